@@ -1,0 +1,60 @@
+/**
+ * Expected failures are values: a code the message catalogue turns into text,
+ * and the parameters that text needs. Unexpected failures throw.
+ */
+
+/** Every domain error code. Each has a Korean and an English text in the catalogue. */
+export const ERROR_CODES = [
+  'ROUND.NOT_FOUND',
+  'ROUND.NOT_OPEN',
+  'ROUND.ALREADY_OPEN',
+  'ROUND.CLOSED',
+  'ROUND.CANCELLED',
+  'ROUND.INVALID_TRANSITION',
+  'ROUND.EXTEND_NOT_LATER',
+  'ROUND.NOT_CLOSED',
+  'ROUND.AMBIGUOUS',
+  'MEMBER.UNKNOWN',
+  'MEMBER.NOT_IN_ROUND',
+  'MEMBER.REMOVED',
+  'STAFF.FORBIDDEN',
+  'ANSWER.TOO_LONG',
+  'ANSWER.REQUIRED',
+  'ANSWER.UNKNOWN_QUESTION',
+  'ANSWER.INVALID_CHOICE',
+  'ANSWER.OUT_OF_RANGE',
+  'ANSWER.WRONG_KIND',
+  'ANSWER.ALREADY_SUBMITTED',
+  'ANSWER.ALREADY_DECLINED',
+  'ANSWER.NO_QUESTION_ASKED',
+  'DECLINE.REASON_REQUIRED',
+  'COMMAND.UNKNOWN',
+  'COMMAND.USAGE',
+  'DATE.INVALID',
+  'EXPORT.FORMAT',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Values substituted into the catalogue text. */
+export type ErrorParams = Record<string, string | number>;
+
+/** An expected failure, carried as a value. */
+export interface DomainError {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+}
+
+export type Result<T, E = DomainError> = { ok: true; value: T } | { ok: false; error: E };
+
+export function ok<T>(value: T): Result<T, never> {
+  return { ok: true, value };
+}
+
+export function err(code: ErrorCode, params: ErrorParams = {}): Result<never> {
+  return { ok: false, error: { code, params } };
+}
+
+export function domainError(code: ErrorCode, params: ErrorParams = {}): DomainError {
+  return { code, params };
+}

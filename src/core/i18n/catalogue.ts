@@ -1,0 +1,40 @@
+/**
+ * The one message catalogue. Sections live in `sections/`; each defines the
+ * same keys in Korean and English. `t` fills `{placeholders}`.
+ */
+import type { DomainError } from '../errors.ts';
+import type { Locale } from '../model.ts';
+import { errorTexts } from './sections/errors.ts';
+import { memberTexts } from './sections/member.ts';
+import { staffTexts } from './sections/staff.ts';
+import { summaryTexts } from './sections/summary.ts';
+
+const catalogue = {
+  ko: { ...errorTexts.ko, ...memberTexts.ko, ...staffTexts.ko, ...summaryTexts.ko },
+  en: { ...errorTexts.en, ...memberTexts.en, ...staffTexts.en, ...summaryTexts.en },
+};
+
+/** Every key of the catalogue. */
+export type MessageKey = keyof (typeof catalogue)['ko'];
+
+/** Values for placeholders. */
+export type MessageParams = Record<string, string | number>;
+
+/** The text of `key` in `locale`, placeholders filled. A missing param stays visible as `{name}`. */
+export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template: string = catalogue[locale][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The member- or staff-facing text of a domain error. */
+export function describeError(error: DomainError, locale: Locale): string {
+  return t(locale, error.code, error.params);
+}
+
+/** All keys, for tests that check both languages are complete. */
+export function catalogueKeys(locale: Locale): string[] {
+  return Object.keys(catalogue[locale]);
+}

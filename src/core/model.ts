@@ -1,0 +1,230 @@
+/**
+ * The domain vocabulary of jamun. Plain data, no behaviour, no platform.
+ *
+ * Dates that people think of as calendar days are `LocalDate` strings
+ * (`YYYY-MM-DD`); moments in time are JavaScript `Date`s (UTC instants).
+ * A local date-time in a committee's time zone is `LocalDateTime`
+ * (`YYYY-MM-DDTHH:mm`).
+ */
+
+/** A calendar day, `YYYY-MM-DD`, with no time zone attached. */
+export type LocalDate = string;
+/** A wall-clock time in some zone, `YYYY-MM-DDTHH:mm`. */
+export type LocalDateTime = string;
+/** A wall-clock time of day, `HH:mm`. */
+export type TimeOfDay = string;
+
+/** UI language. Korean is the default everywhere. */
+export type Locale = 'ko' | 'en';
+export const LOCALES: readonly Locale[] = ['ko', 'en'];
+
+/** Messaging platforms a member or staff can be reached on. `local` is the in-process messenger. */
+export type Platform = 'discord' | 'slack' | 'local';
+export const PLATFORMS: readonly Platform[] = ['discord', 'slack', 'local'];
+
+/** Per-platform user ids of one person. */
+export type PlatformIds = Partial<Record<Platform, string>>;
+
+/** Business-calendar settings of a committee. */
+export interface CalendarSettings {
+  /** ISO 3166 country whose public holidays close the office (default `KR`). */
+  country: string;
+  /** Optional subdivision (state/province) for the holiday library. */
+  region?: string;
+  /** Ad-hoc closures: office closures, election days announced late. */
+  extraClosedDays: LocalDate[];
+  /** Days that are working days although the calendar says otherwise. */
+  extraWorkingDays: LocalDate[];
+  /** No reminder goes out between `start` and `end` (local time; may wrap midnight). */
+  quietHours: { start: TimeOfDay; end: TimeOfDay };
+  /** Whether reminders may go out on weekends and public holidays (default false). */
+  remindOnClosedDays: boolean;
+}
+
+/** One committee member as configured. */
+export interface Member {
+  id: string;
+  name: string;
+  role?: string;
+  platforms: PlatformIds;
+  /** Overrides the committee's time zone for this member's reminders and deadlines. */
+  timeZone?: string;
+  locale?: Locale;
+  /** Inactive members are not invited to new rounds. */
+  active: boolean;
+}
+
+/** Who may run staff commands, per platform. */
+export interface StaffAccess {
+  userIds: Partial<Record<Platform, string[]>>;
+  /** Discord role ids whose holders count as staff. */
+  discordRoleIds: string[];
+}
+
+/** A committee: its members, its secretariat and its rules. */
+export interface Committee {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: Locale;
+  staff: StaffAccess;
+  /** Channel id per platform where summaries and progress go. */
+  staffChannels: Partial<Record<Platform, string>>;
+  honorarium: { amount: number; currency: string };
+  calendar: CalendarSettings;
+  members: Member[];
+}
+
+export type QuestionKind = 'long_text' | 'short_text' | 'single_choice' | 'multi_choice' | 'scale';
+export const QUESTION_KINDS: readonly QuestionKind[] = [
+  'long_text',
+  'short_text',
+  'single_choice',
+  'multi_choice',
+  'scale',
+];
+
+/** A question of an agenda item. */
+export interface Question {
+  /** Stable within the round, e.g. `1.2` (item 1, question 2). */
+  id: string;
+  prompt: string;
+  help?: string;
+  kind: QuestionKind;
+  /** Choices for `single_choice` / `multi_choice`. */
+  options?: string[];
+  /** Range for `scale` questions, inclusive. */
+  scale?: { min: number; max: number; minLabel?: string; maxLabel?: string };
+  required: boolean;
+  /** Maximum characters of a text answer. */
+  maxLength: number;
+}
+
+/** An agenda item (안건) with its questions. */
+export interface AgendaItem {
+  id: string;
+  title: string;
+  description?: string;
+  questions: Question[];
+}
+
+/** When and how to remind members who have not submitted. */
+export type ReminderSlot =
+  /** N business days before the deadline's date, at a local time. */
+  | { kind: 'business_days_before'; days: number; at: TimeOfDay }
+  /** The morning of the last business day on or before the deadline. */
+  | { kind: 'last_business_day'; at: TimeOfDay }
+  /** A fixed number of hours before the deadline. */
+  | { kind: 'hours_before'; hours: number };
+
+export interface ReminderPolicy {
+  slots: ReminderSlot[];
+  /** A reminder whose slot passed more than this many minutes ago is skipped, not sent late. */
+  graceMinutes: number;
+}
+
+/** A round's definition (from `config/rounds/*.yaml`). */
+export interface RoundDefinition {
+  id: string;
+  committeeId: string;
+  title: string;
+  description?: string;
+  agenda: AgendaItem[];
+  /** Local date-times in the committee's time zone. */
+  window: { opens: LocalDateTime; closes: LocalDateTime };
+  anonymous: boolean;
+  allowLate: boolean;
+  reminders: ReminderPolicy;
+}
+
+export type RoundStatus = 'draft' | 'open' | 'closed' | 'summarised' | 'cancelled';
+
+/** A round as it lives in the store: the definition snapshot plus its state. */
+export interface Round {
+  id: string;
+  committeeId: string;
+  title: string;
+  description?: string;
+  agenda: AgendaItem[];
+  anonymous: boolean;
+  allowLate: boolean;
+  reminders: ReminderPolicy;
+  status: RoundStatus;
+  opensAt: Date;
+  closesAt: Date;
+  openedAt?: Date;
+  closedAt?: Date;
+  summarisedAt?: Date;
+  cancelledAt?: Date;
+}
+
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+/** One member's participation in one round. */
+export interface Invitation {
+  roundId: string;
+  memberId: string;
+  platform?: Platform;
+  deliveryState: DeliveryState;
+  /** Why delivery failed for good (`dm_closed`, `user_not_found`, …). */
+  failureReason?: string;
+  /** Platform refs of the DM conversation and invitation message. */
+  channelRef?: string;
+  messageRef?: string;
+  deliveredAt?: Date;
+  submittedAt?: Date;
+  declinedAt?: Date;
+  declineReason?: string;
+  /** Set when the submission came after the deadline of a round that allows late answers. */
+  late: boolean;
+  /** Removed from the committee while the round ran: kept for the record, not reminded. */
+  removedAt?: Date;
+  /** The question the bot asked last, so a plain DM reply can be filed under it. */
+  lastAskedQuestionId?: string;
+}
+
+/** The value of one answer. Text for text kinds, chosen options, or a scale point. */
+export type AnswerValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'choices'; choices: string[] }
+  | { kind: 'scale'; value: number };
+
+/** The current answer of a member to a question. */
+export interface Answer {
+  roundId: string;
+  memberId: string;
+  questionId: string;
+  value: AnswerValue;
+  /** Draft until the member submits the round. */
+  status: 'draft' | 'submitted';
+  /** How many times this answer was saved; every save is a revision. */
+  revision: number;
+  updatedAt: Date;
+}
+
+export type JobKind = 'invite' | 'remind' | 'close' | 'summarise';
+export type JobState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
+
+/** Durable unit of scheduled work. `key` makes creating and running it idempotent. */
+export interface Job {
+  id: string;
+  key: string;
+  kind: JobKind;
+  roundId: string;
+  memberId?: string;
+  dueAt: Date;
+  state: JobState;
+  attempts: number;
+  lastError?: string;
+  /** Extra data (e.g. the reminder slot). JSON-serialisable. */
+  payload: Record<string, unknown>;
+}
+
+/** Who asked: a platform user, resolved by the core to member or staff. */
+export interface Actor {
+  platform: Platform;
+  userId: string;
+  /** Discord role ids of the user in the guild, where known. */
+  roleIds?: string[];
+  displayName?: string;
+}

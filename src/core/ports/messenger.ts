@@ -1,0 +1,148 @@
+/**
+ * The messenger port: what the core asks of a chat platform. Adapters
+ * (discord, slack, local) implement it and make no business decisions;
+ * every implementation must pass `tests/core/messenger-contract.ts`.
+ *
+ * Outbound messages are *views*: structured data plus the locale. Adapters
+ * render them into their platform's UI (Block Kit, components) and may use
+ * `src/core/text/render-views.ts` for the words, so every platform says the same.
+ */
+import type { AgendaItem, Locale, Platform } from '../model.ts';
+import type { CompiledSummary } from '../summary/types.ts';
+
+/** Where to reach a member on one platform. */
+export interface MemberAddress {
+  memberId: string;
+  /** The member's user id on this messenger's platform. */
+  userId: string;
+  name: string;
+  locale: Locale;
+  timeZone: string;
+}
+
+/** Everything an invitation DM shows. */
+export interface InvitationView {
+  roundId: string;
+  roundTitle: string;
+  committeeName: string;
+  /** The deadline as an instant, and as text in the member's zone. */
+  closesAt: Date;
+  closesAtLocal: string;
+  timeZone: string;
+  businessDaysLeft: number;
+  questionCount: number;
+  agendaTitles: string[];
+}
+
+export interface ReminderView {
+  roundId: string;
+  roundTitle: string;
+  closesAt: Date;
+  closesAtLocal: string;
+  timeZone: string;
+  businessDaysLeft: number;
+  /** Hours left, rounded down; 0 when under an hour. */
+  hoursLeft: number;
+  answeredCount: number;
+  questionCount: number;
+}
+
+/** A copy of what the member submitted, sent after submit. */
+export interface ReceiptView {
+  roundId: string;
+  roundTitle: string;
+  submittedAt: Date;
+  submittedAtLocal: string;
+  /** Edits are possible until this moment (the deadline). */
+  editableUntilLocal: string;
+  canEdit: boolean;
+  items: Array<{
+    title: string;
+    answers: Array<{ questionId: string; prompt: string; answer: string }>;
+  }>;
+}
+
+/** A message to one member. `notice` is free text already in the member's locale. */
+export type MemberMessage =
+  | { kind: 'invitation'; locale: Locale; view: InvitationView }
+  | { kind: 'reminder'; locale: Locale; view: ReminderView }
+  | { kind: 'receipt'; locale: Locale; view: ReceiptView }
+  | { kind: 'notice'; locale: Locale; text: string };
+
+/** Progress of a round being opened, one staff message edited as it moves. */
+export interface ProgressView {
+  roundId: string;
+  roundTitle: string;
+  total: number;
+  delivered: number;
+  failed: Array<{ memberName: string; reason: string }>;
+  pending: number;
+  done: boolean;
+}
+
+/** A file posted with a staff message (exports). */
+export interface OutgoingFile {
+  name: string;
+  mimeType: string;
+  content: Buffer;
+}
+
+/** A message to the staff channel. */
+export type StaffMessage =
+  | { kind: 'text'; locale: Locale; text: string }
+  | { kind: 'progress'; locale: Locale; view: ProgressView }
+  | { kind: 'summary'; locale: Locale; summary: CompiledSummary; files: OutgoingFile[] };
+
+/** Platform reference of a sent message, enough to edit it later. */
+export interface MessageRef {
+  channelId: string;
+  messageId: string;
+}
+
+/** Reasons a delivery failed. `transient` ones may be retried by the scheduler. */
+export type DeliveryFailureReason =
+  | 'dm_closed'
+  | 'user_not_found'
+  | 'account_inactive'
+  | 'cannot_dm_bot'
+  | 'channel_not_found'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'platform_error'
+  | 'network_error';
+
+export type Delivery =
+  | { ok: true; ref: MessageRef }
+  | {
+      ok: false;
+      /** True when trying again cannot help (closed DMs, unknown user). */
+      permanent: boolean;
+      reason: DeliveryFailureReason;
+      detail?: string;
+    };
+
+/**
+ * Sends to one platform. Implementations must:
+ * - never throw for platform failures: return `{ ok: false }` with a reason;
+ * - pass `idempotencyKey` on where the platform dedupes (Discord's message
+ *   nonce); the core itself never calls twice with a key it recorded as sent
+ *   (see the outbox in the store port);
+ * - escape people's text so it never pings anyone or breaks formatting.
+ */
+export interface Messenger {
+  readonly platform: Platform;
+  sendToMember(to: MemberAddress, message: MemberMessage, idempotencyKey: string): Promise<Delivery>;
+  postToStaff(channelId: string, message: StaffMessage, idempotencyKey: string): Promise<Delivery>;
+  /** Replace the content of an earlier staff post (progress while opening). */
+  editStaffPost(ref: MessageRef, message: StaffMessage): Promise<Delivery>;
+}
+
+/** The questionnaire a member fills in: one page per agenda item, drafts prefilled. */
+export interface QuestionnaireView {
+  roundId: string;
+  roundTitle: string;
+  locale: Locale;
+  closesAtLocal: string;
+  submitted: boolean;
+  items: Array<AgendaItem & { drafts: Record<string, string | string[] | number | undefined> }>;
+}

@@ -1,0 +1,158 @@
+/**
+ * The store port: everything the core keeps. Implemented by the Prisma
+ * adapter (SQLite) and by an in-memory store for fast tests; both must pass
+ * `tests/core/store-contract.ts`.
+ *
+ * Rules every implementation keeps:
+ * - writes that belong together are atomic (saving answers writes the answer
+ *   rows and their revisions together; submitting flips answers and the
+ *   invitation together);
+ * - unique keys make retries harmless: creating a round, an invitation, a job
+ *   or an outbox entry that exists already changes nothing and says so;
+ * - `claimDueJobs` and `claimOutbox` hand each item to one caller only, even
+ *   with two processes on the same database.
+ */
+import type {
+  Answer,
+  AnswerValue,
+  Committee,
+  Invitation,
+  Job,
+  JobKind,
+  JobState,
+  Round,
+} from '../model.ts';
+
+/** A job to create. `key` is unique; creating an existing key is a no-op. */
+export interface NewJob {
+  key: string;
+  kind: JobKind;
+  roundId: string;
+  memberId?: string;
+  dueAt: Date;
+  payload?: Record<string, unknown>;
+}
+
+/** How a job run ended. `retry` puts it back to `pending` at `dueAt`. */
+export type JobOutcome =
+  | { state: Extract<JobState, 'done' | 'skipped' | 'failed' | 'cancelled'>; note?: string }
+  | { state: 'retry'; dueAt: Date; note: string };
+
+/** One outbound message's record, keyed by its idempotency key. */
+export interface OutboxEntry {
+  key: string;
+  state: 'sending' | 'sent' | 'failed' | 'uncertain';
+  platform: string;
+  channelId?: string;
+  messageId?: string;
+  error?: string;
+  updatedAt: Date;
+}
+
+/** An audit event: who did what, when. */
+export interface AuditEvent {
+  at: Date;
+  /** `platform:userId`, `system` or `cli`. */
+  actor: string;
+  action: string;
+  roundId?: string;
+  memberId?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** A record of a summary posted or exported. */
+export interface SummaryRecord {
+  roundId: string;
+  platform: string;
+  channelId: string;
+  messageId?: string;
+  format: string;
+  postedAt: Date;
+}
+
+/** Fields of a round that change over its life. */
+export type RoundPatch = Partial<
+  Pick<Round, 'status' | 'closesAt' | 'openedAt' | 'closedAt' | 'summarisedAt' | 'cancelledAt'>
+>;
+
+/** Fields of an invitation that change over its life. */
+export type InvitationPatch = Partial<Omit<Invitation, 'roundId' | 'memberId'>>;
+
+/** An answer to save. */
+export interface AnswerWrite {
+  questionId: string;
+  value: AnswerValue;
+}
+
+/** A saved revision of an answer (every save is kept). */
+export interface AnswerRevision {
+  roundId: string;
+  memberId: string;
+  questionId: string;
+  revision: number;
+  value: AnswerValue;
+  /** Whether this revision was written after the member had submitted. */
+  afterSubmit: boolean;
+  savedAt: Date;
+}
+
+export interface Store {
+  /** Upserts the committee and its members from config. Members no longer listed become inactive. */
+  syncCommittee(committee: Committee): Promise<void>;
+
+  /** Inserts a round with its agenda snapshot. Returns false when the id exists (nothing changes). */
+  createRound(round: Round): Promise<boolean>;
+  getRound(roundId: string): Promise<Round | null>;
+  listRounds(): Promise<Round[]>;
+  updateRound(roundId: string, patch: RoundPatch): Promise<void>;
+
+  /** Inserts invitations; existing (round, member) pairs are left as they are. */
+  createInvitations(invitations: Invitation[]): Promise<void>;
+  getInvitation(roundId: string, memberId: string): Promise<Invitation | null>;
+  listInvitations(roundId: string): Promise<Invitation[]>;
+  /** Invitations of one member across rounds, for "which round is this DM about". */
+  listInvitationsOfMember(memberId: string): Promise<Invitation[]>;
+  updateInvitation(roundId: string, memberId: string, patch: InvitationPatch): Promise<void>;
+
+  /** Current answers of a round, of one member when given. */
+  listAnswers(roundId: string, memberId?: string): Promise<Answer[]>;
+  /**
+   * Saves answers atomically: bumps each answer's revision and keeps the
+   * previous value as a revision. Answers keep their status (an edit after
+   * submitting stays `submitted`).
+   */
+  saveAnswers(roundId: string, memberId: string, answers: AnswerWrite[], at: Date): Promise<Answer[]>;
+  /** Marks all the member's answers submitted and sets the invitation's `submittedAt`/`late`, atomically. */
+  markSubmitted(roundId: string, memberId: string, at: Date, late: boolean): Promise<void>;
+  listRevisions(roundId: string, memberId: string, questionId?: string): Promise<AnswerRevision[]>;
+
+  /** Creates jobs, skipping keys that exist. Returns how many were created. */
+  enqueueJobs(jobs: NewJob[]): Promise<number>;
+  /**
+   * Atomically takes up to `limit` pending jobs due at or before `now` and
+   * marks them running with a lease; expired leases count as pending again.
+   */
+  claimDueJobs(now: Date, limit: number, leaseMs: number): Promise<Job[]>;
+  finishJob(jobId: string, outcome: JobOutcome, at: Date): Promise<void>;
+  /** Cancels pending jobs of a round (of one kind when given). Returns how many. */
+  cancelJobs(roundId: string, kind?: JobKind): Promise<number>;
+  listJobs(roundId?: string): Promise<Job[]>;
+
+  /**
+   * Reserves an outbound send. Returns null when the key is new (the caller
+   * now owns it, state `sending`); else the existing entry, and the caller must not send.
+   */
+  claimOutbox(key: string, platform: string, at: Date): Promise<OutboxEntry | null>;
+  settleOutbox(key: string, result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>, at: Date): Promise<void>;
+  getOutbox(key: string): Promise<OutboxEntry | null>;
+  /** Entries stuck in `sending` since before `before` (a crash mid-send) become `uncertain`. Returns them. */
+  markStaleOutboxUncertain(before: Date): Promise<OutboxEntry[]>;
+
+  audit(event: AuditEvent): Promise<void>;
+  listAudit(roundId?: string): Promise<AuditEvent[]>;
+
+  recordSummary(record: SummaryRecord): Promise<void>;
+  listSummaries(roundId: string): Promise<SummaryRecord[]>;
+
+  close(): Promise<void>;
+}
