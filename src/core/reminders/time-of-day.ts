@@ -1,0 +1,74 @@
+/**
+ * Wall-clock arithmetic for reminders: `HH:mm` as minutes of the day, local
+ * dates of instants, and instants of local wall-clock times, in any IANA zone.
+ */
+import { DateTime } from 'luxon';
+import type { LocalDate, TimeOfDay } from '../model.ts';
+
+/** Minutes in a calendar day as wall-clock time counts them (DST does not change it). */
+export const MINUTES_PER_DAY = 1440;
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * Minutes since local midnight of an `HH:mm` time.
+ * @throws RangeError when the text is not a valid 24-hour `HH:mm`; policies are
+ * validated when loaded, so a bad value here is a programming error.
+ */
+export function minutesOfTimeOfDay(time: TimeOfDay): number {
+  const match = TIME_OF_DAY.exec(time);
+  if (!match) throw new RangeError(`Invalid time of day ${JSON.stringify(time)}: expected HH:mm`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/**
+ * An instant as a luxon date-time on the wall clock of `zone`.
+ * @throws RangeError when `zone` is not a known IANA zone.
+ */
+export function zoned(at: Date, zone: string): DateTime {
+  const local = DateTime.fromJSDate(at, { zone });
+  if (!local.isValid) throw new RangeError(`Invalid time zone ${JSON.stringify(zone)}`);
+  return local;
+}
+
+/** The calendar day of an instant in `zone`. */
+export function localDateOf(at: Date, zone: string): LocalDate {
+  return zoned(at, zone).toFormat('yyyy-MM-dd');
+}
+
+/** Minutes since local midnight of an instant in `zone`. */
+export function localMinutesOf(at: Date, zone: string): number {
+  const local = zoned(at, zone);
+  return local.hour * 60 + local.minute;
+}
+
+/** `YYYY-MM-DD HH:mm` of an instant in `zone`. */
+export function formatLocal(at: Date, zone: string): string {
+  return zoned(at, zone).toFormat('yyyy-MM-dd HH:mm');
+}
+
+/** The day `days` calendar days after `date` (negative goes back). */
+export function addCalendarDays(date: LocalDate, days: number): LocalDate {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toFormat('yyyy-MM-dd');
+}
+
+/**
+ * The instant at which the wall clock in `zone` shows `minutes` after midnight
+ * of `date`; `MINUTES_PER_DAY` means the next midnight. A wall-clock time that
+ * a DST change skips maps to the first instant after the gap (luxon's rule),
+ * so callers that need an allowed moment re-check the result.
+ * @throws RangeError when the date or zone is invalid.
+ */
+export function instantAtLocal(date: LocalDate, minutes: number, zone: string): Date {
+  const day = minutes >= MINUTES_PER_DAY ? addCalendarDays(date, 1) : date;
+  const rest = minutes >= MINUTES_PER_DAY ? minutes - MINUTES_PER_DAY : minutes;
+  const [year, month, dayOfMonth] = day.split('-').map(Number);
+  const local = DateTime.fromObject(
+    { year, month, day: dayOfMonth, hour: Math.floor(rest / 60), minute: rest % 60 },
+    { zone },
+  );
+  if (!local.isValid) {
+    throw new RangeError(`Invalid local time ${day} +${rest}min in ${JSON.stringify(zone)}: ${local.invalidExplanation ?? ''}`);
+  }
+  return local.toJSDate();
+}
