@@ -202,7 +202,8 @@ export interface Answer {
   updatedAt: Date;
 }
 
-export type JobKind = 'invite' | 'remind' | 'close' | 'summarise';
+/** `receipt` sends a member the copy of a submission; `notice` any other member DM. */
+export type JobKind = 'invite' | 'remind' | 'receipt' | 'notice' | 'close' | 'summarise';
 export type JobState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
 
 /** Durable unit of scheduled work. `key` makes creating and running it idempotent. */

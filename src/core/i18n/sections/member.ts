@@ -34,7 +34,6 @@ export const memberTexts = defineSection({
     'saved.submittedLate': '마감 후 제출로 기록했습니다(지각 제출). 감사합니다.',
     'saved.declined': '이번 회차 자문을 사양하신 것으로 기록했습니다. 사유: {reason}',
     'saved.reply': '질문 {questionId}({prompt})의 답변으로 임시 저장했습니다({length}자). 제출하시려면 "제출"을 눌러 주세요.',
-    'submit.missing': '아직 답하지 않은 필수 질문이 있습니다: {questions}.',
     'notice.closed': '자문 회차 "{roundTitle}"은(는) 마감되었습니다. 참여해 주셔서 감사합니다.',
   },
   en: {
@@ -69,7 +68,6 @@ export const memberTexts = defineSection({
     'saved.submittedLate': 'Recorded as submitted after the deadline (late). Thank you.',
     'saved.declined': 'Recorded that you decline this round. Reason: {reason}',
     'saved.reply': 'Saved as your draft answer to question {questionId} ({prompt}), {length} characters. Press "Submit" to submit.',
-    'submit.missing': 'Some required questions have no answer yet: {questions}.',
     'notice.closed': 'Round "{roundTitle}" has closed. Thank you for taking part.',
   },
 });

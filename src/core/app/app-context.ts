@@ -1,0 +1,155 @@
+/**
+ * What every application service shares: the ports, the config indexed for
+ * lookups, and small helpers to resolve people and rounds.
+ */
+import { createBusinessCalendar, type BusinessCalendar } from '../calendar/index.ts';
+import { err, ok, type Result } from '../errors.ts';
+import type { Actor, Committee, Locale, Member, Platform, Round, RoundDefinition } from '../model.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { MemberAddress, Messenger } from '../ports/messenger.ts';
+import type { Store } from '../ports/store.ts';
+import { formatForPeople } from '../time.ts';
+
+/** The ports and config an app is built from. */
+export interface AppDeps {
+  store: Store;
+  /** In order of preference: a member is reached on the first platform they have an id for. */
+  messengers: Messenger[];
+  committees: Committee[];
+  rounds: RoundDefinition[];
+  clock: Clock;
+  logger: Logger;
+  /** Called when work became due now (so a scheduler can run it without waiting for its tick). */
+  onWorkDue?: () => void;
+}
+
+/** A member of a committee, as resolved from a platform user. */
+export interface MemberRef {
+  committee: Committee;
+  member: Member;
+}
+
+export class AppContext {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly committees = new Map<string, Committee>();
+  readonly definitions = new Map<string, RoundDefinition>();
+  readonly messengers = new Map<Platform, Messenger>();
+  readonly #calendars = new Map<string, BusinessCalendar>();
+  readonly #membersByUser = new Map<string, MemberRef[]>();
+  readonly #onWorkDue: () => void;
+
+  constructor(deps: AppDeps) {
+    this.store = deps.store;
+    this.clock = deps.clock;
+    this.logger = deps.logger;
+    this.#onWorkDue = deps.onWorkDue ?? (() => {});
+    for (const m of deps.messengers) this.messengers.set(m.platform, m);
+    for (const c of deps.committees) {
+      this.committees.set(c.id, c);
+      for (const member of c.members) {
+        for (const [platform, userId] of Object.entries(member.platforms)) {
+          if (!userId) continue;
+          const key = `${platform}:${userId}`;
+          this.#membersByUser.set(key, [...(this.#membersByUser.get(key) ?? []), { committee: c, member }]);
+        }
+      }
+    }
+    for (const r of deps.rounds) this.definitions.set(r.id, r);
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  workDue(): void {
+    this.#onWorkDue();
+  }
+
+  calendarOf(committee: Committee): BusinessCalendar {
+    let calendar = this.#calendars.get(committee.id);
+    if (!calendar) {
+      calendar = createBusinessCalendar(committee.calendar);
+      this.#calendars.set(committee.id, calendar);
+    }
+    return calendar;
+  }
+
+  /** Committee members the platform user is, across committees. */
+  membersOf(actor: Actor): MemberRef[] {
+    return this.#membersByUser.get(`${actor.platform}:${actor.userId}`) ?? [];
+  }
+
+  committee(id: string): Committee {
+    const c = this.committees.get(id);
+    if (!c) throw new Error(`Committee ${id} is not in the configuration`);
+    return c;
+  }
+
+  member(committeeId: string, memberId: string): Member | undefined {
+    return this.committees.get(committeeId)?.members.find((m) => m.id === memberId);
+  }
+
+  async round(roundId: string): Promise<Result<Round>> {
+    const round = await this.store.getRound(roundId);
+    if (round) return ok(round);
+    return err(this.definitions.has(roundId) ? 'ROUND.NOT_OPEN' : 'ROUND.NOT_FOUND', { roundId });
+  }
+
+  localeOfMember(committee: Committee, member: Member): Locale {
+    return member.locale ?? committee.locale;
+  }
+
+  zoneOfMember(committee: Committee, member: Member): string {
+    return member.timeZone ?? committee.timeZone;
+  }
+
+  /** A deadline or time as people read it, in a zone and language. */
+  when(at: Date, zone: string, locale: Locale): string {
+    return formatForPeople(at, zone, locale);
+  }
+
+  /** The messenger and address that reach this member, or null when none is configured. */
+  addressOf(committee: Committee, member: Member): { messenger: Messenger; address: MemberAddress } | null {
+    for (const messenger of this.messengers.values()) {
+      const userId = member.platforms[messenger.platform];
+      if (!userId) continue;
+      return {
+        messenger,
+        address: {
+          memberId: member.id,
+          userId,
+          name: member.name,
+          locale: this.localeOfMember(committee, member),
+          timeZone: this.zoneOfMember(committee, member),
+        },
+      };
+    }
+    return null;
+  }
+
+  /** Staff channels of the committee on the platforms that have a messenger. */
+  staffChannels(committee: Committee): Array<{ messenger: Messenger; channelId: string }> {
+    const out: Array<{ messenger: Messenger; channelId: string }> = [];
+    for (const messenger of this.messengers.values()) {
+      const channelId = committee.staffChannels[messenger.platform];
+      if (channelId) out.push({ messenger, channelId });
+    }
+    return out;
+  }
+
+  isStaffOf(committee: Committee, actor: Actor): boolean {
+    if (committee.staff.userIds[actor.platform]?.includes(actor.userId)) return true;
+    if (actor.platform === 'discord' && actor.roleIds) {
+      return actor.roleIds.some((r) => committee.staff.discordRoleIds.includes(r));
+    }
+    return false;
+  }
+}
+
+/** `platform:userId`, the actor as written in the audit log. */
+export function actorLabel(actor: Actor): string {
+  return `${actor.platform}:${actor.userId}`;
+}

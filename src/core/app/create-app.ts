@@ -1,0 +1,53 @@
+/**
+ * Builds the application from its ports. Adapters receive it as `JamunApi`;
+ * the scheduler calls `runDueJobs`; the CLI uses `runAsOperator`.
+ */
+import type { Store } from '../ports/store.ts';
+import { AppContext, type AppDeps } from './app-context.ts';
+import type { JamunApi, StaffCommand, StaffReply } from './inbound.ts';
+import { JobRunner } from './job-runner.ts';
+import { MemberService } from './member-service.ts';
+import { StaffService } from './staff-service.ts';
+
+export type { AppDeps } from './app-context.ts';
+
+export interface JamunApp extends JamunApi {
+  /** Runs due scheduled jobs (invitations, reminders, receipts, close, summary) until none is due. */
+  runDueJobs(): Promise<number>;
+  /** Runs a staff command as the operator at the command line (trusted, audited as `cli`). */
+  runAsOperator(command: StaffCommand): Promise<StaffReply>;
+  /** Marks sends interrupted by a crash as uncertain, so they are reported and never repeated. */
+  recoverInterruptedSends(olderThanMs: number): Promise<number>;
+  readonly store: Store;
+}
+
+export function createJamunApp(deps: AppDeps): JamunApp {
+  const ctx = new AppContext(deps);
+  const members = new MemberService(ctx);
+  const staff = new StaffService(ctx);
+  const jobs = new JobRunner(ctx, staff);
+  return {
+    store: deps.store,
+    localeOf: (actor) => members.localeOf(actor),
+    openRounds: (actor) => members.openRounds(actor),
+    questionnaire: (actor, roundId) => members.questionnaire(actor, roundId),
+    saveDraft: (actor, roundId, answers) => members.saveDraft(actor, roundId, answers),
+    submit: (actor, roundId, answers) => members.submit(actor, roundId, answers),
+    decline: (actor, roundId, reason) => members.decline(actor, roundId, reason),
+    reply: (actor, text) => members.reply(actor, text),
+    markAsked: (actor, roundId, questionId) => members.markAsked(actor, roundId, questionId),
+    isStaff: (actor, committeeId) => staff.isStaff(actor, committeeId),
+    runStaffCommand: (actor, command) => staff.runStaffCommand(actor, command),
+    roundIds: (prefix) => staff.roundIds(prefix),
+    runDueJobs: () => jobs.runDue(),
+    runAsOperator: (command) => staff.run({ kind: 'operator' }, command),
+    recoverInterruptedSends: async (olderThanMs) => {
+      const stale = await deps.store.markStaleOutboxUncertain(new Date(ctx.now().getTime() - olderThanMs));
+      for (const entry of stale) {
+        ctx.logger.warn({ key: entry.key, platform: entry.platform }, 'send interrupted; marked uncertain, not repeated');
+        await deps.store.audit({ at: ctx.now(), actor: 'system', action: 'outbox.uncertain', detail: { key: entry.key } });
+      }
+      return stale.length;
+    },
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * Runs due jobs from the store: invitations, reminders, receipts, closing
+ * and the summary. Each job's sends go through the outbox, so a job that
+ * runs twice (a crash before `finishJob`) sends nothing twice.
+ */
+import type { Job } from '../model.ts';
+import type { JobOutcome } from '../ports/store.ts';
+import { decideReminderAtRunTime } from '../reminders/index.ts';
+import type { AppContext } from './app-context.ts';
+import { deliverOnce } from './deliver.ts';
+import type { StaffService } from './staff-service.ts';
+import { postSummary } from './summary-service.ts';
+import { invitationView, progressView, receiptView, reminderView } from './views.ts';
+
+/** Transient failures are retried this many times, with growing delays. */
+export const MAX_ATTEMPTS = 5;
+const LEASE_MS = 5 * 60_000;
+const BATCH = 50;
+
+function retryDelayMs(attempt: number): number {
+  return Math.min(60 * 60_000, 30_000 * 2 ** attempt);
+}
+
+export class JobRunner {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly staff: StaffService,
+  ) {}
+
+  /** Claims and runs due jobs until none is left. Returns how many ran. */
+  async runDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const jobs = await this.ctx.store.claimDueJobs(this.ctx.now(), BATCH, LEASE_MS);
+      if (jobs.length === 0) return total;
+      for (const job of jobs) {
+        let outcome: JobOutcome;
+        try {
+          outcome = await this.#run(job);
+        } catch (error) {
+          // A bug or a store failure: keep the job, retry later, log with context.
+          this.ctx.logger.error({ jobKey: job.key, kind: job.kind, roundId: job.roundId, err: error instanceof Error ? error.message : String(error) }, 'job failed unexpectedly');
+          outcome = job.attempts + 1 >= MAX_ATTEMPTS ? { state: 'failed', note: 'unexpected error' } : { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: 'unexpected error' };
+        }
+        await this.ctx.store.finishJob(job.id, outcome, this.ctx.now());
+        total += 1;
+      }
+    }
+  }
+
+  async #run(job: Job): Promise<JobOutcome> {
+    switch (job.kind) {
+      case 'invite':
+        return this.#invite(job);
+      case 'remind':
+        return this.#remind(job);
+      case 'receipt':
+        return this.#receipt(job);
+      case 'notice':
+        return { state: 'skipped', note: 'no notice handler' };
+      case 'close':
+        return this.#close(job);
+      case 'summarise':
+        return this.#summarise(job);
+    }
+  }
+
+  /** Loads what a member job needs; null when the member or round is gone. */
+  async #memberJob(job: Job) {
+    const round = await this.ctx.store.getRound(job.roundId);
+    if (!round || !job.memberId) return null;
+    const committee = this.ctx.committees.get(round.committeeId);
+    const member = committee?.members.find((m) => m.id === job.memberId);
+    const invitation = await this.ctx.store.getInvitation(round.id, job.memberId);
+    if (!committee || !member || !invitation) return null;
+    return { round, committee, member, invitation };
+  }
+
+  /** The outbox key of an attempt: transient failures retry under a new key. */
+  #sendKey(job: Job): string {
+    return job.attempts === 0 ? job.key : `${job.key}#${job.attempts}`;
+  }
+
+  async #invite(job: Job): Promise<JobOutcome> {
+    const loaded = await this.#memberJob(job);
+    if (!loaded) return { state: 'skipped', note: 'member or round gone' };
+    const { round, committee, member, invitation } = loaded;
+    if (round.status !== 'open' || invitation.removedAt || !member.active) return { state: 'skipped', note: `round ${round.status}` };
+    const target = this.ctx.addressOf(committee, member);
+    if (!target) {
+      await this.ctx.store.updateInvitation(round.id, member.id, { deliveryState: 'failed', failureReason: 'no_platform' });
+      await this.#progress(round.id);
+      return { state: 'failed', note: 'no_platform' };
+    }
+    const key = this.#sendKey(job);
+    const view = invitationView(this.ctx, committee, member, round);
+    const outcome = await deliverOnce(this.ctx.store, key, target.messenger.platform, this.ctx.now(), () =>
+      target.messenger.sendToMember(target.address, { kind: 'invitation', locale: target.address.locale, view }, key),
+    );
+    if (outcome.sent) {
+      await this.ctx.store.updateInvitation(round.id, member.id, {
+        deliveryState: 'delivered',
+        platform: target.messenger.platform,
+        channelRef: outcome.delivery.ref.channelId,
+        messageRef: outcome.delivery.ref.messageId,
+        deliveredAt: this.ctx.now(),
+        failureReason: undefined,
+      });
+      await this.#progress(round.id);
+      return { state: 'done' };
+    }
+    if (outcome.duplicate) return { state: 'skipped', note: 'already sent' };
+    const failure = outcome.delivery;
+    if (!failure.permanent && job.attempts + 1 < MAX_ATTEMPTS) {
+      return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: failure.reason };
+    }
+    await this.ctx.store.updateInvitation(round.id, member.id, {
+      deliveryState: 'failed',
+      platform: target.messenger.platform,
+      failureReason: failure.permanent ? failure.reason : 'exhausted',
+    });
+    await this.ctx.store.audit({ at: this.ctx.now(), actor: 'system', action: 'invite.failed', roundId: round.id, memberId: member.id, detail: { reason: failure.reason } });
+    await this.#progress(round.id);
+    return { state: 'failed', note: failure.reason };
+  }
+
+  /** Posts or edits the one staff progress message per platform. */
+  async #progress(roundId: string): Promise<void> {
+    const round = await this.ctx.store.getRound(roundId);
+    if (!round) return;
+    const committee = this.ctx.committee(round.committeeId);
+    const view = progressView(this.ctx, committee, round, await this.ctx.store.listInvitations(roundId));
+    const message = { kind: 'progress' as const, locale: committee.locale, view };
+    for (const { messenger, channelId } of this.ctx.staffChannels(committee)) {
+      const key = `progress:${roundId}:${messenger.platform}`;
+      const existing = await this.ctx.store.getOutbox(key);
+      if (existing?.state === 'sent' && existing.channelId && existing.messageId) {
+        const edited = await messenger.editStaffPost({ channelId: existing.channelId, messageId: existing.messageId }, message);
+        if (!edited.ok) this.ctx.logger.warn({ roundId, platform: messenger.platform, reason: edited.reason }, 'progress edit failed');
+        continue;
+      }
+      if (existing) continue;
+      await deliverOnce(this.ctx.store, key, messenger.platform, this.ctx.now(), () => messenger.postToStaff(channelId, message, key));
+    }
+  }
+
+  async #remind(job: Job): Promise<JobOutcome> {
+    const loaded = await this.#memberJob(job);
+    if (!loaded) return { state: 'skipped', note: 'member or round gone' };
+    const { round, committee, member, invitation } = loaded;
+    if (round.status !== 'open') return { state: 'skipped', note: `round ${round.status}` };
+    if (invitation.deliveryState !== 'delivered') return { state: 'skipped', note: 'invitation not delivered' };
+    const manual = job.payload.manual === true;
+    const decision = decideReminderAtRunTime({
+      dueAt: job.dueAt,
+      now: this.ctx.now(),
+      // A manual nudge from staff is sent now, whatever the hour: staff chose it.
+      graceMinutes: manual ? 24 * 60 : round.reminders.graceMinutes,
+      timeZone: this.ctx.zoneOfMember(committee, member),
+      calendar: this.ctx.calendarOf(committee),
+      settings: manual ? { ...committee.calendar, quietHours: { start: '00:00', end: '00:00' }, remindOnClosedDays: true } : committee.calendar,
+      closesAt: round.closesAt,
+      submitted: invitation.submittedAt !== undefined,
+      declined: invitation.declinedAt !== undefined,
+      removed: invitation.removedAt !== undefined || !member.active,
+    });
+    if (!decision.send) {
+      if (decision.reason === 'missed_grace') {
+        await this.ctx.store.audit({ at: this.ctx.now(), actor: 'system', action: 'remind.skipped', roundId: round.id, memberId: member.id, detail: { reason: decision.reason, dueAt: job.dueAt.toISOString() } });
+      }
+      return { state: 'skipped', note: decision.reason };
+    }
+    const target = this.ctx.addressOf(committee, member);
+    if (!target) return { state: 'skipped', note: 'no_platform' };
+    const answers = await this.ctx.store.listAnswers(round.id, member.id);
+    const key = this.#sendKey(job);
+    const view = reminderView(this.ctx, committee, member, round, answers);
+    const outcome = await deliverOnce(this.ctx.store, key, target.messenger.platform, this.ctx.now(), () =>
+      target.messenger.sendToMember(target.address, { kind: 'reminder', locale: target.address.locale, view }, key),
+    );
+    if (outcome.sent) return { state: 'done' };
+    if (outcome.duplicate) return { state: 'skipped', note: 'already sent' };
+    if (!outcome.delivery.permanent && job.attempts + 1 < MAX_ATTEMPTS) {
+      return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: outcome.delivery.reason };
+    }
+    return { state: 'failed', note: outcome.delivery.reason };
+  }
+
+  async #receipt(job: Job): Promise<JobOutcome> {
+    const loaded = await this.#memberJob(job);
+    if (!loaded) return { state: 'skipped', note: 'member or round gone' };
+    const { round, committee, member, invitation } = loaded;
+    const target = this.ctx.addressOf(committee, member);
+    if (!target) return { state: 'skipped', note: 'no_platform' };
+    const answers = await this.ctx.store.listAnswers(round.id, member.id);
+    const submittedAt = invitation.submittedAt ?? this.ctx.now();
+    const key = this.#sendKey(job);
+    const view = receiptView(this.ctx, committee, member, round, answers, submittedAt);
+    const outcome = await deliverOnce(this.ctx.store, key, target.messenger.platform, this.ctx.now(), () =>
+      target.messenger.sendToMember(target.address, { kind: 'receipt', locale: target.address.locale, view }, key),
+    );
+    if (outcome.sent || outcome.duplicate) return { state: outcome.sent ? 'done' : 'skipped' };
+    if (!outcome.delivery.permanent && job.attempts + 1 < MAX_ATTEMPTS) {
+      return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: outcome.delivery.reason };
+    }
+    return { state: 'failed', note: outcome.delivery.reason };
+  }
+
+  async #close(job: Job): Promise<JobOutcome> {
+    const round = await this.ctx.store.getRound(job.roundId);
+    if (!round) return { state: 'skipped', note: 'round gone' };
+    if (round.status !== 'open') return { state: 'skipped', note: `round ${round.status}` };
+    if (round.closesAt.getTime() > this.ctx.now().getTime()) return { state: 'skipped', note: 'deadline moved' };
+    const closed = await this.staff.closeRound(round, 'system');
+    return closed.ok ? { state: 'done' } : { state: 'failed', note: closed.error.code };
+  }
+
+  async #summarise(job: Job): Promise<JobOutcome> {
+    const round = await this.ctx.store.getRound(job.roundId);
+    if (!round) return { state: 'skipped', note: 'round gone' };
+    if (round.status !== 'closed') return { state: 'skipped', note: `round ${round.status}` };
+    const committee = this.ctx.committee(round.committeeId);
+    const { posted, channels } = await postSummary(this.ctx, round, committee, `auto-${job.attempts}`);
+    if (posted < channels && job.attempts + 1 < MAX_ATTEMPTS) {
+      return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: 'summary post failed' };
+    }
+    await this.ctx.store.updateRound(round.id, { status: 'summarised', summarisedAt: this.ctx.now() });
+    await this.ctx.store.audit({ at: this.ctx.now(), actor: 'system', action: 'round.summarised', roundId: round.id, detail: { posted, channels } });
+    return { state: 'done' };
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Parses a staff command line (`open 2024-1`, `extend 2024-1 2024-02-20 18:00`,
+ * `export 2024-1 csv`). Shared by the slash commands and the CLI.
+ */
+import { err, ok, type Result } from '../errors.ts';
+import { STAFF_VERBS, type ExportFormat, type StaffCommand, type StaffVerb } from './inbound.ts';
+
+/** Usage line of each verb, for help and error texts. */
+export const STAFF_USAGE: Record<StaffVerb, string> = {
+  help: 'help',
+  list: 'list',
+  show: 'show ROUND_ID',
+  open: 'open ROUND_ID',
+  status: 'status [ROUND_ID]',
+  remind: 'remind ROUND_ID',
+  extend: 'extend ROUND_ID YYYY-MM-DD [HH:mm]',
+  close: 'close ROUND_ID',
+  cancel: 'cancel ROUND_ID',
+  summary: 'summary ROUND_ID',
+  export: 'export ROUND_ID csv|md|json',
+};
+
+const NEEDS_ROUND: ReadonlySet<StaffVerb> = new Set(['show', 'open', 'remind', 'extend', 'close', 'cancel', 'summary', 'export']);
+const FORMATS: readonly ExportFormat[] = ['csv', 'md', 'json'];
+
+function isVerb(word: string): word is StaffVerb {
+  return (STAFF_VERBS as readonly string[]).includes(word);
+}
+
+export function parseStaffCommand(text: string): Result<StaffCommand> {
+  const words = text.trim().split(/\s+/).filter((w) => w.length > 0);
+  const [first, roundId, ...rest] = words;
+  if (first === undefined) return ok({ verb: 'help' });
+  const verb = first.toLowerCase();
+  if (!isVerb(verb)) return err('COMMAND.UNKNOWN', { verb: first });
+  const usage = () => err('COMMAND.USAGE', { usage: STAFF_USAGE[verb] });
+  if (NEEDS_ROUND.has(verb) && roundId === undefined) return usage();
+  if (verb === 'help' || verb === 'list') return rest.length > 0 || roundId !== undefined ? usage() : ok({ verb });
+  if (verb === 'extend') {
+    if (rest.length < 1 || rest.length > 2) return usage();
+    return ok({ verb, roundId, until: rest.join(' ') });
+  }
+  if (verb === 'export') {
+    const format = rest[0]?.toLowerCase() ?? 'md';
+    if (rest.length > 1) return usage();
+    if (!(FORMATS as readonly string[]).includes(format)) return err('EXPORT.FORMAT');
+    return ok({ verb, roundId, format: format as ExportFormat });
+  }
+  if (rest.length > 0) return usage();
+  return ok(roundId === undefined ? { verb } : { verb, roundId });
+}

@@ -1,0 +1,335 @@
+/**
+ * Staff commands: the same verbs in Slack, Discord and the CLI. Only the
+ * committee's staff may run them; refusals are audited.
+ */
+import { isAnswered } from '../answers/validate-answer.ts';
+import { err, ok, type Result } from '../errors.ts';
+import { describeError, t } from '../i18n/catalogue.ts';
+import type { Actor, Committee, Round } from '../model.ts';
+import { checkCancel, checkClose, checkExtend, checkOpen, checkRemind } from '../rounds/lifecycle.ts';
+import { progressBar } from '../text/render-views.ts';
+import { instantOf, localDateOf } from '../time.ts';
+import { actorLabel, type AppContext } from './app-context.ts';
+import type { StaffApi, StaffCommand, StaffReply, StatusView } from './inbound.ts';
+import { STAFF_USAGE } from './parse-staff-command.ts';
+import { closeJobKey, openingJobs, reminderJobs, roundFromDefinition } from './schedule-round.ts';
+import { buildSummary, exportFile, postSummary } from './summary-service.ts';
+import { failureText } from './failure-text.ts';
+
+/** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
+export type StaffCaller = { kind: 'user'; actor: Actor } | { kind: 'operator' };
+
+export class StaffService implements StaffApi {
+  constructor(private readonly ctx: AppContext) {}
+
+  async isStaff(actor: Actor, committeeId?: string): Promise<boolean> {
+    const committees = committeeId ? [this.ctx.committees.get(committeeId)] : [...this.ctx.committees.values()];
+    return committees.some((c) => c !== undefined && this.ctx.isStaffOf(c, actor));
+  }
+
+  async roundIds(prefix: string): Promise<string[]> {
+    const stored = await this.ctx.store.listRounds();
+    const ids = new Set([...stored.sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime()).map((r) => r.id), ...this.ctx.definitions.keys()]);
+    return [...ids].filter((id) => id.startsWith(prefix)).slice(0, 25);
+  }
+
+  runStaffCommand(actor: Actor, command: StaffCommand): Promise<StaffReply> {
+    return this.run({ kind: 'user', actor }, command);
+  }
+
+  /** Runs a command for a caller; a refusal or domain error becomes a reply, never a throw. */
+  async run(caller: StaffCaller, command: StaffCommand): Promise<StaffReply> {
+    const locale = this.#locale(command);
+    const committee = this.#committeeOf(command.roundId);
+    const allowed = caller.kind === 'operator' || (committee ? this.ctx.isStaffOf(committee, caller.actor) : await this.isStaff(caller.actor));
+    const label = caller.kind === 'operator' ? 'cli' : actorLabel(caller.actor);
+    if (!allowed) {
+      await this.ctx.store.audit({ at: this.ctx.now(), actor: label, action: 'staff.refused', ...(command.roundId ? { roundId: command.roundId } : {}), detail: { verb: command.verb } });
+      return { text: describeError({ code: 'STAFF.FORBIDDEN', params: {} }, locale), ephemeral: true };
+    }
+    const result = await this.#dispatch(command, label);
+    if (!result.ok) return { text: describeError(result.error, locale), ephemeral: true };
+    return result.value;
+  }
+
+  #committeeOf(roundId: string | undefined): Committee | undefined {
+    if (!roundId) return undefined;
+    const def = this.ctx.definitions.get(roundId);
+    return def ? this.ctx.committees.get(def.committeeId) : undefined;
+  }
+
+  #locale(command: StaffCommand) {
+    return this.#committeeOf(command.roundId)?.locale ?? [...this.ctx.committees.values()][0]?.locale ?? 'ko';
+  }
+
+  async #dispatch(command: StaffCommand, actor: string): Promise<Result<StaffReply>> {
+    const roundId = command.roundId ?? '';
+    switch (command.verb) {
+      case 'help':
+        return ok({ text: t(this.#locale(command), 'staff.help', { usage: Object.values(STAFF_USAGE).map((u) => `• ${u}`).join('\n') }), ephemeral: true });
+      case 'list':
+        return ok(await this.#list());
+      case 'show':
+        return this.#show(roundId);
+      case 'open':
+        return this.#open(roundId, actor);
+      case 'status':
+        return this.#status(command.roundId);
+      case 'remind':
+        return this.#remind(roundId, actor);
+      case 'extend':
+        return this.#extend(roundId, command.until ?? '', actor);
+      case 'close':
+        return this.#close(roundId, actor);
+      case 'cancel':
+        return this.#cancel(roundId, actor);
+      case 'summary':
+        return this.#summary(roundId, actor);
+      case 'export':
+        return this.#export(roundId, command.format ?? 'md', actor);
+    }
+  }
+
+  /** The stored round, or the configured definition as a draft. */
+  async #roundOrDraft(roundId: string): Promise<Result<{ round: Round; committee: Committee }>> {
+    const def = this.ctx.definitions.get(roundId);
+    const stored = await this.ctx.store.getRound(roundId);
+    const committeeId = stored?.committeeId ?? def?.committeeId;
+    const committee = committeeId ? this.ctx.committees.get(committeeId) : undefined;
+    if (!committee) return err('ROUND.NOT_FOUND', { roundId });
+    if (stored) return ok({ round: stored, committee });
+    if (!def) return err('ROUND.NOT_FOUND', { roundId });
+    const draft = roundFromDefinition(def, committee);
+    return draft.ok ? ok({ round: draft.value, committee }) : draft;
+  }
+
+  #when(at: Date, committee: Committee): string {
+    return this.ctx.when(at, committee.timeZone, committee.locale);
+  }
+
+  async #list(): Promise<StaffReply> {
+    const locale = [...this.ctx.committees.values()][0]?.locale ?? 'ko';
+    const ids = new Set([...this.ctx.definitions.keys(), ...(await this.ctx.store.listRounds()).map((r) => r.id)]);
+    const lines: string[] = [];
+    for (const id of ids) {
+      const found = await this.#roundOrDraft(id);
+      if (!found.ok) continue;
+      const { round, committee } = found.value;
+      lines.push(t(locale, 'staff.list.line', { roundId: id, title: round.title, status: t(locale, `staff.status.${round.status}` as const), closesAt: this.#when(round.closesAt, committee) }));
+    }
+    if (lines.length === 0) return { text: t(locale, 'staff.list.empty'), ephemeral: true };
+    return { text: [t(locale, 'staff.list.header'), ...lines].join('\n'), ephemeral: true };
+  }
+
+  async #show(roundId: string): Promise<Result<StaffReply>> {
+    const found = await this.#roundOrDraft(roundId);
+    if (!found.ok) return found;
+    const { round, committee } = found.value;
+    const locale = committee.locale;
+    const zone = committee.timeZone;
+    const agenda = round.agenda
+      .map((item, i) => [`${i + 1}. ${item.title}`, ...item.questions.map((q) => `   ${q.id} ${q.prompt}`)].join('\n'))
+      .join('\n');
+    const text = t(locale, 'staff.show', {
+      title: round.title,
+      roundId,
+      status: t(locale, `staff.status.${round.status}` as const),
+      opensAt: this.#when(round.opensAt, committee),
+      closesAt: this.#when(round.closesAt, committee),
+      timeZone: zone,
+      businessDays: this.ctx.calendarOf(committee).businessDaysBetween(localDateOf(round.opensAt, zone), localDateOf(round.closesAt, zone)),
+      anonymous: t(locale, round.anonymous ? 'staff.show.anonymous' : 'staff.show.attributed'),
+      agenda,
+    });
+    return ok({ text, ephemeral: true });
+  }
+
+  async #open(roundId: string, actor: string): Promise<Result<StaffReply>> {
+    const found = await this.#roundOrDraft(roundId);
+    if (!found.ok) return found;
+    const { round, committee } = found.value;
+    const now = this.ctx.now();
+    const check = checkOpen(round, now, this.#when(round.closesAt, committee));
+    if (!check.ok) return check;
+    const opened: Round = { ...round, ...check.value };
+    await this.ctx.store.syncCommittee(committee);
+    if (!(await this.ctx.store.createRound(opened))) return err('ROUND.ALREADY_OPEN', { roundId });
+    const members = committee.members.filter((m) => m.active);
+    await this.ctx.store.createInvitations(
+      members.map((m) => ({ roundId, memberId: m.id, deliveryState: 'pending', late: false, ...(this.ctx.addressOf(committee, m) ? { platform: this.ctx.addressOf(committee, m)?.messenger.platform } : {}) })),
+    );
+    await this.ctx.store.enqueueJobs(openingJobs(this.ctx, opened, committee, members, now));
+    await this.ctx.store.audit({ at: now, actor, action: 'round.open', roundId, detail: { members: members.length } });
+    this.ctx.workDue();
+    const later = opened.opensAt.getTime() > now.getTime();
+    const when = later ? t(committee.locale, 'staff.opened.later', { opensAt: this.#when(opened.opensAt, committee) }) : '';
+    return ok({ text: t(committee.locale, 'staff.opened', { title: round.title, count: members.length, when }), ephemeral: false });
+  }
+
+  async statusView(round: Round, committee: Committee): Promise<StatusView> {
+    const [invitations, answers] = await Promise.all([this.ctx.store.listInvitations(round.id), this.ctx.store.listAnswers(round.id)]);
+    const active = invitations.filter((i) => !i.removedAt);
+    const started = new Set(answers.filter((a) => isAnswered(a.value)).map((a) => a.memberId));
+    const name = (id: string) => this.ctx.member(committee.id, id)?.name ?? id;
+    return {
+      roundId: round.id,
+      roundTitle: round.title,
+      status: round.status,
+      closesAtLocal: this.#when(round.closesAt, committee),
+      total: active.length,
+      delivered: active.filter((i) => i.deliveryState === 'delivered').length,
+      pending: active.filter((i) => i.deliveryState === 'pending').length,
+      answering: active.filter((i) => !i.submittedAt && !i.declinedAt && started.has(i.memberId)).length,
+      submitted: active.filter((i) => i.submittedAt).length,
+      declined: active.filter((i) => i.declinedAt && !i.submittedAt).length,
+      failed: active.filter((i) => i.deliveryState === 'failed').length,
+      notSubmitted: active.filter((i) => !i.submittedAt && !i.declinedAt).map((i) => name(i.memberId)),
+      failures: active.filter((i) => i.deliveryState === 'failed').map((i) => ({ name: name(i.memberId), reason: failureText(i.failureReason, committee.locale) })),
+    };
+  }
+
+  async #status(roundId: string | undefined): Promise<Result<StaffReply>> {
+    let id = roundId;
+    if (!id) {
+      const open = (await this.ctx.store.listRounds()).filter((r) => r.status === 'open');
+      if (open.length === 0) return ok({ text: t([...this.ctx.committees.values()][0]?.locale ?? 'ko', 'staff.status.none'), ephemeral: true });
+      if (open.length > 1) return err('ROUND.AMBIGUOUS', { roundIds: open.map((r) => r.id).join(', ') });
+      id = open[0]?.id ?? '';
+    }
+    const found = await this.#roundOrDraft(id);
+    if (!found.ok) return found;
+    const { round, committee } = found.value;
+    const view = await this.statusView(round, committee);
+    const locale = committee.locale;
+    const lines = [
+      t(locale, 'staff.status', {
+        title: view.roundTitle,
+        roundId: view.roundId,
+        status: t(locale, `staff.status.${round.status}` as const),
+        closesAt: view.closesAtLocal,
+        bar: progressBar(view.submitted, view.total),
+        submitted: view.submitted,
+        total: view.total,
+        delivered: view.delivered,
+        pending: view.pending,
+        answering: view.answering,
+        declined: view.declined,
+        failed: view.failed,
+      }),
+    ];
+    if (view.notSubmitted.length > 0) lines.push(t(locale, 'staff.status.notSubmitted', { names: view.notSubmitted.join(', ') }));
+    if (view.failures.length > 0) lines.push(t(locale, 'staff.status.failures', { items: view.failures.map((f) => `${f.name} (${f.reason})`).join(', ') }));
+    const uncertain = (await this.ctx.store.listJobs(round.id)).filter((j) => j.lastError?.startsWith('uncertain'));
+    if (uncertain.length > 0) lines.push(t(locale, 'staff.uncertain', { count: uncertain.length, keys: uncertain.map((j) => j.key).join(', ') }));
+    return ok({ text: lines.join('\n'), ephemeral: true, status: view });
+  }
+
+  async #remind(roundId: string, actor: string): Promise<Result<StaffReply>> {
+    const found = await this.ctx.round(roundId);
+    if (!found.ok) return found;
+    const round = found.value;
+    const check = checkRemind(round);
+    if (!check.ok) return check;
+    const committee = this.ctx.committee(round.committeeId);
+    const now = this.ctx.now();
+    const targets = (await this.ctx.store.listInvitations(roundId)).filter((i) => !i.submittedAt && !i.declinedAt && !i.removedAt && i.deliveryState === 'delivered');
+    if (targets.length === 0) return ok({ text: t(committee.locale, 'staff.reminded.none'), ephemeral: true });
+    // One manual nudge per member per minute: a double click sends nothing twice.
+    const minute = now.toISOString().slice(0, 16);
+    await this.ctx.store.enqueueJobs(
+      targets.map((i) => ({ key: `remind:${roundId}:${i.memberId}:manual:${minute}`, kind: 'remind' as const, roundId, memberId: i.memberId, dueAt: now, payload: { slotId: 'manual', manual: true } })),
+    );
+    await this.ctx.store.audit({ at: now, actor, action: 'round.remind', roundId, detail: { members: targets.length } });
+    this.ctx.workDue();
+    return ok({ text: t(committee.locale, 'staff.reminded', { count: targets.length }), ephemeral: false });
+  }
+
+  async #extend(roundId: string, untilText: string, actor: string): Promise<Result<StaffReply>> {
+    const found = await this.ctx.round(roundId);
+    if (!found.ok) return found;
+    const round = found.value;
+    const committee = this.ctx.committee(round.committeeId);
+    const until = instantOf(untilText, committee.timeZone);
+    if (!until) return err('DATE.INVALID', { value: untilText });
+    const now = this.ctx.now();
+    const check = checkExtend(round, until, now, { until: this.#when(until, committee), closesAt: this.#when(round.closesAt, committee) });
+    if (!check.ok) return check;
+    await this.ctx.store.updateRound(roundId, check.value);
+    await this.ctx.store.cancelJobs(roundId, 'remind');
+    await this.ctx.store.cancelJobs(roundId, 'close');
+    const extended: Round = { ...round, ...check.value };
+    const invitations = await this.ctx.store.listInvitations(roundId);
+    const waiting = new Set(invitations.filter((i) => !i.submittedAt && !i.declinedAt && !i.removedAt).map((i) => i.memberId));
+    const members = committee.members.filter((m) => waiting.has(m.id));
+    const replanFrom: Round = { ...extended, opensAt: now.getTime() > round.opensAt.getTime() ? now : round.opensAt };
+    await this.ctx.store.enqueueJobs([
+      ...reminderJobs(this.ctx, replanFrom, committee, members),
+      { key: closeJobKey(roundId, until), kind: 'close', roundId, dueAt: until },
+    ]);
+    await this.ctx.store.audit({ at: now, actor, action: 'round.extend', roundId, detail: { from: round.closesAt.toISOString(), to: until.toISOString() } });
+    return ok({ text: t(committee.locale, 'staff.extended', { closesAt: this.#when(until, committee) }), ephemeral: false });
+  }
+
+  /** Closes now (staff or the close job) and queues the summary. */
+  async closeRound(round: Round, actor: string): Promise<Result<Round>> {
+    const now = this.ctx.now();
+    const check = checkClose(round, now);
+    if (!check.ok) return check;
+    await this.ctx.store.updateRound(round.id, check.value);
+    await this.ctx.store.cancelJobs(round.id, 'remind');
+    await this.ctx.store.cancelJobs(round.id, 'invite');
+    await this.ctx.store.cancelJobs(round.id, 'close');
+    await this.ctx.store.enqueueJobs([{ key: `summarise:${round.id}:${round.closesAt.toISOString()}`, kind: 'summarise', roundId: round.id, dueAt: now }]);
+    await this.ctx.store.audit({ at: now, actor, action: 'round.close', roundId: round.id });
+    this.ctx.workDue();
+    return ok({ ...round, ...check.value });
+  }
+
+  async #close(roundId: string, actor: string): Promise<Result<StaffReply>> {
+    const found = await this.ctx.round(roundId);
+    if (!found.ok) return found;
+    const closed = await this.closeRound(found.value, actor);
+    if (!closed.ok) return closed;
+    const committee = this.ctx.committee(closed.value.committeeId);
+    return ok({ text: t(committee.locale, 'staff.closed', { title: closed.value.title }), ephemeral: false });
+  }
+
+  async #cancel(roundId: string, actor: string): Promise<Result<StaffReply>> {
+    const found = await this.#roundOrDraft(roundId);
+    if (!found.ok) return found;
+    const { round, committee } = found.value;
+    const now = this.ctx.now();
+    const check = checkCancel(round, now);
+    if (!check.ok) return check;
+    if (round.status === 'draft') await this.ctx.store.createRound({ ...round, ...check.value });
+    else await this.ctx.store.updateRound(roundId, check.value);
+    await this.ctx.store.cancelJobs(roundId);
+    await this.ctx.store.audit({ at: now, actor, action: 'round.cancel', roundId });
+    return ok({ text: t(committee.locale, 'staff.cancelled', { title: round.title }), ephemeral: false });
+  }
+
+  async #summary(roundId: string, actor: string): Promise<Result<StaffReply>> {
+    const found = await this.ctx.round(roundId);
+    if (!found.ok) return found;
+    const round = found.value;
+    if (round.status === 'open' || round.status === 'draft') return err('ROUND.NOT_CLOSED', { roundId });
+    if (round.status === 'cancelled') return err('ROUND.CANCELLED', { roundId });
+    const committee = this.ctx.committee(round.committeeId);
+    const now = this.ctx.now();
+    // A summary asked for by staff is a new version: it may include late answers.
+    const { posted, summary } = await postSummary(this.ctx, round, committee, `manual-${now.toISOString()}`);
+    await this.ctx.store.audit({ at: now, actor, action: 'round.summary', roundId, detail: { posted } });
+    const locale = committee.locale;
+    if (posted === 0) return ok({ text: t(locale, 'staff.summaryNoChannel'), ephemeral: true, files: [exportFile(summary, 'md')] });
+    return ok({ text: t(locale, 'staff.summaryPosted', { title: round.title, submitted: summary.participation.submitted, invited: summary.participation.invited }), ephemeral: true });
+  }
+
+  async #export(roundId: string, format: 'csv' | 'md' | 'json', actor: string): Promise<Result<StaffReply>> {
+    const found = await this.ctx.round(roundId);
+    if (!found.ok) return found;
+    const committee = this.ctx.committee(found.value.committeeId);
+    const file = exportFile(await buildSummary(this.ctx, found.value, committee), format);
+    await this.ctx.store.audit({ at: this.ctx.now(), actor, action: 'round.export', roundId, detail: { format } });
+    return ok({ text: t(committee.locale, 'staff.exported', { title: found.value.title, format, file: file.name }), ephemeral: true, files: [file] });
+  }
+}

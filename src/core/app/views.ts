@@ -1,0 +1,129 @@
+/**
+ * Builds the views the messenger port carries from stored state.
+ */
+import { answerText, isAnswered } from '../answers/validate-answer.ts';
+import type { Answer, Committee, Invitation, Member, Round } from '../model.ts';
+import type { InvitationView, ProgressView, QuestionnaireView, ReceiptView, ReminderView } from '../ports/messenger.ts';
+import { localDateOf } from '../time.ts';
+import type { AppContext } from './app-context.ts';
+import { failureText } from './failure-text.ts';
+
+export function questionCount(round: Round): number {
+  return round.agenda.reduce((n, item) => n + item.questions.length, 0);
+}
+
+function businessDaysLeft(ctx: AppContext, committee: Committee, zone: string, closesAt: Date): number {
+  const now = ctx.now();
+  return ctx.calendarOf(committee).businessDaysBetween(localDateOf(now, zone), localDateOf(closesAt, zone));
+}
+
+export function invitationView(ctx: AppContext, committee: Committee, member: Member, round: Round): InvitationView {
+  const zone = ctx.zoneOfMember(committee, member);
+  const locale = ctx.localeOfMember(committee, member);
+  return {
+    roundId: round.id,
+    roundTitle: round.title,
+    committeeName: committee.name,
+    closesAt: round.closesAt,
+    closesAtLocal: ctx.when(round.closesAt, zone, locale),
+    timeZone: zone,
+    businessDaysLeft: businessDaysLeft(ctx, committee, zone, round.closesAt),
+    questionCount: questionCount(round),
+    agendaTitles: round.agenda.map((item) => item.title),
+  };
+}
+
+export function reminderView(ctx: AppContext, committee: Committee, member: Member, round: Round, answers: Answer[]): ReminderView {
+  const zone = ctx.zoneOfMember(committee, member);
+  const locale = ctx.localeOfMember(committee, member);
+  const msLeft = round.closesAt.getTime() - ctx.now().getTime();
+  return {
+    roundId: round.id,
+    roundTitle: round.title,
+    closesAt: round.closesAt,
+    closesAtLocal: ctx.when(round.closesAt, zone, locale),
+    timeZone: zone,
+    businessDaysLeft: businessDaysLeft(ctx, committee, zone, round.closesAt),
+    hoursLeft: Math.max(0, Math.floor(msLeft / 3_600_000)),
+    answeredCount: answers.filter((a) => isAnswered(a.value)).length,
+    questionCount: questionCount(round),
+  };
+}
+
+export function receiptView(
+  ctx: AppContext,
+  committee: Committee,
+  member: Member,
+  round: Round,
+  answers: Answer[],
+  submittedAt: Date,
+): ReceiptView {
+  const zone = ctx.zoneOfMember(committee, member);
+  const locale = ctx.localeOfMember(committee, member);
+  const byQuestion = new Map(answers.map((a) => [a.questionId, a]));
+  return {
+    roundId: round.id,
+    roundTitle: round.title,
+    submittedAt,
+    submittedAtLocal: ctx.when(submittedAt, zone, locale),
+    editableUntilLocal: ctx.when(round.closesAt, zone, locale),
+    canEdit: round.status === 'open' && ctx.now().getTime() < round.closesAt.getTime(),
+    items: round.agenda.map((item) => ({
+      title: item.title,
+      answers: item.questions.map((q) => ({
+        questionId: q.id,
+        prompt: q.prompt,
+        answer: answerText(byQuestion.get(q.id)?.value),
+      })),
+    })),
+  };
+}
+
+export function questionnaireView(
+  ctx: AppContext,
+  committee: Committee,
+  member: Member,
+  round: Round,
+  invitation: Invitation,
+  answers: Answer[],
+): QuestionnaireView {
+  const zone = ctx.zoneOfMember(committee, member);
+  const locale = ctx.localeOfMember(committee, member);
+  const byQuestion = new Map(answers.map((a) => [a.questionId, a.value]));
+  return {
+    roundId: round.id,
+    roundTitle: round.title,
+    locale,
+    closesAtLocal: ctx.when(round.closesAt, zone, locale),
+    submitted: invitation.submittedAt !== undefined,
+    items: round.agenda.map((item) => ({
+      ...item,
+      drafts: Object.fromEntries(
+        item.questions.map((q) => {
+          const v = byQuestion.get(q.id);
+          const draft = !v ? undefined : v.kind === 'text' ? v.text : v.kind === 'choices' ? v.choices : v.value;
+          return [q.id, draft];
+        }),
+      ),
+    })),
+  };
+}
+
+export function progressView(ctx: AppContext, committee: Committee, round: Round, invitations: Invitation[]): ProgressView {
+  const active = invitations.filter((i) => !i.removedAt);
+  const locale = committee.locale;
+  return {
+    roundId: round.id,
+    roundTitle: round.title,
+    total: active.length,
+    delivered: active.filter((i) => i.deliveryState === 'delivered').length,
+    pending: active.filter((i) => i.deliveryState === 'pending').length,
+    failed: active
+      .filter((i) => i.deliveryState === 'failed')
+      .map((i) => ({
+        memberName: ctx.member(committee.id, i.memberId)?.name ?? i.memberId,
+        reason: failureText(i.failureReason, locale),
+      })),
+    done: active.every((i) => i.deliveryState !== 'pending'),
+  };
+}

@@ -1,0 +1,29 @@
+import { defineSection } from '../define-section.ts';
+
+/** Texts only the Slack adapter shows: status bars, question labels, file notes. */
+export const slackTexts = defineSection({
+  ko: {
+    'slack.status.bar': '{bar} 제출 {submitted}/{total}',
+    'slack.status.counts': '전달 {delivered} · 작성 중 {answering} · 제출 {submitted} · 사양 {declined} · 실패 {failed} · 대기 {pending}',
+    'slack.form.questionLabel': '질문 {questionId}',
+    'slack.form.questionAbove': '질문 {questionId} (위 설명 참고)',
+    'slack.form.problem': '질문 {questionId}: {message}',
+    'slack.summary.files': '전체 결과 파일 (Markdown, CSV)',
+    'slack.summary.part': '{title} ({part}/{parts})',
+    'slack.export.failed': '파일을 올리지 못했습니다({reason}). 봇을 이 채널에 초대했는지 확인해 주세요.',
+    'slack.command.failed': '명령을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+    'slack.dm.failed': '처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+  },
+  en: {
+    'slack.status.bar': '{bar} {submitted}/{total} submitted',
+    'slack.status.counts': 'delivered {delivered} · answering {answering} · submitted {submitted} · declined {declined} · failed {failed} · pending {pending}',
+    'slack.form.questionLabel': 'Question {questionId}',
+    'slack.form.questionAbove': 'Question {questionId} (see above)',
+    'slack.form.problem': 'Question {questionId}: {message}',
+    'slack.summary.files': 'Full results (Markdown, CSV)',
+    'slack.summary.part': '{title} ({part}/{parts})',
+    'slack.export.failed': 'The file could not be uploaded ({reason}). Please check the bot was invited to this channel.',
+    'slack.command.failed': 'The command could not be processed. Please try again shortly.',
+    'slack.dm.failed': 'That did not work. Please try again shortly.',
+  },
+});

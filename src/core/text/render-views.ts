@@ -1,0 +1,87 @@
+/**
+ * The words of every member DM and progress message, shared by all
+ * platforms. Adapters add their buttons around them.
+ */
+import { t } from '../i18n/catalogue.ts';
+import type { Locale } from '../model.ts';
+import type { MemberMessage, ProgressView, ReminderView } from '../ports/messenger.ts';
+import type { TextFormatter } from './formatter.ts';
+
+/** Title and body of a member message; people's text (answers) escaped with `fmt`. */
+export function renderMemberMessage(message: MemberMessage, fmt: TextFormatter): { title: string; body: string } {
+  const { locale } = message;
+  switch (message.kind) {
+    case 'invitation': {
+      const v = message.view;
+      const agenda = v.agendaTitles.map((title, i) => `${i + 1}. ${fmt.escape(title)}`).join('\n');
+      return {
+        title: t(locale, 'invite.title', { roundTitle: fmt.escape(v.roundTitle) }),
+        body: [
+          t(locale, 'invite.body', {
+            committeeName: fmt.escape(v.committeeName),
+            itemCount: v.agendaTitles.length,
+            questionCount: v.questionCount,
+            closesAt: v.closesAtLocal,
+            timeZone: v.timeZone,
+            businessDays: v.businessDaysLeft,
+          }),
+          `${fmt.bold(t(locale, 'invite.agenda'))}\n${agenda}`,
+        ].join('\n\n'),
+      };
+    }
+    case 'reminder': {
+      const v = message.view;
+      return {
+        title: t(locale, 'reminder.title', { roundTitle: fmt.escape(v.roundTitle) }),
+        body: t(locale, 'reminder.body', {
+          closesAt: v.closesAtLocal,
+          timeZone: v.timeZone,
+          left: timeLeft(v, locale),
+          answered: v.answeredCount,
+          questionCount: v.questionCount,
+        }),
+      };
+    }
+    case 'receipt': {
+      const v = message.view;
+      const lines: string[] = [t(locale, 'receipt.body', { submittedAt: v.submittedAtLocal })];
+      for (const item of v.items) {
+        lines.push('', fmt.bold(fmt.escape(item.title)));
+        for (const a of item.answers) {
+          lines.push(`${a.questionId}. ${fmt.escape(a.prompt)}`);
+          lines.push(fmt.quote(a.answer.trim() === '' ? t(locale, 'receipt.noAnswer') : fmt.escape(a.answer)));
+        }
+      }
+      if (v.canEdit) lines.push('', t(locale, 'receipt.editable', { editableUntil: v.editableUntilLocal }));
+      return { title: t(locale, 'receipt.title', { roundTitle: fmt.escape(v.roundTitle) }), body: lines.join('\n') };
+    }
+    case 'notice':
+      return { title: '', body: message.text };
+  }
+}
+
+function timeLeft(v: ReminderView, locale: Locale): string {
+  if (v.hoursLeft >= 24 && v.businessDaysLeft > 1) return t(locale, 'reminder.left.days', { days: v.businessDaysLeft });
+  if (v.hoursLeft >= 1) return t(locale, 'reminder.left.hours', { hours: v.hoursLeft });
+  return t(locale, 'reminder.left.underHour');
+}
+
+/** The text of the staff progress message, e.g. "delivered 5/7" and the failures. */
+export function renderProgress(view: ProgressView, locale: Locale, fmt: TextFormatter): string {
+  const head = t(locale, view.done ? 'staff.progressDone' : 'staff.progress', {
+    roundTitle: fmt.escape(view.roundTitle),
+    delivered: view.delivered,
+    total: view.total,
+  });
+  const bar = progressBar(view.delivered, view.total);
+  if (view.failed.length === 0) return `${head}\n${bar}`;
+  const failures = view.failed.map((f) => `- ${fmt.escape(f.memberName)}: ${fmt.escape(f.reason)}`).join('\n');
+  return `${head}\n${bar}\n${t(locale, 'staff.progressFailures')}\n${failures}`;
+}
+
+/** A ten-cell bar: ▓▓▓▓▓▓░░░░. */
+export function progressBar(done: number, total: number): string {
+  const cells = 10;
+  const filled = total === 0 ? 0 : Math.round((done / total) * cells);
+  return '▓'.repeat(filled) + '░'.repeat(cells - filled);
+}
