@@ -1,0 +1,195 @@
+/**
+ * Compiles the staff summary of a round from the round, its committee, the
+ * invitations and the answers: the automated version of section II of the
+ * secretariat's report. Pure: same input, same summary.
+ */
+import type {
+  Answer,
+  AnswerValue,
+  Committee,
+  Invitation,
+  Locale,
+  Question,
+  Round,
+} from '../model.ts';
+import { anonymousAuthors, namedAuthors, type AuthorDirectory } from './author-labels.ts';
+import { formatLocalDateTime } from './format.ts';
+import { tallyQuestion } from './tally.ts';
+import type {
+  CompiledSummary,
+  SummaryAnswer,
+  SummaryHonorarium,
+  SummaryItem,
+  SummaryParticipation,
+  SummaryQuestion,
+} from './types.ts';
+
+/** Everything the summary is compiled from. */
+export interface CompileInput {
+  round: Round;
+  committee: Committee;
+  invitations: Invitation[];
+  answers: Answer[];
+  generatedAt: Date;
+  locale: Locale;
+  /** Business days of the round's window, computed by the caller's business calendar. */
+  businessDays: number;
+}
+
+/** The answer as one line of text: choices joined, scale as the number. */
+function answerText(value: AnswerValue): string {
+  switch (value.kind) {
+    case 'text':
+      return value.text;
+    case 'choices':
+      return value.choices.join(', ');
+    case 'scale':
+      return String(value.value);
+  }
+}
+
+/** Whether an answer says anything: blank optional answers are left out. */
+function hasContent(value: AnswerValue): boolean {
+  switch (value.kind) {
+    case 'text':
+      return value.text.trim().length > 0;
+    case 'choices':
+      return value.choices.length > 0;
+    case 'scale':
+      return Number.isFinite(value.value);
+  }
+}
+
+function byRank<T extends { memberId: string }>(authors: AuthorDirectory): (a: T, b: T) => number {
+  return (a, b) =>
+    authors.rank(a.memberId) - authors.rank(b.memberId) ||
+    (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
+}
+
+function compileParticipation(
+  active: Invitation[],
+  names: AuthorDirectory,
+): SummaryParticipation {
+  const submitters = active.filter((invitation) => invitation.submittedAt !== undefined);
+  const decliners = active.filter(
+    (invitation) => invitation.submittedAt === undefined && invitation.declinedAt !== undefined,
+  );
+  const silent = active.filter(
+    (invitation) => invitation.submittedAt === undefined && invitation.declinedAt === undefined,
+  );
+  const unreachable = active.filter((invitation) => invitation.deliveryState === 'failed');
+  return {
+    invited: active.length,
+    submitted: submitters.length,
+    declined: decliners.length,
+    late: submitters.filter((invitation) => invitation.late).length,
+    notSubmitted: silent.map((invitation) => names.label(invitation.memberId)),
+    declinedBy: decliners.map((invitation) => ({
+      name: names.label(invitation.memberId),
+      reason: invitation.declineReason ?? '',
+    })),
+    unreachable: unreachable.map((invitation) => ({
+      name: names.label(invitation.memberId),
+      reason: invitation.failureReason ?? '',
+    })),
+  };
+}
+
+function compileHonorarium(
+  submitters: Invitation[],
+  committee: Committee,
+  names: AuthorDirectory,
+): SummaryHonorarium {
+  const rate = committee.honorarium.amount;
+  return {
+    rate,
+    currency: committee.honorarium.currency,
+    recipients: submitters.map((invitation) => names.label(invitation.memberId)),
+    count: submitters.length,
+    total: rate * submitters.length,
+  };
+}
+
+function compileQuestion(
+  question: Question,
+  answers: Answer[],
+  authors: AuthorDirectory,
+  lateMembers: ReadonlySet<string>,
+): SummaryQuestion {
+  const ordered = [...answers].sort(byRank(authors));
+  const shown: SummaryAnswer[] = ordered.map((answer) => ({
+    author: authors.label(answer.memberId),
+    text: answerText(answer.value),
+    late: lateMembers.has(answer.memberId),
+  }));
+  const compiled: SummaryQuestion = {
+    id: question.id,
+    prompt: question.prompt,
+    kind: question.kind,
+    answers: shown,
+  };
+  const tally = tallyQuestion(
+    question,
+    ordered.map((answer) => answer.value),
+  );
+  if (tally !== undefined) compiled.tally = tally;
+  return compiled;
+}
+
+/**
+ * The compiled summary of a round.
+ *
+ * - Only submitted answers of members whose invitation is submitted count;
+ *   drafts (and blank answers) are left out.
+ * - Invitations marked removed are left out entirely: not invited, not paid,
+ *   their answers not shown, so the participation figures stay consistent.
+ * - Names are listed in committee member order. In an anonymous round,
+ *   answers are shown and ordered by letter labels (see `anonymousAuthors`);
+ *   participation and honorarium keep names, as staff must pay and chase people.
+ */
+export function compileSummary(input: CompileInput): CompiledSummary {
+  const { round, committee, locale } = input;
+  const names = namedAuthors(committee.members);
+  const active = input.invitations
+    .filter((invitation) => invitation.roundId === round.id && invitation.removedAt === undefined)
+    .sort(byRank(names));
+  const submitters = active.filter((invitation) => invitation.submittedAt !== undefined);
+  const submitterIds = new Set(submitters.map((invitation) => invitation.memberId));
+  const lateMembers = new Set(
+    submitters.filter((invitation) => invitation.late).map((invitation) => invitation.memberId),
+  );
+  const authors = round.anonymous ? anonymousAuthors(round.id, submitters, locale) : names;
+
+  const answersByQuestion = new Map<string, Answer[]>();
+  for (const answer of input.answers) {
+    if (answer.roundId !== round.id || answer.status !== 'submitted') continue;
+    if (!submitterIds.has(answer.memberId) || !hasContent(answer.value)) continue;
+    const bucket = answersByQuestion.get(answer.questionId);
+    if (bucket === undefined) answersByQuestion.set(answer.questionId, [answer]);
+    else bucket.push(answer);
+  }
+
+  const items: SummaryItem[] = round.agenda.map((item) => ({
+    id: item.id,
+    title: item.title,
+    questions: item.questions.map((question) =>
+      compileQuestion(question, answersByQuestion.get(question.id) ?? [], authors, lateMembers),
+    ),
+  }));
+
+  return {
+    roundId: round.id,
+    roundTitle: round.title,
+    committeeName: committee.name,
+    locale,
+    anonymous: round.anonymous,
+    opensAtLocal: formatLocalDateTime(round.opensAt, committee.timeZone),
+    closesAtLocal: formatLocalDateTime(round.closesAt, committee.timeZone),
+    timeZone: committee.timeZone,
+    businessDays: input.businessDays,
+    generatedAt: input.generatedAt,
+    participation: compileParticipation(active, names),
+    honorarium: compileHonorarium(submitters, committee, names),
+    items,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * The summary as chat messages for the staff channel: a header with the
+ * figures staff act on, then the advice per agenda item. Every message fits
+ * the platform's limit; long answers are split, never cut short.
+ */
+import { t } from '../i18n/catalogue.ts';
+import { splitText, type TextFormatter } from '../text/formatter.ts';
+import { formatHonorariumLine, formatNumber } from './format.ts';
+import type { CompiledSummary, SummaryAnswer, SummaryItem, SummaryQuestion } from './types.ts';
+
+/** The messages to post: the header first, then the sections in order. */
+export interface ChatSummary {
+  header: string;
+  sections: string[];
+}
+
+/** A piece of a message that fits the limit on its own. `gap` asks for a blank line before it. */
+interface Block {
+  text: string;
+  gap: boolean;
+}
+
+/**
+ * `raw` rendered by `render` in as few pieces as possible, each at most
+ * `limit` long. Splitting happens on the raw text, so escapes and quote
+ * markers are applied whole to each piece.
+ */
+function fitPieces(raw: string, render: (text: string) => string, limit: number): string[] {
+  const whole = render(raw);
+  if (whole.length <= limit) return [whole];
+  let size = Math.min(limit, raw.length);
+  for (;;) {
+    const pieces = splitText(raw, size).map(render);
+    if (pieces.every((piece) => piece.length <= limit)) return pieces;
+    if (size === 1) throw new RangeError(`messageLimit ${limit} is too small for this formatter`);
+    size = Math.max(1, Math.floor(size * 0.75));
+  }
+}
+
+/** Packs blocks into as few messages as fit, in order. */
+function pack(blocks: Block[], limit: number): string[] {
+  const messages: string[] = [];
+  let current = '';
+  for (const block of blocks) {
+    const separator = current === '' ? '' : block.gap ? '\n\n' : '\n';
+    if (current !== '' && current.length + separator.length + block.text.length > limit) {
+      messages.push(current);
+      current = block.text;
+    } else {
+      current += separator + block.text;
+    }
+  }
+  if (current !== '') messages.push(current);
+  return messages;
+}
+
+class ChatBuilder {
+  readonly blocks: Block[] = [];
+
+  constructor(
+    private readonly fmt: TextFormatter,
+    private readonly limit: number,
+  ) {}
+
+  /** Plain line(s): the whole text escaped, since it carries people's words. */
+  plain(text: string, gap = false): void {
+    this.add(text, (piece) => this.fmt.escape(piece), gap);
+  }
+
+  heading(text: string, gap = false): void {
+    this.add(text, (piece) => this.fmt.bold(this.fmt.escape(piece)), gap);
+  }
+
+  /** The author line, then the answer as quoted pieces; the first piece shares the author's block. */
+  answer(authorLine: string, text: string): void {
+    const author = this.fmt.bold(this.fmt.escape(authorLine));
+    const quote = (piece: string): string => this.fmt.quote(this.fmt.escape(piece));
+    const budget = this.limit - author.length - 1;
+    if (budget < this.limit / 2) {
+      this.heading(authorLine, true);
+      this.add(text, quote, false);
+      return;
+    }
+    const [first = '', ...rest] = fitPieces(text, quote, budget);
+    this.blocks.push({ text: `${author}\n${first}`, gap: true });
+    for (const piece of rest) this.blocks.push({ text: piece, gap: false });
+  }
+
+  private add(text: string, render: (piece: string) => string, gap: boolean): void {
+    fitPieces(text, render, this.limit).forEach((piece, index) =>
+      this.blocks.push({ text: piece, gap: gap && index === 0 }),
+    );
+  }
+}
+
+function headerBlocks(summary: CompiledSummary, fmt: TextFormatter): Block[] {
+  const { locale, participation: p } = summary;
+  const count = (value: number): string => formatNumber(value, locale);
+  const builder = new ChatBuilder(fmt, fmt.messageLimit);
+  builder.heading(t(locale, 'summary.title', { roundTitle: summary.roundTitle }));
+  builder.plain(t(locale, 'summary.committee', { committeeName: summary.committeeName }));
+  builder.plain(
+    t(locale, 'summary.period', {
+      opens: summary.opensAtLocal,
+      closes: summary.closesAtLocal,
+      timeZone: summary.timeZone,
+      businessDays: count(summary.businessDays),
+    }),
+  );
+  builder.plain(t(locale, 'summary.participation', { invited: count(p.invited), submitted: count(p.submitted) }));
+  const declined = p.declinedBy.map((entry) => t(locale, 'summary.declinedEntry', entry));
+  builder.plain([t(locale, 'summary.declined', { count: count(p.declined) }), ...declined].join(' — '));
+  builder.plain(t(locale, 'summary.late', { count: count(p.late) }));
+  if (p.unreachable.length > 0) {
+    const entries = p.unreachable.map((entry) => t(locale, 'summary.unreachableEntry', entry));
+    builder.plain(
+      [t(locale, 'summary.unreachable', { count: count(p.unreachable.length) }), ...entries].join(' — '),
+    );
+  }
+  const silent = p.notSubmitted.length === 0 ? t(locale, 'summary.nobody') : p.notSubmitted.join(', ');
+  builder.plain(t(locale, 'summary.notSubmittedLine', { names: silent }));
+  builder.plain(t(locale, 'summary.honorarium.total', { line: formatHonorariumLine(summary.honorarium, locale) }));
+  if (summary.anonymous) builder.plain(t(locale, 'summary.anonymousNote'));
+  return builder.blocks;
+}
+
+function questionBlocks(builder: ChatBuilder, question: SummaryQuestion, summary: CompiledSummary): void {
+  const { locale } = summary;
+  builder.heading(t(locale, 'summary.question', { questionId: question.id, prompt: question.prompt }), true);
+  if (question.answers.length === 0) builder.plain(t(locale, 'summary.noAnswers'));
+  for (const answer of question.answers) builder.answer(authorLine(answer, summary), answer.text);
+  const tally = question.tally;
+  if (tally === undefined) return;
+  tally.counts.forEach((entry, index) =>
+    builder.plain(
+      t(locale, 'summary.tally.entry', { label: entry.label, count: formatNumber(entry.count, locale) }),
+      index === 0,
+    ),
+  );
+  builder.plain(t(locale, 'summary.tally.responses', { count: formatNumber(tally.responses, locale) }));
+  if (tally.mean !== undefined) builder.plain(t(locale, 'summary.tally.mean', { mean: tally.mean.toFixed(1) }));
+}
+
+function authorLine(answer: SummaryAnswer, summary: CompiledSummary): string {
+  return answer.late ? t(summary.locale, 'summary.answerLate', { author: answer.author }) : answer.author;
+}
+
+function itemMessages(item: SummaryItem, index: number, summary: CompiledSummary, fmt: TextFormatter): string[] {
+  const builder = new ChatBuilder(fmt, fmt.messageLimit);
+  builder.heading(t(summary.locale, 'summary.item', { index: index + 1, title: item.title }));
+  for (const question of item.questions) questionBlocks(builder, question, summary);
+  return pack(builder.blocks, fmt.messageLimit);
+}
+
+/**
+ * The summary as chat texts. The header names the round, participation,
+ * non-submitters and honorarium total; each agenda item gets one or more
+ * sections. No string is longer than `fmt.messageLimit`: a header too long
+ * for one message continues in the first sections.
+ */
+export function renderSummaryChat(summary: CompiledSummary, fmt: TextFormatter): ChatSummary {
+  const [header = '', ...overflow] = pack(headerBlocks(summary, fmt), fmt.messageLimit);
+  const sections = summary.items.flatMap((item, index) => itemMessages(item, index, summary, fmt));
+  return { header, sections: [...overflow, ...sections] };
+}
