@@ -1,0 +1,202 @@
+/**
+ * Loads the committees and rounds once, at start-up, from
+ * `<dir>/committees/*.yaml` and `<dir>/rounds/*.yaml` (`.yml` too). Bad input
+ * never throws: every problem of every file comes back at once as a
+ * {@link ConfigError} list. File names in errors are relative to the working
+ * directory (`config/rounds/2024-1.yaml`).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import type { z } from 'zod';
+import type { Result } from '../core/errors.ts';
+import type { Committee, RoundDefinition } from '../core/model.ts';
+import { checkCommittee } from './check-committee.ts';
+import { checkRound } from './check-round.ts';
+import { inFile, type ConfigError, type LocatedProblem } from './config-error.ts';
+import { asRecord, asString } from './raw-access.ts';
+import { committeeSchema } from './schema-committee.ts';
+import { roundSchema } from './schema-round.ts';
+import { readYaml } from './yaml-source.ts';
+import { configErrorMap, issuesToProblems } from './zod-issues.ts';
+
+/** Everything the application is configured with, validated. */
+export interface LoadedConfig {
+  committees: Committee[];
+  rounds: RoundDefinition[];
+  /** The directory the files were read from, as given. */
+  dir: string;
+  /** Problems that do not block start-up (no staff, no staff channel, unreachable member). Log them. */
+  warnings: ConfigError[];
+}
+
+/** The text of one configuration file and what it defines. */
+export interface ConfigSource {
+  kind: 'committee' | 'round';
+  /** Name used in error reports, e.g. `config/rounds/2024-1.yaml`. */
+  file: string;
+  text: string;
+}
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /** Directory file names in errors are relative to (default: the working directory). */
+  displayBase?: string;
+}
+
+interface ParsedFile<T> {
+  file: string;
+  content: unknown;
+  value: T | null;
+}
+
+function validate<T>(schema: z.ZodType<T>, content: unknown): { value: T | null; problems: LocatedProblem[] } {
+  if (content === null || content === undefined) return { value: null, problems: [{ path: [], message: 'file is empty' }] };
+  const parsed = schema.safeParse(content, { error: configErrorMap });
+  if (parsed.success) return { value: parsed.data, problems: [] };
+  return { value: null, problems: issuesToProblems(parsed.error.issues) };
+}
+
+/** Reports a repeated top-level id in a later file, pointing at the first. */
+function duplicateIds(files: ReadonlyArray<ParsedFile<unknown>>, what: string): ConfigError[] {
+  const first = new Map<string, string>();
+  const errors: ConfigError[] = [];
+  for (const f of files) {
+    const id = asString(asRecord(f.content)?.['id']);
+    if (id === undefined) continue;
+    const seen = first.get(id);
+    if (seen === undefined) first.set(id, f.file);
+    else errors.push({ file: f.file, path: 'id', message: `duplicate ${what} id '${id}' (also in ${seen})` });
+  }
+  return errors;
+}
+
+/**
+ * Rounds naming a committee no file defines. Skipped while some committee
+ * file has no readable id (syntax error, empty file): that file may well be
+ * the one the round means.
+ */
+function unknownCommittees(
+  rounds: ReadonlyArray<ParsedFile<unknown>>,
+  committees: ReadonlyArray<ParsedFile<unknown>>,
+): ConfigError[] {
+  const ids = committees.map((c) => asString(asRecord(c.content)?.['id']));
+  const known = ids.filter((id) => id !== undefined);
+  if (known.length < ids.length) return [];
+  const errors: ConfigError[] = [];
+  for (const r of rounds) {
+    const ref = asString(asRecord(r.content)?.['committee']);
+    if (ref === undefined || known.includes(ref)) continue;
+    const hint = known.length > 0 ? `known: ${known.join(', ')}` : 'no committee is defined';
+    errors.push({ file: r.file, path: 'committee', message: `unknown committee '${ref}' (${hint})` });
+  }
+  return errors;
+}
+
+/**
+ * Validates configuration texts: YAML syntax, each file's schema and
+ * cross-key checks, then cross-file checks (duplicate committee and round
+ * ids, rounds naming an unknown committee). Errors come grouped by file in
+ * the order the sources were given.
+ */
+export function loadConfigSources(sources: readonly ConfigSource[], dir: string): Result<LoadedConfig, ConfigError[]> {
+  const byFile = new Map<string, ConfigError[]>(sources.map((s) => [s.file, []]));
+  const report = (errors: readonly ConfigError[]): void => {
+    for (const e of errors) {
+      const bucket = byFile.get(e.file);
+      if (bucket) bucket.push(e);
+      else byFile.set(e.file, [e]);
+    }
+  };
+  const warnings: ConfigError[] = [];
+  const committees: Array<ParsedFile<Committee>> = [];
+  const rounds: Array<ParsedFile<RoundDefinition>> = [];
+
+  for (const source of sources) {
+    const yaml = readYaml(source.file, source.text);
+    if (!yaml.ok) {
+      report(yaml.errors);
+      if (source.kind === 'committee') committees.push({ file: source.file, content: null, value: null });
+      continue;
+    }
+    if (source.kind === 'committee') {
+      const { value, problems } = validate(committeeSchema, yaml.content);
+      const checked = checkCommittee(yaml.content);
+      report(inFile(source.file, [...problems, ...checked.errors]));
+      warnings.push(...inFile(source.file, checked.warnings));
+      committees.push({ file: source.file, content: yaml.content, value });
+    } else {
+      const { value, problems } = validate(roundSchema, yaml.content);
+      report(inFile(source.file, [...problems, ...checkRound(yaml.content)]));
+      rounds.push({ file: source.file, content: yaml.content, value });
+    }
+  }
+  report(duplicateIds(committees, 'committee'));
+  report(duplicateIds(rounds, 'round'));
+  report(unknownCommittees(rounds, committees));
+
+  const errors = [...byFile.values()].flat();
+  if (errors.length > 0) return { ok: false, error: errors };
+  return {
+    ok: true,
+    value: {
+      committees: committees.flatMap((c) => (c.value ? [c.value] : [])),
+      rounds: rounds.flatMap((r) => (r.value ? [r.value] : [])),
+      dir,
+      warnings,
+    },
+  };
+}
+
+function displayName(path: string, base: string): string {
+  const rel = relative(base, path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+/** Reads the YAML files of one sub-folder, sorted by name, or reports why it cannot. */
+function readFolder(
+  dir: string,
+  sub: 'committees' | 'rounds',
+  base: string,
+): { sources: ConfigSource[]; errors: ConfigError[] } {
+  const folder = join(dir, sub);
+  const shown = displayName(folder, base);
+  const kind = sub === 'committees' ? 'committee' : 'round';
+  if (!isDirectory(folder)) {
+    const message = `folder not found; it must hold one YAML file per ${kind}`;
+    return { sources: [], errors: [{ file: shown, path: '', message }] };
+  }
+  const names = readdirSync(folder)
+    .filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('.'))
+    .sort();
+  if (names.length === 0) {
+    return { sources: [], errors: [{ file: shown, path: '', message: `no ${kind} files (*.yaml) in this folder` }] };
+  }
+  const sources = names.map((name) => {
+    const path = join(folder, name);
+    return { kind, file: displayName(path, base), text: readFileSync(path, 'utf8') } satisfies ConfigSource;
+  });
+  return { sources, errors: [] };
+}
+
+/**
+ * Loads and validates `dir/committees/*.yaml` and `dir/rounds/*.yaml`.
+ * A missing directory, a missing or empty sub-folder, and every problem in
+ * the files are reported as values; only I/O failures on existing files throw.
+ */
+export function loadConfig(dir: string, options: LoadConfigOptions = {}): Result<LoadedConfig, ConfigError[]> {
+  const base = options.displayBase ?? process.cwd();
+  if (!isDirectory(dir)) {
+    const message = 'configuration directory not found (set JAMUN_CONFIG_DIR or create it)';
+    return { ok: false, error: [{ file: displayName(dir, base), path: '', message }] };
+  }
+  const committees = readFolder(dir, 'committees', base);
+  const rounds = readFolder(dir, 'rounds', base);
+  const folderErrors = [...committees.errors, ...rounds.errors];
+  const loaded = loadConfigSources([...committees.sources, ...rounds.sources], dir);
+  if (folderErrors.length === 0) return loaded;
+  return { ok: false, error: [...folderErrors, ...(loaded.ok ? [] : loaded.error)] };
+}
