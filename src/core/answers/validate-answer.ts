@@ -15,31 +15,32 @@ export function normaliseAnswer(question: Question, raw: string | string[] | num
   switch (question.kind) {
     case 'long_text':
     case 'short_text': {
-      if (typeof raw !== 'string') return err('ANSWER.WRONG_KIND', { questionId: qid, expected: 'text' });
+      if (typeof raw !== 'string') return err('ANSWER.NOT_TEXT', { questionId: qid });
       if (raw.length > HARD_TEXT_LIMIT) {
-        return err('ANSWER.TOO_LONG', { questionId: qid, length: raw.length, limit: question.maxLength, over: raw.length - question.maxLength });
+        return err('ANSWER.TOO_LARGE', { questionId: qid, length: raw.length, limit: HARD_TEXT_LIMIT });
       }
       return ok({ kind: 'text', text: raw });
     }
     case 'single_choice':
     case 'multi_choice': {
       const picked = (typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : []).map((c) => c.trim()).filter((c) => c !== '');
-      if (typeof raw === 'number') return err('ANSWER.WRONG_KIND', { questionId: qid, expected: 'choice' });
       const options = question.options ?? [];
+      if (typeof raw === 'number') return err('ANSWER.NOT_CHOICE', { questionId: qid, options: options.join(', ') });
       const unknown = picked.find((c) => !options.includes(c));
       if (unknown !== undefined) {
         return err('ANSWER.INVALID_CHOICE', { questionId: qid, choice: unknown, options: options.join(', ') });
       }
       if (question.kind === 'single_choice' && picked.length > 1) {
-        return err('ANSWER.WRONG_KIND', { questionId: qid, expected: 'one choice' });
+        return err('ANSWER.ONE_CHOICE_ONLY', { questionId: qid });
       }
       return ok({ kind: 'choices', choices: options.filter((o) => picked.includes(o)) });
     }
     case 'scale': {
-      const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : Number.NaN;
+      // Only plain integers: Number() would also take '0x3' or '3e0'.
+      const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^[+-]?\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
       const min = question.scale?.min ?? 1;
       const max = question.scale?.max ?? 5;
-      if (!Number.isInteger(value)) return err('ANSWER.WRONG_KIND', { questionId: qid, expected: `${min}–${max}` });
+      if (!Number.isInteger(value)) return err('ANSWER.NOT_A_NUMBER', { questionId: qid, min, max });
       if (value < min || value > max) return err('ANSWER.OUT_OF_RANGE', { questionId: qid, min, max });
       return ok({ kind: 'scale', value });
     }

@@ -8,6 +8,7 @@ import type { JamunApi, StaffCommand, StaffReply } from './inbound.ts';
 import { JobRunner } from './job-runner.ts';
 import { MemberService } from './member-service.ts';
 import { StaffService } from './staff-service.ts';
+import { reconcileMembership } from './reconcile-membership.ts';
 
 export type { AppDeps } from './app-context.ts';
 
@@ -16,6 +17,12 @@ export interface JamunApp extends JamunApi {
   runDueJobs(): Promise<number>;
   /** Runs a staff command as the operator at the command line (trusted, audited as `cli`). */
   runAsOperator(command: StaffCommand): Promise<StaffReply>;
+  /**
+   * Marks invitations of members who left the configuration (or became
+   * inactive) while their round runs: kept for the record, never reminded.
+   * Returns how many were marked.
+   */
+  reconcileMembership(): Promise<number>;
   /** Marks sends interrupted by a crash as uncertain, so they are reported and never repeated. */
   recoverInterruptedSends(olderThanMs: number): Promise<number>;
   readonly store: Store;
@@ -41,6 +48,7 @@ export function createJamunApp(deps: AppDeps): JamunApp {
     roundIds: (prefix) => staff.roundIds(prefix),
     runDueJobs: () => jobs.runDue(),
     runAsOperator: (command) => staff.run({ kind: 'operator' }, command),
+    reconcileMembership: () => reconcileMembership(ctx),
     recoverInterruptedSends: async (olderThanMs) => {
       const stale = await deps.store.markStaleOutboxUncertain(new Date(ctx.now().getTime() - olderThanMs));
       for (const entry of stale) {

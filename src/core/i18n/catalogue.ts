@@ -31,7 +31,16 @@ export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): 
 
 /** The member- or staff-facing text of a domain error. */
 export function describeError(error: DomainError, locale: Locale): string {
-  return t(locale, error.code, error.params);
+  return t(locale, error.code, localiseParams(error.params, locale));
+}
+
+/** Params that carry a code (a round status, a lifecycle action) are shown in the reader's words. */
+function localiseParams(params: MessageParams, locale: Locale): MessageParams {
+  const out: MessageParams = { ...params };
+  const lookup = (key: string): string | undefined => (catalogue[locale] as Record<string, string>)[key];
+  if (typeof params.status === 'string') out.status = lookup(`staff.status.${params.status}`) ?? params.status;
+  if (typeof params.action === 'string') out.action = lookup(`action.${params.action}`) ?? params.action;
+  return out;
 }
 
 /** All keys, for tests that check both languages are complete. */

@@ -30,7 +30,8 @@ export const plainFormatter: TextFormatter = {
  * breaks, then spaces. Only the line break a cut falls on is dropped.
  */
 export function splitText(text: string, limit: number): string[] {
-  if (limit < 1) throw new RangeError('limit must be positive');
+  // A surrogate pair cannot fit a limit of 1 without splitting it.
+  if (limit < 2) throw new RangeError('limit must be at least 2');
   const chunks: string[] = [];
   let rest = text;
   while (rest.length > limit) {

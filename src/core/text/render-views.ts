@@ -62,7 +62,8 @@ export function renderMemberMessage(message: MemberMessage, fmt: TextFormatter):
 
 function timeLeft(v: ReminderView, locale: Locale): string {
   if (v.hoursLeft >= 24 && v.businessDaysLeft > 1) return t(locale, 'reminder.left.days', { days: v.businessDaysLeft });
-  if (v.hoursLeft >= 1) return t(locale, 'reminder.left.hours', { hours: v.hoursLeft });
+  if (v.hoursLeft === 1) return t(locale, 'reminder.left.oneHour');
+  if (v.hoursLeft > 1) return t(locale, 'reminder.left.hours', { hours: v.hoursLeft });
   return t(locale, 'reminder.left.underHour');
 }
 
