@@ -1,0 +1,63 @@
+/**
+ * Builds the whole application on the seed configuration, an in-memory
+ * store and a manual clock: the "TestBackend" every end-to-end test drives.
+ */
+import { fileURLToPath } from 'node:url';
+import { advanceClock } from '../../src/demo/advance-clock.ts';
+import { createMemoryStore } from '../../src/adapters/memory/memory-store.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { createJamunApp, type JamunApp } from '../../src/core/app/create-app.ts';
+import type { Committee, RoundDefinition } from '../../src/core/model.ts';
+import { ManualClock } from '../../src/core/ports/clock.ts';
+import { silentLogger, type Logger } from '../../src/core/ports/logger.ts';
+import type { Messenger } from '../../src/core/ports/messenger.ts';
+import type { Store } from '../../src/core/ports/store.ts';
+
+export const CONFIG_DIR = fileURLToPath(new URL('../../config', import.meta.url));
+
+/** The seed committee and round, loaded from `config/` (fails loudly if the seed is broken). */
+export function seedConfig(): { committees: Committee[]; rounds: RoundDefinition[] } {
+  const loaded = loadConfig(CONFIG_DIR);
+  if (!loaded.ok) throw new Error(`seed config is invalid: ${JSON.stringify(loaded.error)}`);
+  return { committees: loaded.value.committees, rounds: loaded.value.rounds };
+}
+
+export interface TestApp {
+  app: JamunApp;
+  store: Store;
+  clock: ManualClock;
+  committees: Committee[];
+  rounds: RoundDefinition[];
+}
+
+export interface TestAppOptions {
+  messengers: Messenger[];
+  /** Start time; default 2024-02-08 09:00 KST, the seed round's opening. */
+  now?: Date;
+  store?: Store;
+  logger?: Logger;
+  mutateCommittee?: (committee: Committee) => void;
+  mutateRound?: (round: RoundDefinition) => void;
+}
+
+export const SEED_OPENING = new Date('2024-02-08T00:00:00Z');
+
+export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
+  const { committees, rounds } = seedConfig();
+  for (const c of committees) options.mutateCommittee?.(c);
+  for (const r of rounds) options.mutateRound?.(r);
+  const clock = new ManualClock(options.now ?? SEED_OPENING);
+  const store = options.store ?? createMemoryStore();
+  const app = createJamunApp({ store, messengers: options.messengers, committees, rounds, clock, logger: options.logger ?? silentLogger });
+  return { app, store, clock, committees, rounds };
+}
+
+/** Moves the clock to `until`, running every job at its due time on the way. */
+export function runUntil(t: TestApp, until: Date): Promise<number> {
+  return advanceClock(t.app, t.store, t.clock, until);
+}
+
+/** Seoul wall-clock time as an instant: `kst('2024-02-13 10:00')`. */
+export function kst(local: string): Date {
+  return new Date(`${local.replace(' ', 'T')}:00+09:00`);
+}
