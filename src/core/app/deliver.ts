@@ -6,11 +6,11 @@
  * rather than being sent a second time.
  */
 import type { Delivery } from '../ports/messenger.ts';
-import type { Store } from '../ports/store.ts';
+import type { OutboxEntry, Store } from '../ports/store.ts';
 
 export type DeliverOutcome =
   | { sent: true; delivery: Extract<Delivery, { ok: true }> }
-  | { sent: false; duplicate: true; channelId?: string; messageId?: string }
+  | { sent: false; duplicate: true; state: OutboxEntry['state']; channelId?: string; messageId?: string }
   | { sent: false; duplicate: false; delivery: Extract<Delivery, { ok: false }> };
 
 export async function deliverOnce(
@@ -22,7 +22,7 @@ export async function deliverOnce(
 ): Promise<DeliverOutcome> {
   const existing = await store.claimOutbox(key, platform, now);
   if (existing) {
-    return { sent: false, duplicate: true, channelId: existing.channelId, messageId: existing.messageId };
+    return { sent: false, duplicate: true, state: existing.state, channelId: existing.channelId, messageId: existing.messageId };
   }
   let delivery: Delivery;
   try {

@@ -18,6 +18,7 @@ export function failureText(reason: string | undefined, locale: Locale): string 
   if (!reason) return '';
   if (reason === 'no_platform') return t(locale, 'staff.failure.no_platform');
   if (reason === 'exhausted') return t(locale, 'staff.failure.exhausted');
+  if (reason === 'uncertain') return t(locale, 'staff.failure.uncertain');
   const [code = '', ...detail] = reason.split(':');
   const known = KNOWN[code];
   return known ? known[locale] + (detail.length ? ` (${detail.join(':').trim()})` : '') : reason;

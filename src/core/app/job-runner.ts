@@ -109,7 +109,13 @@ export class JobRunner {
       await this.#progress(round.id);
       return { state: 'done' };
     }
-    if (outcome.duplicate) return { state: 'skipped', note: 'already sent' };
+    if (outcome.duplicate) {
+      if (outcome.state !== 'uncertain') return { state: 'skipped', note: 'already sent' };
+      // Interrupted mid-send: it may have arrived. Never resend; make staff look.
+      await this.ctx.store.updateInvitation(round.id, member.id, { deliveryState: 'failed', failureReason: 'uncertain' });
+      await this.#progress(round.id);
+      return { state: 'skipped', note: 'uncertain: send was interrupted' };
+    }
     const failure = outcome.delivery;
     if (!failure.permanent && job.attempts + 1 < MAX_ATTEMPTS) {
       return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: failure.reason };

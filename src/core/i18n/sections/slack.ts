@@ -5,7 +5,7 @@ export const slackTexts = defineSection({
   ko: {
     'slack.status.bar': '{bar} 제출 {submitted}/{total}',
     'slack.status.counts': '전달 {delivered} · 작성 중 {answering} · 제출 {submitted} · 사양 {declined} · 실패 {failed} · 대기 {pending}',
-    'slack.form.questionLabel': '질문 {questionId}',
+    'slack.status.failures': '전달 실패: {list}',
     'slack.form.questionAbove': '질문 {questionId} (위 설명 참고)',
     'slack.form.problem': '질문 {questionId}: {message}',
     'slack.summary.files': '전체 결과 파일 (Markdown, CSV)',
@@ -17,7 +17,7 @@ export const slackTexts = defineSection({
   en: {
     'slack.status.bar': '{bar} {submitted}/{total} submitted',
     'slack.status.counts': 'delivered {delivered} · answering {answering} · submitted {submitted} · declined {declined} · failed {failed} · pending {pending}',
-    'slack.form.questionLabel': 'Question {questionId}',
+    'slack.status.failures': 'Not delivered: {list}',
     'slack.form.questionAbove': 'Question {questionId} (see above)',
     'slack.form.problem': 'Question {questionId}: {message}',
     'slack.summary.files': 'Full results (Markdown, CSV)',

@@ -35,6 +35,7 @@ export const staffTexts = defineSection({
     'staff.uncertain': '확인 필요: 중단 중에 발송 여부가 불확실한 메시지 {count}건 ({keys})',
     'staff.failure.no_platform': '연결된 메신저 계정 없음',
     'staff.failure.exhausted': '여러 번 재시도했지만 전달 실패',
+    'staff.failure.uncertain': '발송 중 중단되어 도착 여부 불확실 (위원께 확인 필요)',
   },
   en: {
     'staff.progress': 'Sending "{roundTitle}": {delivered}/{total} delivered',
@@ -69,5 +70,6 @@ export const staffTexts = defineSection({
     'staff.uncertain': 'Check: {count} messages may or may not have gone out during an interruption ({keys})',
     'staff.failure.no_platform': 'no messenger account configured',
     'staff.failure.exhausted': 'failed after several retries',
+    'staff.failure.uncertain': 'sending was interrupted; it may or may not have arrived (check with the member)',
   },
 });

@@ -1,0 +1,90 @@
+/**
+ * Drives the durable job queue. node-cron only ticks; what is due lives in
+ * the store, so nothing depends on in-memory timers and a restart loses
+ * nothing. Runs never overlap within a process, and the store's atomic
+ * claims keep two processes from running the same job.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../../core/ports/logger.ts';
+
+/** What the scheduler needs from the application. */
+export interface SchedulableApp {
+  runDueJobs(): Promise<number>;
+  recoverInterruptedSends(olderThanMs: number): Promise<number>;
+}
+
+export interface SchedulerOptions {
+  app: SchedulableApp;
+  logger: Logger;
+  /** Cron expression of the tick (default every minute). */
+  cronExpression: string;
+  /** A send still `sending` after this long was interrupted by a crash. */
+  interruptedAfterMs?: number;
+}
+
+export interface JobScheduler {
+  /** Catches up on work due while the bot was down, then ticks. */
+  start(): Promise<void>;
+  /** Runs due work soon, without waiting for the next tick. */
+  poke(): void;
+  stop(): Promise<void>;
+  /** Resolves when the current run (if any) has finished. */
+  idle(): Promise<void>;
+}
+
+export function createJobScheduler(options: SchedulerOptions): JobScheduler {
+  const { app, logger } = options;
+  let task: ScheduledTask | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+
+  const runOnce = async (): Promise<void> => {
+    try {
+      const ran = await app.runDueJobs();
+      if (ran > 0) logger.info({ jobs: ran }, 'ran due jobs');
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, 'job run failed; retrying on the next tick');
+    }
+  };
+
+  const run = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      // A poke during a run: run once more after it, never in parallel.
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await runOnce();
+      } while (again && !stopped);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  return {
+    async start() {
+      if (!cron.validate(options.cronExpression)) throw new Error(`Invalid cron expression: ${options.cronExpression}`);
+      const uncertain = await app.recoverInterruptedSends(options.interruptedAfterMs ?? 10 * 60_000);
+      if (uncertain > 0) logger.warn({ uncertain }, 'sends interrupted by a previous stop were marked uncertain');
+      await run();
+      task = cron.schedule(options.cronExpression, () => run(), { name: 'jamun-jobs', noOverlap: true });
+    },
+    poke() {
+      void run();
+    },
+    async stop() {
+      stopped = true;
+      await task?.stop();
+      await task?.destroy();
+      await running;
+    },
+    async idle() {
+      await running;
+    },
+  };
+}
