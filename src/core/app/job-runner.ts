@@ -76,7 +76,11 @@ export class JobRunner {
     return { round, committee, member, invitation };
   }
 
-  /** The outbox key of an attempt: transient failures retry under a new key. */
+  /**
+   * The outbox key of an attempt: transient failures retry under a new key.
+   * The platform still gets the job's own key, so a retry after a send that
+   * did arrive is dropped where the platform dedupes (Discord's nonce).
+   */
   #sendKey(job: Job): string {
     return job.attempts === 0 ? job.key : `${job.key}#${job.attempts}`;
   }
@@ -95,7 +99,7 @@ export class JobRunner {
     const key = this.#sendKey(job);
     const view = invitationView(this.ctx, committee, member, round);
     const outcome = await deliverOnce(this.ctx.store, key, target.messenger.platform, this.ctx.now(), () =>
-      target.messenger.sendToMember(target.address, { kind: 'invitation', locale: target.address.locale, view }, key),
+      target.messenger.sendToMember(target.address, { kind: 'invitation', locale: target.address.locale, view }, job.key),
     );
     if (outcome.sent) {
       await this.ctx.store.updateInvitation(round.id, member.id, {
@@ -182,7 +186,7 @@ export class JobRunner {
     const key = this.#sendKey(job);
     const view = reminderView(this.ctx, committee, member, round, answers);
     const outcome = await deliverOnce(this.ctx.store, key, target.messenger.platform, this.ctx.now(), () =>
-      target.messenger.sendToMember(target.address, { kind: 'reminder', locale: target.address.locale, view }, key),
+      target.messenger.sendToMember(target.address, { kind: 'reminder', locale: target.address.locale, view }, job.key),
     );
     if (outcome.sent) return { state: 'done' };
     if (outcome.duplicate) return { state: 'skipped', note: 'already sent' };
@@ -203,7 +207,7 @@ export class JobRunner {
     const key = this.#sendKey(job);
     const view = receiptView(this.ctx, committee, member, round, answers, submittedAt);
     const outcome = await deliverOnce(this.ctx.store, key, target.messenger.platform, this.ctx.now(), () =>
-      target.messenger.sendToMember(target.address, { kind: 'receipt', locale: target.address.locale, view }, key),
+      target.messenger.sendToMember(target.address, { kind: 'receipt', locale: target.address.locale, view }, job.key),
     );
     if (outcome.sent || outcome.duplicate) return { state: outcome.sent ? 'done' : 'skipped' };
     if (!outcome.delivery.permanent && job.attempts + 1 < MAX_ATTEMPTS) {

@@ -4,14 +4,16 @@
  */
 import type { DomainError } from '../errors.ts';
 import type { Locale } from '../model.ts';
+import { discordTexts } from './sections/discord.ts';
 import { errorTexts } from './sections/errors.ts';
 import { memberTexts } from './sections/member.ts';
+import { slackTexts } from './sections/slack.ts';
 import { staffTexts } from './sections/staff.ts';
 import { summaryTexts } from './sections/summary.ts';
 
 const catalogue = {
-  ko: { ...errorTexts.ko, ...memberTexts.ko, ...staffTexts.ko, ...summaryTexts.ko },
-  en: { ...errorTexts.en, ...memberTexts.en, ...staffTexts.en, ...summaryTexts.en },
+  ko: { ...errorTexts.ko, ...memberTexts.ko, ...staffTexts.ko, ...summaryTexts.ko, ...slackTexts.ko, ...discordTexts.ko },
+  en: { ...errorTexts.en, ...memberTexts.en, ...staffTexts.en, ...summaryTexts.en, ...slackTexts.en, ...discordTexts.en },
 };
 
 /** Every key of the catalogue. */

@@ -1,0 +1,108 @@
+/**
+ * The running bot: one discord.js client (gateway + REST) shared by the
+ * messenger and the inbound handlers. Intents: Guilds (slash commands in the
+ * staff guild, role ids) and DirectMessages; DM text is readable without the
+ * privileged MessageContent intent. `Partials.Channel` lets DMs arrive
+ * although their channel was never cached.
+ */
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
+import type { JamunApi } from '../../core/app/inbound.ts';
+import type { Logger } from '../../core/ports/logger.ts';
+import { decodeCustomId } from './custom-ids.ts';
+import { NO_MENTIONS } from './discord-formatter.ts';
+import { DiscordMessenger } from './discord-messenger.ts';
+import type { DiscordSettings } from './discord-settings.ts';
+import { MemberHandlers } from './handlers-member.ts';
+import { StaffHandlers } from './handlers-staff.ts';
+
+/** A discord.js client configured for jamun. */
+export function createDiscordClient(settings: DiscordSettings): Client {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    rest: { api: settings.apiUrl, retries: settings.rest?.retries ?? 3, timeout: settings.rest?.timeoutMs ?? 15_000 },
+  });
+  return client;
+}
+
+export class DiscordBot {
+  readonly client: Client;
+  readonly messenger: DiscordMessenger;
+  #app: JamunApi | null = null;
+  readonly #member: MemberHandlers;
+  readonly #staff: StaffHandlers;
+
+  constructor(
+    private readonly settings: DiscordSettings,
+    private readonly logger: Logger,
+  ) {
+    this.client = createDiscordClient(settings);
+    this.messenger = new DiscordMessenger(this.client, logger);
+    const app = (): JamunApi => {
+      if (!this.#app) throw new Error('discord adapter used before attach(app)');
+      return this.#app;
+    };
+    this.#member = new MemberHandlers(app, logger);
+    this.#staff = new StaffHandlers(app);
+    this.client.on(Events.InteractionCreate, (interaction) => void this.#guard('interaction', () => this.#onInteraction(interaction)));
+    this.client.on(Events.MessageCreate, (message) => void this.#guard('message', () => this.#onMessage(message)));
+    this.client.on(Events.Error, (error) => this.logger.error({ name: error.name }, 'discord client error'));
+  }
+
+  /** Connects the inbound side to the application. Call before `start()`. */
+  attach(app: JamunApi): void {
+    this.#app = app;
+  }
+
+  /**
+   * Logs in and resolves once the gateway session is ready. The messenger
+   * needs this too (discord.js opens DMs as the logged-in user). Inbound
+   * events that arrive before `attach` are logged and dropped.
+   */
+  async start(): Promise<void> {
+    const ready = once(this.client, Events.ClientReady);
+    await this.client.login(this.settings.token);
+    await ready;
+    this.logger.info({ user: this.client.user?.id }, 'discord bot ready');
+  }
+
+  async stop(): Promise<void> {
+    await this.client.destroy();
+  }
+
+  async #guard(kind: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      this.logger.error({ kind, name: error instanceof Error ? error.name : 'unknown', message: error instanceof Error ? error.message : '' }, 'discord handler failed');
+    }
+  }
+
+  async #onInteraction(interaction: Interaction): Promise<void> {
+    if (!this.#app) {
+      this.logger.warn({ type: interaction.type }, 'discord interaction before the app was attached');
+      return;
+    }
+    if (interaction.isChatInputCommand() && interaction.commandName === 'jamun') return this.#staff.onCommand(interaction);
+    if (interaction.isAutocomplete() && interaction.commandName === 'jamun') return this.#staff.onAutocomplete(interaction);
+    if (interaction.isButton()) {
+      const action = decodeCustomId(interaction.customId);
+      if (action) return this.#member.onButton(interaction, action);
+    }
+    if (interaction.isModalSubmit()) {
+      const action = decodeCustomId(interaction.customId);
+      if (action) return this.#member.onModal(interaction, action);
+    }
+  }
+
+  async #onMessage(message: Message): Promise<void> {
+    if (message.author.bot || message.inGuild() || message.content.trim() === '') return;
+    if (!this.#app) {
+      this.logger.warn({}, 'discord DM before the app was attached');
+      return;
+    }
+    await this.#member.onDirectMessage(message);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The Messenger port on discord.js: member DMs, staff-channel posts and
+ * edits. Every payload sets `allowed_mentions: { parse: [] }`; rate limits
+ * and 5xx retries are discord.js's (per-route queues, waits on 429);
+ * failures come back as `Delivery` values, never as throws.
+ */
+import { createHash } from 'node:crypto';
+import type { Client, Message, SendableChannels } from 'discord.js';
+import type { Logger } from '../../core/ports/logger.ts';
+import type {
+  Delivery,
+  MemberAddress,
+  MemberMessage,
+  MessageRef,
+  Messenger,
+  OutgoingFile,
+  StaffMessage,
+} from '../../core/ports/messenger.ts';
+import { renderSummaryChat } from '../../core/summary/render-chat.ts';
+import { splitText } from '../../core/text/formatter.ts';
+import { renderProgress } from '../../core/text/render-views.ts';
+import type { ButtonRow } from './components-invitation.ts';
+import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS, discordFormatter } from './discord-formatter.ts';
+import { toFailedDelivery } from './delivery-errors.ts';
+import { renderMemberDm } from './member-messages.ts';
+
+/** Discord's nonce is at most 25 characters; derive a stable one from the idempotency key. */
+export function nonceFor(idempotencyKey: string, index: number): string {
+  return createHash('sha256').update(`${idempotencyKey}#${index}`).digest('base64url').slice(0, 25);
+}
+
+interface OutgoingPost {
+  content: string;
+  components?: ButtonRow[];
+  files?: OutgoingFile[];
+}
+
+/** The messages a staff message becomes, in order. */
+export function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
+  switch (message.kind) {
+    case 'text':
+      return splitText(message.text, DISCORD_MESSAGE_LIMIT).map((content) => ({ content }));
+    case 'progress':
+      return splitText(renderProgress(message.view, message.locale, discordFormatter), DISCORD_MESSAGE_LIMIT).map((content) => ({ content }));
+    case 'summary': {
+      const { header, sections } = renderSummaryChat(message.summary, discordFormatter);
+      return [{ content: header, files: message.files }, ...sections.map((content) => ({ content }))];
+    }
+  }
+}
+
+export class DiscordMessenger implements Messenger {
+  readonly platform = 'discord' as const;
+
+  constructor(
+    private readonly client: Client,
+    private readonly logger: Logger,
+  ) {}
+
+  async sendToMember(to: MemberAddress, message: MemberMessage, idempotencyKey: string): Promise<Delivery> {
+    const dm = renderMemberDm(message);
+    try {
+      const channel = await this.client.users.createDM(to.userId);
+      let last: Message | undefined;
+      for (const [index, content] of dm.chunks.entries()) {
+        const isLast = index === dm.chunks.length - 1;
+        last = await this.#send(channel, { content, ...(isLast ? { components: dm.components } : {}) }, idempotencyKey, index);
+      }
+      if (!last) throw new Error('nothing to send');
+      return { ok: true, ref: { channelId: last.channelId, messageId: last.id } };
+    } catch (error) {
+      return this.#failure(error, { memberId: to.memberId, kind: message.kind });
+    }
+  }
+
+  async postToStaff(channelId: string, message: StaffMessage, idempotencyKey: string): Promise<Delivery> {
+    try {
+      const channel = await this.#staffChannel(channelId);
+      if (!channel) return this.#noChannel(channelId, message.kind);
+      let first: Message | undefined;
+      for (const [index, post] of renderStaffPosts(message).entries()) {
+        const sent = await this.#send(channel, post, idempotencyKey, index);
+        first ??= sent;
+      }
+      if (!first) throw new Error('nothing to send');
+      return { ok: true, ref: { channelId: first.channelId, messageId: first.id } };
+    } catch (error) {
+      return this.#failure(error, { channelId, kind: message.kind });
+    }
+  }
+
+  async editStaffPost(ref: MessageRef, message: StaffMessage): Promise<Delivery> {
+    try {
+      const channel = await this.#staffChannel(ref.channelId);
+      if (!channel) return this.#noChannel(ref.channelId, message.kind);
+      const [first] = renderStaffPosts(message);
+      const edited = await channel.messages.edit(ref.messageId, { content: first?.content ?? '', allowedMentions: NO_MENTIONS });
+      return { ok: true, ref: { channelId: edited.channelId, messageId: edited.id } };
+    } catch (error) {
+      return this.#failure(error, { channelId: ref.channelId, kind: message.kind });
+    }
+  }
+
+  /** The staff channel, or null when the bot cannot see it or cannot post there. */
+  async #staffChannel(channelId: string): Promise<SendableChannels | null> {
+    const channel = await this.client.channels.fetch(channelId);
+    return channel?.isSendable() ? channel : null;
+  }
+
+  #noChannel(channelId: string, kind: string): Delivery {
+    this.logger.warn({ channelId, kind }, 'discord staff channel not found or not a text channel');
+    return { ok: false, permanent: true, reason: 'channel_not_found', detail: `channel ${channelId}` };
+  }
+
+  #send(channel: SendableChannels, post: OutgoingPost, idempotencyKey: string, index: number): Promise<Message> {
+    return channel.send({
+      content: post.content,
+      components: post.components ?? [],
+      files: (post.files ?? []).map((f) => ({ attachment: f.content, name: f.name, contentType: f.mimeType })),
+      allowedMentions: NO_MENTIONS,
+      nonce: nonceFor(idempotencyKey, index),
+      enforceNonce: true,
+    });
+  }
+
+  #failure(error: unknown, context: Record<string, unknown>): Delivery {
+    const failure = toFailedDelivery(error);
+    this.logger.warn({ ...context, reason: failure.reason, permanent: failure.permanent, detail: failure.detail }, 'discord delivery failed');
+    return failure;
+  }
+}

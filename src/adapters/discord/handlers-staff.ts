@@ -1,0 +1,70 @@
+/**
+ * Staff slash commands (`/jamun <verb>`) and round-id autocomplete, passed
+ * to the core with the caller's guild role ids; the core decides who is
+ * staff, refuses and audits. Replies are ephemeral where the core says so.
+ */
+import { GuildMember, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { ExportFormat, JamunApi, StaffCommand, StaffVerb } from '../../core/app/inbound.ts';
+import { STAFF_VERBS } from '../../core/app/inbound.ts';
+import type { Actor } from '../../core/model.ts';
+import { answerInteraction } from './interaction-reply.ts';
+
+/** Discord shows at most 25 autocomplete choices. */
+const MAX_CHOICES = 25;
+
+type CommandInteraction = ChatInputCommandInteraction | AutocompleteInteraction;
+
+/** The staff actor: user id plus the role ids they hold in the guild. */
+export function staffActor(interaction: CommandInteraction): Actor {
+  const member = interaction.member;
+  const roleIds = member instanceof GuildMember ? [...member.roles.cache.keys()] : (member?.roles ?? []);
+  return {
+    platform: 'discord',
+    userId: interaction.user.id,
+    roleIds: roleIds.filter((id) => id !== interaction.guildId),
+    displayName: interaction.user.username,
+  };
+}
+
+function isVerb(name: string): name is StaffVerb {
+  return (STAFF_VERBS as readonly string[]).includes(name);
+}
+
+/** The core command of a `/jamun` interaction. */
+export function commandOf(interaction: ChatInputCommandInteraction): StaffCommand | null {
+  const verb = interaction.options.getSubcommand(false);
+  if (!verb || !isVerb(verb)) return null;
+  const roundId = interaction.options.getString('round');
+  const until = interaction.options.getString('until');
+  const format = interaction.options.getString('format');
+  return {
+    verb,
+    ...(roundId ? { roundId } : {}),
+    ...(until ? { until } : {}),
+    ...(format ? { format: format as ExportFormat } : {}),
+  };
+}
+
+export class StaffHandlers {
+  constructor(private readonly app: () => JamunApi) {}
+
+  async onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = commandOf(interaction) ?? { verb: 'help' as const };
+    const actor = staffActor(interaction);
+    await answerInteraction(interaction, async () => {
+      const reply = await this.app().runStaffCommand(actor, command);
+      return { text: reply.text, ephemeral: reply.ephemeral, ...(reply.files ? { files: reply.files } : {}) };
+    });
+  }
+
+  async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    // Round ids are staff business: others get no suggestions.
+    if (focused.name !== 'round' || !(await this.app().isStaff(staffActor(interaction)))) {
+      await interaction.respond([]);
+      return;
+    }
+    const ids = await this.app().roundIds(String(focused.value));
+    await interaction.respond(ids.slice(0, MAX_CHOICES).map((id) => ({ name: id, value: id })));
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Answers an interaction within Discord's 3-second window: if the work is
+ * not done after `deferAfterMs`, the reply is deferred (ephemeral, so a
+ * refusal or member data never shows publicly by accident) and filled in
+ * when the work ends. Long texts go out as follow-ups of 2,000 characters.
+ */
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { OutgoingFile } from '../../core/ports/messenger.ts';
+import { splitText } from '../../core/text/formatter.ts';
+import type { ButtonRow } from './components-invitation.ts';
+import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS } from './discord-formatter.ts';
+
+/** What to answer. */
+export interface InteractionAnswer {
+  text: string;
+  ephemeral: boolean;
+  components?: ButtonRow[];
+  files?: OutgoingFile[];
+}
+
+/** Discord wants an answer within 3 s; defer well before. */
+export const DEFER_AFTER_MS = 2000;
+
+const PENDING = Symbol('pending');
+
+/** Runs `work` and sends its answer, deferring the reply when the work is slow. */
+export async function answerInteraction(
+  interaction: RepliableInteraction,
+  work: () => Promise<InteractionAnswer>,
+  deferAfterMs = DEFER_AFTER_MS,
+): Promise<void> {
+  const running = work();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof PENDING>((resolve) => {
+    timer = setTimeout(() => resolve(PENDING), deferAfterMs);
+  });
+  const first = await Promise.race([running, timeout]);
+  clearTimeout(timer);
+  let deferred = false;
+  if (first === PENDING) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    deferred = true;
+  }
+  const answer = first === PENDING ? await running : first;
+  await send(interaction, answer, deferred);
+}
+
+async function send(interaction: RepliableInteraction, answer: InteractionAnswer, deferred: boolean): Promise<void> {
+  const chunks = splitText(answer.text, DISCORD_MESSAGE_LIMIT);
+  const flags = answer.ephemeral ? MessageFlags.Ephemeral : undefined;
+  const payload = (content: string, index: number) => {
+    const isLast = index === chunks.length - 1;
+    return {
+      content,
+      allowedMentions: NO_MENTIONS,
+      ...(isLast && answer.components ? { components: answer.components } : {}),
+      ...(isLast && answer.files ? { files: answer.files.map((f) => ({ attachment: f.content, name: f.name, contentType: f.mimeType })) } : {}),
+    };
+  };
+  for (const [index, content] of chunks.entries()) {
+    if (index === 0 && !deferred) {
+      await interaction.reply({ ...payload(content, index), ...(flags ? { flags } : {}) });
+    } else if (index === 0 && answer.ephemeral) {
+      await interaction.editReply(payload(content, index));
+    } else if (index === 0) {
+      // The deferred reply is ephemeral; a public answer replaces it.
+      await interaction.deleteReply();
+      await interaction.followUp(payload(content, index));
+    } else {
+      await interaction.followUp({ ...payload(content, index), ...(flags ? { flags } : {}) });
+    }
+  }
+}

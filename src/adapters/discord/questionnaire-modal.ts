@@ -1,0 +1,110 @@
+/**
+ * Builds the Discord modal of one questionnaire page: a label per field
+ * holding a text input (drafts prefilled, long answers continued over
+ * several inputs) or a string select for choice and scale questions.
+ */
+import {
+  ComponentType,
+  TextInputStyle,
+  type APILabelComponent,
+  type APIModalInteractionResponseCallbackData,
+} from 'discord.js';
+import { t } from '../../core/i18n/catalogue.ts';
+import type { Locale } from '../../core/model.ts';
+import { encodeCustomId } from './custom-ids.ts';
+import { dt } from './discord-texts.ts';
+import type { FieldPlan, PagePlan } from './questionnaire-pages.ts';
+
+const TITLE_MAX = 45;
+const LABEL_MAX = 45;
+const DESCRIPTION_MAX = 100;
+const OPTION_TEXT_MAX = 100;
+
+/** `text` cut to `max` characters with an ellipsis; for labels only (full text is in the DM). */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function label(field: FieldPlan, locale: Locale): { label: string; description?: string } {
+  const q = field.question;
+  if (field.kind === 'text' && field.part > 0) {
+    return {
+      label: clip(dt(locale, 'discord.part', { questionId: q.id, part: field.part + 1, parts: field.parts }), LABEL_MAX),
+      description: clip(t(locale, 'form.continue'), DESCRIPTION_MAX),
+    };
+  }
+  const full = `${q.id}. ${q.prompt}`;
+  const short = clip(full, LABEL_MAX);
+  const hint = field.kind === 'lines' ? dt(locale, 'discord.choiceLines') : q.help;
+  const description = hint ?? (short === full ? undefined : q.prompt);
+  return { label: short, ...(description ? { description: clip(description, DESCRIPTION_MAX) } : {}) };
+}
+
+function component(field: FieldPlan, locale: Locale): APILabelComponent['component'] {
+  switch (field.kind) {
+    case 'text':
+      return {
+        type: ComponentType.TextInput,
+        custom_id: field.id,
+        style: field.question.kind === 'short_text' && field.parts === 1 ? TextInputStyle.Short : TextInputStyle.Paragraph,
+        required: false,
+        max_length: field.maxLength,
+        ...(field.value !== '' ? { value: field.value } : {}),
+      };
+    case 'lines':
+      return {
+        type: ComponentType.TextInput,
+        custom_id: field.id,
+        style: TextInputStyle.Paragraph,
+        required: false,
+        max_length: 4000,
+        ...(field.value !== '' ? { value: field.value } : {}),
+      };
+    case 'select': {
+      const scale = field.question.scale;
+      const placeholder =
+        field.question.kind === 'scale'
+          ? t(locale, 'form.scalePlaceholder', { min: scale?.min ?? 1, max: scale?.max ?? 5 })
+          : t(locale, 'form.choicePlaceholder');
+      return {
+        type: ComponentType.StringSelect,
+        custom_id: field.id,
+        required: false,
+        min_values: 0,
+        max_values: field.maxValues,
+        placeholder: clip(placeholder, 150),
+        options: field.options.map((o) => ({ label: clip(o.label, OPTION_TEXT_MAX), value: o.value, default: o.chosen })),
+      };
+    }
+  }
+}
+
+/** The modal of page `page` (0-based) of `pages`, for round `roundId`. */
+export function questionnaireModal(roundId: string, page: PagePlan, pages: number, locale: Locale): APIModalInteractionResponseCallbackData {
+  const head = t(locale, 'form.page', { page: page.index + 1, pages });
+  return {
+    custom_id: encodeCustomId({ kind: 'page', roundId, page: page.index }),
+    title: clip(`${head} · ${page.item.title}`, TITLE_MAX),
+    components: page.fields.map((field) => ({
+      type: ComponentType.Label,
+      ...label(field, locale),
+      component: component(field, locale),
+    })),
+  };
+}
+
+/** The modal asking why a member declines. */
+export function declineModal(roundId: string, locale: Locale): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: encodeCustomId({ kind: 'declineReason', roundId }),
+    title: clip(t(locale, 'button.decline'), TITLE_MAX),
+    components: [
+      {
+        type: ComponentType.Label,
+        label: clip(t(locale, 'form.declineReason'), LABEL_MAX),
+        component: { type: ComponentType.TextInput, custom_id: 'reason', style: TextInputStyle.Paragraph, required: true, max_length: 1000 },
+      },
+    ],
+  };
+}

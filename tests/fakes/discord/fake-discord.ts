@@ -1,0 +1,188 @@
+/**
+ * A local Discord for tests: REST (`/api/v10/...`) and gateway (`/gateway`)
+ * on one `node:http` server. The real discord.js client connects to it with
+ * `rest: { api: fake.apiUrl }`; tests then play users (DM texts, button
+ * clicks, modal submits, slash commands) and read what the bot sent.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeGateway, type FakeGuild } from './fake-discord-gateway.ts';
+import { handleRest, messageJson, type InjectedFailure, type RestContext } from './fake-discord-rest.ts';
+import { FakeDiscordState, type FakeInteraction, type FakeMessage, nextSnowflake } from './fake-discord-state.ts';
+import {
+  type InteractionPlace,
+  type SlashOptions,
+  dmMessageCreate,
+  interactionBase,
+  modalSubmitData,
+  slashCommandData,
+} from './interaction-payloads.ts';
+import { FakeRateLimiter, type RateLimitSettings } from './fake-rate-limits.ts';
+
+export interface FakeDiscordOptions {
+  token?: string;
+  applicationId?: string;
+  guild?: Partial<FakeGuild>;
+  limits?: RateLimitSettings;
+}
+
+/** Polls `probe` until it returns a value (not undefined/false), or fails after `timeoutMs`. */
+export async function waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 4000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export class FakeDiscord {
+  readonly state: FakeDiscordState;
+  readonly limiter: FakeRateLimiter;
+  readonly failures: InjectedFailure[] = [];
+  readonly commands = new Map<string, unknown[]>();
+  readonly gateway: FakeGateway;
+  readonly token: string;
+  readonly applicationId: string;
+  readonly guild: FakeGuild;
+  readonly #server: Server;
+  readonly #commandId = nextSnowflake();
+
+  private constructor(server: Server, options: FakeDiscordOptions) {
+    this.#server = server;
+    this.token = options.token ?? 'fake-bot-token';
+    this.applicationId = options.applicationId ?? nextSnowflake();
+    this.guild = {
+      id: options.guild?.id ?? nextSnowflake(),
+      name: options.guild?.name ?? 'Committee',
+      channels: options.guild?.channels ?? [],
+      roles: options.guild?.roles ?? [],
+    };
+    this.state = new FakeDiscordState({ id: this.applicationId, username: 'jamun', bot: true });
+    for (const channel of this.guild.channels) {
+      this.state.channels.set(channel.id, { id: channel.id, type: 0, guildId: this.guild.id, name: channel.name });
+    }
+    this.limiter = new FakeRateLimiter(options.limits ?? {});
+    const ctx: RestContext = {
+      state: this.state,
+      limiter: this.limiter,
+      failures: this.failures,
+      token: this.token,
+      gatewayUrl: () => this.gateway.url(),
+      commands: this.commands,
+    };
+    this.gateway = new FakeGateway(server, this.state, {
+      token: this.token,
+      applicationId: this.applicationId,
+      guild: this.guild,
+    });
+    server.on('request', (req, res) => {
+      handleRest(ctx, req, res).catch((error: unknown) => {
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error) }));
+      });
+    });
+  }
+
+  /** Starts the fake on a free local port. */
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return new FakeDiscord(server, options);
+  }
+
+  /** The REST base URL for discord.js (`rest.api`). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/api`;
+  }
+
+  /** Makes the next `times` requests matching `method` + `pattern` fail with `status`. */
+  failNext(method: string, pattern: RegExp, status: number, extra: { code?: number; retryAfterS?: number; times?: number } = {}): void {
+    this.failures.push({ method, pattern, status, times: extra.times ?? 1, ...extra });
+  }
+
+  /** Messages in a user's DM channel, oldest first. */
+  dmMessages(userId: string): FakeMessage[] {
+    return this.state.messages.get(this.state.dmChannelOf(userId).id) ?? [];
+  }
+
+  channelMessages(channelId: string): FakeMessage[] {
+    return this.state.messages.get(channelId) ?? [];
+  }
+
+  /** Every message body the bot sent or edited (REST payloads), for `allowed_mentions` checks. */
+  messagePayloads(): Array<Record<string, unknown>> {
+    return this.state.requests
+      .filter((r) => /\/messages|\/webhooks\/|\/callback$/.test(r.path) && r.method !== 'GET' && r.json)
+      .map((r) => {
+        const json = r.json as Record<string, unknown>;
+        return r.path.endsWith('/callback') ? ((json.data as Record<string, unknown> | undefined) ?? {}) : json;
+      })
+      .filter((json) => 'content' in json || 'embeds' in json);
+  }
+
+  #interaction(userId: string, place: InteractionPlace, type: number, data: Record<string, unknown>, message?: FakeMessage): FakeInteraction {
+    const id = nextSnowflake();
+    const interaction: FakeInteraction = {
+      id,
+      token: `token-${id}`,
+      userId,
+      channelId: place.channelId,
+      messageId: message?.id,
+      callbacks: [],
+      messages: [],
+    };
+    this.state.interactions.set(id, interaction);
+    this.gateway.dispatch(
+      'INTERACTION_CREATE',
+      interactionBase({
+        id,
+        token: interaction.token,
+        applicationId: this.applicationId,
+        type,
+        user: this.state.user(userId),
+        place,
+        data,
+        ...(message ? { message: messageJson(this.state, message) } : {}),
+      }),
+    );
+    return interaction;
+  }
+
+  #dmPlace(userId: string): InteractionPlace {
+    return { kind: 'dm', channelId: this.state.dmChannelOf(userId).id };
+  }
+
+  /** A staff member runs `/jamun <subcommand>` in a guild channel. */
+  slash(userId: string, slash: SlashOptions, where: { channelId: string; roleIds?: string[] }): FakeInteraction {
+    const place: InteractionPlace = { kind: 'guild', guildId: this.guild.id, channelId: where.channelId, roleIds: where.roleIds ?? [] };
+    return this.#interaction(userId, place, slash.focused ? 4 : 2, slashCommandData(this.#commandId, slash));
+  }
+
+  /** A user presses a button of a message in their DM. */
+  clickButton(userId: string, message: FakeMessage, customId: string): FakeInteraction {
+    return this.#interaction(userId, this.#dmPlace(userId), 3, { custom_id: customId, component_type: 2 }, message);
+  }
+
+  /** A user picks options of a string select in a DM message. */
+  select(userId: string, message: FakeMessage, customId: string, values: string[]): FakeInteraction {
+    return this.#interaction(userId, this.#dmPlace(userId), 3, { custom_id: customId, component_type: 3, values }, message);
+  }
+
+  /** A user submits a modal shown from a DM message. */
+  submitModal(userId: string, customId: string, fields: Record<string, string | string[]>, message?: FakeMessage): FakeInteraction {
+    return this.#interaction(userId, this.#dmPlace(userId), 5, modalSubmitData(customId, fields), message);
+  }
+
+  /** A user types a plain message in their DM with the bot. */
+  sendDm(userId: string, content: string): void {
+    const channel = this.state.dmChannelOf(userId);
+    this.gateway.dispatch('MESSAGE_CREATE', dmMessageCreate({ id: nextSnowflake(), channelId: channel.id, user: this.state.user(userId), content }));
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+}

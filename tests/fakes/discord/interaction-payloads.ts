@@ -1,0 +1,133 @@
+/**
+ * INTERACTION_CREATE and MESSAGE_CREATE payloads as Discord sends them
+ * (API v10): slash command, autocomplete, button, string select and modal
+ * submit, in a DM or in a guild channel.
+ */
+import type { FakeUser } from './fake-discord-state.ts';
+
+/** A slash command option as sent: a subcommand with string options. */
+export interface SlashOptions {
+  subcommand: string;
+  options?: Record<string, string>;
+  /** The option being typed, for autocomplete. */
+  focused?: string;
+}
+
+/** Where the interaction happened. */
+export type InteractionPlace =
+  | { kind: 'dm'; channelId: string }
+  | { kind: 'guild'; guildId: string; channelId: string; roleIds: string[] };
+
+function userJson(user: FakeUser): Record<string, unknown> {
+  return { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null };
+}
+
+/** Fields every interaction carries. */
+export function interactionBase(input: {
+  id: string;
+  token: string;
+  applicationId: string;
+  type: number;
+  user: FakeUser;
+  place: InteractionPlace;
+  data: Record<string, unknown>;
+  message?: Record<string, unknown>;
+}): Record<string, unknown> {
+  const { place, user } = input;
+  const common = {
+    id: input.id,
+    application_id: input.applicationId,
+    type: input.type,
+    token: input.token,
+    version: 1,
+    data: input.data,
+    entitlements: [],
+    app_permissions: '0',
+    locale: 'ko',
+    attachment_size_limit: 10_485_760,
+    ...(input.message ? { message: input.message } : {}),
+  };
+  if (place.kind === 'dm') {
+    return {
+      ...common,
+      context: 1,
+      authorizing_integration_owners: { '0': '0' },
+      channel_id: place.channelId,
+      channel: { id: place.channelId, type: 1, recipients: [userJson(user)], flags: 0 },
+      user: userJson(user),
+    };
+  }
+  return {
+    ...common,
+    context: 0,
+    authorizing_integration_owners: { '0': place.guildId },
+    guild_id: place.guildId,
+    guild_locale: 'ko',
+    channel_id: place.channelId,
+    channel: { id: place.channelId, type: 0, guild_id: place.guildId, name: 'staff', position: 0, permission_overwrites: [] },
+    member: {
+      user: userJson(user),
+      roles: place.roleIds,
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      permissions: '0',
+      nick: null,
+      avatar: null,
+    },
+  };
+}
+
+/** `data` of a chat-input command `/jamun <subcommand> …`. */
+export function slashCommandData(commandId: string, slash: SlashOptions): Record<string, unknown> {
+  const options = Object.entries(slash.options ?? {}).map(([name, value]) => ({
+    type: 3,
+    name,
+    value,
+    ...(slash.focused === name ? { focused: true } : {}),
+  }));
+  return {
+    id: commandId,
+    name: 'jamun',
+    type: 1,
+    options: [{ type: 1, name: slash.subcommand, options }],
+  };
+}
+
+/** `data` of a modal submit: one label per field (text input or string select). */
+export function modalSubmitData(customId: string, fields: Record<string, string | string[]>): Record<string, unknown> {
+  return {
+    custom_id: customId,
+    components: Object.entries(fields).map(([fieldId, value], index) => ({
+      type: 18,
+      id: index + 1,
+      component: Array.isArray(value)
+        ? { type: 3, id: 100 + index, custom_id: fieldId, values: value }
+        : { type: 4, id: 100 + index, custom_id: fieldId, value },
+    })),
+  };
+}
+
+/** A DM `MESSAGE_CREATE` from a user. */
+export function dmMessageCreate(input: { id: string; channelId: string; user: FakeUser; content: string }): Record<string, unknown> {
+  return {
+    id: input.id,
+    channel_id: input.channelId,
+    channel_type: 1,
+    author: userJson(input.user),
+    content: input.content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+  };
+}
