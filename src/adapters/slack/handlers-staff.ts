@@ -1,0 +1,51 @@
+/**
+ * The `/jamun` slash command. The text is parsed by the core parser and run
+ * by the core, which refuses (and audits) anyone who is not staff; the reply
+ * goes back through the command's response_url, ephemeral when the core
+ * says so, with a progress bar for `status` and files for `export`.
+ */
+import type { App } from '@slack/bolt';
+import { parseStaffCommand } from '../../core/app/parse-staff-command.ts';
+import { describeError } from '../../core/i18n/catalogue.ts';
+import { statusBlocks } from './blocks-staff.ts';
+import { type HandlerDeps, slackActor } from './handler-deps.ts';
+import { packMessages, plainSections } from './slack-blocks.ts';
+import { escapeMrkdwn } from './slack-formatter.ts';
+import { st } from './slack-texts.ts';
+
+/** The slash command's name, as in the manifest. */
+export const SLASH_COMMAND = '/jamun';
+
+/** Registers `/jamun` on `app`. */
+export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
+  app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
+    // Acknowledge at once: opening or summarising a round may take longer than Slack's 3 s.
+    await ack();
+    const actor = slackActor(command.user_id, command.user_name);
+    const locale = await deps.api().localeOf(actor);
+    const parsed = parseStaffCommand(command.text ?? '');
+    if (!parsed.ok) {
+      await respond({ response_type: 'ephemeral', text: escapeMrkdwn(describeError(parsed.error, locale)) });
+      return;
+    }
+    try {
+      const reply = await deps.api().runStaffCommand(actor, parsed.value);
+      // A status reply is drawn from its StatusView; the core's text stays the notification fallback.
+      const blocks = reply.status ? statusBlocks(reply.status, locale) : plainSections(reply.text);
+      for (const message of packMessages(blocks, escapeMrkdwn(reply.text))) {
+        await respond({ response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
+      }
+      if (reply.files && reply.files.length > 0) {
+        try {
+          await deps.messenger.uploadFiles(command.channel_id, reply.files, reply.files.map((f) => f.name).join(', '));
+        } catch (error) {
+          const reason = error instanceof Error ? error.message.slice(0, 100) : 'error';
+          await respond({ response_type: 'ephemeral', text: escapeMrkdwn(st(locale, 'slack.export.failed', { reason })) });
+        }
+      }
+    } catch (error) {
+      deps.logger.error({ verb: parsed.value.verb, error: String(error) }, 'slack staff command failed');
+      await respond({ response_type: 'ephemeral', text: st(locale, 'slack.command.failed') });
+    }
+  });
+}

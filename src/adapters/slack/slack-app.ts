@@ -1,0 +1,59 @@
+/**
+ * Builds the Bolt App for either transport: Socket Mode (app-level token,
+ * no public URL) or HTTP with request signing (Bolt's HTTPReceiver checks
+ * `v0=HMAC_SHA256(secret, "v0:" + ts + ":" + body)` and rejects stale
+ * timestamps with 401). The Web API base URL and retry policy are settings,
+ * so tests point the real client at a local fake.
+ */
+import { App, webApi } from '@slack/bolt';
+import type { Logger } from '../../core/ports/logger.ts';
+import { boltLogger } from './bolt-logger.ts';
+
+/** WebClient retry policy (node-retry options). 429s are waited out per `Retry-After` and count as attempts. */
+export interface SlackRetryPolicy {
+  retries: number;
+  factor: number;
+  minTimeout: number;
+  maxTimeout: number;
+  randomize?: boolean;
+}
+
+/** Settings of the Slack adapter; structurally the `slack` part of `AppEnv`, plus tuning. */
+export type SlackSettings = (
+  | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl: string }
+  | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl: string; host?: string }
+) & {
+  /** Web API retries; default: up to 8 attempts over ~2 minutes with exponential backoff. */
+  retryConfig?: SlackRetryPolicy;
+  /** Least time between edits of one staff message (ms); default 1200 (chat.update is ~50/min). */
+  editIntervalMs?: number;
+};
+
+/** Backoff for 5xx and network errors; `Retry-After` governs 429s. */
+export const DEFAULT_RETRY: SlackRetryPolicy = { retries: 8, factor: 2, minTimeout: 1000, maxTimeout: 30_000, randomize: true };
+
+function clientOptions(settings: SlackSettings) {
+  return {
+    slackApiUrl: settings.apiUrl.endsWith('/') ? settings.apiUrl : `${settings.apiUrl}/`,
+    retryConfig: settings.retryConfig ?? DEFAULT_RETRY,
+  };
+}
+
+/** The WebClient outbound messages go through, apart from Bolt's own (see `HandlerDeps.ui`). */
+export function createOutboundClient(settings: SlackSettings, logger: Logger): webApi.WebClient {
+  return new webApi.WebClient(settings.botToken, { ...clientOptions(settings), logger: boltLogger(logger.child({ component: 'slack-web' })) });
+}
+
+/** A Bolt App for `settings`, not yet initialised (no network until `init`). */
+export function createBoltApp(settings: SlackSettings, logger: Logger): App {
+  const common = {
+    token: settings.botToken,
+    logger: boltLogger(logger.child({ component: 'bolt' })),
+    clientOptions: clientOptions(settings),
+    deferInitialization: true,
+  };
+  if (settings.mode === 'socket') {
+    return new App({ ...common, socketMode: true, appToken: settings.appToken });
+  }
+  return new App({ ...common, signingSecret: settings.signingSecret, port: settings.port });
+}

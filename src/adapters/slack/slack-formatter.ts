@@ -1,0 +1,65 @@
+/**
+ * Slack mrkdwn formatting. People's text is made inert here, once: Slack's
+ * control sequences (`<!channel>`, `<@U…>`, `<url|label>`) only exist behind
+ * `<`, so escaping `&`, `<`, `>` (Slack's documented escapes) disarms them;
+ * mrkdwn has no escape for its emphasis markers or `@here` words, so those
+ * get a zero-width character that breaks the markup without changing what a
+ * reader sees.
+ */
+import type { TextFormatter } from '../../core/text/formatter.ts';
+
+/** Slack's documented limit for a section block's text. */
+export const SECTION_TEXT_LIMIT = 3000;
+/** What one message carries comfortably: Slack truncates very long messages (≈ 13k chars rendered). */
+export const MESSAGE_TEXT_LIMIT = 12_000;
+/** Blocks per message. */
+export const MESSAGE_BLOCK_LIMIT = 50;
+/** Blocks per modal view. */
+export const VIEW_BLOCK_LIMIT = 100;
+/** Characters of a `plain_text_input` value. */
+export const INPUT_VALUE_LIMIT = 3000;
+/** Characters of a modal title. */
+export const VIEW_TITLE_LIMIT = 24;
+/** Characters of an input block label, a button text and an option text. */
+export const LABEL_LIMIT = 2000;
+export const BUTTON_TEXT_LIMIT = 75;
+export const OPTION_TEXT_LIMIT = 75;
+
+const ZERO_WIDTH_SPACE = '\u200B';
+const WORD_JOINER = '\u2060';
+
+/** Escapes `&`, `<`, `>` as Slack requires; nothing else. */
+export function escapeControl(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Undoes Slack's escaping of `&`, `<`, `>` in text Slack sends us (message events). */
+export function unescapeControl(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Makes people's text inert in mrkdwn: no pings, no links, no emphasis, no quotes. */
+export function escapeMrkdwn(text: string): string {
+  return escapeControl(text)
+    .replace(/@(channel|here|everyone)\b/gi, `@${WORD_JOINER}$1`)
+    .replace(/[*_~`]/g, (marker) => `${marker}${ZERO_WIDTH_SPACE}`)
+    .replace(/^&gt;/gm, `${ZERO_WIDTH_SPACE}&gt;`);
+}
+
+/** The Slack formatter the core renderers use. */
+export const slackFormatter: TextFormatter = {
+  escape: escapeMrkdwn,
+  bold: (text) => (text.trim() === '' ? text : `*${text}*`),
+  quote: (text) =>
+    text
+      .split('\n')
+      .map((line) => `>${line}`)
+      .join('\n'),
+  messageLimit: MESSAGE_TEXT_LIMIT,
+};
+
+/** Cuts `text` to `limit` characters with an ellipsis; for labels only, never for people's answers. */
+export function clip(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  return `${text.slice(0, limit - 1)}…`;
+}

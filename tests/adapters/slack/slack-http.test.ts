@@ -1,0 +1,76 @@
+/**
+ * HTTP mode: Bolt's HTTPReceiver behind the adapter, requests signed as
+ * Slack signs them; forged or stale requests are refused with 401.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../fakes/app-harness.ts';
+import { slashCommand, viewSubmission } from '../../fakes/slack/slack-payloads.ts';
+import { formBody, postSigned, slackSignature } from '../../fakes/slack/signed-request.ts';
+import { describeError } from '../../../src/core/i18n/catalogue.ts';
+import { SIGNING_SECRET, slackKit, type SlackKit } from './slack-kit.ts';
+import { waitFor } from './wait-for.ts';
+
+const FORM = 'application/x-www-form-urlencoded';
+
+describe('Slack adapter in HTTP mode', () => {
+  let kit: SlackKit;
+  let t0: TestApp;
+  let url: string;
+  let staffId: string;
+  let memberId: string;
+
+  beforeAll(async () => {
+    kit = await slackKit({ mode: 'http' });
+    t0 = await createTestApp({ messengers: [kit.adapter.messenger] });
+    const committee = t0.committees[0];
+    staffId = committee?.staff.userIds.slack?.[0] ?? '';
+    memberId = committee?.members[0]?.platforms.slack ?? '';
+    kit.adapter.attach(t0.app);
+    await kit.adapter.start();
+    url = `http://127.0.0.1:${kit.adapter.httpPort()}/slack/events`;
+  });
+
+  afterAll(async () => {
+    await kit.close();
+    await t0.store.close();
+  });
+
+  it('GIVEN a correctly signed slash command WHEN posted THEN it is acknowledged and answered', async () => {
+    const payload = slashCommand(kit.fake, staffId, `open 2024-1`);
+    const response = await postSigned(url, formBody(payload), { secret: SIGNING_SECRET, contentType: FORM });
+    expect(response.status).toBe(200);
+    const id = String(payload.response_url).split('/').pop();
+    await waitFor(() => kit.fake.responses.find((r) => r.id === id), 'command reply');
+    expect((await t0.store.getRound('2024-1'))?.status).toBe('open');
+  });
+
+  it('GIVEN a forged signature WHEN posted THEN 401 and nothing runs', async () => {
+    const body = formBody(slashCommand(kit.fake, staffId, 'close 2024-1'));
+    const response = await postSigned(url, body, { secret: SIGNING_SECRET, contentType: FORM, signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), body) });
+    expect(response.status).toBe(401);
+    expect((await t0.store.getRound('2024-1'))?.status).toBe('open');
+  });
+
+  it('GIVEN a correctly signed request older than five minutes WHEN posted THEN 401 (replay refused)', async () => {
+    const body = formBody(slashCommand(kit.fake, staffId, 'close 2024-1'));
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    const response = await postSigned(url, body, { secret: SIGNING_SECRET, contentType: FORM, timestamp: stale });
+    expect(response.status).toBe(401);
+    expect((await t0.store.getRound('2024-1'))?.status).toBe('open');
+  });
+
+  it('GIVEN a signed view submission with an error WHEN posted THEN the errors come back in the HTTP response body', async () => {
+    const view = { method: 'views.open' as const, viewId: 'V9', view: { type: 'modal', callback_id: 'jamun.decline', private_metadata: '2024-1', title: { type: 'plain_text', text: 'x' }, blocks: [] } };
+    const payload = viewSubmission(kit.fake, memberId, view, { decline_reason: { value: { type: 'plain_text_input', value: '  ' } } });
+    const response = await postSigned(url, formBody({ payload: JSON.stringify(payload) }), { secret: SIGNING_SECRET, contentType: FORM });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toEqual({ response_action: 'errors', errors: { decline_reason: describeError({ code: 'DECLINE.REASON_REQUIRED', params: {} }, 'ko') } });
+  });
+
+  it('GIVEN Slack’s URL verification WHEN signed THEN the challenge is echoed', async () => {
+    const body = JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' });
+    const response = await postSigned(url, body, { secret: SIGNING_SECRET, contentType: 'application/json' });
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('c-123');
+  });
+});

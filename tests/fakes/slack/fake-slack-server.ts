@@ -1,0 +1,368 @@
+/**
+ * A local Slack for tests: the Web API on node:http (records every call,
+ * answers faults and 429s with `Retry-After` on demand, enforces rate limits
+ * and Block Kit limits), the file upload endpoint, response_url endpoints,
+ * and a Socket Mode WebSocket that `apps.connections.open` points to.
+ * Listens on 127.0.0.1 only.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type EnvelopeType, FakeSocketMode } from './fake-socket-mode.ts';
+export type { Args } from './fake-slack-parts.ts';
+import { type Args, checkMessageBlocks, checkView, parseArgs, readBody, visibleText } from './fake-slack-parts.ts';
+
+/** A canned failure for the next calls of a method. */
+export type Fault = { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { error: string } | { drop: true };
+
+/** A fixed-window limit: at most `max` calls per `windowMs`, per channel when `perChannel`. */
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+  perChannel?: boolean;
+}
+
+export interface ApiCall {
+  method: string;
+  args: Args;
+  status: number;
+  error?: string;
+  at: number;
+}
+
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text: string;
+  blocks: unknown[];
+  edits: number;
+}
+
+export interface FakeFile {
+  id: string;
+  name: string;
+  content: string;
+  channel?: string;
+  threadTs?: string;
+  comment?: string;
+}
+
+export interface FakeView {
+  method: 'views.open' | 'views.push' | 'views.update';
+  viewId: string;
+  view: Args;
+}
+
+export const BOT_USER_ID = 'UJAMUNBOT';
+export const BOT_ID = 'BJAMUN';
+export const TEAM_ID = 'TJAMUN';
+
+export class FakeSlackServer {
+  readonly calls: ApiCall[] = [];
+  readonly messages: FakeMessage[] = [];
+  readonly files: FakeFile[] = [];
+  readonly views: FakeView[] = [];
+  readonly ephemerals: Array<{ channel: string; user: string; text: string }> = [];
+  /** Bodies posted to response_url endpoints, by response id. */
+  readonly responses: Array<{ id: string; body: Args }> = [];
+  rateLimitedCount = 0;
+
+  readonly #server: Server;
+  readonly #socketMode = new FakeSocketMode();
+  readonly #faults = new Map<string, Fault[]>();
+  readonly #userFaults = new Map<string, { error: string; at: 'open' | 'post' }>();
+  readonly #limits = new Map<string, RateLimit>();
+  readonly #windows = new Map<string, { start: number; count: number }>();
+  readonly #triggers = new Map<string, number>();
+  readonly #uploads = new Map<string, { name: string; content?: string }>();
+  readonly #openDms = new Set<string>();
+  #tsCounter = 0;
+  #idCounter = 0;
+  /** How long a trigger id stays valid, as on Slack. */
+  triggerTtlMs = 3000;
+
+  private constructor() {
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+    this.#server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket')) {
+        socket.destroy();
+        return;
+      }
+      this.#socketMode.upgrade(req, socket, head);
+    });
+  }
+
+  /** Starts a fake on an ephemeral port of 127.0.0.1. */
+  static async start(): Promise<FakeSlackServer> {
+    const fake = new FakeSlackServer();
+    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get baseUrl(): string {
+    const { port } = this.#server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/`;
+  }
+
+  /** What `slackApiUrl` should be. */
+  get apiUrl(): string {
+    return `${this.baseUrl}api/`;
+  }
+
+  /** Makes the next `times` calls of `method` fail with `fault`. */
+  failNext(method: string, fault: Fault, times = 1): void {
+    const list = this.#faults.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) list.push(fault);
+    this.#faults.set(method, list);
+  }
+
+  /** Makes every DM to `userId` fail with the Slack error `error`, at `conversations.open` or at posting. */
+  failUser(userId: string, error: string, at: 'open' | 'post' = 'open'): void {
+    this.#userFaults.set(userId, { error, at });
+  }
+
+  /** Enforces a rate limit on `method` (429 with `Retry-After` beyond it). */
+  limit(method: string, limit: RateLimit): void {
+    this.#limits.set(method, limit);
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** The DM channel id the fake gives `userId`. */
+  dmChannelOf(userId: string): string {
+    return `D${userId}`;
+  }
+
+  /** The last view opened, pushed or updated (optionally with this callback id). */
+  lastView(callbackId?: string): FakeView {
+    const views = this.views.filter((v) => callbackId === undefined || v.view.callback_id === callbackId);
+    const view = views[views.length - 1];
+    if (!view) throw new Error(`no view${callbackId ? ` ${callbackId}` : ''} was opened`);
+    return view;
+  }
+
+  messagesIn(channel: string): FakeMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
+  }
+
+  /** Visible texts in a channel, oldest first, edits applied. */
+  textsIn(channel: string): string[] {
+    return this.messagesIn(channel).map((m) => visibleText(m.text, m.blocks));
+  }
+
+  /** A fresh trigger id, valid for `triggerTtlMs`, as Slack puts in interactive payloads. */
+  issueTrigger(): string {
+    const id = `${Date.now()}.${(this.#idCounter += 1)}.trigger`;
+    this.#triggers.set(id, Date.now());
+    return id;
+  }
+
+  /** A response_url on this fake. */
+  responseUrl(): string {
+    return `${this.baseUrl}response/${(this.#idCounter += 1)}`;
+  }
+
+  /** Resolves once a Socket Mode client completed the hello handshake. */
+  socketConnected(): Promise<void> {
+    return this.#socketMode.connected();
+  }
+
+  /** Sends a Socket Mode envelope and resolves with the client's ack payload. */
+  sendEnvelope(type: EnvelopeType, payload: Args, timeoutMs = 5000): Promise<Args> {
+    return this.#socketMode.send(type, payload, timeoutMs);
+  }
+
+  async close(): Promise<void> {
+    this.#socketMode.close();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const url = req.url ?? '/';
+    if (url.startsWith('/response/')) {
+      this.responses.push({ id: url.slice('/response/'.length), body: JSON.parse(body.toString('utf8') || '{}') as Args });
+      return send(res, 200, { ok: true });
+    }
+    if (url.startsWith('/upload/')) return this.#upload(url.slice('/upload/'.length), req, body, res);
+    if (!url.startsWith('/api/')) return send(res, 404, { ok: false });
+    const method = url.slice('/api/'.length).split('?')[0] ?? '';
+    const args = parseArgs(String(req.headers['content-type'] ?? ''), body);
+    const auth = String(req.headers.authorization ?? '');
+    const record = (status: number, error?: string): void => {
+      this.calls.push({ method, args, status, ...(error ? { error } : {}), at: Date.now() });
+    };
+    const fault = this.#faults.get(method)?.shift();
+    if (fault) {
+      if ('drop' in fault) {
+        record(0, 'dropped');
+        req.socket.destroy();
+        return;
+      }
+      if ('status' in fault) {
+        record(fault.status);
+        if (fault.status === 429) {
+          this.rateLimitedCount += 1;
+          return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
+        }
+        return send(res, fault.status, { ok: false, error: 'internal_error' });
+      }
+      record(200, fault.error);
+      return send(res, 200, { ok: false, error: fault.error });
+    }
+    const limited = this.#rateLimit(method, args);
+    if (limited !== null) {
+      record(429, 'ratelimited');
+      this.rateLimitedCount += 1;
+      return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limited) });
+    }
+    const expectedToken = method === 'apps.connections.open' ? 'Bearer xapp-' : 'Bearer xoxb-';
+    if (!auth.startsWith(expectedToken)) {
+      record(200, 'not_authed');
+      return send(res, 200, { ok: false, error: 'not_authed' });
+    }
+    const result = this.#call(method, args);
+    record(200, result.ok === false ? String(result.error) : undefined);
+    send(res, 200, result);
+  }
+
+  /** Seconds to wait when the call exceeds a configured limit, else null. */
+  #rateLimit(method: string, args: Args): number | null {
+    const limit = this.#limits.get(method);
+    if (!limit) return null;
+    const key = limit.perChannel ? `${method}:${String(args.channel)}` : method;
+    const now = Date.now();
+    let window = this.#windows.get(key);
+    if (!window || now - window.start >= limit.windowMs) {
+      window = { start: now, count: 0 };
+      this.#windows.set(key, window);
+    }
+    if (window.count >= limit.max) return Math.max(1, Math.ceil((window.start + limit.windowMs - now) / 1000));
+    window.count += 1;
+    return null;
+  }
+
+  #nextTs(): string {
+    this.#tsCounter += 1;
+    return `${1_700_000_000 + this.#tsCounter}.${String(this.#tsCounter).padStart(6, '0')}`;
+  }
+
+  #channelExists(channel: string): boolean {
+    if (channel.startsWith('C') || channel.startsWith('G')) return true;
+    return this.#openDms.has(channel);
+  }
+
+  #call(method: string, args: Args): Args {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: this.baseUrl, team: 'jamun', user: 'jamun', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.baseUrl.replace('http', 'ws')}socket` };
+      case 'conversations.open': {
+        const user = String(args.users ?? '');
+        const fault = this.#userFaults.get(user);
+        if (fault?.at === 'open') return { ok: false, error: fault.error };
+        if (!/^[UW][A-Z0-9]+$/.test(user)) return { ok: false, error: 'user_not_found' };
+        this.#openDms.add(this.dmChannelOf(user));
+        return { ok: true, channel: { id: this.dmChannelOf(user) } };
+      }
+      case 'chat.postMessage':
+        return this.#post(args);
+      case 'chat.update': {
+        const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        const blocks = Array.isArray(args.blocks) ? args.blocks : [];
+        const invalid = checkMessageBlocks(blocks);
+        if (invalid) return { ok: false, error: invalid };
+        message.text = String(args.text ?? '');
+        message.blocks = blocks;
+        message.edits += 1;
+        return { ok: true, channel: message.channel, ts: message.ts };
+      }
+      case 'chat.postEphemeral':
+        this.ephemerals.push({ channel: String(args.channel), user: String(args.user), text: String(args.text ?? '') });
+        return { ok: true, message_ts: this.#nextTs() };
+      case 'views.open':
+      case 'views.push':
+      case 'views.update':
+        return this.#view(method, args);
+      case 'files.getUploadURLExternal': {
+        const id = `F${(this.#idCounter += 1)}`;
+        this.#uploads.set(id, { name: String(args.filename) });
+        return { ok: true, file_id: id, upload_url: `${this.baseUrl}upload/${id}` };
+      }
+      case 'files.completeUploadExternal':
+        return this.#completeUpload(args);
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  #post(args: Args): Args {
+    const channel = String(args.channel ?? '');
+    const user = channel.startsWith('D') ? channel.slice(1) : undefined;
+    const fault = user ? this.#userFaults.get(user) : undefined;
+    if (fault?.at === 'post') return { ok: false, error: fault.error };
+    if (!this.#channelExists(channel)) return { ok: false, error: 'channel_not_found' };
+    const blocks = Array.isArray(args.blocks) ? args.blocks : [];
+    if (blocks.length === 0 && !args.text) return { ok: false, error: 'no_text' };
+    const invalid = checkMessageBlocks(blocks);
+    if (invalid) return { ok: false, error: invalid };
+    const ts = this.#nextTs();
+    const message: FakeMessage = { channel, ts, text: String(args.text ?? ''), blocks, edits: 0 };
+    if (typeof args.thread_ts === 'string') message.threadTs = args.thread_ts;
+    this.messages.push(message);
+    return { ok: true, channel, ts, message: { ts, text: message.text, user: BOT_USER_ID, bot_id: BOT_ID } };
+  }
+
+  #view(method: 'views.open' | 'views.push' | 'views.update', args: Args): Args {
+    if (method !== 'views.update') {
+      const issued = this.#triggers.get(String(args.trigger_id));
+      if (issued === undefined) return { ok: false, error: 'invalid_trigger_id' };
+      if (Date.now() - issued > this.triggerTtlMs) return { ok: false, error: 'expired_trigger_id' };
+    }
+    const view = (args.view ?? {}) as Args;
+    const invalid = checkView(view);
+    if (invalid) return { ok: false, error: invalid };
+    const viewId = method === 'views.update' ? String(args.view_id ?? '') : `V${(this.#idCounter += 1)}`;
+    if (method === 'views.update' && !this.views.some((v) => v.viewId === viewId)) return { ok: false, error: 'not_found' };
+    this.views.push({ method, viewId, view });
+    return { ok: true, view: { ...view, id: viewId, hash: `h${this.#idCounter}` } };
+  }
+
+  async #upload(id: string, req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
+    const upload = this.#uploads.get(id);
+    if (!upload) return send(res, 404, { ok: false });
+    const request = new Request('http://fake/upload', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body });
+    const form = await request.formData();
+    for (const [, value] of form) {
+      upload.content = typeof value === 'string' ? value : await value.text();
+    }
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`OK - ${body.length}`);
+  }
+
+  #completeUpload(args: Args): Args {
+    const files = Array.isArray(args.files) ? (args.files as Array<{ id: string }>) : [];
+    const done: FakeFile[] = [];
+    for (const { id } of files) {
+      const upload = this.#uploads.get(id);
+      if (!upload || upload.content === undefined) return { ok: false, error: 'file_not_found' };
+      const file: FakeFile = { id, name: upload.name, content: upload.content };
+      if (typeof args.channel_id === 'string') file.channel = args.channel_id;
+      if (typeof args.thread_ts === 'string') file.threadTs = args.thread_ts;
+      if (typeof args.initial_comment === 'string') file.comment = args.initial_comment;
+      done.push(file);
+    }
+    this.files.push(...done);
+    return { ok: true, files: done.map((f) => ({ id: f.id, name: f.name })) };
+  }
+}
+
+function send(res: ServerResponse, status: number, body: Args, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
