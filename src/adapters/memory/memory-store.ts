@@ -1,10 +1,10 @@
 /**
- * The store port in memory: fast unit and adapter tests. Keeps the same
- * rules as the SQLite store (idempotent creates, exclusive claims, revisions)
- * and passes the same contract suite. Values are copied in and out so callers
- * cannot change stored state by mutating what they hold.
+ * The store port in memory: same behaviour as the Prisma store (both pass
+ * `tests/core/store-contract.ts`), for fast tests of the core. Values are
+ * copied in and out so callers never share objects with the store.
  */
-import type { Answer, Committee, Invitation, Job, JobKind, Round } from '../../core/model.ts';
+import { randomUUID } from 'node:crypto';
+import type { Answer, Committee, Invitation, Job, JobKind, Member, Round } from '../../core/model.ts';
 import type {
   AnswerRevision,
   AnswerWrite,
@@ -18,214 +18,289 @@ import type {
   SummaryRecord,
 } from '../../core/ports/store.ts';
 
-const copy = <T>(value: T): T => structuredClone(value);
-
-/** Applies a patch where `undefined` values clear the field (as `null` does in SQL). */
-function patched<T extends object>(target: T, patch: object): T {
-  const next = { ...target } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) delete next[key];
-    else next[key] = value;
-  }
-  return next as T;
-}
-
+/** A job with its lease, as the store keeps it. */
 interface StoredJob extends Job {
-  leaseUntil?: Date;
+  lockedUntil?: Date;
 }
 
-export function createMemoryStore(): Store {
-  const members = new Map<string, { committeeId: string; active: boolean }>();
-  const rounds = new Map<string, Round>();
-  const invitations = new Map<string, Invitation>();
-  const answers = new Map<string, Answer>();
-  const revisions: AnswerRevision[] = [];
-  const jobs = new Map<string, StoredJob>();
-  const outbox = new Map<string, OutboxEntry>();
-  const auditLog: AuditEvent[] = [];
-  const summaries: SummaryRecord[] = [];
-  let nextJobId = 1;
+const copy = <T>(value: T): T => structuredClone(value);
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-  const invKey = (roundId: string, memberId: string) => `${roundId}\u0000${memberId}`;
-  const answerKey = (roundId: string, memberId: string, questionId: string) => `${roundId}\u0000${memberId}\u0000${questionId}`;
+/** Drops keys whose value is `undefined`, as a database row with NULL reads back. */
+function compact<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field;
+  return out as T;
+}
 
-  return {
-    async syncCommittee(committee: Committee) {
-      const listed = new Set(committee.members.map((m) => m.id));
-      for (const m of committee.members) members.set(`${committee.id}\u0000${m.id}`, { committeeId: committee.id, active: m.active });
-      for (const [key, value] of members) {
-        if (value.committeeId === committee.id && !listed.has(key.split('\u0000')[1] ?? '')) value.active = false;
-      }
-    },
+/** Creates an empty in-memory store. */
+export function createMemoryStore(): MemoryStore {
+  return new MemoryStore();
+}
 
-    async createRound(round) {
-      if (rounds.has(round.id)) return false;
-      rounds.set(round.id, copy(round));
-      return true;
-    },
-    async getRound(roundId) {
-      const round = rounds.get(roundId);
-      return round ? copy(round) : null;
-    },
-    async listRounds() {
-      return [...rounds.values()].map(copy);
-    },
-    async updateRound(roundId, patch: RoundPatch) {
-      const round = rounds.get(roundId);
-      if (!round) throw new Error(`No round ${roundId}`);
-      rounds.set(roundId, patched(round, patch));
-    },
+/** The in-memory store; `membersOf` lets tests see synced members. */
+export class MemoryStore implements Store {
+  private readonly committees = new Map<string, { committee: Omit<Committee, 'members'>; members: Map<string, Member> }>();
+  private readonly rounds = new Map<string, Round>();
+  private readonly invitations = new Map<string, Invitation>();
+  private readonly answers = new Map<string, Answer>();
+  private readonly revisions: AnswerRevision[] = [];
+  private readonly jobs = new Map<string, StoredJob>();
+  private readonly outbox = new Map<string, OutboxEntry>();
+  private readonly auditLog: AuditEvent[] = [];
+  private readonly summaries: SummaryRecord[] = [];
 
-    async createInvitations(list) {
-      for (const inv of list) {
-        const key = invKey(inv.roundId, inv.memberId);
-        if (!invitations.has(key)) invitations.set(key, copy(inv));
-      }
-    },
-    async getInvitation(roundId, memberId) {
-      const inv = invitations.get(invKey(roundId, memberId));
-      return inv ? copy(inv) : null;
-    },
-    async listInvitations(roundId) {
-      return [...invitations.values()].filter((i) => i.roundId === roundId).map(copy);
-    },
-    async listInvitationsOfMember(memberId) {
-      return [...invitations.values()].filter((i) => i.memberId === memberId).map(copy);
-    },
-    async updateInvitation(roundId, memberId, patch: InvitationPatch) {
-      const key = invKey(roundId, memberId);
-      const inv = invitations.get(key);
-      if (!inv) throw new Error(`No invitation for ${memberId} in ${roundId}`);
-      invitations.set(key, patched(inv, patch));
-    },
+  async syncCommittee(committee: Committee): Promise<void> {
+    const { members, ...rest } = copy(committee);
+    const known = this.committees.get(committee.id)?.members ?? new Map<string, Member>();
+    for (const member of known.values()) member.active = false;
+    for (const member of members) known.set(member.id, compact(member));
+    this.committees.set(committee.id, { committee: rest, members: known });
+  }
 
-    async listAnswers(roundId, memberId) {
-      return [...answers.values()].filter((a) => a.roundId === roundId && (memberId === undefined || a.memberId === memberId)).map(copy);
-    },
-    async saveAnswers(roundId, memberId, writes: AnswerWrite[], at) {
-      const submitted = invitations.get(invKey(roundId, memberId))?.submittedAt !== undefined;
-      const saved: Answer[] = [];
-      for (const w of writes) {
-        const key = answerKey(roundId, memberId, w.questionId);
-        const previous = answers.get(key);
-        const answer: Answer = {
-          roundId,
-          memberId,
-          questionId: w.questionId,
-          value: copy(w.value),
-          status: previous?.status ?? 'draft',
-          revision: (previous?.revision ?? 0) + 1,
-          updatedAt: at,
-        };
-        answers.set(key, answer);
-        revisions.push({ roundId, memberId, questionId: w.questionId, revision: answer.revision, value: copy(w.value), afterSubmit: submitted, savedAt: at });
-        saved.push(copy(answer));
-      }
-      return saved;
-    },
-    async markSubmitted(roundId, memberId, at, late) {
-      const key = invKey(roundId, memberId);
-      const inv = invitations.get(key);
-      if (!inv) throw new Error(`No invitation for ${memberId} in ${roundId}`);
-      for (const a of answers.values()) {
-        if (a.roundId === roundId && a.memberId === memberId) a.status = 'submitted';
-      }
-      invitations.set(key, { ...inv, submittedAt: at, late });
-    },
-    async listRevisions(roundId, memberId, questionId) {
-      return revisions
-        .filter((r) => r.roundId === roundId && r.memberId === memberId && (questionId === undefined || r.questionId === questionId))
-        .map(copy);
-    },
+  /** Members as last synced, inactive ones included (for tests). */
+  membersOf(committeeId: string): Member[] {
+    return copy([...(this.committees.get(committeeId)?.members.values() ?? [])]);
+  }
 
-    async enqueueJobs(list: NewJob[]) {
-      let created = 0;
-      for (const j of list) {
-        if (jobs.has(j.key)) continue;
-        jobs.set(j.key, { id: String(nextJobId++), key: j.key, kind: j.kind, roundId: j.roundId, ...(j.memberId ? { memberId: j.memberId } : {}), dueAt: j.dueAt, state: 'pending', attempts: 0, payload: copy(j.payload ?? {}) });
-        created += 1;
-      }
-      return created;
-    },
-    async claimDueJobs(now, limit, leaseMs) {
-      const due = [...jobs.values()]
-        .filter((j) => (j.state === 'pending' && j.dueAt.getTime() <= now.getTime()) || (j.state === 'running' && (j.leaseUntil?.getTime() ?? 0) <= now.getTime()))
-        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || Number(a.id) - Number(b.id))
-        .slice(0, limit);
-      for (const j of due) {
-        j.state = 'running';
-        j.leaseUntil = new Date(now.getTime() + leaseMs);
-      }
-      return due.map(({ leaseUntil: _lease, ...job }) => copy(job));
-    },
-    async finishJob(jobId, outcome: JobOutcome) {
-      const job = [...jobs.values()].find((j) => j.id === jobId);
-      if (!job) throw new Error(`No job ${jobId}`);
-      job.attempts += 1;
-      delete job.leaseUntil;
-      if (outcome.state === 'retry') {
-        job.state = 'pending';
-        job.dueAt = outcome.dueAt;
-        job.lastError = outcome.note;
-      } else {
-        job.state = outcome.state;
-        if (outcome.note !== undefined) job.lastError = outcome.note;
-      }
-    },
-    async cancelJobs(roundId, kind?: JobKind) {
-      let n = 0;
-      for (const j of jobs.values()) {
-        if (j.roundId === roundId && j.state === 'pending' && (kind === undefined || j.kind === kind)) {
-          j.state = 'cancelled';
-          n += 1;
-        }
-      }
-      return n;
-    },
-    async listJobs(roundId) {
-      return [...jobs.values()].filter((j) => roundId === undefined || j.roundId === roundId).map(({ leaseUntil: _lease, ...job }) => copy(job));
-    },
+  async createRound(round: Round): Promise<boolean> {
+    if (this.rounds.has(round.id)) return false;
+    this.rounds.set(round.id, compact(copy(round)));
+    return true;
+  }
 
-    async claimOutbox(key, platform, at) {
-      const existing = outbox.get(key);
-      if (existing) return copy(existing);
-      outbox.set(key, { key, state: 'sending', platform, updatedAt: at });
-      return null;
-    },
-    async settleOutbox(key, result, at) {
-      const entry = outbox.get(key);
-      if (!entry) throw new Error(`No outbox entry ${key}`);
-      outbox.set(key, patched({ ...entry, updatedAt: at }, result));
-    },
-    async getOutbox(key) {
-      const entry = outbox.get(key);
-      return entry ? copy(entry) : null;
-    },
-    async markStaleOutboxUncertain(before) {
-      const stale: OutboxEntry[] = [];
-      for (const entry of outbox.values()) {
-        if (entry.state === 'sending' && entry.updatedAt.getTime() < before.getTime()) {
-          entry.state = 'uncertain';
-          stale.push(copy(entry));
-        }
-      }
-      return stale;
-    },
+  async getRound(roundId: string): Promise<Round | null> {
+    const round = this.rounds.get(roundId);
+    return round ? copy(round) : null;
+  }
 
-    async audit(event) {
-      auditLog.push(copy(event));
-    },
-    async listAudit(roundId) {
-      return auditLog.filter((e) => roundId === undefined || e.roundId === roundId).map(copy);
-    },
+  async listRounds(): Promise<Round[]> {
+    return copy([...this.rounds.values()]).sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime() || byString(a.id, b.id));
+  }
 
-    async recordSummary(record) {
-      summaries.push(copy(record));
-    },
-    async listSummaries(roundId) {
-      return summaries.filter((s) => s.roundId === roundId).map(copy);
-    },
+  async updateRound(roundId: string, patch: RoundPatch): Promise<void> {
+    const round = this.rounds.get(roundId);
+    if (!round) throw new Error(`No round ${roundId}`);
+    this.rounds.set(roundId, compact({ ...round, ...copy(patch), status: patch.status ?? round.status }));
+  }
 
-    async close() {},
-  };
+  async createInvitations(invitations: Invitation[]): Promise<void> {
+    for (const invitation of invitations) {
+      const key = pairKey(invitation.roundId, invitation.memberId);
+      if (!this.invitations.has(key)) this.invitations.set(key, compact(copy(invitation)));
+    }
+  }
+
+  async getInvitation(roundId: string, memberId: string): Promise<Invitation | null> {
+    const invitation = this.invitations.get(pairKey(roundId, memberId));
+    return invitation ? copy(invitation) : null;
+  }
+
+  async listInvitations(roundId: string): Promise<Invitation[]> {
+    return this.sortedInvitations((invitation) => invitation.roundId === roundId, (a, b) => byString(a.memberId, b.memberId));
+  }
+
+  async listInvitationsOfMember(memberId: string): Promise<Invitation[]> {
+    return this.sortedInvitations((invitation) => invitation.memberId === memberId, (a, b) => byString(a.roundId, b.roundId));
+  }
+
+  private sortedInvitations(keep: (i: Invitation) => boolean, order: (a: Invitation, b: Invitation) => number): Invitation[] {
+    return copy([...this.invitations.values()].filter(keep)).sort(order);
+  }
+
+  async updateInvitation(roundId: string, memberId: string, patch: InvitationPatch): Promise<void> {
+    const key = pairKey(roundId, memberId);
+    const invitation = this.invitations.get(key);
+    if (!invitation) throw new Error(`No invitation ${key}`);
+    const next = { ...invitation, ...copy(patch), roundId, memberId };
+    next.deliveryState = patch.deliveryState ?? invitation.deliveryState;
+    next.late = patch.late ?? invitation.late;
+    this.invitations.set(key, compact(next));
+  }
+
+  async listAnswers(roundId: string, memberId?: string): Promise<Answer[]> {
+    return copy(
+      [...this.answers.values()].filter((a) => a.roundId === roundId && (memberId === undefined || a.memberId === memberId)),
+    ).sort((a, b) => byString(a.memberId, b.memberId) || byString(a.questionId, b.questionId));
+  }
+
+  async saveAnswers(roundId: string, memberId: string, answers: AnswerWrite[], at: Date): Promise<Answer[]> {
+    const submitted = this.invitations.get(pairKey(roundId, memberId))?.submittedAt !== undefined;
+    const saved = new Map<string, Answer>();
+    for (const { questionId, value } of answers) {
+      const key = answerKey(roundId, memberId, questionId);
+      const previous = this.answers.get(key);
+      const answer: Answer = {
+        roundId,
+        memberId,
+        questionId,
+        value: copy(value),
+        status: previous?.status ?? (submitted ? 'submitted' : 'draft'),
+        revision: (previous?.revision ?? 0) + 1,
+        updatedAt: new Date(at),
+      };
+      this.answers.set(key, answer);
+      this.revisions.push({
+        roundId,
+        memberId,
+        questionId,
+        revision: answer.revision,
+        value: copy(value),
+        afterSubmit: answer.status === 'submitted',
+        savedAt: new Date(at),
+      });
+      saved.set(questionId, answer);
+    }
+    return copy([...saved.values()]);
+  }
+
+  async markSubmitted(roundId: string, memberId: string, at: Date, late: boolean): Promise<void> {
+    const key = pairKey(roundId, memberId);
+    const invitation = this.invitations.get(key);
+    if (!invitation) throw new Error(`No invitation ${key}`);
+    for (const answer of this.answers.values()) {
+      if (answer.roundId === roundId && answer.memberId === memberId) answer.status = 'submitted';
+    }
+    this.invitations.set(key, { ...invitation, submittedAt: new Date(at), late });
+  }
+
+  async listRevisions(roundId: string, memberId: string, questionId?: string): Promise<AnswerRevision[]> {
+    return copy(
+      this.revisions.filter(
+        (r) => r.roundId === roundId && r.memberId === memberId && (questionId === undefined || r.questionId === questionId),
+      ),
+    );
+  }
+
+  async enqueueJobs(jobs: NewJob[]): Promise<number> {
+    let created = 0;
+    for (const job of jobs) {
+      if ([...this.jobs.values()].some((existing) => existing.key === job.key)) continue;
+      const id = randomUUID();
+      this.jobs.set(
+        id,
+        compact({
+          id,
+          key: job.key,
+          kind: job.kind,
+          roundId: job.roundId,
+          memberId: job.memberId,
+          dueAt: new Date(job.dueAt),
+          state: 'pending',
+          attempts: 0,
+          payload: copy(job.payload ?? {}),
+        }),
+      );
+      created += 1;
+    }
+    return created;
+  }
+
+  async claimDueJobs(now: Date, limit: number, leaseMs: number): Promise<Job[]> {
+    const t = now.getTime();
+    const due = [...this.jobs.values()]
+      .filter(
+        (job) =>
+          (job.state === 'pending' && job.dueAt.getTime() <= t) ||
+          (job.state === 'running' && job.lockedUntil !== undefined && job.lockedUntil.getTime() <= t),
+      )
+      .sort(jobOrder)
+      .slice(0, Math.max(0, limit));
+    for (const job of due) {
+      job.state = 'running';
+      job.lockedUntil = new Date(t + leaseMs);
+    }
+    return due.map(publicJob);
+  }
+
+  async finishJob(jobId: string, outcome: JobOutcome, _at: Date): Promise<void> {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new Error(`No job ${jobId}`);
+    delete job.lockedUntil;
+    // `attempts` counts finished runs: a run cut short by a crash keeps its number when re-claimed.
+    job.attempts += 1;
+    if (outcome.state === 'retry') {
+      job.state = 'pending';
+      job.dueAt = new Date(outcome.dueAt);
+      job.lastError = outcome.note;
+      return;
+    }
+    job.state = outcome.state;
+    if (outcome.note !== undefined) job.lastError = outcome.note;
+  }
+
+  async cancelJobs(roundId: string, kind?: JobKind): Promise<number> {
+    let cancelled = 0;
+    for (const job of this.jobs.values()) {
+      if (job.roundId !== roundId || job.state !== 'pending' || (kind !== undefined && job.kind !== kind)) continue;
+      job.state = 'cancelled';
+      cancelled += 1;
+    }
+    return cancelled;
+  }
+
+  async listJobs(roundId?: string): Promise<Job[]> {
+    return [...this.jobs.values()].filter((job) => roundId === undefined || job.roundId === roundId).sort(jobOrder).map(publicJob);
+  }
+
+  async claimOutbox(key: string, platform: string, at: Date): Promise<OutboxEntry | null> {
+    const existing = this.outbox.get(key);
+    if (existing) return copy(existing);
+    this.outbox.set(key, { key, state: 'sending', platform, updatedAt: new Date(at) });
+    return null;
+  }
+
+  async settleOutbox(key: string, result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>, at: Date): Promise<void> {
+    const entry = this.outbox.get(key);
+    if (!entry) throw new Error(`No outbox entry ${key}`);
+    this.outbox.set(key, compact({ key, platform: entry.platform, ...copy(result), updatedAt: new Date(at) }));
+  }
+
+  async getOutbox(key: string): Promise<OutboxEntry | null> {
+    const entry = this.outbox.get(key);
+    return entry ? copy(entry) : null;
+  }
+
+  async markStaleOutboxUncertain(before: Date): Promise<OutboxEntry[]> {
+    const stale = [...this.outbox.values()].filter((e) => e.state === 'sending' && e.updatedAt.getTime() < before.getTime());
+    for (const entry of stale) entry.state = 'uncertain';
+    return copy(stale).sort((a, b) => byString(a.key, b.key));
+  }
+
+  async audit(event: AuditEvent): Promise<void> {
+    this.auditLog.push(compact(copy(event)));
+  }
+
+  async listAudit(roundId?: string): Promise<AuditEvent[]> {
+    const events = this.auditLog.filter((event) => roundId === undefined || event.roundId === roundId);
+    // Array.prototype.sort is stable: equal times keep insertion order, as the id column does in SQL.
+    return copy(events).sort((a, b) => a.at.getTime() - b.at.getTime());
+  }
+
+  async recordSummary(record: SummaryRecord): Promise<void> {
+    this.summaries.push(compact(copy(record)));
+  }
+
+  async listSummaries(roundId: string): Promise<SummaryRecord[]> {
+    return copy(this.summaries.filter((s) => s.roundId === roundId)).sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime());
+  }
+
+  async close(): Promise<void> {}
+}
+
+function pairKey(roundId: string, memberId: string): string {
+  return JSON.stringify([roundId, memberId]);
+}
+
+function answerKey(roundId: string, memberId: string, questionId: string): string {
+  return JSON.stringify([roundId, memberId, questionId]);
+}
+
+function jobOrder(a: Job, b: Job): number {
+  return a.dueAt.getTime() - b.dueAt.getTime() || byString(a.key, b.key);
+}
+
+function publicJob(job: StoredJob): Job {
+  const { lockedUntil: _lease, ...rest } = job;
+  return copy(rest);
 }

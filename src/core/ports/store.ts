@@ -133,6 +133,11 @@ export interface Store {
    * marks them running with a lease; expired leases count as pending again.
    */
   claimDueJobs(now: Date, limit: number, leaseMs: number): Promise<Job[]>;
+  /**
+   * Ends a run. `attempts` counts finished runs only: a job claimed again
+   * after a crash keeps its attempt number, so its outbox key stays the same
+   * and it is not sent twice.
+   */
   finishJob(jobId: string, outcome: JobOutcome, at: Date): Promise<void>;
   /** Cancels pending jobs of a round (of one kind when given). Returns how many. */
   cancelJobs(roundId: string, kind?: JobKind): Promise<number>;

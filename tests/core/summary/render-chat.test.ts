@@ -30,7 +30,7 @@ describe('renderSummaryChat', () => {
 
     it('THEN the header has the title, participation, the non-submitter and the honorarium total', () => {
       expect(chat.header.split('\n')).toEqual([
-        "'24년 제1차 지역상생발전위원회 서면자문 결과",
+        "서면자문 결과: '24년 제1차 지역상생발전위원회",
         '위원회: 지역상생발전위원회',
         '기간: 2024-02-08 09:00 ~ 2024-02-15 18:00 (Asia/Seoul), 영업일 4일간',
         '참여: 7명 중 6명 제출',
@@ -93,7 +93,7 @@ describe('renderSummaryChat', () => {
     if (target === undefined) throw new Error('fixture lacks m1 1.1');
     target.value = { kind: 'text', text: '**굵게** > 인용\n둘째 줄' };
     const chat = renderSummaryChat(compileSummary(input), chatFormatter);
-    expect(chat.header.startsWith("**'24년 제1차 지역상생발전위원회 서면자문 결과**\n")).toBe(true);
+    expect(chat.header.startsWith("**서면자문 결과: '24년 제1차 지역상생발전위원회**\n")).toBe(true);
     expect(chat.sections[0]).toContain('**\\*강도영\\***\n> \\*\\*굵게\\*\\* \\> 인용\n> 둘째 줄');
     expect(chat.sections[0]?.startsWith('**안건 1. 서울시 지역상생교류 추진**')).toBe(true);
   });

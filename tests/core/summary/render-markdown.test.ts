@@ -11,7 +11,7 @@ describe('renderSummaryMarkdown', () => {
     const lines = markdown.split('\n');
 
     it('THEN it has the title and the overview of the report', () => {
-      expect(lines[0]).toBe("# '24년 제1차 지역상생발전위원회 서면자문 결과");
+      expect(lines[0]).toBe("# 서면자문 결과: '24년 제1차 지역상생발전위원회");
       expect(markdown).toContain('- 기간: 2024-02-08 09:00 ~ 2024-02-15 18:00 (Asia/Seoul), 영업일 4일간');
       expect(markdown).toContain('- 방법: 서면자문');
       expect(markdown).toContain('- 참여: 7명 중 6명 제출');

@@ -3,7 +3,7 @@ import { defineSection } from '../define-section.ts';
 /** Texts of the compiled summary and its exports. */
 export const summaryTexts = defineSection({
   ko: {
-    'summary.title': '{roundTitle} 서면자문 결과',
+    'summary.title': '서면자문 결과: {roundTitle}',
     'summary.committee': '위원회: {committeeName}',
     'summary.overview': '개요',
     'summary.period': '기간: {opens} ~ {closes} ({timeZone}), 영업일 {businessDays}일간',

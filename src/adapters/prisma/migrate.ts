@@ -1,0 +1,117 @@
+/**
+ * Database migrations without Prisma's native engine: the same migrations
+ * folder and `_prisma_migrations` bookkeeping as `prisma migrate deploy` and
+ * `prisma migrate dev --create-only`, driven through the wasm schema engine.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { ensureDatabaseFolder, loadMigrationList, readSchemaFile, REPO_PATHS, writeLockFile, type PrismaPaths } from './migration-files.ts';
+import { openSchemaEngine } from './schema-engine.ts';
+
+const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
+
+/**
+ * Applies the migrations of `prisma/migrations` that `databaseUrl` lacks
+ * (the product's `jamun db migrate`). Idempotent. Creates the database file
+ * and its folder when missing. `paths` defaults to the repository's.
+ */
+export async function migrateDatabase(databaseUrl: string, paths: PrismaPaths = REPO_PATHS): Promise<{ applied: string[] }> {
+  ensureDatabaseFolder(databaseUrl);
+  const open = await openSchemaEngine(databaseUrl, readSchemaFile(paths));
+  try {
+    const list = loadMigrationList(paths);
+    const { appliedMigrationNames } = await open.engine.applyMigrations({ migrationsList: list, filters: NO_FILTER });
+    return { applied: appliedMigrationNames };
+  } finally {
+    await open.close();
+  }
+}
+
+/**
+ * Writes a new migration folder (`<UTC timestamp>_<name>/migration.sql`) with
+ * the SQL that takes the migrations folder to `prisma/schema.prisma`, or says
+ * it is up to date. The wasm engine cannot open a shadow database of its own,
+ * so the migrations are replayed into a throw-away SQLite file and that file
+ * is diffed against the schema, which is what `migrate dev` does in a shadow
+ * database.
+ */
+export async function createMigration(
+  name: string,
+  paths: PrismaPaths = REPO_PATHS,
+): Promise<{ path: string } | { upToDate: true }> {
+  const script =
+    loadMigrationList(paths).migrationDirectories.length === 0
+      ? await diffEmptyToSchema(paths)
+      : await withScratchDatabase(async (url) => {
+          await migrateDatabase(url, paths);
+          return diffDatabaseToSchema(url, paths);
+        });
+  if (script === '') return { upToDate: true };
+  const folder = join(paths.migrationsDir, `${migrationTimestamp(new Date())}_${name}`);
+  if (existsSync(folder)) throw new Error(`The migration folder ${folder} exists already.`);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'migration.sql'), `${script}\n`, 'utf8');
+  writeLockFile('sqlite', paths);
+  return { path: folder };
+}
+
+/**
+ * The SQL that would take the database at `databaseUrl` to schema.prisma;
+ * empty when they match (no drift).
+ */
+export async function diffDatabaseToSchema(databaseUrl: string, paths: PrismaPaths = REPO_PATHS): Promise<string> {
+  const schema = readSchemaFile(paths);
+  const open = await openSchemaEngine(databaseUrl, schema);
+  try {
+    const result = await open.engine.diff({
+      from: { tag: 'schemaDatasource', files: [schema], configDir: dirname(schema.path) },
+      to: { tag: 'schemaDatamodel', files: [schema] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    return scriptOf(result.stdout);
+  } finally {
+    await open.close();
+  }
+}
+
+async function diffEmptyToSchema(paths: PrismaPaths): Promise<string> {
+  const schema = readSchemaFile(paths);
+  const open = await openSchemaEngine('file::memory:', schema);
+  try {
+    const result = await open.engine.diff({
+      from: { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', files: [schema] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    return scriptOf(result.stdout);
+  } finally {
+    await open.close();
+  }
+}
+
+/** The engine answers an empty diff with a comment line only. */
+function scriptOf(stdout: string | null): string {
+  const text = (stdout ?? '').trim();
+  const statements = text.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+  return statements.length === 0 ? '' : text;
+}
+
+async function withScratchDatabase<T>(use: (url: string) => Promise<T>): Promise<T> {
+  const folder = mkdtempSync(join(tmpdir(), 'jamun-shadow-'));
+  try {
+    return await use(`file:${join(folder, 'shadow.db')}`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** `YYYYMMDDHHMMSS` in UTC, as Prisma names migration folders. */
+function migrationTimestamp(at: Date): string {
+  return at.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}

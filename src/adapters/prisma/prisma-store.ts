@@ -1,0 +1,343 @@
+/**
+ * The store port on SQLite through Prisma and @prisma/adapter-better-sqlite3.
+ *
+ * Claims (`claimDueJobs`, `claimOutbox`) are single SQL statements: SQLite
+ * runs each one under the database's write lock, so two processes on the same
+ * file never get the same job or outbox key. Writes that belong together run
+ * in one batch transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { Prisma, PrismaClient, type Answer as AnswerRow } from '../../generated/prisma/client.ts';
+import type { Committee, Invitation, JobKind, Round } from '../../core/model.ts';
+import type {
+  AnswerWrite,
+  AuditEvent,
+  InvitationPatch,
+  JobOutcome,
+  NewJob,
+  OutboxEntry,
+  RoundPatch,
+  Store,
+  SummaryRecord,
+} from '../../core/ports/store.ts';
+import { ensureDatabaseFolder, migrationScripts, sqliteFilePath } from './migration-files.ts';
+import { migrateDatabase } from './migrate.ts';
+import {
+  answerFromRow,
+  auditFromRow,
+  committeeSettings,
+  invitationFromRow,
+  invitationPatchToData,
+  invitationToCreate,
+  jobFromRow,
+  outboxFromRow,
+  revisionFromRow,
+  ROUND_INCLUDE,
+  roundFromRow,
+  roundToCreate,
+  summaryFromRow,
+} from './row-mapping.ts';
+
+/** How long a connection waits for another process's write lock before failing. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens the store on `databaseUrl` (`file:./data/jamun.db`, or
+ * `file::memory:` for tests), creating the file and applying migrations.
+ */
+export async function createPrismaStore(databaseUrl: string): Promise<Store> {
+  const inMemory = sqliteFilePath(databaseUrl) === null;
+  if (!inMemory) {
+    ensureDatabaseFolder(databaseUrl);
+    await migrateDatabase(databaseUrl);
+  }
+  const adapter = new PrismaBetterSqlite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS }, { timestampFormat: 'unixepoch-ms' });
+  const prisma = new PrismaClient({ adapter });
+  if (inMemory) {
+    await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+    // A private in-memory database is new on every connect: no migration history to keep.
+    for (const { sql } of migrationScripts()) {
+      for (const statement of splitStatements(sql)) await prisma.$executeRawUnsafe(statement);
+    }
+  } else {
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+    await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+    await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+  return new PrismaStore(prisma);
+}
+
+/** Statements of a Prisma-generated migration (no semicolons inside statements). */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*(?:\n|$)/)
+    .map((chunk) => chunk.split('\n').filter((line) => !line.trim().startsWith('--')).join('\n').trim())
+    .filter((statement) => statement !== '');
+}
+
+class PrismaStore implements Store {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async syncCommittee(committee: Committee): Promise<void> {
+    const now = new Date();
+    const fields = { name: committee.name, timeZone: committee.timeZone, locale: committee.locale, settings: committeeSettings(committee), syncedAt: now };
+    const ids = committee.members.map((member) => member.id);
+    await this.prisma.$transaction([
+      this.prisma.committee.upsert({ where: { id: committee.id }, create: { id: committee.id, ...fields }, update: fields }),
+      ...committee.members.map((member, position) => {
+        const data = {
+          name: member.name,
+          role: member.role ?? null,
+          platforms: JSON.stringify(member.platforms),
+          timeZone: member.timeZone ?? null,
+          locale: member.locale ?? null,
+          active: member.active,
+          position,
+        };
+        return this.prisma.member.upsert({
+          where: { committeeId_id: { committeeId: committee.id, id: member.id } },
+          create: { committeeId: committee.id, id: member.id, ...data },
+          update: data,
+        });
+      }),
+      this.prisma.member.updateMany({ where: { committeeId: committee.id, id: { notIn: ids } }, data: { active: false } }),
+    ]);
+  }
+
+  async createRound(round: Round): Promise<boolean> {
+    if (await this.prisma.round.findUnique({ where: { id: round.id }, select: { id: true } })) return false;
+    try {
+      await this.prisma.round.create({ data: roundToCreate(round, new Date()) });
+      return true;
+    } catch (error) {
+      // Another process created it between the check and the insert.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
+      throw error;
+    }
+  }
+
+  async getRound(roundId: string) {
+    const row = await this.prisma.round.findUnique({ where: { id: roundId }, include: ROUND_INCLUDE });
+    return row ? roundFromRow(row) : null;
+  }
+
+  async listRounds() {
+    const rows = await this.prisma.round.findMany({ include: ROUND_INCLUDE, orderBy: [{ opensAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(roundFromRow);
+  }
+
+  async updateRound(roundId: string, patch: RoundPatch): Promise<void> {
+    const data: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(patch)) if (key !== 'status' || value !== undefined) data[key] = value ?? null;
+    await this.prisma.round.update({ where: { id: roundId }, data });
+  }
+
+  async createInvitations(invitations: Invitation[]): Promise<void> {
+    await this.prisma.$transaction(
+      invitations.map((invitation) =>
+        this.prisma.invitation.upsert({
+          where: { roundId_memberId: { roundId: invitation.roundId, memberId: invitation.memberId } },
+          create: invitationToCreate(invitation),
+          update: {},
+        }),
+      ),
+    );
+  }
+
+  async getInvitation(roundId: string, memberId: string) {
+    const row = await this.prisma.invitation.findUnique({ where: { roundId_memberId: { roundId, memberId } } });
+    return row ? invitationFromRow(row) : null;
+  }
+
+  async listInvitations(roundId: string) {
+    return (await this.prisma.invitation.findMany({ where: { roundId }, orderBy: { memberId: 'asc' } })).map(invitationFromRow);
+  }
+
+  async listInvitationsOfMember(memberId: string) {
+    return (await this.prisma.invitation.findMany({ where: { memberId }, orderBy: { roundId: 'asc' } })).map(invitationFromRow);
+  }
+
+  async updateInvitation(roundId: string, memberId: string, patch: InvitationPatch): Promise<void> {
+    await this.prisma.invitation.update({ where: { roundId_memberId: { roundId, memberId } }, data: invitationPatchToData(patch) });
+  }
+
+  async listAnswers(roundId: string, memberId?: string) {
+    const rows = await this.prisma.answer.findMany({
+      where: memberId === undefined ? { roundId } : { roundId, memberId },
+      orderBy: [{ memberId: 'asc' }, { questionId: 'asc' }],
+    });
+    return rows.map(answerFromRow);
+  }
+
+  async saveAnswers(roundId: string, memberId: string, answers: AnswerWrite[], at: Date) {
+    if (answers.length === 0) return [];
+    // The upsert comes first, so the transaction holds the write lock before it reads anything.
+    // A new answer of a member who has already submitted is born submitted.
+    const saved = await this.prisma.$transaction(async (tx) => {
+      const byQuestion = new Map<string, AnswerRow>();
+      for (const { questionId, value } of answers) {
+        const [row] = await tx.$queryRaw<AnswerRow[]>`
+          INSERT INTO "Answer" ("roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt")
+          VALUES (${roundId}, ${memberId}, ${questionId}, ${JSON.stringify(value)},
+            CASE WHEN EXISTS (SELECT 1 FROM "Invitation" WHERE "roundId" = ${roundId} AND "memberId" = ${memberId} AND "submittedAt" IS NOT NULL)
+              THEN 'submitted' ELSE 'draft' END,
+            1, ${at})
+          ON CONFLICT ("roundId", "memberId", "questionId") DO UPDATE SET
+            "value" = excluded."value", "revision" = "Answer"."revision" + 1, "updatedAt" = excluded."updatedAt"
+          RETURNING "roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt"`;
+        if (!row) throw new Error(`Saving answer ${roundId}/${memberId}/${questionId} returned no row`);
+        await tx.$executeRaw`
+          INSERT INTO "AnswerRevision" ("roundId", "memberId", "questionId", "revision", "value", "afterSubmit", "savedAt")
+          VALUES (${roundId}, ${memberId}, ${questionId}, ${row.revision}, ${row.value}, ${row.status === 'submitted'}, ${at})`;
+        byQuestion.set(questionId, row);
+      }
+      return [...byQuestion.values()];
+    });
+    return saved.map(answerFromRow);
+  }
+
+  async markSubmitted(roundId: string, memberId: string, at: Date, late: boolean): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.answer.updateMany({ where: { roundId, memberId }, data: { status: 'submitted' } }),
+      this.prisma.invitation.update({ where: { roundId_memberId: { roundId, memberId } }, data: { submittedAt: at, late } }),
+    ]);
+  }
+
+  async listRevisions(roundId: string, memberId: string, questionId?: string) {
+    const rows = await this.prisma.answerRevision.findMany({
+      where: questionId === undefined ? { roundId, memberId } : { roundId, memberId, questionId },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map(revisionFromRow);
+  }
+
+  async enqueueJobs(jobs: NewJob[]): Promise<number> {
+    if (jobs.length === 0) return 0;
+    const now = new Date();
+    const counts = await this.prisma.$transaction(
+      jobs.map(
+        (job) => this.prisma.$executeRaw`
+          INSERT INTO "Job" ("id", "key", "kind", "roundId", "memberId", "dueAt", "state", "attempts", "payload", "createdAt", "updatedAt")
+          VALUES (${randomUUID()}, ${job.key}, ${job.kind}, ${job.roundId}, ${job.memberId ?? null}, ${job.dueAt}, 'pending', 0,
+            ${JSON.stringify(job.payload ?? {})}, ${now}, ${now})
+          ON CONFLICT ("key") DO NOTHING`,
+      ),
+    );
+    return counts.reduce((sum, count) => sum + count, 0);
+  }
+
+  async claimDueJobs(now: Date, limit: number, leaseMs: number) {
+    if (limit <= 0) return [];
+    const lockedUntil = new Date(now.getTime() + leaseMs);
+    // One statement: SQLite takes the write lock before reading, so no two callers claim a job twice.
+    const claimed = await this.prisma.$queryRaw<{ id: string }[]>`
+      UPDATE "Job" SET "state" = 'running', "lockedUntil" = ${lockedUntil}, "updatedAt" = ${now}
+      WHERE "id" IN (
+        SELECT "id" FROM "Job"
+        WHERE ("state" = 'pending' AND "dueAt" <= ${now}) OR ("state" = 'running' AND "lockedUntil" <= ${now})
+        ORDER BY "dueAt", "key" LIMIT ${limit})
+      RETURNING "id"`;
+    if (claimed.length === 0) return [];
+    const rows = await this.prisma.job.findMany({
+      where: { id: { in: claimed.map((row) => row.id) } },
+      orderBy: [{ dueAt: 'asc' }, { key: 'asc' }],
+    });
+    return rows.map(jobFromRow);
+  }
+
+  async finishJob(jobId: string, outcome: JobOutcome, at: Date): Promise<void> {
+    const data =
+      outcome.state === 'retry'
+        ? { state: 'pending', dueAt: outcome.dueAt, lastError: outcome.note }
+        : { state: outcome.state, ...(outcome.note === undefined ? {} : { lastError: outcome.note }) };
+    // `attempts` counts finished runs, so a run cut short by a crash keeps its attempt number
+    // (and its outbox keys) when the expired lease hands it out again.
+    await this.prisma.job.update({ where: { id: jobId }, data: { ...data, attempts: { increment: 1 }, lockedUntil: null, updatedAt: at } });
+  }
+
+  async cancelJobs(roundId: string, kind?: JobKind): Promise<number> {
+    const where = kind === undefined ? { roundId, state: 'pending' } : { roundId, kind, state: 'pending' };
+    const result = await this.prisma.job.updateMany({ where, data: { state: 'cancelled', updatedAt: new Date() } });
+    return result.count;
+  }
+
+  async listJobs(roundId?: string) {
+    const rows = await this.prisma.job.findMany({
+      where: roundId === undefined ? {} : { roundId },
+      orderBy: [{ dueAt: 'asc' }, { key: 'asc' }],
+    });
+    return rows.map(jobFromRow);
+  }
+
+  async claimOutbox(key: string, platform: string, at: Date) {
+    const inserted = await this.prisma.$executeRaw`
+      INSERT INTO "Outbox" ("key", "state", "platform", "createdAt", "updatedAt")
+      VALUES (${key}, 'sending', ${platform}, ${at}, ${at})
+      ON CONFLICT ("key") DO NOTHING`;
+    if (inserted === 1) return null;
+    const row = await this.prisma.outbox.findUniqueOrThrow({ where: { key } });
+    return outboxFromRow(row);
+  }
+
+  async settleOutbox(key: string, result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>, at: Date): Promise<void> {
+    await this.prisma.outbox.update({
+      where: { key },
+      data: {
+        state: result.state,
+        channelId: result.channelId ?? null,
+        messageId: result.messageId ?? null,
+        error: result.error ?? null,
+        updatedAt: at,
+      },
+    });
+  }
+
+  async getOutbox(key: string) {
+    const row = await this.prisma.outbox.findUnique({ where: { key } });
+    return row ? outboxFromRow(row) : null;
+  }
+
+  async markStaleOutboxUncertain(before: Date) {
+    const stale = await this.prisma.$queryRaw<{ key: string }[]>`
+      UPDATE "Outbox" SET "state" = 'uncertain' WHERE "state" = 'sending' AND "updatedAt" < ${before} RETURNING "key"`;
+    if (stale.length === 0) return [];
+    const rows = await this.prisma.outbox.findMany({ where: { key: { in: stale.map((row) => row.key) } }, orderBy: { key: 'asc' } });
+    return rows.map(outboxFromRow);
+  }
+
+  async audit(event: AuditEvent): Promise<void> {
+    await this.prisma.auditEvent.create({
+      data: {
+        at: event.at,
+        actor: event.actor,
+        action: event.action,
+        roundId: event.roundId ?? null,
+        memberId: event.memberId ?? null,
+        detail: event.detail === undefined ? null : JSON.stringify(event.detail),
+      },
+    });
+  }
+
+  async listAudit(roundId?: string) {
+    const rows = await this.prisma.auditEvent.findMany({
+      where: roundId === undefined ? {} : { roundId },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(auditFromRow);
+  }
+
+  async recordSummary(record: SummaryRecord): Promise<void> {
+    await this.prisma.summary.create({ data: { ...record, messageId: record.messageId ?? null } });
+  }
+
+  async listSummaries(roundId: string) {
+    const rows = await this.prisma.summary.findMany({ where: { roundId }, orderBy: [{ postedAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(summaryFromRow);
+  }
+
+  async close(): Promise<void> {
+    await this.prisma.$disconnect();
+  }
+}

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import type { Output } from '../context.ts';
+import { environment } from '../context.ts';
+
+const HOW_TO_CONFIGURE = `No messenger is configured, so there is nothing to run.
+Set the variables of at least one platform (see README, "Running it for real"):
+  Slack (Socket Mode):  SLACK_BOT_TOKEN=xoxb-…  SLACK_APP_TOKEN=xapp-…
+  Slack (HTTP):         SLACK_MODE=http  SLACK_BOT_TOKEN=xoxb-…  SLACK_SIGNING_SECRET=…  SLACK_PORT=3000
+  Discord:              DISCORD_TOKEN=…  DISCORD_APPLICATION_ID=…  (DISCORD_GUILD_ID=… for one server)
+To see jamun work without any credentials: npm run demo`;
+
+export function startCommand(program: Command, output: Output, setExit: (code: number) => void): void {
+  program
+    .command('start')
+    .description('Run the bot: the messengers configured in the environment and the scheduler.')
+    .option('--config <dir>', 'configuration directory (default: JAMUN_CONFIG_DIR or config)')
+    .action(async (opts: { config?: string }) => {
+      const env = environment(output);
+      if (!env) return setExit(1);
+      if (!env.slack && !env.discord) {
+        output.err(HOW_TO_CONFIGURE);
+        return setExit(1);
+      }
+      // Platform libraries load only when the bot really starts.
+      const { openApp } = await import('../open-app.ts');
+      const { platformAdapters } = await import('../platform-adapters.ts');
+      const { createJobScheduler } = await import('../../adapters/scheduler/job-scheduler.ts');
+      const scheduler: { poke(): void } = { poke: () => {} };
+      const { createPinoLogger } = await import('../../adapters/logging/pino-logger.ts');
+      const logger = createPinoLogger(env.logLevel);
+      const adapters = platformAdapters(env, logger);
+      const opened = await openApp(output, {
+        logger,
+        ...(opts.config ? { configDir: opts.config } : {}),
+        messengers: adapters.map((a) => a.messenger),
+        onWorkDue: () => scheduler.poke(),
+      });
+      if (!opened) return setExit(1);
+      const { app } = opened;
+      const jobs = createJobScheduler({ app, logger, cronExpression: opened.env.tickCron });
+      scheduler.poke = () => jobs.poke();
+      const removed = await app.reconcileMembership();
+      if (removed > 0) logger.warn({ removed }, 'members no longer in the configuration were taken out of open rounds');
+      for (const adapter of adapters) {
+        adapter.attach(app);
+        await adapter.start();
+        logger.info({ platform: adapter.messenger.platform }, 'messenger started');
+      }
+      await jobs.start();
+      output.out(`jamun is running (${adapters.map((a) => a.messenger.platform).join(', ')}). Stop with Ctrl+C.`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      output.out('Stopping: finishing the current work…');
+      await jobs.stop();
+      for (const adapter of adapters) await adapter.stop();
+      await opened.close();
+    });
+}

@@ -1,0 +1,331 @@
+/**
+ * The behaviour every Store must have. Each adapter's test file runs it:
+ * `runStoreContract('memory', async () => createMemoryStore())`.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Committee, Invitation, Round } from '../../src/core/model.ts';
+import type { NewJob, Store } from '../../src/core/ports/store.ts';
+
+const T0 = new Date('2024-02-08T00:00:00.000Z');
+const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
+
+/** A committee of `memberIds`, for syncCommittee. */
+export function sampleCommittee(memberIds: string[]): Committee {
+  return {
+    id: 'c1',
+    name: '지역상생발전위원회',
+    timeZone: 'Asia/Seoul',
+    locale: 'ko',
+    staff: { userIds: { discord: ['s1'] }, discordRoleIds: [] },
+    staffChannels: { discord: 'chan-staff' },
+    honorarium: { amount: 100_000, currency: 'KRW' },
+    calendar: {
+      country: 'KR',
+      extraClosedDays: [],
+      extraWorkingDays: [],
+      quietHours: { start: '21:00', end: '08:00' },
+      remindOnClosedDays: false,
+    },
+    members: memberIds.map((id) => ({ id, name: `위원 ${id}`, platforms: { discord: `d-${id}` }, active: true })),
+  };
+}
+
+/** A round with two agenda items and three questions of different kinds. */
+export function sampleRound(id = 'r1'): Round {
+  return {
+    id,
+    committeeId: 'c1',
+    title: '2024년 제1차 서면자문',
+    agenda: [
+      {
+        id: '1',
+        title: '교류사업',
+        description: '2023 실적',
+        questions: [
+          { id: '1.1', prompt: '평가는?', kind: 'long_text', required: true, maxLength: 2000 },
+          { id: '1.2', prompt: '고르세요', kind: 'multi_choice', options: ['A', 'B'], required: false, maxLength: 100 },
+        ],
+      },
+      {
+        id: '2',
+        title: '넥스트로컬',
+        questions: [
+          { id: '2.1', prompt: '점수', help: '1-5', kind: 'scale', scale: { min: 1, max: 5, minLabel: '낮음' }, required: true, maxLength: 10 },
+        ],
+      },
+    ],
+    anonymous: false,
+    allowLate: true,
+    reminders: { slots: [{ kind: 'business_days_before', days: 1, at: '10:00' }], graceMinutes: 60 },
+    status: 'draft',
+    opensAt: at(0),
+    closesAt: at(7 * 24 * 60),
+  };
+}
+
+function invitation(memberId: string, roundId = 'r1'): Invitation {
+  return { roundId, memberId, deliveryState: 'pending', late: false };
+}
+
+function job(key: string, dueMinutes: number, extra: Partial<NewJob> = {}): NewJob {
+  return { key, kind: 'remind', roundId: 'r1', memberId: 'm1', dueAt: at(dueMinutes), payload: { slot: 0 }, ...extra };
+}
+
+/** Registers the store contract tests for one Store implementation. */
+export function runStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe('committees', () => {
+      it('GIVEN a committee synced twice with fewer members THEN syncing succeeds both times', async () => {
+        await store.syncCommittee(sampleCommittee(['m1', 'm2']));
+        await expect(store.syncCommittee(sampleCommittee(['m1']))).resolves.toBeUndefined();
+      });
+    });
+
+    describe('rounds', () => {
+      it('GIVEN a new round WHEN created THEN it reads back with its agenda snapshot', async () => {
+        expect(await store.createRound(sampleRound())).toBe(true);
+        expect(await store.getRound('r1')).toEqual(sampleRound());
+      });
+
+      it('GIVEN an existing round id WHEN created again THEN it returns false and nothing changes', async () => {
+        await store.createRound(sampleRound());
+        expect(await store.createRound({ ...sampleRound(), title: 'other' })).toBe(false);
+        expect((await store.getRound('r1'))?.title).toBe(sampleRound().title);
+        expect(await store.listRounds()).toHaveLength(1);
+      });
+
+      it('GIVEN an unknown id THEN getRound returns null', async () => {
+        expect(await store.getRound('nope')).toBeNull();
+      });
+
+      it('GIVEN a round WHEN patched THEN only the patched fields change', async () => {
+        await store.createRound(sampleRound());
+        await store.updateRound('r1', { status: 'open', openedAt: at(1) });
+        const round = await store.getRound('r1');
+        expect(round).toEqual({ ...sampleRound(), status: 'open', openedAt: at(1) });
+      });
+
+      it('GIVEN two rounds THEN listRounds orders them by opening time', async () => {
+        await store.createRound({ ...sampleRound('late'), opensAt: at(100) });
+        await store.createRound(sampleRound('early'));
+        expect((await store.listRounds()).map((r) => r.id)).toEqual(['early', 'late']);
+      });
+    });
+
+    describe('invitations', () => {
+      beforeEach(async () => {
+        await store.createRound(sampleRound());
+        await store.createRound(sampleRound('r2'));
+      });
+
+      it('GIVEN an existing invitation WHEN created again THEN the stored one is kept', async () => {
+        await store.createInvitations([invitation('m1'), invitation('m2')]);
+        await store.updateInvitation('r1', 'm1', { deliveryState: 'delivered', deliveredAt: at(1), channelRef: 'dm-1' });
+        await store.createInvitations([invitation('m1'), invitation('m3')]);
+        const list = await store.listInvitations('r1');
+        expect(list.map((i) => i.memberId)).toEqual(['m1', 'm2', 'm3']);
+        expect(list[0]).toEqual({ ...invitation('m1'), deliveryState: 'delivered', deliveredAt: at(1), channelRef: 'dm-1' });
+      });
+
+      it('GIVEN invitations in two rounds THEN listInvitationsOfMember finds both', async () => {
+        await store.createInvitations([invitation('m1'), invitation('m1', 'r2'), invitation('m2', 'r2')]);
+        expect((await store.listInvitationsOfMember('m1')).map((i) => i.roundId)).toEqual(['r1', 'r2']);
+      });
+
+      it('GIVEN a patch with a field set to undefined THEN that field is cleared', async () => {
+        await store.createInvitations([{ ...invitation('m1'), lastAskedQuestionId: '1.1' }]);
+        await store.updateInvitation('r1', 'm1', { lastAskedQuestionId: undefined, failureReason: 'dm_closed' });
+        expect(await store.getInvitation('r1', 'm1')).toEqual({ ...invitation('m1'), failureReason: 'dm_closed' });
+        expect(await store.getInvitation('r1', 'zz')).toBeNull();
+      });
+    });
+
+    describe('answers', () => {
+      beforeEach(async () => {
+        await store.createRound(sampleRound());
+        await store.createInvitations([invitation('m1'), invitation('m2')]);
+      });
+
+      it('GIVEN an answer saved twice THEN its revision is 2 and both saves are kept as revisions', async () => {
+        const first = await store.saveAnswers('r1', 'm1', [{ questionId: '1.1', value: { kind: 'text', text: '초안' } }], at(1));
+        expect(first).toEqual([
+          { roundId: 'r1', memberId: 'm1', questionId: '1.1', value: { kind: 'text', text: '초안' }, status: 'draft', revision: 1, updatedAt: at(1) },
+        ]);
+        const second = await store.saveAnswers('r1', 'm1', [{ questionId: '1.1', value: { kind: 'text', text: '수정' } }], at(2));
+        expect(second[0]).toMatchObject({ revision: 2, value: { kind: 'text', text: '수정' }, updatedAt: at(2) });
+        const revisions = await store.listRevisions('r1', 'm1', '1.1');
+        expect(revisions.map((r) => [r.revision, r.value, r.afterSubmit, r.savedAt])).toEqual([
+          [1, { kind: 'text', text: '초안' }, false, at(1)],
+          [2, { kind: 'text', text: '수정' }, false, at(2)],
+        ]);
+      });
+
+      it('GIVEN several answers in one save THEN all are stored and listAnswers filters by member', async () => {
+        await store.saveAnswers(
+          'r1',
+          'm1',
+          [
+            { questionId: '1.2', value: { kind: 'choices', choices: ['A', 'B'] } },
+            { questionId: '2.1', value: { kind: 'scale', value: 4 } },
+          ],
+          at(1),
+        );
+        await store.saveAnswers('r1', 'm2', [{ questionId: '1.1', value: { kind: 'text', text: 'x' } }], at(1));
+        expect((await store.listAnswers('r1')).map((a) => `${a.memberId}/${a.questionId}`)).toEqual(['m1/1.2', 'm1/2.1', 'm2/1.1']);
+        expect((await store.listAnswers('r1', 'm1')).map((a) => a.value)).toEqual([
+          { kind: 'choices', choices: ['A', 'B'] },
+          { kind: 'scale', value: 4 },
+        ]);
+      });
+
+      it('GIVEN a submitted member WHEN an answer is edited THEN it stays submitted and the revision is marked after submit', async () => {
+        await store.saveAnswers('r1', 'm1', [{ questionId: '1.1', value: { kind: 'text', text: 'a' } }], at(1));
+        await store.markSubmitted('r1', 'm1', at(2), false);
+        const [edited] = await store.saveAnswers('r1', 'm1', [{ questionId: '1.1', value: { kind: 'text', text: 'b' } }], at(3));
+        expect(edited).toMatchObject({ status: 'submitted', revision: 2 });
+        expect((await store.listRevisions('r1', 'm1')).map((r) => r.afterSubmit)).toEqual([false, true]);
+      });
+
+      it('GIVEN answers WHEN markSubmitted THEN every answer and the invitation change together', async () => {
+        await store.saveAnswers(
+          'r1',
+          'm1',
+          [
+            { questionId: '1.1', value: { kind: 'text', text: 'a' } },
+            { questionId: '2.1', value: { kind: 'scale', value: 2 } },
+          ],
+          at(1),
+        );
+        await store.saveAnswers('r1', 'm2', [{ questionId: '1.1', value: { kind: 'text', text: 'other' } }], at(1));
+        await store.markSubmitted('r1', 'm1', at(5), true);
+        expect((await store.listAnswers('r1', 'm1')).map((a) => a.status)).toEqual(['submitted', 'submitted']);
+        expect((await store.listAnswers('r1', 'm2')).map((a) => a.status)).toEqual(['draft']);
+        expect(await store.getInvitation('r1', 'm1')).toMatchObject({ submittedAt: at(5), late: true });
+      });
+    });
+
+    describe('jobs', () => {
+      it('GIVEN a job key that exists WHEN enqueued again THEN it is skipped', async () => {
+        expect(await store.enqueueJobs([job('a', 0), job('b', 5)])).toBe(2);
+        expect(await store.enqueueJobs([job('a', 99), job('c', 5)])).toBe(1);
+        const jobs = await store.listJobs('r1');
+        expect(jobs.map((j) => [j.key, j.dueAt, j.state, j.attempts])).toEqual([
+          ['a', at(0), 'pending', 0],
+          ['b', at(5), 'pending', 0],
+          ['c', at(5), 'pending', 0],
+        ]);
+        expect(jobs[0]).toMatchObject({ kind: 'remind', roundId: 'r1', memberId: 'm1', payload: { slot: 0 } });
+      });
+
+      it('GIVEN jobs due now and later WHEN claimed THEN only due ones come, once', async () => {
+        await store.enqueueJobs([job('due', 0), job('later', 60), job('also-due', 10, { memberId: undefined, kind: 'close' })]);
+        const claimed = await store.claimDueJobs(at(10), 10, 60_000);
+        expect(claimed.map((j) => [j.key, j.state, j.attempts])).toEqual([
+          ['due', 'running', 0],
+          ['also-due', 'running', 0],
+        ]);
+        expect(claimed[1]?.memberId).toBeUndefined();
+        expect(await store.claimDueJobs(at(10), 10, 60_000)).toEqual([]);
+      });
+
+      it('GIVEN a limit WHEN claiming THEN at most that many are taken, earliest first', async () => {
+        await store.enqueueJobs([job('x2', 2), job('x1', 1), job('x3', 3)]);
+        expect((await store.claimDueJobs(at(5), 2, 60_000)).map((j) => j.key)).toEqual(['x1', 'x2']);
+        expect((await store.claimDueJobs(at(5), 2, 60_000)).map((j) => j.key)).toEqual(['x3']);
+      });
+
+      it('GIVEN a claimed job whose lease expired THEN it can be claimed again with the same attempt count', async () => {
+        await store.enqueueJobs([job('a', 0)]);
+        await store.claimDueJobs(at(0), 1, 60_000);
+        expect(await store.claimDueJobs(at(0.5), 1, 60_000)).toEqual([]);
+        const again = await store.claimDueJobs(at(1), 1, 60_000);
+        expect(again.map((j) => [j.key, j.state, j.attempts])).toEqual([['a', 'running', 0]]);
+      });
+
+      it('GIVEN a running job WHEN finished with retry THEN it is pending at the new time with the note and one more attempt', async () => {
+        await store.enqueueJobs([job('a', 0)]);
+        const [claimed] = await store.claimDueJobs(at(0), 1, 60_000);
+        await store.finishJob(claimed!.id, { state: 'retry', dueAt: at(30), note: 'rate limited' }, at(0));
+        expect(await store.claimDueJobs(at(29), 1, 60_000)).toEqual([]);
+        const [retried] = await store.claimDueJobs(at(30), 1, 60_000);
+        expect(retried).toMatchObject({ key: 'a', attempts: 1, lastError: 'rate limited', dueAt: at(30) });
+        await store.finishJob(retried!.id, { state: 'done' }, at(31));
+        expect((await store.listJobs())[0]).toMatchObject({ state: 'done', attempts: 2 });
+        expect(await store.claimDueJobs(at(10_000), 1, 60_000)).toEqual([]);
+      });
+
+      it('GIVEN pending jobs of two kinds WHEN cancelled by kind THEN only those pending ones are cancelled', async () => {
+        await store.enqueueJobs([job('r', 0), job('r2', 5), job('c', 5, { kind: 'close' }), job('other', 5, { roundId: 'r9' })]);
+        const [running] = await store.claimDueJobs(at(0), 1, 60_000);
+        expect(running?.key).toBe('r');
+        expect(await store.cancelJobs('r1', 'remind')).toBe(1);
+        expect(await store.cancelJobs('r1')).toBe(1);
+        const states = Object.fromEntries((await store.listJobs()).map((j) => [j.key, j.state]));
+        expect(states).toEqual({ r: 'running', r2: 'cancelled', c: 'cancelled', other: 'pending' });
+      });
+    });
+
+    describe('outbox', () => {
+      it('GIVEN a new key WHEN claimed THEN the caller owns it; a second claim gets the entry', async () => {
+        expect(await store.claimOutbox('invite:r1:m1', 'discord', at(0))).toBeNull();
+        expect(await store.claimOutbox('invite:r1:m1', 'discord', at(1))).toEqual({
+          key: 'invite:r1:m1',
+          state: 'sending',
+          platform: 'discord',
+          updatedAt: at(0),
+        });
+      });
+
+      it('GIVEN a claimed key WHEN settled THEN it reads back sent with its refs', async () => {
+        await store.claimOutbox('k', 'slack', at(0));
+        await store.settleOutbox('k', { state: 'sent', channelId: 'D1', messageId: 'ts1' }, at(1));
+        expect(await store.getOutbox('k')).toEqual({ key: 'k', state: 'sent', platform: 'slack', channelId: 'D1', messageId: 'ts1', updatedAt: at(1) });
+        expect(await store.claimOutbox('k', 'slack', at(2))).toMatchObject({ state: 'sent' });
+        expect(await store.getOutbox('unknown')).toBeNull();
+      });
+
+      it('GIVEN entries stuck sending THEN only those older than the cut-off become uncertain', async () => {
+        await store.claimOutbox('old', 'discord', at(0));
+        await store.claimOutbox('new', 'discord', at(10));
+        await store.claimOutbox('done', 'discord', at(0));
+        await store.settleOutbox('done', { state: 'failed', error: 'dm_closed' }, at(1));
+        const stale = await store.markStaleOutboxUncertain(at(5));
+        expect(stale.map((e) => [e.key, e.state])).toEqual([['old', 'uncertain']]);
+        expect((await store.getOutbox('new'))?.state).toBe('sending');
+        expect(await store.getOutbox('done')).toMatchObject({ state: 'failed', error: 'dm_closed' });
+      });
+    });
+
+    describe('audit and summaries', () => {
+      it('GIVEN audit events THEN they list in time order, filtered by round', async () => {
+        await store.audit({ at: at(2), actor: 'discord:s1', action: 'round.open', roundId: 'r1', detail: { n: 7 } });
+        await store.audit({ at: at(1), actor: 'cli', action: 'committee.sync' });
+        await store.audit({ at: at(3), actor: 'system', action: 'remind', roundId: 'r1', memberId: 'm1' });
+        expect(await store.listAudit()).toEqual([
+          { at: at(1), actor: 'cli', action: 'committee.sync' },
+          { at: at(2), actor: 'discord:s1', action: 'round.open', roundId: 'r1', detail: { n: 7 } },
+          { at: at(3), actor: 'system', action: 'remind', roundId: 'r1', memberId: 'm1' },
+        ]);
+        expect((await store.listAudit('r1')).map((e) => e.action)).toEqual(['round.open', 'remind']);
+      });
+
+      it('GIVEN summaries recorded THEN they list per round', async () => {
+        await store.recordSummary({ roundId: 'r1', platform: 'discord', channelId: 'c', messageId: 'm', format: 'markdown', postedAt: at(1) });
+        await store.recordSummary({ roundId: 'r1', platform: 'local', channelId: 'file', format: 'csv', postedAt: at(2) });
+        await store.recordSummary({ roundId: 'r2', platform: 'slack', channelId: 'c', format: 'markdown', postedAt: at(1) });
+        expect(await store.listSummaries('r1')).toEqual([
+          { roundId: 'r1', platform: 'discord', channelId: 'c', messageId: 'm', format: 'markdown', postedAt: at(1) },
+          { roundId: 'r1', platform: 'local', channelId: 'file', format: 'csv', postedAt: at(2) },
+        ]);
+      });
+    });
+  });
+}

@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBusinessCalendar } from '../../src/core/calendar/index.ts';
+import { formatLocal, localDateOf } from '../../src/core/time.ts';
+import { runDemo, type DemoResult } from '../../src/demo/run-demo.ts';
+import { CONFIG_DIR } from '../fakes/app-harness.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+
+describe('the demo', () => {
+  const lines: string[] = [];
+  let dir: string;
+  let result: DemoResult;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'jamun-demo-'));
+    const config = loadConfig(CONFIG_DIR);
+    if (!config.ok) throw new Error('seed config invalid');
+    result = await runDemo({ config: config.value, outDir: dir, output: { out: (l) => lines.push(l), err: (l) => lines.push(l) } });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('GIVEN the seed round THEN invitations go out on 2024-02-08 to all seven members', () => {
+    const invitations = lines.filter((l) => l.includes('자문 요청 (invitation)'));
+    expect(invitations).toHaveLength(7);
+    expect(invitations.every((l) => l.startsWith('2024-02-08'))).toBe(true);
+  });
+
+  it('GIVEN the seed round THEN no reminder falls on a weekend, a public holiday or in quiet hours', () => {
+    const calendar = createBusinessCalendar({ country: 'KR', extraClosedDays: [], extraWorkingDays: [] });
+    expect(result.reminders.length).toBeGreaterThan(0);
+    for (const r of result.reminders) {
+      expect(calendar.isBusinessDay(localDateOf(r.at, 'Asia/Seoul'))).toBe(true);
+      const hour = Number(formatLocal(r.at, 'Asia/Seoul').slice(11, 13));
+      expect(hour >= 8 && hour < 21).toBe(true);
+    }
+  });
+
+  it('GIVEN the seed round THEN the staff summary shows 6/7, names the non-submitter and totals 600,000 KRW', () => {
+    expect(result.summaryText).toContain('7명 중 6명 제출');
+    expect(result.summaryText).toContain('미제출: 최예술');
+    expect(result.summaryText).toContain('6명 × 100,000원 = 600,000원');
+  });
+
+  it('GIVEN an edit after submitting THEN the summary carries the edited answer', () => {
+    expect(result.summaryText).toContain('(추가) 민간투자자에게는');
+  });
+
+  it('GIVEN the run THEN Markdown, CSV (with BOM) and JSON exports are written', () => {
+    expect(result.files.map((f) => path.basename(f)).sort()).toEqual(['jamun-2024-1.csv', 'jamun-2024-1.json', 'jamun-2024-1.md']);
+    expect(result.files.every((f) => existsSync(f))).toBe(true);
+    const csv = readFileSync(path.join(dir, 'jamun-2024-1.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
