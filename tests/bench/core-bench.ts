@@ -5,103 +5,27 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { createMemoryStore } from '../../src/adapters/memory/memory-store.ts';
 import { createPrismaStore } from '../../src/adapters/prisma/prisma-store.ts';
 import { createJamunApp } from '../../src/core/app/create-app.ts';
-import type { Answer, Committee, Invitation, Member, Round, RoundDefinition } from '../../src/core/model.ts';
+import { syntheticCommittee, syntheticRound } from './synthetic-round.ts';
 import { ManualClock } from '../../src/core/ports/clock.ts';
 import { silentLogger } from '../../src/core/ports/logger.ts';
-import { compileSummary, renderSummaryCsv, renderSummaryMarkdown } from '../../src/core/summary/index.ts';
 
-const OPENS = new Date('2024-02-08T00:00:00Z');
+const run = promisify(execFile);
 
-function syntheticCommittee(members: number): Committee {
-  const list: Member[] = Array.from({ length: members }, (_, i) => ({
-    id: `m${i}`,
-    name: `위원${i}`,
-    platforms: { local: `u${i}` },
-    active: true,
-  }));
-  return {
-    id: 'bench',
-    name: '벤치마크 위원회',
-    timeZone: 'Asia/Seoul',
-    locale: 'ko',
-    staff: { userIds: { local: ['staff'] }, discordRoleIds: [] },
-    staffChannels: {},
-    honorarium: { amount: 100000, currency: 'KRW' },
-    calendar: { country: 'KR', extraClosedDays: [], extraWorkingDays: [], quietHours: { start: '21:00', end: '08:00' }, remindOnClosedDays: false },
-    members: list,
-  };
-}
-
-function syntheticRound(questions: number): RoundDefinition {
-  const perItem = Math.ceil(questions / 2);
-  return {
-    id: 'bench-1',
-    committeeId: 'bench',
-    title: '벤치마크 회차',
-    agenda: [0, 1].map((item) => ({
-      id: String(item + 1),
-      title: `안건 ${item + 1}`,
-      questions: Array.from({ length: perItem }, (_, q) => ({
-        id: `${item + 1}.${q + 1}`,
-        prompt: `질문 ${item + 1}.${q + 1}`,
-        kind: 'long_text' as const,
-        required: true,
-        maxLength: 4000,
-      })),
-    })),
-    window: { opens: '2024-02-08T09:00', closes: '2024-02-15T18:00' },
-    anonymous: false,
-    allowLate: false,
-    reminders: { slots: [], graceMinutes: 120 },
-  };
-}
-
-/** Peak RSS while `work` runs, sampled every few milliseconds. */
-async function withPeakRss<T>(work: () => T): Promise<{ result: T; peakMb: number; ms: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 5);
-  const start = performance.now();
-  const result = work();
-  const ms = performance.now() - start;
-  await new Promise((r) => setTimeout(r, 10));
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { result, peakMb: peak / 1024 / 1024, ms };
-}
-
+/**
+ * Compiles and renders the summary in a child process that loads only the
+ * summary code, so its peak RSS is the cost of the summary itself and not of
+ * the platform libraries this process has loaded.
+ */
 export async function runCompileBench(members = 500, questions = 20, answerChars = 1500): Promise<Record<string, number | string>> {
-  const committee = syntheticCommittee(members);
-  const def = syntheticRound(questions);
-  const round: Round = { ...def, status: 'closed', opensAt: OPENS, closesAt: new Date('2024-02-15T09:00:00Z') };
-  const text = '지역상생 교류 사업의 성과를 평가하고 개선 방안을 제안합니다. '.repeat(Math.ceil(answerChars / 34)).slice(0, answerChars);
-  const invitations: Invitation[] = committee.members.map((m) => ({ roundId: round.id, memberId: m.id, deliveryState: 'delivered', late: false, submittedAt: new Date('2024-02-13T01:00:00Z') }));
-  const answers: Answer[] = [];
-  for (const m of committee.members) {
-    for (const item of round.agenda) {
-      for (const q of item.questions) {
-        answers.push({ roundId: round.id, memberId: m.id, questionId: q.id, value: { kind: 'text', text }, status: 'submitted', revision: 1, updatedAt: OPENS });
-      }
-    }
-  }
-  const baseline = process.memoryUsage().rss / 1024 / 1024;
-  const compiled = await withPeakRss(() =>
-    compileSummary({ round, committee, invitations, answers, generatedAt: new Date(), locale: 'ko', businessDays: 4 }),
-  );
-  const md = await withPeakRss(() => renderSummaryMarkdown(compiled.result, { audience: 'staff' }));
-  const csv = await withPeakRss(() => renderSummaryCsv(compiled.result));
-  return {
-    'summary: members × questions': `${members} × ${questions} (${answers.length} answers of ${answerChars} chars)`,
-    'summary: compile ms (target < 1000)': Math.round(compiled.ms),
-    'summary: markdown render ms': Math.round(md.ms),
-    'summary: csv render ms': Math.round(csv.ms),
-    'summary: peak RSS MB (target < 300)': Math.round(Math.max(compiled.peakMb, md.peakMb, csv.peakMb)),
-    'summary: RSS before MB': Math.round(baseline),
-  };
+  const worker = fileURLToPath(new URL('./compile-summary-worker.ts', import.meta.url));
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', worker, String(members), String(questions), String(answerChars)]);
+  return JSON.parse(stdout) as Record<string, number | string>;
 }
 
 export async function runSaveBench(saves = 10_000): Promise<Record<string, number | string>> {

@@ -118,6 +118,16 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         await store.createRound(sampleRound('early'));
         expect((await store.listRounds()).map((r) => r.id)).toEqual(['early', 'late']);
       });
+
+      it('GIVEN a round read twice WHEN its status and deadline change between the reads THEN the second read shows them with the same agenda', async () => {
+        const round = sampleRound('twice');
+        await store.createRound(round);
+        const first = await store.getRound('twice');
+        await store.updateRound('twice', { status: 'closed', closesAt: at(500), closedAt: at(400) });
+        const second = await store.getRound('twice');
+        expect(second).toMatchObject({ status: 'closed', closesAt: at(500), closedAt: at(400), allowLate: round.allowLate, anonymous: round.anonymous });
+        expect(second?.agenda).toEqual(first?.agenda);
+      });
     });
 
     describe('invitations', () => {

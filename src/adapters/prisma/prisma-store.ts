@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { Prisma, PrismaClient, type Answer as AnswerRow } from '../../generated/prisma/client.ts';
+import { Prisma, PrismaClient, type Answer as AnswerRow, type Invitation as InvitationRow, type Round as RoundRow } from '../../generated/prisma/client.ts';
 import type { Committee, Invitation, JobKind, Round } from '../../core/model.ts';
 import type {
   AnswerWrite,
@@ -36,6 +36,7 @@ import {
   ROUND_INCLUDE,
   roundFromRow,
   roundToCreate,
+  type RoundWithAgenda,
   summaryFromRow,
 } from './row-mapping.ts';
 
@@ -78,6 +79,7 @@ function splitStatements(sql: string): string[] {
 }
 
 class PrismaStore implements Store {
+  readonly #agendas = new Map<string, RoundWithAgenda['agendaItems']>();
   constructor(private readonly prisma: PrismaClient) {}
 
   async syncCommittee(committee: Committee): Promise<void> {
@@ -119,7 +121,16 @@ class PrismaStore implements Store {
   }
 
   async getRound(roundId: string) {
+    // The agenda is a snapshot taken when the round was created and never
+    // changes, so it is read once per process; the round row is read each time.
+    const agenda = this.#agendas.get(roundId);
+    if (agenda) {
+      // A raw read: every answer save does it, and it costs half of findUnique.
+      const [row] = await this.prisma.$queryRaw<RoundRow[]>`SELECT * FROM "Round" WHERE "id" = ${roundId}`;
+      return row ? roundFromRow({ ...row, agendaItems: agenda }) : null;
+    }
     const row = await this.prisma.round.findUnique({ where: { id: roundId }, include: ROUND_INCLUDE });
+    if (row) this.#agendas.set(roundId, row.agendaItems);
     return row ? roundFromRow(row) : null;
   }
 
@@ -147,7 +158,8 @@ class PrismaStore implements Store {
   }
 
   async getInvitation(roundId: string, memberId: string) {
-    const row = await this.prisma.invitation.findUnique({ where: { roundId_memberId: { roundId, memberId } } });
+    // A raw read on the hot path of every answer save (see getRound).
+    const [row] = await this.prisma.$queryRaw<InvitationRow[]>`SELECT * FROM "Invitation" WHERE "roundId" = ${roundId} AND "memberId" = ${memberId}`;
     return row ? invitationFromRow(row) : null;
   }
 
@@ -173,28 +185,23 @@ class PrismaStore implements Store {
 
   async saveAnswers(roundId: string, memberId: string, answers: AnswerWrite[], at: Date) {
     if (answers.length === 0) return [];
-    // The upsert comes first, so the transaction holds the write lock before it reads anything.
-    // A new answer of a member who has already submitted is born submitted.
-    const saved = await this.prisma.$transaction(async (tx) => {
-      const byQuestion = new Map<string, AnswerRow>();
-      for (const { questionId, value } of answers) {
-        const [row] = await tx.$queryRaw<AnswerRow[]>`
-          INSERT INTO "Answer" ("roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt")
-          VALUES (${roundId}, ${memberId}, ${questionId}, ${JSON.stringify(value)},
-            CASE WHEN EXISTS (SELECT 1 FROM "Invitation" WHERE "roundId" = ${roundId} AND "memberId" = ${memberId} AND "submittedAt" IS NOT NULL)
-              THEN 'submitted' ELSE 'draft' END,
-            1, ${at})
-          ON CONFLICT ("roundId", "memberId", "questionId") DO UPDATE SET
-            "value" = excluded."value", "revision" = "Answer"."revision" + 1, "updatedAt" = excluded."updatedAt"
-          RETURNING "roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt"`;
-        if (!row) throw new Error(`Saving answer ${roundId}/${memberId}/${questionId} returned no row`);
-        await tx.$executeRaw`
-          INSERT INTO "AnswerRevision" ("roundId", "memberId", "questionId", "revision", "value", "afterSubmit", "savedAt")
-          VALUES (${roundId}, ${memberId}, ${questionId}, ${row.revision}, ${row.value}, ${row.status === 'submitted'}, ${at})`;
-        byQuestion.set(questionId, row);
-      }
-      return [...byQuestion.values()];
-    });
+    // One statement, so atomic without a transaction: a trigger of the
+    // answer_revision migration writes the revision row of every insert and
+    // update. A new answer of a member who has already submitted is born submitted.
+    const latest = new Map(answers.map((a) => [a.questionId, a.value]));
+    const rows = Prisma.join(
+      [...latest].map(
+        ([questionId, value]) => Prisma.sql`(${roundId}, ${memberId}, ${questionId}, ${JSON.stringify(value)},
+          CASE WHEN EXISTS (SELECT 1 FROM "Invitation" WHERE "roundId" = ${roundId} AND "memberId" = ${memberId} AND "submittedAt" IS NOT NULL)
+            THEN 'submitted' ELSE 'draft' END, 1, ${at})`,
+      ),
+    );
+    const saved = await this.prisma.$queryRaw<AnswerRow[]>`
+      INSERT INTO "Answer" ("roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt")
+      VALUES ${rows}
+      ON CONFLICT ("roundId", "memberId", "questionId") DO UPDATE SET
+        "value" = excluded."value", "revision" = "Answer"."revision" + 1, "updatedAt" = excluded."updatedAt"
+      RETURNING "roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt"`;
     return saved.map(answerFromRow);
   }
 

@@ -132,7 +132,6 @@ export class MemberService implements MemberApi {
     if (!window.ok) return window;
     const stored = await this.#store(p.value, answers);
     if (!stored.ok) return stored;
-    await this.ctx.store.audit({ at: this.ctx.now(), actor: actorLabel(actor), action: 'answer.draft', roundId, memberId: p.value.member.id, detail: { questions: stored.value.saved } });
     return ok(this.#report(p.value, stored.value.saved, stored.value.problems));
   }
 

@@ -51,6 +51,13 @@ export function renderSummaryCsv(summary: CompiledSummary): Buffer {
       }
     }
   }
-  const text = rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-  return Buffer.concat([BOM, Buffer.from(text, 'utf8')]);
+  // Written line by line into one buffer of the exact size: a round of 500
+  // members × 20 long answers is ~36 MB, and joining it as one string first
+  // would hold it in memory three times over.
+  const lines = rows.map((row) => `${row.map(csvCell).join(',')}\r\n`);
+  const size = lines.reduce((n, line) => n + Buffer.byteLength(line, 'utf8'), BOM.length);
+  const out = Buffer.allocUnsafe(size);
+  let offset = BOM.copy(out, 0);
+  for (const line of lines) offset += out.write(line, offset, 'utf8');
+  return out;
 }
