@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { captureOutput as capture } from '../fakes/capture-output.ts';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { output: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 describe('jamun calendar business-days', () => {
   it('GIVEN the report window WHEN counted THEN the Seollal days are listed and the last line says 4 business days', async () => {

@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { captureOutput as capture } from '../fakes/capture-output.ts';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { output: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 describe('jamun config check', () => {
   it('GIVEN the shipped configuration THEN it is valid and the counts are printed', async () => {

@@ -61,29 +61,21 @@ export async function createMigration(
  * The SQL that would take the database at `databaseUrl` to schema.prisma;
  * empty when they match (no drift).
  */
-export async function diffDatabaseToSchema(databaseUrl: string, paths: PrismaPaths = REPO_PATHS): Promise<string> {
+export function diffDatabaseToSchema(databaseUrl: string, paths: PrismaPaths = REPO_PATHS): Promise<string> {
+  return diffToSchema(databaseUrl, paths, 'database');
+}
+
+function diffEmptyToSchema(paths: PrismaPaths): Promise<string> {
+  return diffToSchema('file::memory:', paths, 'empty');
+}
+
+/** The engine's diff script from the database (or from nothing) to schema.prisma. */
+async function diffToSchema(databaseUrl: string, paths: PrismaPaths, from: 'database' | 'empty'): Promise<string> {
   const schema = readSchemaFile(paths);
   const open = await openSchemaEngine(databaseUrl, schema);
   try {
     const result = await open.engine.diff({
-      from: { tag: 'schemaDatasource', files: [schema], configDir: dirname(schema.path) },
-      to: { tag: 'schemaDatamodel', files: [schema] },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTER,
-    });
-    return scriptOf(result.stdout);
-  } finally {
-    await open.close();
-  }
-}
-
-async function diffEmptyToSchema(paths: PrismaPaths): Promise<string> {
-  const schema = readSchemaFile(paths);
-  const open = await openSchemaEngine('file::memory:', schema);
-  try {
-    const result = await open.engine.diff({
-      from: { tag: 'empty' },
+      from: from === 'empty' ? { tag: 'empty' } : { tag: 'schemaDatasource', files: [schema], configDir: dirname(schema.path) },
       to: { tag: 'schemaDatamodel', files: [schema] },
       script: true,
       exitCode: null,
