@@ -1,0 +1,72 @@
+/**
+ * The staff verbs on the command line, against a real SQLite file.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { captureOutput } from '../fakes/capture-output.ts';
+
+describe('jamun round', () => {
+  let dir: string;
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL };
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'jamun-cli-'));
+    process.env.DATABASE_URL = `file:${path.join(dir, 'jamun.db')}`;
+    process.env.LOG_LEVEL = 'silent';
+  });
+  afterAll(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function jamun(...args: string[]) {
+    const c = captureOutput();
+    const code = await main(['node', 'jamun', ...args], c.output);
+    return { code, out: c.out.join('\n'), err: c.err.join('\n') };
+  }
+
+  it('GIVEN the seed config WHEN listing THEN the round shows as a draft with its deadline', async () => {
+    const r = await jamun('round', 'list');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2024-1');
+    expect(r.out).toContain('준비');
+  });
+
+  it('GIVEN a round WHEN shown THEN its window, business days and agenda are printed', async () => {
+    const r = await jamun('round', 'show', '2024-1');
+    expect(r.out).toContain('영업일 4일');
+    expect(r.out).toContain('1.4 인구감소');
+  });
+
+  it('GIVEN a round whose deadline has passed WHEN opened THEN the operator is told it closed, and nothing is stored', async () => {
+    const r = await jamun('round', 'open', '2024-1');
+    expect(r.out).toContain('마감되었습니다');
+    expect((await jamun('round', 'status', '2024-1')).out).toContain('준비');
+  });
+
+  it('GIVEN an unknown round WHEN asked for its status THEN the operator is pointed to list', async () => {
+    const r = await jamun('round', 'status', 'nope');
+    expect(r.out).toContain('list');
+  });
+
+  it('GIVEN a bad export format THEN the command refuses with the formats', async () => {
+    const r = await jamun('round', 'export', '2024-1', '--format', 'xlsx');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('csv, md or json');
+  });
+
+  it('GIVEN the database WHEN migrated twice THEN the second run says it is up to date', async () => {
+    await jamun('db', 'migrate');
+    const r = await jamun('db', 'migrate');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('Database is up to date.');
+    expect(existsSync(path.join(dir, 'jamun.db'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'jamun.db')).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
+});
