@@ -23,9 +23,9 @@ export interface OpenedApp {
 /** Null after printing what is wrong (environment or configuration). */
 export async function openApp(
   output: Output,
-  options: { configDir?: string; messengers?: Messenger[]; onWorkDue?: () => void; logger?: Logger } = {},
+  options: { env?: AppEnv; configDir?: string; messengers?: Messenger[]; onWorkDue?: () => void; logger?: Logger } = {},
 ): Promise<OpenedApp | null> {
-  const env = environment(output);
+  const env = options.env ?? environment(output);
   if (!env) return null;
   const config = configuration(output, options.configDir ?? env.configDir);
   if (!config) return null;

@@ -31,7 +31,7 @@ const ROUND_VERBS: Array<{ verb: StaffVerb; description: string }> = [
   { verb: 'remind', description: 'Remind everyone who has not submitted, now.' },
   { verb: 'close', description: 'Close a round now and queue its summary.' },
   { verb: 'cancel', description: 'Cancel a round: nothing more is sent.' },
-  { verb: 'summary', description: 'Post the summary to the staff channel(s) again.' },
+  { verb: 'summary', description: 'Compile the summary now and write it as Markdown (the running bot posts it to the staff channel when the round closes).' },
 ];
 
 export function roundCommand(program: Command, output: Output, setExit: (code: number) => void): void {

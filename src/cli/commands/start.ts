@@ -30,6 +30,7 @@ export function startCommand(program: Command, output: Output, setExit: (code: n
       const logger = createPinoLogger(env.logLevel);
       const adapters = platformAdapters(env, logger);
       const opened = await openApp(output, {
+        env,
         logger,
         ...(opts.config ? { configDir: opts.config } : {}),
         messengers: adapters.map((a) => a.messenger),
