@@ -1,0 +1,193 @@
+/**
+ * `jamun start` as an operator runs it: the real CLI in a child process with
+ * a clean environment, a fresh SQLite file and the seed configuration whose
+ * round window is moved around today, against the local fake Slack and fake
+ * Discord. Staff open the round by slash command and the running bot
+ * invites all seven members; SIGINT stops it cleanly.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { t } from '../../src/core/i18n/catalogue.ts';
+import { CONFIG_DIR, seedConfig } from '../fakes/app-harness.ts';
+import { FakeDiscord, waitFor } from '../fakes/discord/fake-discord.ts';
+import type { FakeInteraction } from '../fakes/discord/fake-discord-state.ts';
+import { type CliProcess, cleanEnv, runCli } from '../fakes/run-cli.ts';
+import { FakeSlackServer } from '../fakes/slack/fake-slack-server.ts';
+import { slashCommand } from '../fakes/slack/slack-payloads.ts';
+
+const ROUND = '2024-1';
+const STARTUP_MS = 20_000;
+const SLACK_BOT_TOKEN = 'xoxb-start-test-bot-7f3a';
+const SLACK_APP_TOKEN = 'xapp-start-test-app-91c2';
+
+const seed = seedConfig();
+const committee = seed.committees[0];
+const roundTitle = seed.rounds[0]?.title ?? '';
+if (!committee) throw new Error('seed committee missing');
+const members = committee.members;
+const openedText = t(committee.locale, 'staff.opened', { title: roundTitle, count: members.length, when: '' });
+
+/** A copy of `config/` whose seed round opened an hour ago and closes in 7 days (committee time). */
+function configWithOpenWindow(dir: string): string {
+  const target = path.join(dir, 'config');
+  cpSync(CONFIG_DIR, target, { recursive: true });
+  const file = path.join(target, 'rounds', `${ROUND}.yaml`);
+  const now = DateTime.now().setZone(committee?.timeZone ?? 'Asia/Seoul');
+  const local = (d: DateTime): string => d.toFormat('yyyy-LL-dd HH:mm');
+  const text = readFileSync(file, 'utf8')
+    .replace(/opens: .+/, `opens: ${local(now.minus({ hours: 1 }))}`)
+    .replace(/closes: .+/, `closes: ${local(now.plus({ days: 7 }))}`);
+  writeFileSync(file, text);
+  return target;
+}
+
+describe('jamun start', () => {
+  let dir: string;
+  let cli: CliProcess | undefined;
+  const database = (): string => `file:${path.join(dir, 'jamun.db')}`;
+
+  /** Runs `jamun start` with a clean environment plus `variables`. */
+  const start = (variables: Record<string, string>): CliProcess => {
+    cli = runCli(['start'], cleanEnv({ DATABASE_URL: database(), ...variables }));
+    return cli;
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'jamun-start-'));
+  });
+
+  afterEach(async () => {
+    await cli?.kill();
+    cli = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('GIVEN no messenger variables THEN it exits 1 naming the Slack and Discord variables and the demo', async () => {
+    const run = start({});
+    expect((await run.exited).code).toBe(1);
+    expect(run.stderr()).toContain('SLACK_BOT_TOKEN');
+    expect(run.stderr()).toContain('DISCORD_TOKEN');
+    expect(run.stderr()).toContain('npm run demo');
+    expect(run.stdout()).not.toContain('jamun is running');
+  });
+
+  it('GIVEN only a Slack bot token in socket mode THEN it exits 1 naming SLACK_APP_TOKEN and never prints the token', async () => {
+    const run = start({ SLACK_BOT_TOKEN });
+    expect((await run.exited).code).toBe(1);
+    expect(run.stderr()).toContain('SLACK_APP_TOKEN');
+    expect(`${run.stdout()}${run.stderr()}`).not.toContain(SLACK_BOT_TOKEN);
+  });
+
+  describe('against the fake Slack (Socket Mode)', () => {
+    let fake: FakeSlackServer;
+    const staff = committee.staff.userIds.slack?.[0] ?? '';
+    const staffChannel = committee.staffChannels.slack ?? '';
+
+    beforeEach(async () => {
+      fake = await FakeSlackServer.start();
+    });
+
+    afterEach(async () => {
+      await cli?.kill();
+      await fake.close();
+    });
+
+    it(
+      'GIVEN the Slack variables WHEN staff run /jamun open THEN all seven members get an invitation by DM, and SIGINT stops the bot with exit 0',
+      async () => {
+        const run = start({
+          SLACK_BOT_TOKEN,
+          SLACK_APP_TOKEN,
+          SLACK_API_URL: fake.apiUrl,
+          JAMUN_CONFIG_DIR: configWithOpenWindow(dir),
+        });
+        await run.waitForStdout('jamun is running (slack)', STARTUP_MS);
+        await fake.socketConnected();
+
+        const command = slashCommand(fake, staff, `open ${ROUND}`, staffChannel);
+        expect(await fake.sendEnvelope('slash_commands', command)).toEqual({});
+        const replyId = String(command.response_url).split('/').pop();
+        const reply = await waitFor(() => fake.responses.find((r) => r.id === replyId), 'the reply to /jamun open', 5000);
+        expect(reply.body.response_type).toBe('in_channel');
+        expect(String(reply.body.text)).toContain(openedText);
+
+        const invited = members.map((m) => m.platforms.slack ?? '');
+        await waitFor(() => invited.every((id) => fake.messagesIn(fake.dmChannelOf(id)).length > 0), 'an invitation DM to every member', 5000);
+        expect(new Set(fake.callsOf('conversations.open').map((c) => c.args.users))).toEqual(new Set(invited));
+        for (const id of invited) {
+          const [invitation] = fake.messagesIn(fake.dmChannelOf(id));
+          expect(JSON.stringify(invitation?.blocks)).toContain('jamun.answer');
+        }
+
+        const exit = await run.stop('SIGINT');
+        expect(exit.code).toBe(0);
+        expect(run.stdout()).toContain('Stopping: finishing the current work');
+        // Stopping flushes the coalesced progress edit, so staff see the final count.
+        expect(fake.textsIn(staffChannel).at(-1)).toContain(`${members.length}/${members.length}`);
+        const printed = `${run.stdout()}${run.stderr()}`;
+        expect(printed).not.toContain(SLACK_BOT_TOKEN);
+        expect(printed).not.toContain(SLACK_APP_TOKEN);
+      },
+      30_000,
+    );
+  });
+
+  describe('against the fake Discord', () => {
+    let fake: FakeDiscord;
+    const staff = committee.staff.userIds.discord?.[0] ?? '';
+    const staffChannel = committee.staffChannels.discord ?? '';
+
+    beforeEach(async () => {
+      fake = await FakeDiscord.start({
+        token: 'discord-start-test-token-5d1e',
+        guild: {
+          channels: [{ id: staffChannel, name: 'staff' }],
+          roles: committee.staff.discordRoleIds.map((id) => ({ id, name: 'secretariat' })),
+        },
+      });
+    });
+
+    afterEach(async () => {
+      await cli?.kill();
+      await fake.close();
+    });
+
+    it(
+      'GIVEN the Discord variables WHEN staff run /jamun open THEN all seven members get an invitation by DM, and SIGINT stops the bot with exit 0',
+      async () => {
+        const run = start({
+          DISCORD_TOKEN: fake.token,
+          DISCORD_APPLICATION_ID: fake.applicationId,
+          DISCORD_GUILD_ID: fake.guild.id,
+          DISCORD_API_URL: fake.apiUrl,
+          JAMUN_CONFIG_DIR: configWithOpenWindow(dir),
+        });
+        await run.waitForStdout('jamun is running (discord)', STARTUP_MS);
+        await fake.gateway.waitForReady();
+
+        const open: FakeInteraction = fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: staffChannel });
+        const reply = await waitFor(() => open.messages.find((m) => m.content !== ''), 'the reply to /jamun open', 5000);
+        expect(reply.content).toContain(openedText);
+
+        const invited = members.map((m) => m.platforms.discord ?? '');
+        await waitFor(() => invited.every((id) => fake.dmMessages(id).length > 0), 'an invitation DM to every member', 5000);
+        const dmOpened = fake.state.requests
+          .filter((r) => r.method === 'POST' && r.path === '/users/@me/channels')
+          .map((r) => String(r.json?.recipient_id));
+        expect(new Set(dmOpened)).toEqual(new Set(invited));
+        for (const id of invited) {
+          expect(JSON.stringify(fake.dmMessages(id)[0]?.components)).toContain(`jm|open|0|${ROUND}`);
+        }
+
+        const exit = await run.stop('SIGINT');
+        expect(exit.code).toBe(0);
+        expect(run.stdout()).toContain('Stopping: finishing the current work');
+        expect(`${run.stdout()}${run.stderr()}`).not.toContain(fake.token);
+      },
+      30_000,
+    );
+  });
+});
