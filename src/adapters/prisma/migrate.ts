@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { ensureDatabaseFolder, loadMigrationList, readSchemaFile, REPO_PATHS, writeLockFile, type PrismaPaths } from './migration-files.ts';
+import { isUpToDate, withMigrationLock } from './migration-lock.ts';
 import { openSchemaEngine } from './schema-engine.ts';
 
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
@@ -19,14 +20,19 @@ const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
  */
 export async function migrateDatabase(databaseUrl: string, paths: PrismaPaths = REPO_PATHS): Promise<{ applied: string[] }> {
   ensureDatabaseFolder(databaseUrl);
-  const open = await openSchemaEngine(databaseUrl, readSchemaFile(paths));
-  try {
-    const list = loadMigrationList(paths);
-    const { appliedMigrationNames } = await open.engine.applyMigrations({ migrationsList: list, filters: NO_FILTER });
-    return { applied: appliedMigrationNames };
-  } finally {
-    await open.close();
-  }
+  const list = loadMigrationList(paths);
+  // Every start of the bot and of each CLI command passes here: skip the
+  // engine when nothing is pending (and so never race another process for it).
+  if (isUpToDate(databaseUrl, list.migrationDirectories.map((d) => d.path))) return { applied: [] };
+  return withMigrationLock(databaseUrl, async () => {
+    const open = await openSchemaEngine(databaseUrl, readSchemaFile(paths));
+    try {
+      const { appliedMigrationNames } = await open.engine.applyMigrations({ migrationsList: list, filters: NO_FILTER });
+      return { applied: appliedMigrationNames };
+    } finally {
+      await open.close();
+    }
+  });
 }
 
 /**

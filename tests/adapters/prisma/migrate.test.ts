@@ -1,6 +1,9 @@
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMigration, diffDatabaseToSchema, migrateDatabase } from '../../../src/adapters/prisma/migrate.ts';
@@ -31,6 +34,15 @@ describe('migrateDatabase', () => {
     const recorded = db.prepare('SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations').all();
     db.close();
     expect(recorded).toEqual(repoMigrations.map((migration_name) => ({ migration_name, finished: 1 })));
+  });
+
+  it('GIVEN two processes opening a new database at once WHEN both migrate THEN both succeed and each migration is applied once', async () => {
+    const url = `file:${join(folder, 'race', 'jamun.db')}`;
+    const worker = fileURLToPath(new URL('./migrate-worker.ts', import.meta.url));
+    const run = () => promisify(execFile)(process.execPath, ['--import', 'tsx', worker, url]).then((r) => JSON.parse(r.stdout) as { applied: string[] });
+    const [a, b] = await Promise.all([run(), run()]);
+    expect([...a.applied, ...b.applied].sort()).toEqual(repoMigrations);
+    expect(await diffDatabaseToSchema(url)).toBe('');
   });
 
   it('GIVEN all migrations applied THEN the database matches schema.prisma exactly (no drift)', async () => {
