@@ -67,7 +67,8 @@ export function checkExtend(
   if (until.getTime() <= round.closesAt.getTime() || until.getTime() <= now.getTime()) {
     return err('ROUND.EXTEND_NOT_LATER', texts);
   }
-  return ok(round.status === 'closed' ? { status: 'open', closesAt: until } : { closesAt: until });
+  // A reopened round is not closed any more: its close time is cleared.
+  return ok(round.status === 'closed' ? { status: 'open', closesAt: until, closedAt: undefined } : { closesAt: until });
 }
 
 /** Whether answers are accepted now, and whether they count as late. */

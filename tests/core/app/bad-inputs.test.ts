@@ -160,6 +160,17 @@ describe('bad input', () => {
     expect(reminders.length).toBeGreaterThan(0);
   });
 
+  it('GIVEN a round closed by staff WHEN extended THEN it is open again, without a close time, and takes answers', async () => {
+    await open();
+    await t.app.runStaffCommand(staff, { verb: 'close', roundId: '2024-1' });
+    expect((await t.store.getRound('2024-1'))?.closedAt).toBeInstanceOf(Date);
+    await t.app.runStaffCommand(staff, { verb: 'extend', roundId: '2024-1', until: '2024-02-20 18:00' });
+    const round = await t.store.getRound('2024-1');
+    expect(round?.status).toBe('open');
+    expect(round?.closedAt).toBeUndefined();
+    expect((await t.app.saveDraft(kang, '2024-1', [{ questionId: '1.1', value: '다시 열린 뒤의 의견' }])).ok).toBe(true);
+  });
+
   it('GIVEN an extension to an earlier or malformed time THEN staff are told why', async () => {
     await open();
     expect((await t.app.runStaffCommand(staff, { verb: 'extend', roundId: '2024-1', until: '2024-02-14 18:00' })).text).toContain('늦고');

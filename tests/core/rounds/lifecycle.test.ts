@@ -150,8 +150,8 @@ describe('checkExtend', () => {
     expect(checkExtend(round('open'), LATER, BEFORE, texts)).toEqual({ ok: true, value: { closesAt: LATER } });
   });
 
-  it('GIVEN a closed round and a later deadline WHEN extended THEN it opens again with the new deadline', () => {
-    expect(checkExtend(round('closed'), LATER, AFTER, texts)).toEqual({ ok: true, value: { status: 'open', closesAt: LATER } });
+  it('GIVEN a closed round and a later deadline WHEN extended THEN it opens again with the new deadline and its close time cleared', () => {
+    expect(checkExtend(round('closed'), LATER, AFTER, texts)).toStrictEqual({ ok: true, value: { status: 'open', closesAt: LATER, closedAt: undefined } });
   });
 
   it('GIVEN a new deadline earlier than the current one WHEN extended THEN ROUND.EXTEND_NOT_LATER with both texts', () => {
