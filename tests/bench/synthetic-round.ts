@@ -1,5 +1,6 @@
 /** A synthetic committee and round of any size, for the benchmarks. */
 import type { Committee, Member, RoundDefinition } from '../../src/core/model.ts';
+import { krCalendar } from '../fakes/kr-calendar.ts';
 
 export const OPENS = new Date('2024-02-08T00:00:00Z');
 
@@ -18,7 +19,7 @@ export function syntheticCommittee(members: number): Committee {
     staff: { userIds: { local: ['staff'] }, discordRoleIds: [] },
     staffChannels: {},
     honorarium: { amount: 100000, currency: 'KRW' },
-    calendar: { country: 'KR', extraClosedDays: [], extraWorkingDays: [], quietHours: { start: '21:00', end: '08:00' }, remindOnClosedDays: false },
+    calendar: krCalendar(),
     members: list,
   };
 }

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Committee, Invitation, Round } from '../../src/core/model.ts';
 import type { NewJob, Store } from '../../src/core/ports/store.ts';
+import { krCalendar } from '../fakes/kr-calendar.ts';
 
 const T0 = new Date('2024-02-08T00:00:00.000Z');
 const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
@@ -19,13 +20,7 @@ export function sampleCommittee(memberIds: string[]): Committee {
     staff: { userIds: { discord: ['s1'] }, discordRoleIds: [] },
     staffChannels: { discord: 'chan-staff' },
     honorarium: { amount: 100_000, currency: 'KRW' },
-    calendar: {
-      country: 'KR',
-      extraClosedDays: [],
-      extraWorkingDays: [],
-      quietHours: { start: '21:00', end: '08:00' },
-      remindOnClosedDays: false,
-    },
+    calendar: krCalendar(),
     members: memberIds.map((id) => ({ id, name: `위원 ${id}`, platforms: { discord: `d-${id}` }, active: true })),
   };
 }

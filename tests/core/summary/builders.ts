@@ -13,6 +13,7 @@ import type {
   Question,
   Round,
 } from '../../../src/core/model.ts';
+import { krCalendar } from '../../fakes/kr-calendar.ts';
 
 export const REPORT_MEMBERS = ['강도영', '김정환', '박종범', '박주영', '오영은', '채정훈', '최예술'];
 
@@ -29,13 +30,7 @@ export function committee(members: Member[], overrides: Partial<Committee> = {})
     staff: { userIds: {}, discordRoleIds: [] },
     staffChannels: {},
     honorarium: { amount: 100_000, currency: 'KRW' },
-    calendar: {
-      country: 'KR',
-      extraClosedDays: [],
-      extraWorkingDays: [],
-      quietHours: { start: '21:00', end: '08:00' },
-      remindOnClosedDays: false,
-    },
+    calendar: krCalendar(),
     members,
     ...overrides,
   };
