@@ -4,7 +4,7 @@
  * well keeps `<@id>` in an answer from even rendering as a mention.
  */
 import { escapeMarkdown } from 'discord.js';
-import type { TextFormatter } from '../../core/text/formatter.ts';
+import { prefixLines, type TextFormatter } from '../../core/text/formatter.ts';
 
 /** Discord's limit for a message's `content`. */
 export const DISCORD_MESSAGE_LIMIT = 2000;
@@ -26,10 +26,6 @@ export function escapeDiscord(text: string): string {
 export const discordFormatter: TextFormatter = {
   escape: escapeDiscord,
   bold: (text) => `**${text}**`,
-  quote: (text) =>
-    text
-      .split('\n')
-      .map((line) => `> ${line}`)
-      .join('\n'),
+  quote: (text) => prefixLines(text, '> '),
   messageLimit: DISCORD_MESSAGE_LIMIT,
 };

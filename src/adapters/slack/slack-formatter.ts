@@ -6,7 +6,7 @@
  * get a zero-width character that breaks the markup without changing what a
  * reader sees.
  */
-import type { TextFormatter } from '../../core/text/formatter.ts';
+import { prefixLines, type TextFormatter } from '../../core/text/formatter.ts';
 
 /** Slack's documented limit for a section block's text. */
 export const SECTION_TEXT_LIMIT = 3000;
@@ -50,11 +50,7 @@ export function escapeMrkdwn(text: string): string {
 export const slackFormatter: TextFormatter = {
   escape: escapeMrkdwn,
   bold: (text) => (text.trim() === '' ? text : `*${text}*`),
-  quote: (text) =>
-    text
-      .split('\n')
-      .map((line) => `>${line}`)
-      .join('\n'),
+  quote: (text) => prefixLines(text, '>'),
   messageLimit: MESSAGE_TEXT_LIMIT,
 };
 

@@ -13,15 +13,19 @@ export interface TextFormatter {
   readonly messageLimit: number;
 }
 
+/** Puts `prefix` before every line of `text` (a quote or an indent). */
+export function prefixLines(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => `${prefix}${line}`)
+    .join('\n');
+}
+
 /** Plain text with no markup: the local messenger and the CLI. */
 export const plainFormatter: TextFormatter = {
   escape: (text) => text,
   bold: (text) => text,
-  quote: (text) =>
-    text
-      .split('\n')
-      .map((line) => `  ${line}`)
-      .join('\n'),
+  quote: (text) => prefixLines(text, '  '),
   messageLimit: 100_000,
 };
 
