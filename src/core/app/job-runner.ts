@@ -22,6 +22,9 @@ function retryDelayMs(attempt: number): number {
 }
 
 export class JobRunner {
+  /** Rounds whose invitations changed in the current batch: their staff progress is updated once per batch. */
+  readonly #progressDue = new Set<string>();
+
   constructor(
     private readonly ctx: AppContext,
     private readonly staff: StaffService,
@@ -45,6 +48,10 @@ export class JobRunner {
         await this.ctx.store.finishJob(job.id, outcome, this.ctx.now());
         total += 1;
       }
+      // One edit per batch, not per member: Discord allows a channel five
+      // messages per five seconds, and 1,000 edits would stall the fan-out.
+      for (const roundId of this.#progressDue) await this.#progress(roundId);
+      this.#progressDue.clear();
     }
   }
 
@@ -93,7 +100,7 @@ export class JobRunner {
     const target = this.ctx.addressOf(committee, member);
     if (!target) {
       await this.ctx.store.updateInvitation(round.id, member.id, { deliveryState: 'failed', failureReason: 'no_platform' });
-      await this.#progress(round.id);
+      this.#progressDue.add(round.id);
       return { state: 'failed', note: 'no_platform' };
     }
     const key = this.#sendKey(job);
@@ -110,14 +117,14 @@ export class JobRunner {
         deliveredAt: this.ctx.now(),
         failureReason: undefined,
       });
-      await this.#progress(round.id);
+      this.#progressDue.add(round.id);
       return { state: 'done' };
     }
     if (outcome.duplicate) {
       if (outcome.state !== 'uncertain') return { state: 'skipped', note: 'already sent' };
       // Interrupted mid-send: it may have arrived. Never resend; make staff look.
       await this.ctx.store.updateInvitation(round.id, member.id, { deliveryState: 'failed', failureReason: 'uncertain' });
-      await this.#progress(round.id);
+      this.#progressDue.add(round.id);
       return { state: 'skipped', note: 'uncertain: send was interrupted' };
     }
     const failure = outcome.delivery;
@@ -130,7 +137,7 @@ export class JobRunner {
       failureReason: failure.permanent ? failure.reason : 'exhausted',
     });
     await this.ctx.store.audit({ at: this.ctx.now(), actor: 'system', action: 'invite.failed', roundId: round.id, memberId: member.id, detail: { reason: failure.reason } });
-    await this.#progress(round.id);
+    this.#progressDue.add(round.id);
     return { state: 'failed', note: failure.reason };
   }
 

@@ -33,6 +33,8 @@ describe('a consultation round on the local messenger', () => {
     const progress = local.messagesIn('staff').filter((m) => m.kind === 'progress');
     expect(progress).toHaveLength(1);
     expect(progress[0]!.text).toContain('7/7');
+    // Written once for the batch of seven, not edited after every invitation.
+    expect(progress[0]!.edits).toBe(0);
   });
 
   it('GIVEN an open round WHEN a member saves a draft, submits and edits THEN answers are stored with revisions and a receipt is sent each time', async () => {
