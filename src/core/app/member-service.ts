@@ -3,7 +3,7 @@
  * decline, reply in plain text. Everything is stored before the caller
  * acknowledges; DMs that follow (receipts) go through the job queue.
  */
-import { isAnswered, normaliseAnswer, submitProblem } from '../answers/validate-answer.ts';
+import { normaliseAnswer, submitProblem } from '../answers/validate-answer.ts';
 import { domainError, err, ok, type DomainError, type Result } from '../errors.ts';
 import { describeError, t } from '../i18n/catalogue.ts';
 import type { Actor, Committee, Invitation, Locale, Member, Question, Round } from '../model.ts';
@@ -207,7 +207,7 @@ export class MemberService implements MemberApi {
     const refs = this.ctx.membersOf(actor);
     if (refs.length === 0) return err('MEMBER.UNKNOWN');
     // The round the bot asked about most recently wins; only open rounds qualify.
-    let target: { roundId: string; questionId: string } | undefined;
+    let target: { round: Round; questionId: string; locale: Locale } | undefined;
     let newest = -1;
     for (const { committee, member } of refs) {
       for (const inv of await this.ctx.store.listInvitationsOfMember(member.id)) {
@@ -217,25 +217,19 @@ export class MemberService implements MemberApi {
         const stamp = round.openedAt?.getTime() ?? 0;
         if (stamp > newest) {
           newest = stamp;
-          target = { roundId: round.id, questionId: inv.lastAskedQuestionId };
+          target = { round, questionId: inv.lastAskedQuestionId, locale: this.ctx.localeOfMember(committee, member) };
         }
       }
     }
     if (!target) return err('ANSWER.NO_QUESTION_ASKED');
-    const saved = await this.saveDraft(actor, target.roundId, [{ questionId: target.questionId, value: text }]);
+    const { round, questionId, locale } = target;
+    const saved = await this.saveDraft(actor, round.id, [{ questionId, value: text }]);
     if (!saved.ok) return saved;
-    const p = await this.#participation(actor, target.roundId);
-    if (!p.ok) return p;
-    const question = p.value.round.agenda.flatMap((i) => i.questions).find((q) => q.id === target.questionId);
+    const question = round.agenda.flatMap((i) => i.questions).find((q) => q.id === questionId);
     const lines = [
-      t(p.value.locale, 'saved.reply', { questionId: target.questionId, prompt: question?.prompt ?? '', length: text.length }),
+      t(locale, 'saved.reply', { questionId, prompt: question?.prompt ?? '', length: text.length }),
       ...saved.value.problems.map((x) => x.message),
     ];
-    return ok({ roundId: target.roundId, questionId: target.questionId, message: lines.join('\n') });
+    return ok({ roundId: round.id, questionId, message: lines.join('\n') });
   }
-}
-
-/** Whether the member has started answering (at least one non-blank draft). */
-export function hasStarted(answers: Array<{ value: Parameters<typeof isAnswered>[0] }>): boolean {
-  return answers.some((a) => isAnswered(a.value));
 }

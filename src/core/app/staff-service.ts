@@ -156,7 +156,10 @@ export class StaffService implements StaffApi {
     if (!(await this.ctx.store.createRound(opened))) return err('ROUND.ALREADY_OPEN', { roundId });
     const members = committee.members.filter((m) => m.active);
     await this.ctx.store.createInvitations(
-      members.map((m) => ({ roundId, memberId: m.id, deliveryState: 'pending', late: false, ...(this.ctx.addressOf(committee, m) ? { platform: this.ctx.addressOf(committee, m)?.messenger.platform } : {}) })),
+      members.map((m) => {
+        const platform = this.ctx.addressOf(committee, m)?.messenger.platform;
+        return { roundId, memberId: m.id, deliveryState: 'pending' as const, late: false, ...(platform ? { platform } : {}) };
+      }),
     );
     await this.ctx.store.enqueueJobs(openingJobs(this.ctx, opened, committee, members, now));
     await this.ctx.store.audit({ at: now, actor, action: 'round.open', roundId, detail: { members: members.length } });
