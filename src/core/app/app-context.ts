@@ -64,6 +64,11 @@ export class AppContext {
     return this.clock.now();
   }
 
+  /** The language of replies not tied to one committee: the first committee's. */
+  defaultLocale(): Locale {
+    return this.committees.values().next().value?.locale ?? 'ko';
+  }
+
   workDue(): void {
     this.#onWorkDue();
   }

@@ -4,6 +4,7 @@
  * runs twice (a crash before `finishJob`) sends nothing twice.
  */
 import type { Job } from '../model.ts';
+import type { MemberAddress, MemberMessage, Messenger } from '../ports/messenger.ts';
 import type { JobOutcome } from '../ports/store.ts';
 import { decideReminderAtRunTime } from '../reminders/index.ts';
 import type { AppContext } from './app-context.ts';
@@ -43,7 +44,7 @@ export class JobRunner {
         } catch (error) {
           // A bug or a store failure: keep the job, retry later, log with context.
           this.ctx.logger.error({ jobKey: job.key, kind: job.kind, roundId: job.roundId, err: error instanceof Error ? error.message : String(error) }, 'job failed unexpectedly');
-          outcome = job.attempts + 1 >= MAX_ATTEMPTS ? { state: 'failed', note: 'unexpected error' } : { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: 'unexpected error' };
+          outcome = this.#retryLater(job, 'unexpected error') ?? { state: 'failed', note: 'unexpected error' };
         }
         await this.ctx.store.finishJob(job.id, outcome, this.ctx.now());
         total += 1;
@@ -70,6 +71,12 @@ export class JobRunner {
       case 'summarise':
         return this.#summarise(job);
     }
+  }
+
+  /** A retry with growing delay, or null when the job has used its attempts. */
+  #retryLater(job: Job, note: string): JobOutcome | null {
+    if (job.attempts + 1 >= MAX_ATTEMPTS) return null;
+    return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note };
   }
 
   /** Loads what a member job needs; null when the member or round is gone. */
@@ -128,9 +135,8 @@ export class JobRunner {
       return { state: 'skipped', note: 'uncertain: send was interrupted' };
     }
     const failure = outcome.delivery;
-    if (!failure.permanent && job.attempts + 1 < MAX_ATTEMPTS) {
-      return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: failure.reason };
-    }
+    const retry = failure.permanent ? null : this.#retryLater(job, failure.reason);
+    if (retry) return retry;
     await this.ctx.store.updateInvitation(round.id, member.id, {
       deliveryState: 'failed',
       platform: target.messenger.platform,
@@ -190,17 +196,18 @@ export class JobRunner {
     const target = this.ctx.addressOf(committee, member);
     if (!target) return { state: 'skipped', note: 'no_platform' };
     const answers = await this.ctx.store.listAnswers(round.id, member.id);
-    const key = this.#sendKey(job);
     const view = reminderView(this.ctx, committee, member, round, answers);
-    const outcome = await deliverOnce(this.ctx.store, key, target.messenger.platform, this.ctx.now(), () =>
-      target.messenger.sendToMember(target.address, { kind: 'reminder', locale: target.address.locale, view }, job.key),
+    return this.#sendOnce(job, target, { kind: 'reminder', locale: target.address.locale, view });
+  }
+
+  /** Sends one member DM of a job through the outbox and says how the job ended. */
+  async #sendOnce(job: Job, target: { messenger: Messenger; address: MemberAddress }, message: MemberMessage): Promise<JobOutcome> {
+    const outcome = await deliverOnce(this.ctx.store, this.#sendKey(job), target.messenger.platform, this.ctx.now(), () =>
+      target.messenger.sendToMember(target.address, message, job.key),
     );
     if (outcome.sent) return { state: 'done' };
     if (outcome.duplicate) return { state: 'skipped', note: 'already sent' };
-    if (!outcome.delivery.permanent && job.attempts + 1 < MAX_ATTEMPTS) {
-      return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: outcome.delivery.reason };
-    }
-    return { state: 'failed', note: outcome.delivery.reason };
+    return (outcome.delivery.permanent ? null : this.#retryLater(job, outcome.delivery.reason)) ?? { state: 'failed', note: outcome.delivery.reason };
   }
 
   async #receipt(job: Job): Promise<JobOutcome> {
@@ -211,16 +218,8 @@ export class JobRunner {
     if (!target) return { state: 'skipped', note: 'no_platform' };
     const answers = await this.ctx.store.listAnswers(round.id, member.id);
     const submittedAt = invitation.submittedAt ?? this.ctx.now();
-    const key = this.#sendKey(job);
     const view = receiptView(this.ctx, committee, member, round, answers, submittedAt);
-    const outcome = await deliverOnce(this.ctx.store, key, target.messenger.platform, this.ctx.now(), () =>
-      target.messenger.sendToMember(target.address, { kind: 'receipt', locale: target.address.locale, view }, job.key),
-    );
-    if (outcome.sent || outcome.duplicate) return { state: outcome.sent ? 'done' : 'skipped' };
-    if (!outcome.delivery.permanent && job.attempts + 1 < MAX_ATTEMPTS) {
-      return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: outcome.delivery.reason };
-    }
-    return { state: 'failed', note: outcome.delivery.reason };
+    return this.#sendOnce(job, target, { kind: 'receipt', locale: target.address.locale, view });
   }
 
   async #close(job: Job): Promise<JobOutcome> {
@@ -238,9 +237,8 @@ export class JobRunner {
     if (round.status !== 'closed') return { state: 'skipped', note: `round ${round.status}` };
     const committee = this.ctx.committee(round.committeeId);
     const { posted, channels } = await postSummary(this.ctx, round, committee, `auto-${job.attempts}`);
-    if (posted < channels && job.attempts + 1 < MAX_ATTEMPTS) {
-      return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + retryDelayMs(job.attempts)), note: 'summary post failed' };
-    }
+    const retry = posted < channels ? this.#retryLater(job, 'summary post failed') : null;
+    if (retry) return retry;
     await this.ctx.store.updateRound(round.id, { status: 'summarised', summarisedAt: this.ctx.now() });
     await this.ctx.store.audit({ at: this.ctx.now(), actor: 'system', action: 'round.summarised', roundId: round.id, detail: { posted, channels } });
     return { state: 'done' };

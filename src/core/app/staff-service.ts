@@ -59,7 +59,7 @@ export class StaffService implements StaffApi {
   }
 
   #locale(command: StaffCommand) {
-    return this.#committeeOf(command.roundId)?.locale ?? [...this.ctx.committees.values()][0]?.locale ?? 'ko';
+    return this.#committeeOf(command.roundId)?.locale ?? this.ctx.defaultLocale();
   }
 
   async #dispatch(command: StaffCommand, actor: string): Promise<Result<StaffReply>> {
@@ -108,7 +108,7 @@ export class StaffService implements StaffApi {
   }
 
   async #list(): Promise<StaffReply> {
-    const locale = [...this.ctx.committees.values()][0]?.locale ?? 'ko';
+    const locale = this.ctx.defaultLocale();
     const ids = new Set([...this.ctx.definitions.keys(), ...(await this.ctx.store.listRounds()).map((r) => r.id)]);
     const lines: string[] = [];
     for (const id of ids) {
@@ -195,7 +195,7 @@ export class StaffService implements StaffApi {
     let id = roundId;
     if (!id) {
       const open = (await this.ctx.store.listRounds()).filter((r) => r.status === 'open');
-      if (open.length === 0) return ok({ text: t([...this.ctx.committees.values()][0]?.locale ?? 'ko', 'staff.status.none'), ephemeral: true });
+      if (open.length === 0) return ok({ text: t(this.ctx.defaultLocale(), 'staff.status.none'), ephemeral: true });
       if (open.length > 1) return err('ROUND.AMBIGUOUS', { roundIds: open.map((r) => r.id).join(', ') });
       id = open[0]?.id ?? '';
     }
