@@ -44,7 +44,10 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    if (error instanceof CommanderError)
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        ? 0
+        : 2;
     output.err(`jamun: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }

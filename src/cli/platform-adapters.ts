@@ -24,7 +24,12 @@ export function platformAdapters(env: AppEnv, logger: Logger): PlatformAdapter[]
   if (env.discord) {
     adapters.push(
       createDiscordAdapter(
-        { token: env.discord.token, applicationId: env.discord.applicationId, apiUrl: env.discord.apiUrl, ...(env.discord.guildId ? { guildId: env.discord.guildId } : {}) },
+        {
+          token: env.discord.token,
+          applicationId: env.discord.applicationId,
+          apiUrl: env.discord.apiUrl,
+          ...(env.discord.guildId ? { guildId: env.discord.guildId } : {}),
+        },
         { logger },
       ),
     );

@@ -25,7 +25,11 @@ function checkMembers(members: readonly unknown[], errors: LocatedProblem[], war
     if (id !== undefined) {
       const first = firstById.get(id);
       if (first === undefined) firstById.set(id, index);
-      else errors.push({ path: ['members', index, 'id'], message: `duplicate member id '${id}' (also members[${first}])` });
+      else
+        errors.push({
+          path: ['members', index, 'id'],
+          message: `duplicate member id '${id}' (also members[${first}])`,
+        });
     }
     let reachable = false;
     for (const platform of PLATFORMS) {
@@ -42,7 +46,10 @@ function checkMembers(members: readonly unknown[], errors: LocatedProblem[], war
         });
     }
     if (!reachable && member['active'] !== false) {
-      warnings.push({ path: ['members', index], message: 'no discord, slack or local id: this member cannot be invited' });
+      warnings.push({
+        path: ['members', index],
+        message: 'no discord, slack or local id: this member cannot be invited',
+      });
     }
   });
 }
@@ -51,12 +58,18 @@ function checkCalendar(calendar: Record<string, unknown>, errors: LocatedProblem
   const country = asString(calendar['country']) ?? 'KR';
   const region = asString(calendar['region']);
   if (region !== undefined && isSupportedCountry(country) && !isSupportedRegion(country, region)) {
-    errors.push({ path: ['calendar', 'region'], message: `unknown region '${region}' for country ${country.toUpperCase()}` });
+    errors.push({
+      path: ['calendar', 'region'],
+      message: `unknown region '${region}' for country ${country.toUpperCase()}`,
+    });
   }
   const closed = new Set(asList(calendar['extra_closed_days']).filter((d) => typeof d === 'string'));
   asList(calendar['extra_working_days']).forEach((day, index) => {
     if (typeof day === 'string' && closed.has(day)) {
-      errors.push({ path: ['calendar', 'extra_working_days', index], message: `${day} is also listed in extra_closed_days` });
+      errors.push({
+        path: ['calendar', 'extra_working_days', index],
+        message: `${day} is also listed in extra_closed_days`,
+      });
     }
   });
   const quiet = asRecord(calendar['quiet_hours']);

@@ -16,7 +16,12 @@ function effectiveKind(value: unknown): QuestionKind | null {
   return QUESTION_KINDS.find((k) => k === value) ?? null;
 }
 
-function checkOptions(question: Record<string, unknown>, kind: QuestionKind, at: PathSegment[], out: LocatedProblem[]): void {
+function checkOptions(
+  question: Record<string, unknown>,
+  kind: QuestionKind,
+  at: PathSegment[],
+  out: LocatedProblem[],
+): void {
   const options = question['options'];
   if (!CHOICE_KINDS.includes(kind)) {
     if (options !== undefined) {
@@ -42,7 +47,12 @@ function checkOptions(question: Record<string, unknown>, kind: QuestionKind, at:
   });
 }
 
-function checkScale(question: Record<string, unknown>, kind: QuestionKind, at: PathSegment[], out: LocatedProblem[]): void {
+function checkScale(
+  question: Record<string, unknown>,
+  kind: QuestionKind,
+  at: PathSegment[],
+  out: LocatedProblem[],
+): void {
   const scale = question['scale'];
   if (kind !== 'scale') {
     if (scale !== undefined) out.push({ path: [...at, 'scale'], message: 'only allowed for scale questions' });
@@ -66,7 +76,10 @@ function checkAgenda(agenda: readonly unknown[], out: LocatedProblem[]): void {
     const seenItem = itemId === undefined ? undefined : itemIds.get(itemId);
     if (itemId !== undefined && seenItem === undefined) itemIds.set(itemId, i);
     if (seenItem !== undefined) {
-      out.push({ path: ['agenda', i, 'id'], message: `duplicate agenda item id '${itemId}' (same as agenda[${seenItem}])` });
+      out.push({
+        path: ['agenda', i, 'id'],
+        message: `duplicate agenda item id '${itemId}' (same as agenda[${seenItem}])`,
+      });
     }
     asList(item['questions']).forEach((rawQuestion, j) => {
       const question = asRecord(rawQuestion);

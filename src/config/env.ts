@@ -61,8 +61,10 @@ export interface AppEnv {
   discord: DiscordEnv | null;
 }
 
-const blankIsUnset = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const withDefault = (schema: z.ZodType<string>, fallback: string) => z.preprocess(blankIsUnset, schema.default(fallback));
+const blankIsUnset = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const withDefault = (schema: z.ZodType<string>, fallback: string) =>
+  z.preprocess(blankIsUnset, schema.default(fallback));
 const secret = (prefix?: string) => {
   const shape = prefix
     ? z.string().trim().startsWith(prefix)
@@ -71,7 +73,11 @@ const secret = (prefix?: string) => {
 };
 const snowflake = z.preprocess(
   blankIsUnset,
-  z.string().trim().regex(/^\d{17,20}$/, { error: 'must be a Discord id of 17 to 20 digits' }).optional(),
+  z
+    .string()
+    .trim()
+    .regex(/^\d{17,20}$/, { error: 'must be a Discord id of 17 to 20 digits' })
+    .optional(),
 );
 const httpUrl = (fallback: string) =>
   withDefault(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }), fallback);
@@ -84,7 +90,10 @@ const envSchema = z.object({
   JAMUN_CONFIG_DIR: withDefault(z.string().trim(), 'config'),
   LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(LOG_LEVELS).default('info')),
   JAMUN_TICK_CRON: withDefault(
-    z.string().trim().refine((v) => isValidCron(v), { error: 'must be a cron expression such as "* * * * *"' }),
+    z
+      .string()
+      .trim()
+      .refine((v) => isValidCron(v), { error: 'must be a cron expression such as "* * * * *"' }),
     '* * * * *',
   ),
   SLACK_BOT_TOKEN: secret('xoxb-'),
@@ -155,7 +164,11 @@ function slackEnv(e: ParsedEnv): SlackEnv | null {
 
 function discordEnv(e: ParsedEnv): DiscordEnv | null {
   if (e.DISCORD_TOKEN === undefined || e.DISCORD_APPLICATION_ID === undefined) return null;
-  const discord: DiscordEnv = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL };
+  const discord: DiscordEnv = {
+    token: e.DISCORD_TOKEN,
+    applicationId: e.DISCORD_APPLICATION_ID,
+    apiUrl: e.DISCORD_API_URL,
+  };
   if (e.DISCORD_GUILD_ID !== undefined) discord.guildId = e.DISCORD_GUILD_ID;
   return discord;
 }
@@ -169,7 +182,11 @@ export function parseEnv(env: NodeJS.ProcessEnv): Result<AppEnv, ConfigError[]> 
   const parsed = envSchema.safeParse(env, { error: configErrorMap });
   const errors: ConfigError[] = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => ({ file: ENV_FILE, path: issue.path.map(String).join('.'), message: issue.message }));
+    : parsed.error.issues.map((issue) => ({
+        file: ENV_FILE,
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+      }));
   errors.push(...missingPlatformVariables(env));
   if (!parsed.success || errors.length > 0) return { ok: false, error: errors };
   const e = parsed.data;

@@ -50,7 +50,8 @@ interface ParsedFile<T> {
 }
 
 function validate<T>(schema: z.ZodType<T>, content: unknown): { value: T | null; problems: LocatedProblem[] } {
-  if (content === null || content === undefined) return { value: null, problems: [{ path: [], message: 'file is empty' }] };
+  if (content === null || content === undefined)
+    return { value: null, problems: [{ path: [], message: 'file is empty' }] };
   const parsed = schema.safeParse(content, { error: configErrorMap });
   if (parsed.success) return { value: parsed.data, problems: [] };
   return { value: null, problems: issuesToProblems(parsed.error.issues) };

@@ -90,9 +90,7 @@ const calendarSchema = z.strictObject({
   region: textSchema.optional(),
   extra_closed_days: z.array(localDateSchema).default([]),
   extra_working_days: z.array(localDateSchema).default([]),
-  quiet_hours: z
-    .strictObject({ start: timeOfDaySchema, end: timeOfDaySchema })
-    .default({ ...DEFAULT_QUIET_HOURS }),
+  quiet_hours: z.strictObject({ start: timeOfDaySchema, end: timeOfDaySchema }).default({ ...DEFAULT_QUIET_HOURS }),
   remind_on_closed_days: z.boolean().default(false),
 });
 

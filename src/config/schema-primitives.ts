@@ -11,11 +11,9 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/;
 
 /** Ids typed in staff commands: no spaces, nothing a shell or a chat would mangle. */
-export const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-    error: "must start with a letter or digit and contain only letters, digits, '.', '_' or '-'",
-  });
+export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+  error: "must start with a letter or digit and contain only letters, digits, '.', '_' or '-'",
+});
 
 /** A non-empty, trimmed text. */
 export const textSchema = z.string().trim().min(1);

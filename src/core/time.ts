@@ -43,6 +43,7 @@ export function localDateOf(at: Date, zone: string): LocalDate {
 /** Human date-time for messages: `2024-02-15 (목) 18:00` in Korean, `Thu 2024-02-15 18:00` in English. */
 export function formatForPeople(at: Date, zone: string, locale: 'ko' | 'en'): string {
   const dt = DateTime.fromJSDate(at, { zone });
-  if (locale === 'ko') return `${dt.toFormat('yyyy-MM-dd')} (${dt.setLocale('ko').toFormat('ccc')}) ${dt.toFormat('HH:mm')}`;
+  if (locale === 'ko')
+    return `${dt.toFormat('yyyy-MM-dd')} (${dt.setLocale('ko').toFormat('ccc')}) ${dt.toFormat('HH:mm')}`;
   return dt.setLocale('en').toFormat('ccc yyyy-MM-dd HH:mm');
 }

@@ -49,7 +49,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const steps = [...DEMO_STEPS].sort((a, b) => a.at.localeCompare(b.at));
   const clock = new ManualClock(at(steps[0]?.at ?? '2024-02-08 09:00'));
   const local = new LocalMessenger();
-  const app = createJamunApp({ store, messengers: [local], committees: config.committees, rounds: config.rounds, clock, logger: silentLogger });
+  const app = createJamunApp({
+    store,
+    messengers: [local],
+    committees: config.committees,
+    rounds: config.rounds,
+    clock,
+    logger: silentLogger,
+  });
   const nameOf = (userId: string) => committee.members.find((m) => m.platforms.local === userId)?.name ?? userId;
   const reminders: DemoResult['reminders'] = [];
   const line = (text: string) => output.out(`${formatForPeople(clock.now(), ZONE, 'ko')}  ${text}`);
@@ -62,7 +69,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   };
 
   output.out(`jamun demo — ${definition.title}`);
-  output.out(`${committee.name}, ${committee.members.length}명, ${definition.window.opens.replace("T", " ")} ~ ${definition.window.closes.replace("T", " ")} (${ZONE})\n`);
+  output.out(
+    `${committee.name}, ${committee.members.length}명, ${definition.window.opens.replace('T', ' ')} ~ ${definition.window.closes.replace('T', ' ')} (${ZONE})\n`,
+  );
   for (const step of steps) {
     await advanceClock(app, store, clock, at(step.at));
     await perform(step);
@@ -88,7 +97,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const day = localDateOf(r.at, ZONE);
     const hour = Number(formatForPeople(r.at, ZONE, 'en').slice(-5, -3));
     const ok = calendar.isBusinessDay(day) && hour >= 8 && hour < 21;
-    output.out(`독촉 ${formatForPeople(r.at, ZONE, 'ko')} → ${r.member}: ${ok ? '영업일, 08–21시 ✓' : '✗ 휴일 또는 심야'}`);
+    output.out(
+      `독촉 ${formatForPeople(r.at, ZONE, 'ko')} → ${r.member}: ${ok ? '영업일, 08–21시 ✓' : '✗ 휴일 또는 심야'}`,
+    );
   }
   output.out(`내보낸 파일: ${files.join(', ')}`);
   await store.close();
@@ -106,10 +117,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const questions = definition!.agenda.flatMap((i) => i.questions);
     const opinion = (qid: string) => OPINIONS[qid]?.[index] ?? '';
     if (step.kind === 'draft') {
-      const r = await app.saveDraft(actor, roundId, step.questionIds.map((qid) => ({ questionId: qid, value: opinion(qid) })));
+      const r = await app.saveDraft(
+        actor,
+        roundId,
+        step.questionIds.map((qid) => ({ questionId: qid, value: opinion(qid) })),
+      );
       line(`✏️  ${name}: ${r.ok ? `임시 저장 (${step.questionIds.join(', ')})` : describeError(r.error, 'ko')}`);
     } else if (step.kind === 'submit') {
-      const r = await app.submit(actor, roundId, questions.map((q) => ({ questionId: q.id, value: opinion(q.id) })));
+      const r = await app.submit(
+        actor,
+        roundId,
+        questions.map((q) => ({ questionId: q.id, value: opinion(q.id) })),
+      );
       line(`✅ ${name}: ${r.ok ? '제출' : describeError(r.error, 'ko')}`);
     } else if (step.kind === 'edit') {
       const r = await app.submit(actor, roundId, [{ questionId: step.questionId, value: step.text }]);
@@ -129,6 +148,11 @@ function at(local: string): Date {
 }
 
 function label(kind: string): string {
-  const labels: Record<string, string> = { invitation: '자문 요청 (invitation)', reminder: '독촉 안내 (reminder)', receipt: '제출 확인 (receipt)', notice: '안내 (notice)' };
+  const labels: Record<string, string> = {
+    invitation: '자문 요청 (invitation)',
+    reminder: '독촉 안내 (reminder)',
+    receipt: '제출 확인 (receipt)',
+    notice: '안내 (notice)',
+  };
   return labels[kind] ?? kind;
 }

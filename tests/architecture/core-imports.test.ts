@@ -102,11 +102,15 @@ describe('the import scanner the rules rely on', () => {
   });
 
   it('GIVEN process.env only in a comment or a string THEN it is not a read', () => {
-    const text = ['// never reads process.env', "const s = 'process.env';", '/* process.env */ const n = 1;'].join('\n');
+    const text = ['// never reads process.env', "const s = 'process.env';", '/* process.env */ const n = 1;'].join(
+      '\n',
+    );
     expect(scanSource(CORE_FILE, text).envReads).toEqual([]);
   });
 
   it('GIVEN a .mjs script THEN it is parsed as JavaScript and its env reads found', () => {
-    expect(scanSource(`${ROOT}src/cli/x.mjs`, "import a from 'b';\nconsole.log(process.env.HOME);").envReads).toEqual([2]);
+    expect(scanSource(`${ROOT}src/cli/x.mjs`, "import a from 'b';\nconsole.log(process.env.HOME);").envReads).toEqual([
+      2,
+    ]);
   });
 });

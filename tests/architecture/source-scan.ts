@@ -29,7 +29,8 @@ export function listSourceFiles(dir: string, extensions: readonly string[] = SOU
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...listSourceFiles(path, extensions));
-    else if (entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext)) && !entry.name.endsWith('.d.ts')) found.push(path);
+    else if (entry.isFile() && extensions.some((ext) => entry.name.endsWith(ext)) && !entry.name.endsWith('.d.ts'))
+      found.push(path);
   }
   return found.sort();
 }
@@ -46,9 +47,18 @@ function isProcess(node: ts.Node): boolean {
 function readsEnv(node: ts.Node): boolean {
   if (ts.isPropertyAccessExpression(node)) return isProcess(node.expression) && node.name.text === 'env';
   if (ts.isElementAccessExpression(node)) {
-    return isProcess(node.expression) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === 'env';
+    return (
+      isProcess(node.expression) &&
+      ts.isStringLiteralLike(node.argumentExpression) &&
+      node.argumentExpression.text === 'env'
+    );
   }
-  if (ts.isVariableDeclaration(node) && node.initializer && isProcess(node.initializer) && ts.isObjectBindingPattern(node.name)) {
+  if (
+    ts.isVariableDeclaration(node) &&
+    node.initializer &&
+    isProcess(node.initializer) &&
+    ts.isObjectBindingPattern(node.name)
+  ) {
     return node.name.elements.some((el) => {
       const name = el.propertyName ?? el.name;
       return ts.isIdentifier(name) && name.text === 'env';
@@ -62,7 +72,11 @@ function importsEnvFromProcess(node: ts.ImportDeclaration): boolean {
   const spec = (node.moduleSpecifier as ts.StringLiteral).text;
   if (spec !== 'process' && spec !== 'node:process') return false;
   const bindings = node.importClause?.namedBindings;
-  return bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.some((el) => (el.propertyName ?? el.name).text === 'env');
+  return (
+    bindings !== undefined &&
+    ts.isNamedImports(bindings) &&
+    bindings.elements.some((el) => (el.propertyName ?? el.name).text === 'env')
+  );
 }
 
 /** The imports and environment reads of one source text. */
@@ -74,13 +88,18 @@ export function scanSource(fileName: string, text: string): SourceFacts {
 
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      imports.push({ specifier: node.moduleSpecifier.text, line: lineOf(node), typeOnly: node.importClause?.isTypeOnly ?? false });
+      imports.push({
+        specifier: node.moduleSpecifier.text,
+        line: lineOf(node),
+        typeOnly: node.importClause?.isTypeOnly ?? false,
+      });
       if (importsEnvFromProcess(node)) envReads.push(lineOf(node));
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       imports.push({ specifier: node.moduleSpecifier.text, line: lineOf(node), typeOnly: node.isTypeOnly });
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const expr = node.moduleReference.expression;
-      if (ts.isStringLiteral(expr)) imports.push({ specifier: expr.text, line: lineOf(node), typeOnly: node.isTypeOnly });
+      if (ts.isStringLiteral(expr))
+        imports.push({ specifier: expr.text, line: lineOf(node), typeOnly: node.isTypeOnly });
     } else if (ts.isCallExpression(node)) {
       const [first] = node.arguments;
       const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
@@ -88,7 +107,11 @@ export function scanSource(fileName: string, text: string): SourceFacts {
       if ((isDynamicImport || isRequire) && first && ts.isStringLiteralLike(first)) {
         imports.push({ specifier: first.text, line: lineOf(node), typeOnly: false });
       }
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       imports.push({ specifier: node.argument.literal.text, line: lineOf(node), typeOnly: true });
     }
     if (readsEnv(node)) envReads.push(lineOf(node));
@@ -116,7 +139,9 @@ export function scanFile(path: string): SourceFacts {
  */
 export function resolveWithinRoot(root: string, fromFile: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
-  return relative(root, resolve(dirname(fromFile), specifier)).split(sep).join('/');
+  return relative(root, resolve(dirname(fromFile), specifier))
+    .split(sep)
+    .join('/');
 }
 
 /** `/`-separated path of `file` relative to `root`. */

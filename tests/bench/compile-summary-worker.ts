@@ -9,20 +9,51 @@ import { OPENS, syntheticCommittee, syntheticRound } from './synthetic-round.ts'
 
 const [members = 500, questions = 20, answerChars = 1500] = process.argv.slice(2).map(Number);
 const committee = syntheticCommittee(members);
-const round: Round = { ...syntheticRound(questions), status: 'closed', opensAt: OPENS, closesAt: new Date('2024-02-15T09:00:00Z') };
+const round: Round = {
+  ...syntheticRound(questions),
+  status: 'closed',
+  opensAt: OPENS,
+  closesAt: new Date('2024-02-15T09:00:00Z'),
+};
 const submittedAt = new Date('2024-02-13T01:00:00Z');
-const invitations: Invitation[] = committee.members.map((m) => ({ roundId: round.id, memberId: m.id, deliveryState: 'delivered', late: false, submittedAt }));
+const invitations: Invitation[] = committee.members.map((m) => ({
+  roundId: round.id,
+  memberId: m.id,
+  deliveryState: 'delivered',
+  late: false,
+  submittedAt,
+}));
 const answers: Answer[] = [];
 for (const m of committee.members) {
   for (const q of round.agenda.flatMap((i) => i.questions)) {
     // A distinct string per answer, as answers read from a database would be.
-    const text = `${m.id} ${q.id} ${'지역상생 교류 사업의 성과를 평가하고 개선 방안을 제안합니다. '.repeat(Math.ceil(answerChars / 34))}`.slice(0, answerChars);
-    answers.push({ roundId: round.id, memberId: m.id, questionId: q.id, value: { kind: 'text', text }, status: 'submitted', revision: 1, updatedAt: OPENS });
+    const text =
+      `${m.id} ${q.id} ${'지역상생 교류 사업의 성과를 평가하고 개선 방안을 제안합니다. '.repeat(Math.ceil(answerChars / 34))}`.slice(
+        0,
+        answerChars,
+      );
+    answers.push({
+      roundId: round.id,
+      memberId: m.id,
+      questionId: q.id,
+      value: { kind: 'text', text },
+      status: 'submitted',
+      revision: 1,
+      updatedAt: OPENS,
+    });
   }
 }
 const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
 let start = performance.now();
-const summary = compileSummary({ round, committee, invitations, answers, generatedAt: new Date(), locale: 'ko', businessDays: 4 });
+const summary = compileSummary({
+  round,
+  committee,
+  invitations,
+  answers,
+  generatedAt: new Date(),
+  locale: 'ko',
+  businessDays: 4,
+});
 const compileMs = performance.now() - start;
 start = performance.now();
 const markdown = renderSummaryMarkdown(summary, { audience: 'staff' });

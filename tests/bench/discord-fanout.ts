@@ -33,7 +33,13 @@ export async function runDiscordFanoutBench(members = 1000): Promise<Record<stri
       globalPerSecond: GLOBAL_PER_SECOND,
       buckets: [
         { name: 'dm-open', method: 'POST', pattern: /^\/users\/@me\/channels$/, ...DM_BUCKET },
-        { name: 'channel-messages', method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, limit: 5, windowMs: 5000 },
+        {
+          name: 'channel-messages',
+          method: 'POST',
+          pattern: /^\/channels\/(\d+)\/messages$/,
+          limit: 5,
+          windowMs: 5000,
+        },
       ],
     },
   });
@@ -65,7 +71,10 @@ export async function runDiscordFanoutBench(members = 1000): Promise<Record<stri
     received429Global: fake.limiter.refused.global,
     received429Bucket: fake.limiter.refused.bucket,
     elapsedMs,
-    fastestPossibleMs: Math.max(floorMs(members * 2, GLOBAL_PER_SECOND, 1000), floorMs(members, DM_BUCKET.limit, DM_BUCKET.windowMs)),
+    fastestPossibleMs: Math.max(
+      floorMs(members * 2, GLOBAL_PER_SECOND, 1000),
+      floorMs(members, DM_BUCKET.limit, DM_BUCKET.windowMs),
+    ),
     limits: `global ${GLOBAL_PER_SECOND}/s; DM open ${DM_BUCKET.limit}/${DM_BUCKET.windowMs}ms (assumed); messages 5/5s per channel`,
   };
   await kit.close();

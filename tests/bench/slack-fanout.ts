@@ -59,7 +59,8 @@ export async function runSlackFanoutBench(): Promise<Record<string, number | str
     const perUser = new Map<string, number>();
     for (const call of fake.callsOf('chat.postMessage')) {
       const channel = String(call.args.channel);
-      if (call.status === 200 && !call.error && channel.startsWith('D')) perUser.set(channel, (perUser.get(channel) ?? 0) + 1);
+      if (call.status === 200 && !call.error && channel.startsWith('D'))
+        perUser.set(channel, (perUser.get(channel) ?? 0) + 1);
     }
     const duplicates = [...perUser.values()].reduce((n, count) => n + Math.max(0, count - 1), 0);
     const fastestMs = (Math.ceil(MEMBERS / OPEN_PER_WINDOW) - 1) * WINDOW_MS;
@@ -74,11 +75,14 @@ export async function runSlackFanoutBench(): Promise<Record<string, number | str
       overheadVsFastest: fastestMs === 0 ? 'n/a' : `${((elapsedMs / fastestMs - 1) * 100).toFixed(1)}%`,
       duplicates,
       rateLimited429s: fake.rateLimitedCount,
-      rateLimited429sByMethod: Object.entries(
-        fake.calls.filter((c) => c.status === 429).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.method]: (acc[c.method] ?? 0) + 1 }), {}),
-      )
-        .map(([method, count]) => `${method}=${count}`)
-        .join(', ') || 'none',
+      rateLimited429sByMethod:
+        Object.entries(
+          fake.calls
+            .filter((c) => c.status === 429)
+            .reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.method]: (acc[c.method] ?? 0) + 1 }), {}),
+        )
+          .map(([method, count]) => `${method}=${count}`)
+          .join(', ') || 'none',
       conversationsOpenCalls: fake.callsOf('conversations.open').length,
       progressEdits: fake.callsOf('chat.update').filter((c) => c.status === 200).length,
       limits: `conversations.open ${OPEN_PER_WINDOW}/${WINDOW_MS}ms, chat.postMessage 1/${(1000 / SCALE).toFixed(1)}ms per channel, chat.update 50/${WINDOW_MS}ms (Slack's per-minute limits scaled 1/${SCALE} in time; Retry-After has 1 s granularity, so each wait can overshoot a scaled window by the time the window's calls took)`,

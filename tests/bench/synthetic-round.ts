@@ -47,4 +47,3 @@ export function syntheticRound(questions: number): RoundDefinition {
     reminders: { slots: [], graceMinutes: 120 },
   };
 }
-

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { captureOutput as capture } from '../fakes/capture-output.ts';
 
-
 describe('jamun config check', () => {
   it('GIVEN the shipped configuration THEN it is valid and the counts are printed', async () => {
     const c = capture();
@@ -33,7 +32,10 @@ describe('jamun config check', () => {
 
   it('GIVEN a YAML syntax error THEN the file and line are printed', async () => {
     const c = capture();
-    const code = await main(['node', 'jamun', 'config', 'check', '--config', 'tests/config/fixtures/syntax-error/config'], c.output);
+    const code = await main(
+      ['node', 'jamun', 'config', 'check', '--config', 'tests/config/fixtures/syntax-error/config'],
+      c.output,
+    );
     expect(code).toBe(1);
     expect(c.err.join('\n')).toMatch(/broken\.yaml:\d+:\d+: YAML syntax error/);
   });

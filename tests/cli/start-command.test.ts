@@ -95,44 +95,44 @@ describe('jamun start', () => {
       await fake.close();
     });
 
-    it(
-      'GIVEN the Slack variables WHEN staff run /jamun open THEN all seven members get an invitation by DM, and SIGINT stops the bot with exit 0',
-      async () => {
-        const run = start({
-          SLACK_BOT_TOKEN,
-          SLACK_APP_TOKEN,
-          SLACK_API_URL: fake.apiUrl,
-          JAMUN_CONFIG_DIR: configWithOpenWindow(dir),
-        });
-        await run.waitForStdout('jamun is running (slack)', STARTUP_MS);
-        await fake.socketConnected();
+    it('GIVEN the Slack variables WHEN staff run /jamun open THEN all seven members get an invitation by DM, and SIGINT stops the bot with exit 0', async () => {
+      const run = start({
+        SLACK_BOT_TOKEN,
+        SLACK_APP_TOKEN,
+        SLACK_API_URL: fake.apiUrl,
+        JAMUN_CONFIG_DIR: configWithOpenWindow(dir),
+      });
+      await run.waitForStdout('jamun is running (slack)', STARTUP_MS);
+      await fake.socketConnected();
 
-        const command = slashCommand(fake, staff, `open ${ROUND}`, staffChannel);
-        expect(await fake.sendEnvelope('slash_commands', command)).toEqual({});
-        const replyId = String(command.response_url).split('/').pop();
-        const reply = await waitFor(() => fake.responses.find((r) => r.id === replyId), 'the reply to /jamun open', 5000);
-        expect(reply.body.response_type).toBe('in_channel');
-        expect(String(reply.body.text)).toContain(openedText);
+      const command = slashCommand(fake, staff, `open ${ROUND}`, staffChannel);
+      expect(await fake.sendEnvelope('slash_commands', command)).toEqual({});
+      const replyId = String(command.response_url).split('/').pop();
+      const reply = await waitFor(() => fake.responses.find((r) => r.id === replyId), 'the reply to /jamun open', 5000);
+      expect(reply.body.response_type).toBe('in_channel');
+      expect(String(reply.body.text)).toContain(openedText);
 
-        const invited = members.map((m) => m.platforms.slack ?? '');
-        await waitFor(() => invited.every((id) => fake.messagesIn(fake.dmChannelOf(id)).length > 0), 'an invitation DM to every member', 5000);
-        expect(new Set(fake.callsOf('conversations.open').map((c) => c.args.users))).toEqual(new Set(invited));
-        for (const id of invited) {
-          const [invitation] = fake.messagesIn(fake.dmChannelOf(id));
-          expect(JSON.stringify(invitation?.blocks)).toContain('jamun.answer');
-        }
+      const invited = members.map((m) => m.platforms.slack ?? '');
+      await waitFor(
+        () => invited.every((id) => fake.messagesIn(fake.dmChannelOf(id)).length > 0),
+        'an invitation DM to every member',
+        5000,
+      );
+      expect(new Set(fake.callsOf('conversations.open').map((c) => c.args.users))).toEqual(new Set(invited));
+      for (const id of invited) {
+        const [invitation] = fake.messagesIn(fake.dmChannelOf(id));
+        expect(JSON.stringify(invitation?.blocks)).toContain('jamun.answer');
+      }
 
-        const exit = await run.stop('SIGINT');
-        expect(exit.code).toBe(0);
-        expect(run.stdout()).toContain('Stopping: finishing the current work');
-        // Stopping flushes the coalesced progress edit, so staff see the final count.
-        expect(fake.textsIn(staffChannel).at(-1)).toContain(`${members.length}/${members.length}`);
-        const printed = `${run.stdout()}${run.stderr()}`;
-        expect(printed).not.toContain(SLACK_BOT_TOKEN);
-        expect(printed).not.toContain(SLACK_APP_TOKEN);
-      },
-      30_000,
-    );
+      const exit = await run.stop('SIGINT');
+      expect(exit.code).toBe(0);
+      expect(run.stdout()).toContain('Stopping: finishing the current work');
+      // Stopping flushes the coalesced progress edit, so staff see the final count.
+      expect(fake.textsIn(staffChannel).at(-1)).toContain(`${members.length}/${members.length}`);
+      const printed = `${run.stdout()}${run.stderr()}`;
+      expect(printed).not.toContain(SLACK_BOT_TOKEN);
+      expect(printed).not.toContain(SLACK_APP_TOKEN);
+    }, 30_000);
   });
 
   describe('against the fake Discord', () => {
@@ -155,39 +155,43 @@ describe('jamun start', () => {
       await fake.close();
     });
 
-    it(
-      'GIVEN the Discord variables WHEN staff run /jamun open THEN all seven members get an invitation by DM, and SIGINT stops the bot with exit 0',
-      async () => {
-        const run = start({
-          DISCORD_TOKEN: fake.token,
-          DISCORD_APPLICATION_ID: fake.applicationId,
-          DISCORD_GUILD_ID: fake.guild.id,
-          DISCORD_API_URL: fake.apiUrl,
-          JAMUN_CONFIG_DIR: configWithOpenWindow(dir),
-        });
-        await run.waitForStdout('jamun is running (discord)', STARTUP_MS);
-        await fake.gateway.waitForReady();
+    it('GIVEN the Discord variables WHEN staff run /jamun open THEN all seven members get an invitation by DM, and SIGINT stops the bot with exit 0', async () => {
+      const run = start({
+        DISCORD_TOKEN: fake.token,
+        DISCORD_APPLICATION_ID: fake.applicationId,
+        DISCORD_GUILD_ID: fake.guild.id,
+        DISCORD_API_URL: fake.apiUrl,
+        JAMUN_CONFIG_DIR: configWithOpenWindow(dir),
+      });
+      await run.waitForStdout('jamun is running (discord)', STARTUP_MS);
+      await fake.gateway.waitForReady();
 
-        const open: FakeInteraction = fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: staffChannel });
-        const reply = await waitFor(() => open.messages.find((m) => m.content !== ''), 'the reply to /jamun open', 5000);
-        expect(reply.content).toContain(openedText);
+      const open: FakeInteraction = fake.slash(
+        staff,
+        { subcommand: 'open', options: { round: ROUND } },
+        { channelId: staffChannel },
+      );
+      const reply = await waitFor(() => open.messages.find((m) => m.content !== ''), 'the reply to /jamun open', 5000);
+      expect(reply.content).toContain(openedText);
 
-        const invited = members.map((m) => m.platforms.discord ?? '');
-        await waitFor(() => invited.every((id) => fake.dmMessages(id).length > 0), 'an invitation DM to every member', 5000);
-        const dmOpened = fake.state.requests
-          .filter((r) => r.method === 'POST' && r.path === '/users/@me/channels')
-          .map((r) => String(r.json?.recipient_id));
-        expect(new Set(dmOpened)).toEqual(new Set(invited));
-        for (const id of invited) {
-          expect(JSON.stringify(fake.dmMessages(id)[0]?.components)).toContain(`jm|open|0|${ROUND}`);
-        }
+      const invited = members.map((m) => m.platforms.discord ?? '');
+      await waitFor(
+        () => invited.every((id) => fake.dmMessages(id).length > 0),
+        'an invitation DM to every member',
+        5000,
+      );
+      const dmOpened = fake.state.requests
+        .filter((r) => r.method === 'POST' && r.path === '/users/@me/channels')
+        .map((r) => String(r.json?.recipient_id));
+      expect(new Set(dmOpened)).toEqual(new Set(invited));
+      for (const id of invited) {
+        expect(JSON.stringify(fake.dmMessages(id)[0]?.components)).toContain(`jm|open|0|${ROUND}`);
+      }
 
-        const exit = await run.stop('SIGINT');
-        expect(exit.code).toBe(0);
-        expect(run.stdout()).toContain('Stopping: finishing the current work');
-        expect(`${run.stdout()}${run.stderr()}`).not.toContain(fake.token);
-      },
-      30_000,
-    );
+      const exit = await run.stop('SIGINT');
+      expect(exit.code).toBe(0);
+      expect(run.stdout()).toContain('Stopping: finishing the current work');
+      expect(`${run.stdout()}${run.stderr()}`).not.toContain(fake.token);
+    }, 30_000);
   });
 });

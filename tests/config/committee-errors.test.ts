@@ -40,31 +40,88 @@ describe('GIVEN a minimal valid committee', () => {
     Object.assign(at(doc, 'members', 0), { time_zone: 'europe/berlin', locale: 'en', active: false, role: '위원장' });
     const committee = loaded(sources(doc)).committees[0];
     expect(committee?.calendar).toMatchObject({ country: 'DE', region: 'BY' });
-    expect(committee?.members[0]).toMatchObject({ timeZone: 'Europe/Berlin', locale: 'en', active: false, role: '위원장' });
+    expect(committee?.members[0]).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      locale: 'en',
+      active: false,
+      role: '위원장',
+    });
   });
 });
 
 describe('GIVEN a committee file with one problem', () => {
   const cases: Array<[string, (doc: ReturnType<typeof committeeDoc>) => void, string]> = [
     ['the name is missing', (d) => delete d['name'], `${F}: name: required`],
-    ['an unknown time zone', (d) => (d['time_zone'] = 'Asia/Busan'), `${F}: time_zone: unknown time zone 'Asia/Busan' (expected an IANA zone such as Asia/Seoul)`],
+    [
+      'an unknown time zone',
+      (d) => (d['time_zone'] = 'Asia/Busan'),
+      `${F}: time_zone: unknown time zone 'Asia/Busan' (expected an IANA zone such as Asia/Seoul)`,
+    ],
     ['an unknown locale', (d) => (d['locale'] = 'ja'), `${F}: locale: must be one of: ko, en`],
-    ['an unknown holiday country', (d) => (d['calendar'] = { country: 'XX' }), `${F}: calendar.country: unknown holiday country 'XX' (expected an ISO 3166-1 code such as KR)`],
-    ['an unknown region', (d) => (d['calendar'] = { region: 'ZZ' }), `${F}: calendar.region: unknown region 'ZZ' for country KR`],
-    ['quiet hours not HH:mm', (d) => (d['calendar'] = { quiet_hours: { start: '9pm', end: '08:00' } }), `${F}: calendar.quiet_hours.start: must be a time HH:mm (e.g. 09:30)`],
-    ['equal quiet hours', (d) => (d['calendar'] = { quiet_hours: { start: '08:00', end: '08:00' } }), `${F}: calendar.quiet_hours.end: must differ from start`],
-    ['an impossible closed day', (d) => (d['calendar'] = { extra_closed_days: ['2024-02-30'] }), `${F}: calendar.extra_closed_days[0]: 2024-02-30 is not a real date`],
-    ['a day both closed and working', (d) => (d['calendar'] = { extra_closed_days: ['2024-04-10'], extra_working_days: ['2024-04-10'] }), `${F}: calendar.extra_working_days[0]: 2024-04-10 is also listed in extra_closed_days`],
+    [
+      'an unknown holiday country',
+      (d) => (d['calendar'] = { country: 'XX' }),
+      `${F}: calendar.country: unknown holiday country 'XX' (expected an ISO 3166-1 code such as KR)`,
+    ],
+    [
+      'an unknown region',
+      (d) => (d['calendar'] = { region: 'ZZ' }),
+      `${F}: calendar.region: unknown region 'ZZ' for country KR`,
+    ],
+    [
+      'quiet hours not HH:mm',
+      (d) => (d['calendar'] = { quiet_hours: { start: '9pm', end: '08:00' } }),
+      `${F}: calendar.quiet_hours.start: must be a time HH:mm (e.g. 09:30)`,
+    ],
+    [
+      'equal quiet hours',
+      (d) => (d['calendar'] = { quiet_hours: { start: '08:00', end: '08:00' } }),
+      `${F}: calendar.quiet_hours.end: must differ from start`,
+    ],
+    [
+      'an impossible closed day',
+      (d) => (d['calendar'] = { extra_closed_days: ['2024-02-30'] }),
+      `${F}: calendar.extra_closed_days[0]: 2024-02-30 is not a real date`,
+    ],
+    [
+      'a day both closed and working',
+      (d) => (d['calendar'] = { extra_closed_days: ['2024-04-10'], extra_working_days: ['2024-04-10'] }),
+      `${F}: calendar.extra_working_days[0]: 2024-04-10 is also listed in extra_closed_days`,
+    ],
     ['no members', (d) => (d['members'] = []), `${F}: members: must list at least one member`],
     ['members omitted', (d) => delete d['members'], `${F}: members: required`],
-    ['a duplicate member id', (d) => (at(d, 'members', 1)['id'] = 'm-a'), `${F}: members[1].id: duplicate member id 'm-a' (also members[0])`],
-    ['a Slack id shared by two members', (d) => (at(d, 'members', 1)['slack'] = 'U0AAAAAAA'), `${F}: members[1].slack: slack user id 'U0AAAAAAA' is also used by members[0]`],
-    ['an unquoted Discord id', (d) => (at(d, 'members', 0)['discord'] = 123456789012345680), `${F}: members[0].discord: expected a string, got a number (put it in quotes)`],
+    [
+      'a duplicate member id',
+      (d) => (at(d, 'members', 1)['id'] = 'm-a'),
+      `${F}: members[1].id: duplicate member id 'm-a' (also members[0])`,
+    ],
+    [
+      'a Slack id shared by two members',
+      (d) => (at(d, 'members', 1)['slack'] = 'U0AAAAAAA'),
+      `${F}: members[1].slack: slack user id 'U0AAAAAAA' is also used by members[0]`,
+    ],
+    [
+      'an unquoted Discord id',
+      (d) => (at(d, 'members', 0)['discord'] = 123456789012345680),
+      `${F}: members[0].discord: expected a string, got a number (put it in quotes)`,
+    ],
     ['a misspelled key', (d) => (at(d, 'members', 0)['nmae'] = 'x'), `${F}: members[0].nmae: unknown key`],
-    ['a malformed Slack user id', (d) => (at(d, 'members', 0)['slack'] = 'kang'), `${F}: members[0].slack: must be a Slack user id such as U0123ABCD`],
-    ['an id with spaces', (d) => (at(d, 'members', 0)['id'] = 'm kang'), `${F}: members[0].id: must start with a letter or digit and contain only letters, digits, '.', '_' or '-'`],
+    [
+      'a malformed Slack user id',
+      (d) => (at(d, 'members', 0)['slack'] = 'kang'),
+      `${F}: members[0].slack: must be a Slack user id such as U0123ABCD`,
+    ],
+    [
+      'an id with spaces',
+      (d) => (at(d, 'members', 0)['id'] = 'm kang'),
+      `${F}: members[0].id: must start with a letter or digit and contain only letters, digits, '.', '_' or '-'`,
+    ],
     ['a negative honorarium', (d) => (d['honorarium'] = { amount: -1 }), `${F}: honorarium.amount: must be at least 0`],
-    ['a lower-case currency', (d) => (d['honorarium'] = { amount: 1, currency: 'krw' }), `${F}: honorarium.currency: must be an ISO 4217 currency code such as KRW`],
+    [
+      'a lower-case currency',
+      (d) => (d['honorarium'] = { amount: 1, currency: 'krw' }),
+      `${F}: honorarium.currency: must be an ISO 4217 currency code such as KRW`,
+    ],
   ];
   for (const [what, mutate, expected] of cases) {
     it(`WHEN ${what} THEN the only error is "${expected}"`, () => {
@@ -102,7 +159,10 @@ describe('GIVEN committees that load with warnings', () => {
     const doc = committeeDoc();
     delete doc['staff'];
     delete doc['staff_channel'];
-    doc['members'] = [{ id: 'm-a', name: '가' }, { id: 'm-b', name: '나', active: false }];
+    doc['members'] = [
+      { id: 'm-a', name: '가' },
+      { id: 'm-b', name: '나', active: false },
+    ];
     const config = loaded(sources(doc));
     expect(config.warnings).toEqual([
       { file: F, path: 'members[0]', message: 'no discord, slack or local id: this member cannot be invited' },

@@ -32,7 +32,11 @@ describe('GIVEN an empty environment', () => {
   });
 
   it('WHEN variables are set but blank THEN they count as unset', () => {
-    expect(envOf({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '  ', LOG_LEVEL: '' })).toMatchObject({ slack: null, discord: null, logLevel: 'info' });
+    expect(envOf({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '  ', LOG_LEVEL: '' })).toMatchObject({
+      slack: null,
+      discord: null,
+      logLevel: 'info',
+    });
   });
 });
 
@@ -48,12 +52,20 @@ describe('GIVEN complete platform settings', () => {
 
   it('WHEN Slack runs over HTTP THEN the signing secret and port are used', () => {
     expect(
-      envOf({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_MODE: 'http', SLACK_PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api/' }).slack,
+      envOf({
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SIGNING,
+        SLACK_MODE: 'http',
+        SLACK_PORT: '8080',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      }).slack,
     ).toEqual({ mode: 'http', botToken: BOT, signingSecret: SIGNING, port: 8080, apiUrl: 'http://127.0.0.1:9/api/' });
   });
 
   it('WHEN Discord is configured with a guild THEN all three are used', () => {
-    expect(envOf({ DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '223456789012345678' }).discord).toEqual({
+    expect(
+      envOf({ DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '223456789012345678' }).discord,
+    ).toEqual({
       token: DISCORD,
       applicationId: APP_ID,
       guildId: '223456789012345678',
@@ -63,8 +75,18 @@ describe('GIVEN complete platform settings', () => {
 
   it('WHEN the general settings are given THEN they override the defaults', () => {
     expect(
-      envOf({ DATABASE_URL: 'file:/var/lib/jamun.db', JAMUN_CONFIG_DIR: '/etc/jamun', LOG_LEVEL: 'debug', JAMUN_TICK_CRON: '*/5 * * * *' }),
-    ).toMatchObject({ databaseUrl: 'file:/var/lib/jamun.db', configDir: '/etc/jamun', logLevel: 'debug', tickCron: '*/5 * * * *' });
+      envOf({
+        DATABASE_URL: 'file:/var/lib/jamun.db',
+        JAMUN_CONFIG_DIR: '/etc/jamun',
+        LOG_LEVEL: 'debug',
+        JAMUN_TICK_CRON: '*/5 * * * *',
+      }),
+    ).toMatchObject({
+      databaseUrl: 'file:/var/lib/jamun.db',
+      configDir: '/etc/jamun',
+      logLevel: 'debug',
+      tickCron: '*/5 * * * *',
+    });
   });
 });
 
@@ -82,7 +104,9 @@ describe('GIVEN a half-configured platform', () => {
   });
 
   it('WHEN Slack has only an app token THEN SLACK_BOT_TOKEN is named', () => {
-    expect(errorsOf({ SLACK_APP_TOKEN: APP })).toEqual(['environment: SLACK_BOT_TOKEN: required because SLACK_APP_TOKEN is set']);
+    expect(errorsOf({ SLACK_APP_TOKEN: APP })).toEqual([
+      'environment: SLACK_BOT_TOKEN: required because SLACK_APP_TOKEN is set',
+    ]);
   });
 
   it('WHEN Discord has a token but no application id THEN DISCORD_APPLICATION_ID is named', () => {

@@ -61,7 +61,11 @@ describe('GIVEN config errors', () => {
   });
 
   it('WHEN formatted THEN the form is "file: path: message", or "file: message" without a path', () => {
-    const withPath: ConfigError = { file: 'config/rounds/2024-1.yaml', path: 'agenda[1].questions[0].prompt', message: 'required' };
+    const withPath: ConfigError = {
+      file: 'config/rounds/2024-1.yaml',
+      path: 'agenda[1].questions[0].prompt',
+      message: 'required',
+    };
     expect(formatConfigError(withPath)).toBe('config/rounds/2024-1.yaml: agenda[1].questions[0].prompt: required');
     expect(formatConfigError({ file: 'config/rounds', path: '', message: 'x' })).toBe('config/rounds: x');
   });

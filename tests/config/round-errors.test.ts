@@ -40,7 +40,13 @@ describe('GIVEN a minimal valid round', () => {
       ['1', ['1.1', '1.2']],
       ['2', ['2.1']],
     ]);
-    expect(round.agenda[0]?.questions[0]).toEqual({ id: '1.1', prompt: '질문 1.1', kind: 'long_text', required: true, maxLength: 4000 });
+    expect(round.agenda[0]?.questions[0]).toEqual({
+      id: '1.1',
+      prompt: '질문 1.1',
+      kind: 'long_text',
+      required: true,
+      maxLength: 4000,
+    });
   });
 
   it('WHEN every question kind and explicit ids are used THEN each maps to the model', () => {
@@ -63,8 +69,23 @@ describe('GIVEN a minimal valid round', () => {
     expect(round.agenda[0]?.questions).toEqual([
       { id: 'a.1', prompt: 'short', kind: 'short_text', required: false, maxLength: 500 },
       { id: 'pick', prompt: 'one', kind: 'single_choice', options: ['예', '아니오'], required: true, maxLength: 500 },
-      { id: 'a.3', prompt: 'many', help: '복수 선택', kind: 'multi_choice', options: ['A', 'B', 'C'], required: true, maxLength: 500 },
-      { id: 'a.4', prompt: 'rate', kind: 'scale', scale: { min: 0, max: 10, minLabel: '낮음', maxLabel: '높음' }, required: true, maxLength: 500 },
+      {
+        id: 'a.3',
+        prompt: 'many',
+        help: '복수 선택',
+        kind: 'multi_choice',
+        options: ['A', 'B', 'C'],
+        required: true,
+        maxLength: 500,
+      },
+      {
+        id: 'a.4',
+        prompt: 'rate',
+        kind: 'scale',
+        scale: { min: 0, max: 10, minLabel: '낮음', maxLabel: '높음' },
+        required: true,
+        maxLength: 500,
+      },
       { id: 'a.5', prompt: 'rate default', kind: 'scale', scale: { min: 1, max: 5 }, required: true, maxLength: 500 },
       { id: 'a.6', prompt: 'long', kind: 'long_text', required: true, maxLength: 20000 },
     ]);
@@ -95,28 +116,113 @@ describe('GIVEN a minimal valid round', () => {
 
 describe('GIVEN a round file with one problem', () => {
   const cases: Array<[string, (doc: ReturnType<typeof roundDoc>) => void, string]> = [
-    ['a question without prompt', (d) => delete at(d, 'agenda', 1, 'questions', 0)['prompt'], `${F}: agenda[1].questions[0].prompt: required`],
-    ['an unknown question kind', (d) => (at(d, 'agenda', 0, 'questions', 1)['kind'] = 'essay'), `${F}: agenda[0].questions[1].kind: unknown question kind 'essay'; valid kinds: ${KINDS}`],
-    ['a choice question without options', (d) => (at(d, 'agenda', 0, 'questions', 0)['kind'] = 'single_choice'), `${F}: agenda[0].questions[0].options: required for single_choice questions`],
-    ['a choice question with no option', (d) => Object.assign(at(d, 'agenda', 0, 'questions', 0), { kind: 'multi_choice', options: [] }), `${F}: agenda[0].questions[0].options: must list at least one option for multi_choice questions`],
-    ['duplicate options', (d) => Object.assign(at(d, 'agenda', 0, 'questions', 0), { kind: 'single_choice', options: ['예', '아니오', '예'] }), `${F}: agenda[0].questions[0].options[2]: duplicate option '예' (same as options[0])`],
-    ['options on a text question', (d) => (at(d, 'agenda', 0, 'questions', 0)['options'] = ['a']), `${F}: agenda[0].questions[0].options: only allowed for single_choice and multi_choice questions`],
-    ['a scale on a text question', (d) => (at(d, 'agenda', 0, 'questions', 0)['scale'] = { min: 1, max: 5 }), `${F}: agenda[0].questions[0].scale: only allowed for scale questions`],
-    ['a scale whose min is not below max', (d) => Object.assign(at(d, 'agenda', 0, 'questions', 0), { kind: 'scale', scale: { min: 5, max: 5 } }), `${F}: agenda[0].questions[0].scale.max: must be greater than min (5)`],
-    ['max_length above 20000', (d) => (at(d, 'agenda', 0, 'questions', 0)['max_length'] = 20001), `${F}: agenda[0].questions[0].max_length: must be at most 20000`],
-    ['max_length of 0', (d) => (at(d, 'agenda', 0, 'questions', 0)['max_length'] = 0), `${F}: agenda[0].questions[0].max_length: must be at least 1`],
-    ['a duplicate agenda item id', (d) => (at(d, 'agenda', 1)['id'] = '1'), `${F}: agenda[1].id: duplicate agenda item id '1' (same as agenda[0])`],
-    ['an explicit question id equal to a default one', (d) => (at(d, 'agenda', 0, 'questions', 1)['id'] = '1.1'), `${F}: agenda[0].questions[1].id: duplicate question id '1.1' (same as agenda[0].questions[0])`],
-    ['an item without questions', (d) => (at(d, 'agenda', 1)['questions'] = []), `${F}: agenda[1].questions: must list at least one question`],
+    [
+      'a question without prompt',
+      (d) => delete at(d, 'agenda', 1, 'questions', 0)['prompt'],
+      `${F}: agenda[1].questions[0].prompt: required`,
+    ],
+    [
+      'an unknown question kind',
+      (d) => (at(d, 'agenda', 0, 'questions', 1)['kind'] = 'essay'),
+      `${F}: agenda[0].questions[1].kind: unknown question kind 'essay'; valid kinds: ${KINDS}`,
+    ],
+    [
+      'a choice question without options',
+      (d) => (at(d, 'agenda', 0, 'questions', 0)['kind'] = 'single_choice'),
+      `${F}: agenda[0].questions[0].options: required for single_choice questions`,
+    ],
+    [
+      'a choice question with no option',
+      (d) => Object.assign(at(d, 'agenda', 0, 'questions', 0), { kind: 'multi_choice', options: [] }),
+      `${F}: agenda[0].questions[0].options: must list at least one option for multi_choice questions`,
+    ],
+    [
+      'duplicate options',
+      (d) =>
+        Object.assign(at(d, 'agenda', 0, 'questions', 0), { kind: 'single_choice', options: ['예', '아니오', '예'] }),
+      `${F}: agenda[0].questions[0].options[2]: duplicate option '예' (same as options[0])`,
+    ],
+    [
+      'options on a text question',
+      (d) => (at(d, 'agenda', 0, 'questions', 0)['options'] = ['a']),
+      `${F}: agenda[0].questions[0].options: only allowed for single_choice and multi_choice questions`,
+    ],
+    [
+      'a scale on a text question',
+      (d) => (at(d, 'agenda', 0, 'questions', 0)['scale'] = { min: 1, max: 5 }),
+      `${F}: agenda[0].questions[0].scale: only allowed for scale questions`,
+    ],
+    [
+      'a scale whose min is not below max',
+      (d) => Object.assign(at(d, 'agenda', 0, 'questions', 0), { kind: 'scale', scale: { min: 5, max: 5 } }),
+      `${F}: agenda[0].questions[0].scale.max: must be greater than min (5)`,
+    ],
+    [
+      'max_length above 20000',
+      (d) => (at(d, 'agenda', 0, 'questions', 0)['max_length'] = 20001),
+      `${F}: agenda[0].questions[0].max_length: must be at most 20000`,
+    ],
+    [
+      'max_length of 0',
+      (d) => (at(d, 'agenda', 0, 'questions', 0)['max_length'] = 0),
+      `${F}: agenda[0].questions[0].max_length: must be at least 1`,
+    ],
+    [
+      'a duplicate agenda item id',
+      (d) => (at(d, 'agenda', 1)['id'] = '1'),
+      `${F}: agenda[1].id: duplicate agenda item id '1' (same as agenda[0])`,
+    ],
+    [
+      'an explicit question id equal to a default one',
+      (d) => (at(d, 'agenda', 0, 'questions', 1)['id'] = '1.1'),
+      `${F}: agenda[0].questions[1].id: duplicate question id '1.1' (same as agenda[0].questions[0])`,
+    ],
+    [
+      'an item without questions',
+      (d) => (at(d, 'agenda', 1)['questions'] = []),
+      `${F}: agenda[1].questions: must list at least one question`,
+    ],
     ['no agenda', (d) => (d['agenda'] = []), `${F}: agenda: must list at least one agenda item`],
-    ['a window closing before it opens', (d) => (d['window'] = { opens: '2024-02-15 18:00', closes: '2024-02-08 09:00' }), `${F}: window.closes: must be after window.opens (2024-02-15 18:00)`],
-    ['a window closing when it opens', (d) => (d['window'] = { opens: '2024-02-08 09:00', closes: '2024-02-08T09:00' }), `${F}: window.closes: must be after window.opens (2024-02-08 09:00)`],
-    ['an impossible window date', (d) => (at(d, 'window')['closes'] = '2024-02-30 18:00'), `${F}: window.closes: 2024-02-30 18:00 is not a real date-time`],
-    ['a window without time', (d) => (at(d, 'window')['opens'] = '2024-02-08'), `${F}: window.opens: must be a local date-time YYYY-MM-DD HH:mm`],
-    ['an unknown committee', (d) => (d['committee'] = 'nope'), `${F}: committee: unknown committee 'nope' (known: test-committee)`],
-    ['a reminder slot with two forms', (d) => (d['reminders'] = { slots: [{ hours_before: 3, last_business_day: '09:30' }] }), `${F}: reminders.slots[0]: must have exactly one of business_days_before (with at), last_business_day or hours_before`],
-    ['business_days_before without at', (d) => (d['reminders'] = { slots: [{ business_days_before: 2 }] }), `${F}: reminders.slots[0].at: required with business_days_before`],
-    ['a reminder time not HH:mm', (d) => (d['reminders'] = { slots: [{ last_business_day: '9:30' }] }), `${F}: reminders.slots[0].last_business_day: must be a time HH:mm (e.g. 09:30)`],
+    [
+      'a window closing before it opens',
+      (d) => (d['window'] = { opens: '2024-02-15 18:00', closes: '2024-02-08 09:00' }),
+      `${F}: window.closes: must be after window.opens (2024-02-15 18:00)`,
+    ],
+    [
+      'a window closing when it opens',
+      (d) => (d['window'] = { opens: '2024-02-08 09:00', closes: '2024-02-08T09:00' }),
+      `${F}: window.closes: must be after window.opens (2024-02-08 09:00)`,
+    ],
+    [
+      'an impossible window date',
+      (d) => (at(d, 'window')['closes'] = '2024-02-30 18:00'),
+      `${F}: window.closes: 2024-02-30 18:00 is not a real date-time`,
+    ],
+    [
+      'a window without time',
+      (d) => (at(d, 'window')['opens'] = '2024-02-08'),
+      `${F}: window.opens: must be a local date-time YYYY-MM-DD HH:mm`,
+    ],
+    [
+      'an unknown committee',
+      (d) => (d['committee'] = 'nope'),
+      `${F}: committee: unknown committee 'nope' (known: test-committee)`,
+    ],
+    [
+      'a reminder slot with two forms',
+      (d) => (d['reminders'] = { slots: [{ hours_before: 3, last_business_day: '09:30' }] }),
+      `${F}: reminders.slots[0]: must have exactly one of business_days_before (with at), last_business_day or hours_before`,
+    ],
+    [
+      'business_days_before without at',
+      (d) => (d['reminders'] = { slots: [{ business_days_before: 2 }] }),
+      `${F}: reminders.slots[0].at: required with business_days_before`,
+    ],
+    [
+      'a reminder time not HH:mm',
+      (d) => (d['reminders'] = { slots: [{ last_business_day: '9:30' }] }),
+      `${F}: reminders.slots[0].last_business_day: must be a time HH:mm (e.g. 09:30)`,
+    ],
     ['anonymous as text', (d) => (d['anonymous'] = 'yes'), `${F}: anonymous: expected true or false, got a string`],
   ];
   for (const [what, mutate, expected] of cases) {

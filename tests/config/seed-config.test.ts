@@ -41,7 +41,15 @@ describe('GIVEN the shipped seed config', () => {
   });
 
   it('THEN it has the 7 outside experts of the report, active, reachable on every platform', () => {
-    expect(committee?.members.map((m) => m.name)).toEqual(['강도영', '김정환', '박종범', '박주영', '오영은', '채정훈', '최예술']);
+    expect(committee?.members.map((m) => m.name)).toEqual([
+      '강도영',
+      '김정환',
+      '박종범',
+      '박주영',
+      '오영은',
+      '채정훈',
+      '최예술',
+    ]);
     for (const member of committee?.members ?? []) {
       expect(member.role).toBe('민간전문가');
       expect(member.active).toBe(true);

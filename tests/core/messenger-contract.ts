@@ -42,7 +42,17 @@ export const contractInvitation: MemberMessage = {
 export const contractReminder: MemberMessage = {
   kind: 'reminder',
   locale: 'en',
-  view: { roundId: 'contract-1', roundTitle: 'Contract round', closesAt, closesAtLocal: 'Thu 2024-02-15 18:00', timeZone: 'Asia/Seoul', businessDaysLeft: 1, hoursLeft: 3, answeredCount: 2, questionCount: 7 },
+  view: {
+    roundId: 'contract-1',
+    roundTitle: 'Contract round',
+    closesAt,
+    closesAtLocal: 'Thu 2024-02-15 18:00',
+    timeZone: 'Asia/Seoul',
+    businessDaysLeft: 1,
+    hoursLeft: 3,
+    answeredCount: 2,
+    questionCount: 7,
+  },
 };
 
 export const contractReceipt: MemberMessage = {
@@ -55,7 +65,9 @@ export const contractReceipt: MemberMessage = {
     submittedAtLocal: '2024-02-13 (화) 10:00',
     editableUntilLocal: '2024-02-15 (목) 18:00',
     canEdit: true,
-    items: [{ title: '안건 1', answers: [{ questionId: '1.1', prompt: '평가 의견', answer: '홍보 체계 마련이 필요합니다' }] }],
+    items: [
+      { title: '안건 1', answers: [{ questionId: '1.1', prompt: '평가 의견', answer: '홍보 체계 마련이 필요합니다' }] },
+    ],
   },
 };
 
@@ -71,13 +83,28 @@ export function contractSummary(): CompiledSummary {
     timeZone: 'Asia/Seoul',
     businessDays: 4,
     generatedAt: new Date('2024-02-15T09:00:00Z'),
-    participation: { invited: 2, submitted: 1, declined: 0, late: 0, notSubmitted: ['김정환'], declinedBy: [], unreachable: [] },
+    participation: {
+      invited: 2,
+      submitted: 1,
+      declined: 0,
+      late: 0,
+      notSubmitted: ['김정환'],
+      declinedBy: [],
+      unreachable: [],
+    },
     honorarium: { rate: 100000, currency: 'KRW', recipients: ['강도영'], count: 1, total: 100000 },
     items: [
       {
         id: '1',
         title: '안건 1',
-        questions: [{ id: '1.1', prompt: '평가 의견', kind: 'long_text', answers: [{ author: '강도영', text: '지역 홍보 체계 마련', late: false }] }],
+        questions: [
+          {
+            id: '1.1',
+            prompt: '평가 의견',
+            kind: 'long_text',
+            answers: [{ author: '강도영', text: '지역 홍보 체계 마련', late: false }],
+          },
+        ],
       },
     ],
   };
@@ -120,7 +147,15 @@ export function runMessengerContract(name: string, setup: () => Promise<Messenge
       const progress = (delivered: number): StaffMessage => ({
         kind: 'progress',
         locale: 'en',
-        view: { roundId: 'contract-1', roundTitle: 'Contract round', total: 7, delivered, pending: 7 - delivered, failed: [], done: delivered === 7 },
+        view: {
+          roundId: 'contract-1',
+          roundTitle: 'Contract round',
+          total: 7,
+          delivered,
+          pending: 7 - delivered,
+          failed: [],
+          done: delivered === 7,
+        },
       });
       const first = await h.messenger.postToStaff(h.staffChannelId, progress(1), 'contract:progress:1');
       expect(first.ok).toBe(true);
@@ -137,12 +172,18 @@ export function runMessengerContract(name: string, setup: () => Promise<Messenge
         { name: 'jamun-contract-1.md', mimeType: 'text/markdown', content: Buffer.from('# 결과\n') },
         { name: 'jamun-contract-1.csv', mimeType: 'text/csv', content: Buffer.from('\uFEFFa,b\r\n') },
       ];
-      const delivery = await h.messenger.postToStaff(h.staffChannelId, { kind: 'summary', locale: 'ko', summary: contractSummary(), files }, 'contract:summary:1');
+      const delivery = await h.messenger.postToStaff(
+        h.staffChannelId,
+        { kind: 'summary', locale: 'ko', summary: contractSummary(), files },
+        'contract:summary:1',
+      );
       expect(delivery.ok).toBe(true);
       const texts = (await h.textsInChannel(h.staffChannelId)).join('\n');
       expect(texts).toContain('계약 시험 회차');
       expect(texts).toContain('지역 홍보 체계 마련');
-      expect(await h.filesInChannel(h.staffChannelId)).toEqual(expect.arrayContaining(['jamun-contract-1.md', 'jamun-contract-1.csv']));
+      expect(await h.filesInChannel(h.staffChannelId)).toEqual(
+        expect.arrayContaining(['jamun-contract-1.md', 'jamun-contract-1.csv']),
+      );
     });
   });
 }

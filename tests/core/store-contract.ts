@@ -45,7 +45,15 @@ export function sampleRound(id = 'r1'): Round {
         id: '2',
         title: '넥스트로컬',
         questions: [
-          { id: '2.1', prompt: '점수', help: '1-5', kind: 'scale', scale: { min: 1, max: 5, minLabel: '낮음' }, required: true, maxLength: 10 },
+          {
+            id: '2.1',
+            prompt: '점수',
+            help: '1-5',
+            kind: 'scale',
+            scale: { min: 1, max: 5, minLabel: '낮음' },
+            required: true,
+            maxLength: 10,
+          },
         ],
       },
     ],
@@ -120,7 +128,13 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         const first = await store.getRound('twice');
         await store.updateRound('twice', { status: 'closed', closesAt: at(500), closedAt: at(400) });
         const second = await store.getRound('twice');
-        expect(second).toMatchObject({ status: 'closed', closesAt: at(500), closedAt: at(400), allowLate: round.allowLate, anonymous: round.anonymous });
+        expect(second).toMatchObject({
+          status: 'closed',
+          closesAt: at(500),
+          closedAt: at(400),
+          allowLate: round.allowLate,
+          anonymous: round.anonymous,
+        });
         expect(second?.agenda).toEqual(first?.agenda);
       });
     });
@@ -133,11 +147,20 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
 
       it('GIVEN an existing invitation WHEN created again THEN the stored one is kept', async () => {
         await store.createInvitations([invitation('m1'), invitation('m2')]);
-        await store.updateInvitation('r1', 'm1', { deliveryState: 'delivered', deliveredAt: at(1), channelRef: 'dm-1' });
+        await store.updateInvitation('r1', 'm1', {
+          deliveryState: 'delivered',
+          deliveredAt: at(1),
+          channelRef: 'dm-1',
+        });
         await store.createInvitations([invitation('m1'), invitation('m3')]);
         const list = await store.listInvitations('r1');
         expect(list.map((i) => i.memberId)).toEqual(['m1', 'm2', 'm3']);
-        expect(list[0]).toEqual({ ...invitation('m1'), deliveryState: 'delivered', deliveredAt: at(1), channelRef: 'dm-1' });
+        expect(list[0]).toEqual({
+          ...invitation('m1'),
+          deliveryState: 'delivered',
+          deliveredAt: at(1),
+          channelRef: 'dm-1',
+        });
       });
 
       it('GIVEN invitations in two rounds THEN listInvitationsOfMember finds both', async () => {
@@ -160,11 +183,29 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       });
 
       it('GIVEN an answer saved twice THEN its revision is 2 and both saves are kept as revisions', async () => {
-        const first = await store.saveAnswers('r1', 'm1', [{ questionId: '1.1', value: { kind: 'text', text: '초안' } }], at(1));
+        const first = await store.saveAnswers(
+          'r1',
+          'm1',
+          [{ questionId: '1.1', value: { kind: 'text', text: '초안' } }],
+          at(1),
+        );
         expect(first).toEqual([
-          { roundId: 'r1', memberId: 'm1', questionId: '1.1', value: { kind: 'text', text: '초안' }, status: 'draft', revision: 1, updatedAt: at(1) },
+          {
+            roundId: 'r1',
+            memberId: 'm1',
+            questionId: '1.1',
+            value: { kind: 'text', text: '초안' },
+            status: 'draft',
+            revision: 1,
+            updatedAt: at(1),
+          },
         ]);
-        const second = await store.saveAnswers('r1', 'm1', [{ questionId: '1.1', value: { kind: 'text', text: '수정' } }], at(2));
+        const second = await store.saveAnswers(
+          'r1',
+          'm1',
+          [{ questionId: '1.1', value: { kind: 'text', text: '수정' } }],
+          at(2),
+        );
         expect(second[0]).toMatchObject({ revision: 2, value: { kind: 'text', text: '수정' }, updatedAt: at(2) });
         const revisions = await store.listRevisions('r1', 'm1', '1.1');
         expect(revisions.map((r) => [r.revision, r.value, r.afterSubmit, r.savedAt])).toEqual([
@@ -184,7 +225,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           at(1),
         );
         await store.saveAnswers('r1', 'm2', [{ questionId: '1.1', value: { kind: 'text', text: 'x' } }], at(1));
-        expect((await store.listAnswers('r1')).map((a) => `${a.memberId}/${a.questionId}`)).toEqual(['m1/1.2', 'm1/2.1', 'm2/1.1']);
+        expect((await store.listAnswers('r1')).map((a) => `${a.memberId}/${a.questionId}`)).toEqual([
+          'm1/1.2',
+          'm1/2.1',
+          'm2/1.1',
+        ]);
         expect((await store.listAnswers('r1', 'm1')).map((a) => a.value)).toEqual([
           { kind: 'choices', choices: ['A', 'B'] },
           { kind: 'scale', value: 4 },
@@ -194,7 +239,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       it('GIVEN a submitted member WHEN an answer is edited THEN it stays submitted and the revision is marked after submit', async () => {
         await store.saveAnswers('r1', 'm1', [{ questionId: '1.1', value: { kind: 'text', text: 'a' } }], at(1));
         await store.markSubmitted('r1', 'm1', at(2), false);
-        const [edited] = await store.saveAnswers('r1', 'm1', [{ questionId: '1.1', value: { kind: 'text', text: 'b' } }], at(3));
+        const [edited] = await store.saveAnswers(
+          'r1',
+          'm1',
+          [{ questionId: '1.1', value: { kind: 'text', text: 'b' } }],
+          at(3),
+        );
         expect(edited).toMatchObject({ status: 'submitted', revision: 2 });
         expect((await store.listRevisions('r1', 'm1')).map((r) => r.afterSubmit)).toEqual([false, true]);
       });
@@ -231,7 +281,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       });
 
       it('GIVEN jobs due now and later WHEN claimed THEN only due ones come, once', async () => {
-        await store.enqueueJobs([job('due', 0), job('later', 60), job('also-due', 10, { memberId: undefined, kind: 'close' })]);
+        await store.enqueueJobs([
+          job('due', 0),
+          job('later', 60),
+          job('also-due', 10, { memberId: undefined, kind: 'close' }),
+        ]);
         const claimed = await store.claimDueJobs(at(10), 10, 60_000);
         expect(claimed.map((j) => [j.key, j.state, j.attempts])).toEqual([
           ['due', 'running', 0],
@@ -268,7 +322,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       });
 
       it('GIVEN pending jobs of two kinds WHEN cancelled by kind THEN only those pending ones are cancelled', async () => {
-        await store.enqueueJobs([job('r', 0), job('r2', 5), job('c', 5, { kind: 'close' }), job('other', 5, { roundId: 'r9' })]);
+        await store.enqueueJobs([
+          job('r', 0),
+          job('r2', 5),
+          job('c', 5, { kind: 'close' }),
+          job('other', 5, { roundId: 'r9' }),
+        ]);
         const [running] = await store.claimDueJobs(at(0), 1, 60_000);
         expect(running?.key).toBe('r');
         expect(await store.cancelJobs('r1', 'remind')).toBe(1);
@@ -292,7 +351,14 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       it('GIVEN a claimed key WHEN settled THEN it reads back sent with its refs', async () => {
         await store.claimOutbox('k', 'slack', at(0));
         await store.settleOutbox('k', { state: 'sent', channelId: 'D1', messageId: 'ts1' }, at(1));
-        expect(await store.getOutbox('k')).toEqual({ key: 'k', state: 'sent', platform: 'slack', channelId: 'D1', messageId: 'ts1', updatedAt: at(1) });
+        expect(await store.getOutbox('k')).toEqual({
+          key: 'k',
+          state: 'sent',
+          platform: 'slack',
+          channelId: 'D1',
+          messageId: 'ts1',
+          updatedAt: at(1),
+        });
         expect(await store.claimOutbox('k', 'slack', at(2))).toMatchObject({ state: 'sent' });
         expect(await store.getOutbox('unknown')).toBeNull();
       });
@@ -323,9 +389,28 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       });
 
       it('GIVEN summaries recorded THEN they list per round', async () => {
-        await store.recordSummary({ roundId: 'r1', platform: 'discord', channelId: 'c', messageId: 'm', format: 'markdown', postedAt: at(1) });
-        await store.recordSummary({ roundId: 'r1', platform: 'local', channelId: 'file', format: 'csv', postedAt: at(2) });
-        await store.recordSummary({ roundId: 'r2', platform: 'slack', channelId: 'c', format: 'markdown', postedAt: at(1) });
+        await store.recordSummary({
+          roundId: 'r1',
+          platform: 'discord',
+          channelId: 'c',
+          messageId: 'm',
+          format: 'markdown',
+          postedAt: at(1),
+        });
+        await store.recordSummary({
+          roundId: 'r1',
+          platform: 'local',
+          channelId: 'file',
+          format: 'csv',
+          postedAt: at(2),
+        });
+        await store.recordSummary({
+          roundId: 'r2',
+          platform: 'slack',
+          channelId: 'c',
+          format: 'markdown',
+          postedAt: at(1),
+        });
         expect(await store.listSummaries('r1')).toEqual([
           { roundId: 'r1', platform: 'discord', channelId: 'c', messageId: 'm', format: 'markdown', postedAt: at(1) },
           { roundId: 'r1', platform: 'local', channelId: 'file', format: 'csv', postedAt: at(2) },

@@ -17,7 +17,11 @@ describe('the demo', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'jamun-demo-'));
     const config = loadConfig(CONFIG_DIR);
     if (!config.ok) throw new Error('seed config invalid');
-    result = await runDemo({ config: config.value, outDir: dir, output: { out: (l) => lines.push(l), err: (l) => lines.push(l) } });
+    result = await runDemo({
+      config: config.value,
+      outDir: dir,
+      output: { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+    });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,7 +52,11 @@ describe('the demo', () => {
   });
 
   it('GIVEN the run THEN Markdown, CSV (with BOM) and JSON exports are written', () => {
-    expect(result.files.map((f) => path.basename(f)).sort()).toEqual(['jamun-2024-1.csv', 'jamun-2024-1.json', 'jamun-2024-1.md']);
+    expect(result.files.map((f) => path.basename(f)).sort()).toEqual([
+      'jamun-2024-1.csv',
+      'jamun-2024-1.json',
+      'jamun-2024-1.md',
+    ]);
     expect(result.files.every((f) => existsSync(f))).toBe(true);
     const csv = readFileSync(path.join(dir, 'jamun-2024-1.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

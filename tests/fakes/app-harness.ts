@@ -48,7 +48,14 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   for (const r of rounds) options.mutateRound?.(r);
   const clock = new ManualClock(options.now ?? SEED_OPENING);
   const store = options.store ?? createMemoryStore();
-  const app = createJamunApp({ store, messengers: options.messengers, committees, rounds, clock, logger: options.logger ?? silentLogger });
+  const app = createJamunApp({
+    store,
+    messengers: options.messengers,
+    committees,
+    rounds,
+    clock,
+    logger: options.logger ?? silentLogger,
+  });
   return { app, store, clock, committees, rounds };
 }
 

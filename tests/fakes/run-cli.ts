@@ -82,9 +82,13 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
     new Promise((resolve, reject) => {
       const check = (): void => {
         if (done()) finish();
-        else if (failOnExit && exit) finish(new Error(`jamun exited (${JSON.stringify(exit)}) before ${what}${transcript()}`));
+        else if (failOnExit && exit)
+          finish(new Error(`jamun exited (${JSON.stringify(exit)}) before ${what}${transcript()}`));
       };
-      const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${transcript()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${transcript()}`)),
+        timeoutMs,
+      );
       const finish = (error?: Error): void => {
         clearTimeout(timer);
         listeners.delete(check);
@@ -99,7 +103,8 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
     stdout: () => out,
     stderr: () => err,
     exited,
-    waitForStdout: (pattern, timeoutMs = 15_000) => until(() => matches(out, pattern), `stdout to show ${String(pattern)}`, timeoutMs, true),
+    waitForStdout: (pattern, timeoutMs = 15_000) =>
+      until(() => matches(out, pattern), `stdout to show ${String(pattern)}`, timeoutMs, true),
     async stop(signal, timeoutMs = 10_000) {
       child.kill(signal);
       await until(() => exit !== undefined, `exit after ${signal}`, timeoutMs, false);

@@ -9,7 +9,11 @@ import { type CustomAction, encodeCustomId } from './custom-ids.ts';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
-function button(label: string, action: CustomAction, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger): APIButtonComponent {
+function button(
+  label: string,
+  action: CustomAction,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger,
+): APIButtonComponent {
   return { type: ComponentType.Button, style, label, custom_id: encodeCustomId(action) };
 }
 
@@ -40,7 +44,15 @@ export function receiptButtons(roundId: string, locale: Locale): ButtonRow[] {
 /** After a saved page: Next (when a page follows) and Submit (unless already submitted). */
 export function pageButtons(roundId: string, nextPage: number | null, submitted: boolean, locale: Locale): ButtonRow[] {
   const buttons: APIButtonComponent[] = [];
-  if (nextPage !== null) buttons.push(button(t(locale, 'button.next'), { kind: 'open', roundId, page: nextPage }, ButtonStyle.Primary));
-  if (!submitted) buttons.push(button(t(locale, 'button.submit'), { kind: 'submit', roundId }, nextPage === null ? ButtonStyle.Success : ButtonStyle.Secondary));
+  if (nextPage !== null)
+    buttons.push(button(t(locale, 'button.next'), { kind: 'open', roundId, page: nextPage }, ButtonStyle.Primary));
+  if (!submitted)
+    buttons.push(
+      button(
+        t(locale, 'button.submit'),
+        { kind: 'submit', roundId },
+        nextPage === null ? ButtonStyle.Success : ButtonStyle.Secondary,
+      ),
+    );
   return buttons.length === 0 ? [] : [row(...buttons)];
 }

@@ -46,7 +46,10 @@ export class DiscordBot {
     };
     this.#member = new MemberHandlers(app, logger);
     this.#staff = new StaffHandlers(app);
-    this.client.on(Events.InteractionCreate, (interaction) => void this.#guard('interaction', () => this.#onInteraction(interaction)));
+    this.client.on(
+      Events.InteractionCreate,
+      (interaction) => void this.#guard('interaction', () => this.#onInteraction(interaction)),
+    );
     this.client.on(Events.MessageCreate, (message) => void this.#guard('message', () => this.#onMessage(message)));
     this.client.on(Events.Error, (error) => this.logger.error({ name: error.name }, 'discord client error'));
   }
@@ -76,7 +79,14 @@ export class DiscordBot {
     try {
       await run();
     } catch (error) {
-      this.logger.error({ kind, name: error instanceof Error ? error.name : 'unknown', message: error instanceof Error ? error.message : '' }, 'discord handler failed');
+      this.logger.error(
+        {
+          kind,
+          name: error instanceof Error ? error.name : 'unknown',
+          message: error instanceof Error ? error.message : '',
+        },
+        'discord handler failed',
+      );
     }
   }
 
@@ -85,8 +95,10 @@ export class DiscordBot {
       this.logger.warn({ type: interaction.type }, 'discord interaction before the app was attached');
       return;
     }
-    if (interaction.isChatInputCommand() && interaction.commandName === 'jamun') return this.#staff.onCommand(interaction);
-    if (interaction.isAutocomplete() && interaction.commandName === 'jamun') return this.#staff.onAutocomplete(interaction);
+    if (interaction.isChatInputCommand() && interaction.commandName === 'jamun')
+      return this.#staff.onCommand(interaction);
+    if (interaction.isAutocomplete() && interaction.commandName === 'jamun')
+      return this.#staff.onAutocomplete(interaction);
     if (interaction.isButton()) {
       const action = decodeCustomId(interaction.customId);
       if (action) return this.#member.onButton(interaction, action);

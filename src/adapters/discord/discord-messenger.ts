@@ -41,7 +41,9 @@ export function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
     case 'text':
       return splitText(message.text, DISCORD_MESSAGE_LIMIT).map((content) => ({ content }));
     case 'progress':
-      return splitText(renderProgress(message.view, message.locale, discordFormatter), DISCORD_MESSAGE_LIMIT).map((content) => ({ content }));
+      return splitText(renderProgress(message.view, message.locale, discordFormatter), DISCORD_MESSAGE_LIMIT).map(
+        (content) => ({ content }),
+      );
     case 'summary': {
       const { header, sections } = renderSummaryChat(message.summary, discordFormatter);
       return [{ content: header, files: message.files }, ...sections.map((content) => ({ content }))];
@@ -64,7 +66,12 @@ export class DiscordMessenger implements Messenger {
       let last: Message | undefined;
       for (const [index, content] of dm.chunks.entries()) {
         const isLast = index === dm.chunks.length - 1;
-        last = await this.#send(channel, { content, ...(isLast ? { components: dm.components } : {}) }, idempotencyKey, index);
+        last = await this.#send(
+          channel,
+          { content, ...(isLast ? { components: dm.components } : {}) },
+          idempotencyKey,
+          index,
+        );
       }
       if (!last) throw new Error('nothing to send');
       return { ok: true, ref: { channelId: last.channelId, messageId: last.id } };
@@ -94,7 +101,10 @@ export class DiscordMessenger implements Messenger {
       const channel = await this.#staffChannel(ref.channelId);
       if (!channel) return this.#noChannel(ref.channelId, message.kind);
       const [first] = renderStaffPosts(message);
-      const edited = await channel.messages.edit(ref.messageId, { content: first?.content ?? '', allowedMentions: NO_MENTIONS });
+      const edited = await channel.messages.edit(ref.messageId, {
+        content: first?.content ?? '',
+        allowedMentions: NO_MENTIONS,
+      });
       return { ok: true, ref: { channelId: edited.channelId, messageId: edited.id } };
     } catch (error) {
       return this.#failure(error, { channelId: ref.channelId, kind: message.kind });
@@ -125,7 +135,10 @@ export class DiscordMessenger implements Messenger {
 
   #failure(error: unknown, context: Record<string, unknown>): Delivery {
     const failure = toFailedDelivery(error);
-    this.logger.warn({ ...context, reason: failure.reason, permanent: failure.permanent, detail: failure.detail }, 'discord delivery failed');
+    this.logger.warn(
+      { ...context, reason: failure.reason, permanent: failure.permanent, detail: failure.detail },
+      'discord delivery failed',
+    );
     return failure;
   }
 }

@@ -59,7 +59,11 @@ export class MemberHandlers {
       if (!view.ok) return answerInteraction(interaction, () => this.#error(actor, view.error));
       const pages = planPages(view.value);
       const page = pages[Math.min(action.page, pages.length - 1)];
-      if (!page) return answerInteraction(interaction, async () => ({ text: t(view.value.locale, 'saved.nothing'), ephemeral: true }));
+      if (!page)
+        return answerInteraction(interaction, async () => ({
+          text: t(view.value.locale, 'saved.nothing'),
+          ephemeral: true,
+        }));
       // The modal must be the first response, so nothing may be deferred before it.
       await interaction.showModal(questionnaireModal(action.roundId, page, pages.length, view.value.locale));
       const asked = page.questions[0];
@@ -96,10 +100,17 @@ export class MemberHandlers {
       this.logger.warn({ kind: action.kind }, 'discord modal with a button action');
       return;
     }
-    return answerInteraction(interaction, () => this.#savePage(actor, action.roundId, action.page, modalFields(interaction)));
+    return answerInteraction(interaction, () =>
+      this.#savePage(actor, action.roundId, action.page, modalFields(interaction)),
+    );
   }
 
-  async #savePage(actor: Actor, roundId: string, pageIndex: number, fields: Map<string, string | string[]>): Promise<InteractionAnswer> {
+  async #savePage(
+    actor: Actor,
+    roundId: string,
+    pageIndex: number,
+    fields: Map<string, string | string[]>,
+  ): Promise<InteractionAnswer> {
     const app = this.app();
     const found = await app.questionnaire(actor, roundId);
     if (!found.ok) return this.#error(actor, found.error);

@@ -28,7 +28,10 @@ export interface DiscordAdapter {
 }
 
 /** Builds the Discord adapter. `deps.app` may be given now or later with `attach`. */
-export function createDiscordAdapter(settings: DiscordSettings, deps: { app?: JamunApi; logger: Logger }): DiscordAdapter {
+export function createDiscordAdapter(
+  settings: DiscordSettings,
+  deps: { app?: JamunApi; logger: Logger },
+): DiscordAdapter {
   const bot = new DiscordBot(settings, deps.logger);
   if (deps.app) bot.attach(deps.app);
   return {

@@ -54,7 +54,9 @@ async function send(interaction: RepliableInteraction, answer: InteractionAnswer
       content,
       allowedMentions: NO_MENTIONS,
       ...(isLast && answer.components ? { components: answer.components } : {}),
-      ...(isLast && answer.files ? { files: answer.files.map((f) => ({ attachment: f.content, name: f.name, contentType: f.mimeType })) } : {}),
+      ...(isLast && answer.files
+        ? { files: answer.files.map((f) => ({ attachment: f.content, name: f.name, contentType: f.mimeType })) }
+        : {}),
     };
   };
   for (const [index, content] of chunks.entries()) {

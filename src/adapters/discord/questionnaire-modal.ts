@@ -30,7 +30,10 @@ function label(field: FieldPlan, locale: Locale): { label: string; description?:
   const q = field.question;
   if (field.kind === 'text' && field.part > 0) {
     return {
-      label: clip(dt(locale, 'discord.part', { questionId: q.id, part: field.part + 1, parts: field.parts }), LABEL_MAX),
+      label: clip(
+        dt(locale, 'discord.part', { questionId: q.id, part: field.part + 1, parts: field.parts }),
+        LABEL_MAX,
+      ),
       description: clip(t(locale, 'form.continue'), DESCRIPTION_MAX),
     };
   }
@@ -47,7 +50,8 @@ function component(field: FieldPlan, locale: Locale): APILabelComponent['compone
       return {
         type: ComponentType.TextInput,
         custom_id: field.id,
-        style: field.question.kind === 'short_text' && field.parts === 1 ? TextInputStyle.Short : TextInputStyle.Paragraph,
+        style:
+          field.question.kind === 'short_text' && field.parts === 1 ? TextInputStyle.Short : TextInputStyle.Paragraph,
         required: false,
         max_length: field.maxLength,
         ...(field.value !== '' ? { value: field.value } : {}),
@@ -74,14 +78,23 @@ function component(field: FieldPlan, locale: Locale): APILabelComponent['compone
         min_values: 0,
         max_values: field.maxValues,
         placeholder: clip(placeholder, 150),
-        options: field.options.map((o) => ({ label: clip(o.label, OPTION_TEXT_MAX), value: o.value, default: o.chosen })),
+        options: field.options.map((o) => ({
+          label: clip(o.label, OPTION_TEXT_MAX),
+          value: o.value,
+          default: o.chosen,
+        })),
       };
     }
   }
 }
 
 /** The modal of page `page` (0-based) of `pages`, for round `roundId`. */
-export function questionnaireModal(roundId: string, page: PagePlan, pages: number, locale: Locale): APIModalInteractionResponseCallbackData {
+export function questionnaireModal(
+  roundId: string,
+  page: PagePlan,
+  pages: number,
+  locale: Locale,
+): APIModalInteractionResponseCallbackData {
   const head = t(locale, 'form.page', { page: page.index + 1, pages });
   return {
     custom_id: encodeCustomId({ kind: 'page', roundId, page: page.index }),
@@ -103,7 +116,13 @@ export function declineModal(roundId: string, locale: Locale): APIModalInteracti
       {
         type: ComponentType.Label,
         label: clip(t(locale, 'form.declineReason'), LABEL_MAX),
-        component: { type: ComponentType.TextInput, custom_id: 'reason', style: TextInputStyle.Paragraph, required: true, max_length: 1000 },
+        component: {
+          type: ComponentType.TextInput,
+          custom_id: 'reason',
+          style: TextInputStyle.Paragraph,
+          required: true,
+          max_length: 1000,
+        },
       },
     ],
   };

@@ -19,7 +19,13 @@ type Draft = string | string[] | number | undefined;
 /** One field of a modal page. */
 export type FieldPlan =
   | { kind: 'text'; id: string; question: Question; part: number; parts: number; maxLength: number; value: string }
-  | { kind: 'select'; id: string; question: Question; options: Array<{ label: string; value: string; chosen: boolean }>; maxValues: number }
+  | {
+      kind: 'select';
+      id: string;
+      question: Question;
+      options: Array<{ label: string; value: string; chosen: boolean }>;
+      maxValues: number;
+    }
   /** A choice question with more options than a select holds: one choice per line. */
   | { kind: 'lines'; id: string; question: Question; value: string };
 
@@ -145,7 +151,13 @@ export function readSubmission(view: QuestionnaireView, fields: Map<string, stri
     if (old.length > list.length * TEXT_INPUT_MAX && old.startsWith(text)) continue;
     if (question.kind === 'scale' && text.trim() === '') continue;
     if (question.kind === 'single_choice' || question.kind === 'multi_choice') {
-      answers.push({ questionId, value: text.split('\n').map((l) => l.trim()).filter((l) => l !== '') });
+      answers.push({
+        questionId,
+        value: text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l !== ''),
+      });
     } else {
       answers.push({ questionId, value: text });
     }

@@ -15,10 +15,9 @@ import type { DiscordSettings } from './discord-settings.ts';
 import { type DiscordTextKey, dt } from './discord-texts.ts';
 
 /** Korean by default (the project's default), English for English clients. */
-function describe<T extends { setDescription(d: string): T; setDescriptionLocalizations(l: Record<string, string>): T }>(
-  builder: T,
-  key: DiscordTextKey,
-): T {
+function describe<
+  T extends { setDescription(d: string): T; setDescriptionLocalizations(l: Record<string, string>): T },
+>(builder: T, key: DiscordTextKey): T {
   const en = dt('en', key);
   return builder.setDescription(dt('ko', key)).setDescriptionLocalizations({ 'en-US': en, 'en-GB': en });
 }
@@ -28,7 +27,8 @@ const NEEDS_NO_ROUND: readonly StaffVerb[] = ['help', 'list'];
 function subcommand(verb: StaffVerb, sub: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
   describe(sub.setName(verb), `discord.cmd.${verb}`);
   // Discord requires required options before optional ones.
-  if (verb === 'extend') sub.addStringOption((o) => describe(o.setName('until'), 'discord.opt.until').setRequired(true).setMaxLength(16));
+  if (verb === 'extend')
+    sub.addStringOption((o) => describe(o.setName('until'), 'discord.opt.until').setRequired(true).setMaxLength(16));
   if (verb === 'export') {
     sub.addStringOption((o) =>
       describe(o.setName('format'), 'discord.opt.format')
@@ -37,14 +37,20 @@ function subcommand(verb: StaffVerb, sub: SlashCommandSubcommandBuilder): SlashC
     );
   }
   if (!NEEDS_NO_ROUND.includes(verb)) {
-    sub.addStringOption((o) => describe(o.setName('round'), 'discord.opt.round').setRequired(verb === 'open').setAutocomplete(true));
+    sub.addStringOption((o) =>
+      describe(o.setName('round'), 'discord.opt.round')
+        .setRequired(verb === 'open')
+        .setAutocomplete(true),
+    );
   }
   return sub;
 }
 
 /** The JSON of the `/jamun` command with every staff verb as a subcommand. */
 export function jamunCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const command = describe(new SlashCommandBuilder().setName('jamun'), 'discord.cmd.jamun').setContexts(InteractionContextType.Guild);
+  const command = describe(new SlashCommandBuilder().setName('jamun'), 'discord.cmd.jamun').setContexts(
+    InteractionContextType.Guild,
+  );
   for (const verb of STAFF_VERBS) command.addSubcommand((sub) => subcommand(verb, sub));
   return command.toJSON();
 }
@@ -53,10 +59,19 @@ export function jamunCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody 
  * Registers (overwrites) the bot's commands: in one guild when `guildId` is
  * given (instant), else globally. Returns how many commands Discord holds.
  */
-export async function registerDiscordCommands(settings: DiscordSettings, options: { guildId?: string } = {}): Promise<number> {
-  const rest = new REST({ api: settings.apiUrl, retries: settings.rest?.retries ?? 3, timeout: settings.rest?.timeoutMs ?? 15_000 }).setToken(settings.token);
+export async function registerDiscordCommands(
+  settings: DiscordSettings,
+  options: { guildId?: string } = {},
+): Promise<number> {
+  const rest = new REST({
+    api: settings.apiUrl,
+    retries: settings.rest?.retries ?? 3,
+    timeout: settings.rest?.timeoutMs ?? 15_000,
+  }).setToken(settings.token);
   const guildId = options.guildId ?? settings.guildId;
-  const route = guildId ? Routes.applicationGuildCommands(settings.applicationId, guildId) : Routes.applicationCommands(settings.applicationId);
+  const route = guildId
+    ? Routes.applicationGuildCommands(settings.applicationId, guildId)
+    : Routes.applicationCommands(settings.applicationId);
   const registered = (await rest.put(route, { body: [jamunCommand()] })) as unknown[];
   return registered.length;
 }

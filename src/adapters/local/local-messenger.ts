@@ -37,7 +37,10 @@ export class LocalMessenger implements Messenger {
   onMessage: ((message: LocalMessage) => void) | undefined;
 
   /** Makes DMs to this user fail the way a closed DM fails on a real platform. */
-  failFor(userId: string, failure: Extract<Delivery, { ok: false }> = { ok: false, permanent: true, reason: 'dm_closed' }): void {
+  failFor(
+    userId: string,
+    failure: Extract<Delivery, { ok: false }> = { ok: false, permanent: true, reason: 'dm_closed' },
+  ): void {
     this.#unreachable.set(userId, failure);
   }
 
@@ -55,7 +58,15 @@ export class LocalMessenger implements Messenger {
   }
 
   #add(channelId: string, kind: string, text: string, files: string[], idempotencyKey?: string): MessageRef {
-    const message: LocalMessage = { id: String(this.#nextId++), channelId, kind, text, files, edits: 0, ...(idempotencyKey ? { idempotencyKey } : {}) };
+    const message: LocalMessage = {
+      id: String(this.#nextId++),
+      channelId,
+      kind,
+      text,
+      files,
+      edits: 0,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    };
     this.#messages.push(message);
     this.onMessage?.(message);
     return { channelId, messageId: message.id };
@@ -65,7 +76,10 @@ export class LocalMessenger implements Messenger {
     const failure = this.#unreachable.get(to.userId);
     if (failure) return failure;
     const { title, body } = renderMemberMessage(message, plainFormatter);
-    return { ok: true, ref: this.#add(this.dmChannelOf(to.userId), message.kind, title ? `${title}\n${body}` : body, [], idempotencyKey) };
+    return {
+      ok: true,
+      ref: this.#add(this.dmChannelOf(to.userId), message.kind, title ? `${title}\n${body}` : body, [], idempotencyKey),
+    };
   }
 
   #staffText(message: StaffMessage): { text: string; files: string[] } {
@@ -89,7 +103,8 @@ export class LocalMessenger implements Messenger {
 
   async editStaffPost(ref: MessageRef, message: StaffMessage): Promise<Delivery> {
     const target = this.#messages.find((m) => m.id === ref.messageId && m.channelId === ref.channelId);
-    if (!target) return { ok: false, permanent: true, reason: 'channel_not_found', detail: `no message ${ref.messageId}` };
+    if (!target)
+      return { ok: false, permanent: true, reason: 'channel_not_found', detail: `no message ${ref.messageId}` };
     target.text = this.#staffText(message).text;
     target.edits += 1;
     this.onMessage?.(target);

@@ -17,7 +17,17 @@ export function createPinoLogger(level: string, destination: pino.DestinationStr
     {
       level,
       redact: {
-        paths: ['token', 'botToken', 'appToken', 'signingSecret', '*.token', '*.botToken', '*.appToken', '*.signingSecret', 'headers.authorization'],
+        paths: [
+          'token',
+          'botToken',
+          'appToken',
+          'signingSecret',
+          '*.token',
+          '*.botToken',
+          '*.appToken',
+          '*.signingSecret',
+          'headers.authorization',
+        ],
         censor: '[redacted]',
       },
       formatters: {

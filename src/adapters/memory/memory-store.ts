@@ -40,7 +40,10 @@ export function createMemoryStore(): MemoryStore {
 
 /** The in-memory store; `membersOf` lets tests see synced members. */
 export class MemoryStore implements Store {
-  private readonly committees = new Map<string, { committee: Omit<Committee, 'members'>; members: Map<string, Member> }>();
+  private readonly committees = new Map<
+    string,
+    { committee: Omit<Committee, 'members'>; members: Map<string, Member> }
+  >();
   private readonly rounds = new Map<string, Round>();
   private readonly invitations = new Map<string, Invitation>();
   private readonly answers = new Map<string, Answer>();
@@ -75,7 +78,9 @@ export class MemoryStore implements Store {
   }
 
   async listRounds(): Promise<Round[]> {
-    return copy([...this.rounds.values()]).sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime() || byString(a.id, b.id));
+    return copy([...this.rounds.values()]).sort(
+      (a, b) => a.opensAt.getTime() - b.opensAt.getTime() || byString(a.id, b.id),
+    );
   }
 
   async updateRound(roundId: string, patch: RoundPatch): Promise<void> {
@@ -97,14 +102,23 @@ export class MemoryStore implements Store {
   }
 
   async listInvitations(roundId: string): Promise<Invitation[]> {
-    return this.sortedInvitations((invitation) => invitation.roundId === roundId, (a, b) => byString(a.memberId, b.memberId));
+    return this.sortedInvitations(
+      (invitation) => invitation.roundId === roundId,
+      (a, b) => byString(a.memberId, b.memberId),
+    );
   }
 
   async listInvitationsOfMember(memberId: string): Promise<Invitation[]> {
-    return this.sortedInvitations((invitation) => invitation.memberId === memberId, (a, b) => byString(a.roundId, b.roundId));
+    return this.sortedInvitations(
+      (invitation) => invitation.memberId === memberId,
+      (a, b) => byString(a.roundId, b.roundId),
+    );
   }
 
-  private sortedInvitations(keep: (i: Invitation) => boolean, order: (a: Invitation, b: Invitation) => number): Invitation[] {
+  private sortedInvitations(
+    keep: (i: Invitation) => boolean,
+    order: (a: Invitation, b: Invitation) => number,
+  ): Invitation[] {
     return copy([...this.invitations.values()].filter(keep)).sort(order);
   }
 
@@ -120,7 +134,9 @@ export class MemoryStore implements Store {
 
   async listAnswers(roundId: string, memberId?: string): Promise<Answer[]> {
     return copy(
-      [...this.answers.values()].filter((a) => a.roundId === roundId && (memberId === undefined || a.memberId === memberId)),
+      [...this.answers.values()].filter(
+        (a) => a.roundId === roundId && (memberId === undefined || a.memberId === memberId),
+      ),
     ).sort((a, b) => byString(a.memberId, b.memberId) || byString(a.questionId, b.questionId));
   }
 
@@ -167,7 +183,8 @@ export class MemoryStore implements Store {
   async listRevisions(roundId: string, memberId: string, questionId?: string): Promise<AnswerRevision[]> {
     return copy(
       this.revisions.filter(
-        (r) => r.roundId === roundId && r.memberId === memberId && (questionId === undefined || r.questionId === questionId),
+        (r) =>
+          r.roundId === roundId && r.memberId === memberId && (questionId === undefined || r.questionId === questionId),
       ),
     );
   }
@@ -240,7 +257,10 @@ export class MemoryStore implements Store {
   }
 
   async listJobs(roundId?: string): Promise<Job[]> {
-    return [...this.jobs.values()].filter((job) => roundId === undefined || job.roundId === roundId).sort(jobOrder).map(publicJob);
+    return [...this.jobs.values()]
+      .filter((job) => roundId === undefined || job.roundId === roundId)
+      .sort(jobOrder)
+      .map(publicJob);
   }
 
   async claimOutbox(key: string, platform: string, at: Date): Promise<OutboxEntry | null> {
@@ -250,7 +270,11 @@ export class MemoryStore implements Store {
     return null;
   }
 
-  async settleOutbox(key: string, result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>, at: Date): Promise<void> {
+  async settleOutbox(
+    key: string,
+    result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>,
+    at: Date,
+  ): Promise<void> {
     const entry = this.outbox.get(key);
     if (!entry) throw new Error(`No outbox entry ${key}`);
     this.outbox.set(key, compact({ key, platform: entry.platform, ...copy(result), updatedAt: new Date(at) }));
@@ -262,7 +286,9 @@ export class MemoryStore implements Store {
   }
 
   async markStaleOutboxUncertain(before: Date): Promise<OutboxEntry[]> {
-    const stale = [...this.outbox.values()].filter((e) => e.state === 'sending' && e.updatedAt.getTime() < before.getTime());
+    const stale = [...this.outbox.values()].filter(
+      (e) => e.state === 'sending' && e.updatedAt.getTime() < before.getTime(),
+    );
     for (const entry of stale) entry.state = 'uncertain';
     return copy(stale).sort((a, b) => byString(a.key, b.key));
   }
@@ -282,7 +308,9 @@ export class MemoryStore implements Store {
   }
 
   async listSummaries(roundId: string): Promise<SummaryRecord[]> {
-    return copy(this.summaries.filter((s) => s.roundId === roundId)).sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime());
+    return copy(this.summaries.filter((s) => s.roundId === roundId)).sort(
+      (a, b) => a.postedAt.getTime() - b.postedAt.getTime(),
+    );
   }
 
   async close(): Promise<void> {}

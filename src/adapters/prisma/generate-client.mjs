@@ -44,6 +44,8 @@ rmSync(placeholderDir, { recursive: true, force: true });
 
 if (result.error || result.status !== 0) {
   const why = result.error ? result.error.message : `exit code ${result.status ?? `signal ${result.signal}`}`;
-  console.error(`[generate-client] prisma generate failed (${why}). The Prisma client in src/generated/prisma is missing or stale; fix the error above and run \`node src/adapters/prisma/generate-client.mjs\`.`);
+  console.error(
+    `[generate-client] prisma generate failed (${why}). The Prisma client in src/generated/prisma is missing or stale; fix the error above and run \`node src/adapters/prisma/generate-client.mjs\`.`,
+  );
   process.exit(1);
 }

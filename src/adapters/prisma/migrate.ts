@@ -7,7 +7,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { ensureDatabaseFolder, loadMigrationList, readSchemaFile, REPO_PATHS, writeLockFile, type PrismaPaths } from './migration-files.ts';
+import {
+  ensureDatabaseFolder,
+  loadMigrationList,
+  readSchemaFile,
+  REPO_PATHS,
+  writeLockFile,
+  type PrismaPaths,
+} from './migration-files.ts';
 import { isUpToDate, withMigrationLock } from './migration-lock.ts';
 import { openSchemaEngine } from './schema-engine.ts';
 
@@ -18,12 +25,21 @@ const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
  * (the product's `jamun db migrate`). Idempotent. Creates the database file
  * and its folder when missing. `paths` defaults to the repository's.
  */
-export async function migrateDatabase(databaseUrl: string, paths: PrismaPaths = REPO_PATHS): Promise<{ applied: string[] }> {
+export async function migrateDatabase(
+  databaseUrl: string,
+  paths: PrismaPaths = REPO_PATHS,
+): Promise<{ applied: string[] }> {
   ensureDatabaseFolder(databaseUrl);
   const list = loadMigrationList(paths);
   // Every start of the bot and of each CLI command passes here: skip the
   // engine when nothing is pending (and so never race another process for it).
-  if (isUpToDate(databaseUrl, list.migrationDirectories.map((d) => d.path))) return { applied: [] };
+  if (
+    isUpToDate(
+      databaseUrl,
+      list.migrationDirectories.map((d) => d.path),
+    )
+  )
+    return { applied: [] };
   return withMigrationLock(databaseUrl, async () => {
     const open = await openSchemaEngine(databaseUrl, readSchemaFile(paths));
     try {
@@ -81,7 +97,10 @@ async function diffToSchema(databaseUrl: string, paths: PrismaPaths, from: 'data
   const open = await openSchemaEngine(databaseUrl, schema);
   try {
     const result = await open.engine.diff({
-      from: from === 'empty' ? { tag: 'empty' } : { tag: 'schemaDatasource', files: [schema], configDir: dirname(schema.path) },
+      from:
+        from === 'empty'
+          ? { tag: 'empty' }
+          : { tag: 'schemaDatasource', files: [schema], configDir: dirname(schema.path) },
       to: { tag: 'schemaDatamodel', files: [schema] },
       script: true,
       exitCode: null,

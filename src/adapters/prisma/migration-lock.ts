@@ -21,7 +21,9 @@ export function isUpToDate(databaseUrl: string, migrationNames: string[]): boole
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
     const rows = db
-      .prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+      .prepare(
+        'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      )
       .all() as Array<{ name: string }>;
     const applied = new Set(rows.map((r) => r.name));
     return migrationNames.every((name) => applied.has(name));
@@ -46,7 +48,10 @@ export async function withMigrationLock<T>(databaseUrl: string, work: () => Prom
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (isStale(lock)) rmSync(lock, { force: true });
-      else if (Date.now() > giveUpAt) throw new Error(`Another process has been migrating ${file} for over a minute (lock ${lock}); remove the lock if no process is running.`);
+      else if (Date.now() > giveUpAt)
+        throw new Error(
+          `Another process has been migrating ${file} for over a minute (lock ${lock}); remove the lock if no process is running.`,
+        );
       else await sleep(50);
     }
   }

@@ -8,7 +8,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { Prisma, PrismaClient, type Answer as AnswerRow, type Invitation as InvitationRow, type Round as RoundRow } from '../../generated/prisma/client.ts';
+import {
+  Prisma,
+  PrismaClient,
+  type Answer as AnswerRow,
+  type Invitation as InvitationRow,
+  type Round as RoundRow,
+} from '../../generated/prisma/client.ts';
 import type { Committee, Invitation, JobKind, Round } from '../../core/model.ts';
 import type {
   AnswerWrite,
@@ -53,7 +59,10 @@ export async function createPrismaStore(databaseUrl: string): Promise<Store> {
     ensureDatabaseFolder(databaseUrl);
     await migrateDatabase(databaseUrl);
   }
-  const adapter = new PrismaBetterSqlite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS }, { timestampFormat: 'unixepoch-ms' });
+  const adapter = new PrismaBetterSqlite3(
+    { url: databaseUrl, timeout: BUSY_TIMEOUT_MS },
+    { timestampFormat: 'unixepoch-ms' },
+  );
   const prisma = new PrismaClient({ adapter });
   if (inMemory) {
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
@@ -74,7 +83,13 @@ export async function createPrismaStore(databaseUrl: string): Promise<Store> {
 function splitStatements(sql: string): string[] {
   return sql
     .split(/;\s*(?:\n|$)/)
-    .map((chunk) => chunk.split('\n').filter((line) => !line.trim().startsWith('--')).join('\n').trim())
+    .map((chunk) =>
+      chunk
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('--'))
+        .join('\n')
+        .trim(),
+    )
     .filter((statement) => statement !== '');
 }
 
@@ -84,10 +99,20 @@ class PrismaStore implements Store {
 
   async syncCommittee(committee: Committee): Promise<void> {
     const now = new Date();
-    const fields = { name: committee.name, timeZone: committee.timeZone, locale: committee.locale, settings: committeeSettings(committee), syncedAt: now };
+    const fields = {
+      name: committee.name,
+      timeZone: committee.timeZone,
+      locale: committee.locale,
+      settings: committeeSettings(committee),
+      syncedAt: now,
+    };
     const ids = committee.members.map((member) => member.id);
     await this.prisma.$transaction([
-      this.prisma.committee.upsert({ where: { id: committee.id }, create: { id: committee.id, ...fields }, update: fields }),
+      this.prisma.committee.upsert({
+        where: { id: committee.id },
+        create: { id: committee.id, ...fields },
+        update: fields,
+      }),
       ...committee.members.map((member, position) => {
         const data = {
           name: member.name,
@@ -104,7 +129,10 @@ class PrismaStore implements Store {
           update: data,
         });
       }),
-      this.prisma.member.updateMany({ where: { committeeId: committee.id, id: { notIn: ids } }, data: { active: false } }),
+      this.prisma.member.updateMany({
+        where: { committeeId: committee.id, id: { notIn: ids } },
+        data: { active: false },
+      }),
     ]);
   }
 
@@ -135,13 +163,17 @@ class PrismaStore implements Store {
   }
 
   async listRounds() {
-    const rows = await this.prisma.round.findMany({ include: ROUND_INCLUDE, orderBy: [{ opensAt: 'asc' }, { id: 'asc' }] });
+    const rows = await this.prisma.round.findMany({
+      include: ROUND_INCLUDE,
+      orderBy: [{ opensAt: 'asc' }, { id: 'asc' }],
+    });
     return rows.map(roundFromRow);
   }
 
   async updateRound(roundId: string, patch: RoundPatch): Promise<void> {
     const data: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(patch)) if (key !== 'status' || value !== undefined) data[key] = value ?? null;
+    for (const [key, value] of Object.entries(patch))
+      if (key !== 'status' || value !== undefined) data[key] = value ?? null;
     await this.prisma.round.update({ where: { id: roundId }, data });
   }
 
@@ -159,20 +191,29 @@ class PrismaStore implements Store {
 
   async getInvitation(roundId: string, memberId: string) {
     // A raw read on the hot path of every answer save (see getRound).
-    const [row] = await this.prisma.$queryRaw<InvitationRow[]>`SELECT * FROM "Invitation" WHERE "roundId" = ${roundId} AND "memberId" = ${memberId}`;
+    const [row] = await this.prisma.$queryRaw<
+      InvitationRow[]
+    >`SELECT * FROM "Invitation" WHERE "roundId" = ${roundId} AND "memberId" = ${memberId}`;
     return row ? invitationFromRow(row) : null;
   }
 
   async listInvitations(roundId: string) {
-    return (await this.prisma.invitation.findMany({ where: { roundId }, orderBy: { memberId: 'asc' } })).map(invitationFromRow);
+    return (await this.prisma.invitation.findMany({ where: { roundId }, orderBy: { memberId: 'asc' } })).map(
+      invitationFromRow,
+    );
   }
 
   async listInvitationsOfMember(memberId: string) {
-    return (await this.prisma.invitation.findMany({ where: { memberId }, orderBy: { roundId: 'asc' } })).map(invitationFromRow);
+    return (await this.prisma.invitation.findMany({ where: { memberId }, orderBy: { roundId: 'asc' } })).map(
+      invitationFromRow,
+    );
   }
 
   async updateInvitation(roundId: string, memberId: string, patch: InvitationPatch): Promise<void> {
-    await this.prisma.invitation.update({ where: { roundId_memberId: { roundId, memberId } }, data: invitationPatchToData(patch) });
+    await this.prisma.invitation.update({
+      where: { roundId_memberId: { roundId, memberId } },
+      data: invitationPatchToData(patch),
+    });
   }
 
   async listAnswers(roundId: string, memberId?: string) {
@@ -208,7 +249,10 @@ class PrismaStore implements Store {
   async markSubmitted(roundId: string, memberId: string, at: Date, late: boolean): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.answer.updateMany({ where: { roundId, memberId }, data: { status: 'submitted' } }),
-      this.prisma.invitation.update({ where: { roundId_memberId: { roundId, memberId } }, data: { submittedAt: at, late } }),
+      this.prisma.invitation.update({
+        where: { roundId_memberId: { roundId, memberId } },
+        data: { submittedAt: at, late },
+      }),
     ]);
   }
 
@@ -261,7 +305,10 @@ class PrismaStore implements Store {
         : { state: outcome.state, ...(outcome.note === undefined ? {} : { lastError: outcome.note }) };
     // `attempts` counts finished runs, so a run cut short by a crash keeps its attempt number
     // (and its outbox keys) when the expired lease hands it out again.
-    await this.prisma.job.update({ where: { id: jobId }, data: { ...data, attempts: { increment: 1 }, lockedUntil: null, updatedAt: at } });
+    await this.prisma.job.update({
+      where: { id: jobId },
+      data: { ...data, attempts: { increment: 1 }, lockedUntil: null, updatedAt: at },
+    });
   }
 
   async cancelJobs(roundId: string, kind?: JobKind): Promise<number> {
@@ -288,7 +335,11 @@ class PrismaStore implements Store {
     return outboxFromRow(row);
   }
 
-  async settleOutbox(key: string, result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>, at: Date): Promise<void> {
+  async settleOutbox(
+    key: string,
+    result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>,
+    at: Date,
+  ): Promise<void> {
     await this.prisma.outbox.update({
       where: { key },
       data: {
@@ -310,7 +361,10 @@ class PrismaStore implements Store {
     const stale = await this.prisma.$queryRaw<{ key: string }[]>`
       UPDATE "Outbox" SET "state" = 'uncertain' WHERE "state" = 'sending' AND "updatedAt" < ${before} RETURNING "key"`;
     if (stale.length === 0) return [];
-    const rows = await this.prisma.outbox.findMany({ where: { key: { in: stale.map((row) => row.key) } }, orderBy: { key: 'asc' } });
+    const rows = await this.prisma.outbox.findMany({
+      where: { key: { in: stale.map((row) => row.key) } },
+      orderBy: { key: 'asc' },
+    });
     return rows.map(outboxFromRow);
   }
 
@@ -340,7 +394,10 @@ class PrismaStore implements Store {
   }
 
   async listSummaries(roundId: string) {
-    const rows = await this.prisma.summary.findMany({ where: { roundId }, orderBy: [{ postedAt: 'asc' }, { id: 'asc' }] });
+    const rows = await this.prisma.summary.findMany({
+      where: { roundId },
+      orderBy: [{ postedAt: 'asc' }, { id: 'asc' }],
+    });
     return rows.map(summaryFromRow);
   }
 

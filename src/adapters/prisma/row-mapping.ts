@@ -32,7 +32,13 @@ import type {
   Round,
   RoundStatus,
 } from '../../core/model.ts';
-import type { AnswerRevision, AuditEvent, InvitationPatch, OutboxEntry, SummaryRecord } from '../../core/ports/store.ts';
+import type {
+  AnswerRevision,
+  AuditEvent,
+  InvitationPatch,
+  OutboxEntry,
+  SummaryRecord,
+} from '../../core/ports/store.ts';
 
 /** Drops `null` fields, so an absent column becomes an absent property. */
 function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
@@ -106,7 +112,12 @@ function questionFromRow(row: QuestionRow): Question {
   if (row.help !== null) question.help = row.help;
   if (row.options !== null) question.options = parseJson<string[]>(row.options);
   if (row.scaleMin !== null && row.scaleMax !== null) {
-    question.scale = defined({ min: row.scaleMin, max: row.scaleMax, minLabel: row.scaleMinLabel, maxLabel: row.scaleMaxLabel });
+    question.scale = defined({
+      min: row.scaleMin,
+      max: row.scaleMax,
+      minLabel: row.scaleMinLabel,
+      maxLabel: row.scaleMaxLabel,
+    });
   }
   return question;
 }
@@ -119,7 +130,12 @@ export const ROUND_INCLUDE = {
 /** A round row with its agenda rows as the domain Round. */
 export function roundFromRow(row: RoundWithAgenda): Round {
   const agenda: AgendaItem[] = row.agendaItems.map((item) =>
-    defined({ id: item.id, title: item.title, description: item.description, questions: item.questions.map(questionFromRow) }),
+    defined({
+      id: item.id,
+      title: item.title,
+      description: item.description,
+      questions: item.questions.map(questionFromRow),
+    }),
   );
   return defined({
     id: row.id,
@@ -152,7 +168,11 @@ export function committeeSettings(committee: Committee): string {
 
 /** The row of a new invitation. */
 export function invitationToCreate(invitation: Invitation): Prisma.InvitationUncheckedCreateInput {
-  return { ...invitationPatchToData(invitation), roundId: invitation.roundId, memberId: invitation.memberId } as Prisma.InvitationUncheckedCreateInput;
+  return {
+    ...invitationPatchToData(invitation),
+    roundId: invitation.roundId,
+    memberId: invitation.memberId,
+  } as Prisma.InvitationUncheckedCreateInput;
 }
 
 /** A patch as update data: a key given as `undefined` clears the column. */

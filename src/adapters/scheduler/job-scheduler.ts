@@ -44,7 +44,10 @@ export function createJobScheduler(options: SchedulerOptions): JobScheduler {
       const ran = await app.runDueJobs();
       if (ran > 0) logger.info({ jobs: ran }, 'ran due jobs');
     } catch (error) {
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, 'job run failed; retrying on the next tick');
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'job run failed; retrying on the next tick',
+      );
     }
   };
 

@@ -25,7 +25,12 @@ function buttonsOf(message: MemberMessage): Block[] {
         },
       ];
     case 'reminder':
-      return [{ type: 'actions', elements: [button(ACTION_ANSWER, t(locale, 'button.answer'), message.view.roundId, 'primary')] }];
+      return [
+        {
+          type: 'actions',
+          elements: [button(ACTION_ANSWER, t(locale, 'button.answer'), message.view.roundId, 'primary')],
+        },
+      ];
     case 'receipt':
       return message.view.canEdit
         ? [{ type: 'actions', elements: [button(ACTION_EDIT, t(locale, 'button.edit'), message.view.roundId)] }]

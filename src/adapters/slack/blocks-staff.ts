@@ -54,7 +54,9 @@ export function statusBlocks(status: StatusView, locale: Locale): Block[] {
     lines.push(st(locale, 'slack.status.failures', { list }));
   }
   return [
-    ...mrkdwnSections(`*${escapeMrkdwn(status.roundTitle)}* (${escapeMrkdwn(status.roundId)}) · ${escapeMrkdwn(status.closesAtLocal)}`),
+    ...mrkdwnSections(
+      `*${escapeMrkdwn(status.roundTitle)}* (${escapeMrkdwn(status.roundId)}) · ${escapeMrkdwn(status.closesAtLocal)}`,
+    ),
     ...mrkdwnSections(`*${bar}*`),
     { type: 'context', elements: [{ type: 'mrkdwn', text: counts, verbatim: true }] },
     ...mrkdwnSections(lines.join('\n')),

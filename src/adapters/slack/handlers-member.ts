@@ -74,7 +74,15 @@ async function openDeclineModal(deps: HandlerDeps, triggerId: string, roundId: s
 
 /** Registers the DM buttons, the decline modal and DM replies on `app`. */
 export function registerMemberHandlers(app: App, deps: HandlerDeps): void {
-  const onOpen = async ({ ack, body, action }: { ack: () => Promise<void>; body: BlockAction<ButtonAction>; action: ButtonAction }) => {
+  const onOpen = async ({
+    ack,
+    body,
+    action,
+  }: {
+    ack: () => Promise<void>;
+    body: BlockAction<ButtonAction>;
+    action: ButtonAction;
+  }) => {
     await ack();
     await openQuestionnaire(deps, body, action.value ?? '');
   };

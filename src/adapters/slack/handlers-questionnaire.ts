@@ -13,7 +13,16 @@ import type { Actor } from '../../core/model.ts';
 import type { QuestionnaireView } from '../../core/ports/messenger.ts';
 import { type HandlerDeps, slackActor } from './handler-deps.ts';
 import { tellError } from './handlers-member.ts';
-import { changedAnswers, errorBlockFor, type InputState, type Page, planPages, questionnaireModal, questionToAsk, readAnswers } from './questionnaire-modal.ts';
+import {
+  changedAnswers,
+  errorBlockFor,
+  type InputState,
+  type Page,
+  planPages,
+  questionnaireModal,
+  questionToAsk,
+  readAnswers,
+} from './questionnaire-modal.ts';
 import { ACTION_SAVE_DRAFT, parseQuestionnaireMeta, VIEW_QUESTIONNAIRE } from './slack-ids.ts';
 
 /** Slack keeps at most three views stacked; later pages replace the top one. */
@@ -39,7 +48,10 @@ async function load(deps: HandlerDeps, userId: string, rawMeta: string): Promise
   const pages = planPages(view.value);
   const page = pages[meta.page];
   if (!page) return null;
-  return { ok: true, value: { actor, roundId: meta.roundId, pageIndex: meta.page, view: view.value, page, pages: pages.length } };
+  return {
+    ok: true,
+    value: { actor, roundId: meta.roundId, pageIndex: meta.page, view: view.value, page, pages: pages.length },
+  };
 }
 
 /** The `errors` map: each message under the input of its question (others under the first input). */
@@ -80,7 +92,10 @@ export function registerQuestionnaireHandlers(app: App, deps: HandlerDeps): void
       if (!submitted.ok) {
         const questionId = submitted.error.params.questionId;
         const message = describeError(submitted.error, locale);
-        await ack({ response_action: 'errors', errors: errorsFor(page, [{ questionId: questionId === undefined ? undefined : String(questionId), message }]) });
+        await ack({
+          response_action: 'errors',
+          errors: errorsFor(page, [{ questionId: questionId === undefined ? undefined : String(questionId), message }]),
+        });
         return;
       }
       await ack({ response_action: 'clear' });
@@ -89,7 +104,15 @@ export function registerQuestionnaireHandlers(app: App, deps: HandlerDeps): void
     const saved = await deps.api().saveDraft(actor, roundId, changedAnswers(answers, page.item.drafts));
     if (!saved.ok) {
       const questionId = saved.error.params.questionId;
-      await ack({ response_action: 'errors', errors: errorsFor(page, [{ questionId: questionId === undefined ? undefined : String(questionId), message: describeError(saved.error, locale) }]) });
+      await ack({
+        response_action: 'errors',
+        errors: errorsFor(page, [
+          {
+            questionId: questionId === undefined ? undefined : String(questionId),
+            message: describeError(saved.error, locale),
+          },
+        ]),
+      });
       return;
     }
     const onPage = saved.value.problems.filter((p) => page.questions.some((q) => q.id === p.questionId));

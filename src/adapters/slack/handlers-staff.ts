@@ -33,14 +33,22 @@ export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
       // A status reply is drawn from its StatusView; the core's text stays the notification fallback.
       const blocks = reply.status ? statusBlocks(reply.status, locale) : plainSections(reply.text);
       for (const message of packMessages(blocks, escapeMrkdwn(reply.text))) {
-        await respond({ response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
+        await respond({
+          response_type: reply.ephemeral ? 'ephemeral' : 'in_channel',
+          replace_original: false,
+          text: message.text,
+          blocks: message.blocks,
+        });
       }
       if (reply.files && reply.files.length > 0) {
         try {
           await deps.messenger.uploadFiles(command.channel_id, reply.files, reply.files.map((f) => f.name).join(', '));
         } catch (error) {
           const reason = error instanceof Error ? error.message.slice(0, 100) : 'error';
-          await respond({ response_type: 'ephemeral', text: escapeMrkdwn(st(locale, 'slack.export.failed', { reason })) });
+          await respond({
+            response_type: 'ephemeral',
+            text: escapeMrkdwn(st(locale, 'slack.export.failed', { reason })),
+          });
         }
       }
     } catch (error) {

@@ -38,7 +38,10 @@ export interface SlackAdapter {
 export function createSlackAdapter(settings: SlackSettings, deps: { app?: JamunApi; logger: Logger }): SlackAdapter {
   const logger = deps.logger.child({ adapter: 'slack' });
   const bolt = createBoltApp(settings, logger);
-  const messenger = new SlackMessenger(createOutboundClient(settings, logger), { logger, ...(settings.editIntervalMs === undefined ? {} : { editIntervalMs: settings.editIntervalMs }) });
+  const messenger = new SlackMessenger(createOutboundClient(settings, logger), {
+    logger,
+    ...(settings.editIntervalMs === undefined ? {} : { editIntervalMs: settings.editIntervalMs }),
+  });
   let api = deps.app;
   let server: Server | undefined;
   const handlerDeps: HandlerDeps = {

@@ -21,7 +21,13 @@ import {
   VIEW_BLOCK_LIMIT,
   VIEW_TITLE_LIMIT,
 } from './slack-formatter.ts';
-import { ACTION_SAVE_DRAFT, INPUT_ACTION, questionBlockId, VIEW_QUESTIONNAIRE, type QuestionnaireMeta } from './slack-ids.ts';
+import {
+  ACTION_SAVE_DRAFT,
+  INPUT_ACTION,
+  questionBlockId,
+  VIEW_QUESTIONNAIRE,
+  type QuestionnaireMeta,
+} from './slack-ids.ts';
 import { st } from './slack-texts.ts';
 
 type Draft = string | string[] | number | undefined;
@@ -73,10 +79,14 @@ function questionBlocks(q: Question, draft: Draft, locale: Locale): Block[] {
   const label = labelFits ? prompt : st(locale, 'slack.form.questionAbove', { questionId: q.id });
   const helpFits = q.help === undefined || q.help.length <= LABEL_LIMIT;
   if (q.help !== undefined && !helpFits) {
-    blocks.push(...mrkdwnSections(escapeMrkdwn(q.help)).map((section): Block => ({
-      type: 'context',
-      elements: [(section as types.SectionBlock).text as types.MrkdwnElement],
-    })));
+    blocks.push(
+      ...mrkdwnSections(escapeMrkdwn(q.help)).map(
+        (section): Block => ({
+          type: 'context',
+          elements: [(section as types.SectionBlock).text as types.MrkdwnElement],
+        }),
+      ),
+    );
   }
   const hint = q.help !== undefined && helpFits ? { hint: { type: 'plain_text' as const, text: q.help } } : {};
   const input = (part: number, element: types.InputBlockElement, partLabel = label): types.InputBlock => ({
@@ -111,22 +121,35 @@ function questionBlocks(q: Question, draft: Draft, locale: Locale): Block[] {
   if (q.kind === 'scale') {
     const min = q.scale?.min ?? 1;
     const max = q.scale?.max ?? 5;
-    const placeholder = { type: 'plain_text' as const, text: clip(t(locale, 'form.scalePlaceholder', { min, max }), 150) };
+    const placeholder = {
+      type: 'plain_text' as const,
+      text: clip(t(locale, 'form.scalePlaceholder', { min, max }), 150),
+    };
     if (max - min + 1 > SELECT_OPTIONS) {
-      blocks.push(input(0, {
-        type: 'number_input',
-        action_id: INPUT_ACTION,
-        is_decimal_allowed: false,
-        min_value: String(min),
-        max_value: String(max),
-        placeholder,
-        ...(typeof draft === 'number' ? { initial_value: String(draft) } : {}),
-      }));
+      blocks.push(
+        input(0, {
+          type: 'number_input',
+          action_id: INPUT_ACTION,
+          is_decimal_allowed: false,
+          min_value: String(min),
+          max_value: String(max),
+          placeholder,
+          ...(typeof draft === 'number' ? { initial_value: String(draft) } : {}),
+        }),
+      );
       return blocks;
     }
     const options = Array.from({ length: max - min + 1 }, (_, i) => scaleOption(min + i, q));
     const initial = options.find((o) => typeof draft === 'number' && o.value === String(draft));
-    blocks.push(input(0, { type: 'static_select', action_id: INPUT_ACTION, placeholder, options, ...(initial ? { initial_option: initial } : {}) }));
+    blocks.push(
+      input(0, {
+        type: 'static_select',
+        action_id: INPUT_ACTION,
+        placeholder,
+        options,
+        ...(initial ? { initial_option: initial } : {}),
+      }),
+    );
     return blocks;
   }
   const choices = q.options ?? [];
@@ -134,7 +157,10 @@ function questionBlocks(q: Question, draft: Draft, locale: Locale): Block[] {
     blocks.push(...mrkdwnSections(choices.map((c, i) => `${i + 1}) ${escapeMrkdwn(c)}`).join('\n')));
   }
   const options = choices.map((c, i) => ({
-    text: { type: 'plain_text' as const, text: clip(choices.some((x) => x.length > OPTION_TEXT_LIMIT) ? `${i + 1}) ${c}` : c, OPTION_TEXT_LIMIT) },
+    text: {
+      type: 'plain_text' as const,
+      text: clip(choices.some((x) => x.length > OPTION_TEXT_LIMIT) ? `${i + 1}) ${c}` : c, OPTION_TEXT_LIMIT),
+    },
     value: String(i),
   }));
   const picked = new Set(typeof draft === 'string' ? [draft] : Array.isArray(draft) ? draft : []);
@@ -142,21 +168,47 @@ function questionBlocks(q: Question, draft: Draft, locale: Locale): Block[] {
   const placeholder = { type: 'plain_text' as const, text: clip(t(locale, 'form.choicePlaceholder'), 150) };
   if (q.kind === 'single_choice') {
     const first = initial[0];
-    blocks.push(input(0, options.length <= INLINE_CHOICES
-      ? { type: 'radio_buttons', action_id: INPUT_ACTION, options, ...(first ? { initial_option: first } : {}) }
-      : { type: 'static_select', action_id: INPUT_ACTION, placeholder, options: options.slice(0, SELECT_OPTIONS), ...(first ? { initial_option: first } : {}) }));
+    blocks.push(
+      input(
+        0,
+        options.length <= INLINE_CHOICES
+          ? { type: 'radio_buttons', action_id: INPUT_ACTION, options, ...(first ? { initial_option: first } : {}) }
+          : {
+              type: 'static_select',
+              action_id: INPUT_ACTION,
+              placeholder,
+              options: options.slice(0, SELECT_OPTIONS),
+              ...(first ? { initial_option: first } : {}),
+            },
+      ),
+    );
   } else {
     const chosen = initial.length > 0 ? { initial_options: initial } : {};
-    blocks.push(input(0, options.length <= INLINE_CHOICES
-      ? { type: 'checkboxes', action_id: INPUT_ACTION, options, ...chosen }
-      : { type: 'multi_static_select', action_id: INPUT_ACTION, placeholder, options: options.slice(0, SELECT_OPTIONS), ...chosen }));
+    blocks.push(
+      input(
+        0,
+        options.length <= INLINE_CHOICES
+          ? { type: 'checkboxes', action_id: INPUT_ACTION, options, ...chosen }
+          : {
+              type: 'multi_static_select',
+              action_id: INPUT_ACTION,
+              placeholder,
+              options: options.slice(0, SELECT_OPTIONS),
+              ...chosen,
+            },
+      ),
+    );
   }
   return blocks;
 }
 
 function scaleOption(point: number, q: Question): types.PlainTextOption {
   const label =
-    point === q.scale?.min && q.scale.minLabel ? `${point} – ${q.scale.minLabel}` : point === q.scale?.max && q.scale.maxLabel ? `${point} – ${q.scale.maxLabel}` : String(point);
+    point === q.scale?.min && q.scale.minLabel
+      ? `${point} – ${q.scale.minLabel}`
+      : point === q.scale?.max && q.scale.maxLabel
+        ? `${point} – ${q.scale.maxLabel}`
+        : String(point);
   return { text: { type: 'plain_text', text: clip(label, OPTION_TEXT_LIMIT) }, value: String(point) };
 }
 
@@ -273,7 +325,8 @@ export function changedAnswers(answers: AnswerInput[], drafts: Record<string, Dr
   const same = (a: Draft, b: Draft): boolean => JSON.stringify(a ?? '') === JSON.stringify(b ?? '');
   return answers.filter((answer) => {
     const draft = drafts[answer.questionId];
-    if (draft === undefined && (answer.value === '' || (Array.isArray(answer.value) && answer.value.length === 0))) return false;
+    if (draft === undefined && (answer.value === '' || (Array.isArray(answer.value) && answer.value.length === 0)))
+      return false;
     return !same(answer.value, draft);
   });
 }

@@ -30,7 +30,13 @@ export type SlackSettings = (
 };
 
 /** Backoff for 5xx and network errors; `Retry-After` governs 429s. */
-export const DEFAULT_RETRY: SlackRetryPolicy = { retries: 8, factor: 2, minTimeout: 1000, maxTimeout: 30_000, randomize: true };
+export const DEFAULT_RETRY: SlackRetryPolicy = {
+  retries: 8,
+  factor: 2,
+  minTimeout: 1000,
+  maxTimeout: 30_000,
+  randomize: true,
+};
 
 function clientOptions(settings: SlackSettings) {
   return {
@@ -41,7 +47,10 @@ function clientOptions(settings: SlackSettings) {
 
 /** The WebClient outbound messages go through, apart from Bolt's own (see `HandlerDeps.ui`). */
 export function createOutboundClient(settings: SlackSettings, logger: Logger): webApi.WebClient {
-  return new webApi.WebClient(settings.botToken, { ...clientOptions(settings), logger: boltLogger(logger.child({ component: 'slack-web' })) });
+  return new webApi.WebClient(settings.botToken, {
+    ...clientOptions(settings),
+    logger: boltLogger(logger.child({ component: 'slack-web' })),
+  });
 }
 
 /** A Bolt App for `settings`, not yet initialised (no network until `init`). */

@@ -5,7 +5,13 @@
  */
 import type { types } from '@slack/bolt';
 import { splitText } from '../../core/text/formatter.ts';
-import { MESSAGE_BLOCK_LIMIT, MESSAGE_TEXT_LIMIT, SECTION_TEXT_LIMIT, clip, BUTTON_TEXT_LIMIT } from './slack-formatter.ts';
+import {
+  MESSAGE_BLOCK_LIMIT,
+  MESSAGE_TEXT_LIMIT,
+  SECTION_TEXT_LIMIT,
+  clip,
+  BUTTON_TEXT_LIMIT,
+} from './slack-formatter.ts';
 
 export type Block = types.KnownBlock;
 
@@ -64,7 +70,9 @@ export function button(actionId: string, label: string, value: string, style?: '
 }
 
 function blockTextLength(block: Block): number {
-  return 'text' in block && block.text && typeof block.text === 'object' && 'text' in block.text ? block.text.text.length : 0;
+  return 'text' in block && block.text && typeof block.text === 'object' && 'text' in block.text
+    ? block.text.text.length
+    : 0;
 }
 
 /**
@@ -77,7 +85,10 @@ export function packMessages(blocks: Block[], fallback: string, trailer: Block[]
   for (const block of blocks) {
     const current = messages[messages.length - 1] ?? [];
     const length = blockTextLength(block);
-    if (current.length > 0 && (current.length + 1 > MESSAGE_BLOCK_LIMIT - trailer.length || chars + length > MESSAGE_TEXT_LIMIT)) {
+    if (
+      current.length > 0 &&
+      (current.length + 1 > MESSAGE_BLOCK_LIMIT - trailer.length || chars + length > MESSAGE_TEXT_LIMIT)
+    ) {
       messages.push([block]);
       chars = length;
     } else {

@@ -81,7 +81,10 @@ export class SlackMessenger implements Messenger {
       return await this.#postAll(channel, memberMessages(message));
     } catch (error) {
       const failure = toFailedDelivery(error);
-      this.#logger.warn({ memberId: to.memberId, key: idempotencyKey, reason: failure.reason, detail: failure.detail }, 'slack DM failed');
+      this.#logger.warn(
+        { memberId: to.memberId, key: idempotencyKey, reason: failure.reason, detail: failure.detail },
+        'slack DM failed',
+      );
       return failure;
     }
   }
@@ -116,13 +119,17 @@ export class SlackMessenger implements Messenger {
       return first;
     } catch (error) {
       const failure = toFailedDelivery(error);
-      this.#logger.warn({ channelId, key: idempotencyKey, reason: failure.reason, detail: failure.detail }, 'slack staff post failed');
+      this.#logger.warn(
+        { channelId, key: idempotencyKey, reason: failure.reason, detail: failure.detail },
+        'slack staff post failed',
+      );
       return failure;
     }
   }
 
   async editStaffPost(ref: MessageRef, message: StaffMessage): Promise<Delivery> {
-    if (message.kind === 'summary') return { ok: false, permanent: true, reason: 'platform_error', detail: 'summary_not_editable' };
+    if (message.kind === 'summary')
+      return { ok: false, permanent: true, reason: 'platform_error', detail: 'summary_not_editable' };
     const [content] = simpleStaffMessages(message);
     if (!content) return { ok: true, ref };
     const key = `${ref.channelId}:${ref.messageId}`;
@@ -177,13 +184,19 @@ export class SlackMessenger implements Messenger {
     if (!content) return;
     state.lastAt = Date.now();
     const result = await this.#queueUpdate(state, ref, content);
-    if (!result.ok) this.#logger.warn({ channelId: ref.channelId, reason: result.reason }, 'slack progress edit failed');
+    if (!result.ok)
+      this.#logger.warn({ channelId: ref.channelId, reason: result.reason }, 'slack progress edit failed');
   }
 
   #queueUpdate(state: EditState, ref: MessageRef, content: SlackMessage): Promise<Delivery> {
     const run = state.chain.then(async (): Promise<Delivery> => {
       try {
-        await this.#client.chat.update({ channel: ref.channelId, ts: ref.messageId, text: content.text, blocks: content.blocks });
+        await this.#client.chat.update({
+          channel: ref.channelId,
+          ts: ref.messageId,
+          text: content.text,
+          blocks: content.blocks,
+        });
         return { ok: true, ref };
       } catch (error) {
         return toFailedDelivery(error);

@@ -4,7 +4,11 @@ import { createBusinessCalendar, isSupportedCountry } from '../../core/calendar/
 import { localDateOf } from '../../core/time.ts';
 import type { Output } from '../context.ts';
 
-const REASONS: Record<string, string> = { weekend: 'weekend', public_holiday: 'public holiday', extra_closed: 'closed (config)' };
+const REASONS: Record<string, string> = {
+  weekend: 'weekend',
+  public_holiday: 'public holiday',
+  extra_closed: 'closed (config)',
+};
 
 export function calendarCommand(program: Command, output: Output, setExit: (code: number) => void): void {
   const calendar = program.command('calendar').description('Business-day tools for choosing deadlines.');
@@ -32,7 +36,10 @@ export function calendarCommand(program: Command, output: Output, setExit: (code
         const cal = createBusinessCalendar({
           country: opts.country,
           ...(opts.region ? { region: opts.region } : {}),
-          extraClosedDays: opts.closed.split(',').map((d) => d.trim()).filter(Boolean),
+          extraClosedDays: opts.closed
+            .split(',')
+            .map((d) => d.trim())
+            .filter(Boolean),
           extraWorkingDays: [],
         });
         for (const day of cal.closedDaysBetween(from, to)) {

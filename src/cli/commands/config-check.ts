@@ -12,7 +12,11 @@ export function configCheckCommand(program: Command, output: Output, setExit: (c
       const loaded = configuration(output, opts.config ?? env?.configDir ?? 'config');
       if (!env || !loaded) return setExit(1);
       const members = loaded.committees.reduce((n, c) => n + c.members.length, 0);
-      output.out(`OK: ${loaded.committees.length} committee(s), ${members} member(s), ${loaded.rounds.length} round(s).`);
-      output.out(`Messengers: ${[env.slack ? `slack (${env.slack.mode})` : '', env.discord ? 'discord' : ''].filter(Boolean).join(', ') || 'none configured'}`);
+      output.out(
+        `OK: ${loaded.committees.length} committee(s), ${members} member(s), ${loaded.rounds.length} round(s).`,
+      );
+      output.out(
+        `Messengers: ${[env.slack ? `slack (${env.slack.mode})` : '', env.discord ? 'discord' : ''].filter(Boolean).join(', ') || 'none configured'}`,
+      );
     });
 }

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { environment, type Output } from '../context.ts';
 
 export function dbCommand(program: Command, output: Output, setExit: (code: number) => void): void {
-  const db = program.command('db').description('Database tools (SQLite through Prisma; no native engine download needed).');
+  const db = program
+    .command('db')
+    .description('Database tools (SQLite through Prisma; no native engine download needed).');
   db.command('migrate')
     .description('Apply the migrations in prisma/migrations to DATABASE_URL (as `prisma migrate deploy` would).')
     .action(async () => {
@@ -11,7 +13,11 @@ export function dbCommand(program: Command, output: Output, setExit: (code: numb
       // Loaded on demand: the WebAssembly engine is heavy and only this command needs it.
       const { migrateDatabase } = await import('../../adapters/prisma/migrate.ts');
       const { applied } = await migrateDatabase(env.databaseUrl);
-      output.out(applied.length === 0 ? 'Database is up to date.' : `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}`);
+      output.out(
+        applied.length === 0
+          ? 'Database is up to date.'
+          : `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}`,
+      );
     });
   db.command('new-migration')
     .description('Write a new migration folder with the SQL that brings the migrations up to prisma/schema.prisma.')
@@ -23,6 +29,8 @@ export function dbCommand(program: Command, output: Output, setExit: (code: numb
       }
       const { createMigration } = await import('../../adapters/prisma/migrate.ts');
       const result = await createMigration(name);
-      output.out('upToDate' in result ? 'The migrations already match schema.prisma; nothing to write.' : `Wrote ${result.path}`);
+      output.out(
+        'upToDate' in result ? 'The migrations already match schema.prisma; nothing to write.' : `Wrote ${result.path}`,
+      );
     });
 }

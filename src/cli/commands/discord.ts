@@ -5,7 +5,9 @@ export function discordCommand(program: Command, output: Output, setExit: (code:
   const discord = program.command('discord').description('Discord set-up tools.');
   discord
     .command('register')
-    .description('Register the /jamun slash command with Discord (in one server with --guild or DISCORD_GUILD_ID, else globally).')
+    .description(
+      'Register the /jamun slash command with Discord (in one server with --guild or DISCORD_GUILD_ID, else globally).',
+    )
     .option('--guild <id>', 'server (guild) id; guild commands appear at once, global ones can take up to an hour')
     .action(async (opts: { guild?: string }) => {
       const env = environment(output);
@@ -20,6 +22,8 @@ export function discordCommand(program: Command, output: Output, setExit: (code:
         { token: env.discord.token, applicationId: env.discord.applicationId, apiUrl: env.discord.apiUrl },
         guildId ? { guildId } : {},
       );
-      output.out(`Registered ${count} command(s) ${guildId ? `in server ${guildId}` : 'globally (may take up to an hour to appear)'}.`);
+      output.out(
+        `Registered ${count} command(s) ${guildId ? `in server ${guildId}` : 'globally (may take up to an hour to appear)'}.`,
+      );
     });
 }

@@ -4,7 +4,12 @@ import type { ExportFormat, StaffCommand, StaffVerb } from '../../core/app/inbou
 import type { Output } from '../context.ts';
 
 /** Runs one staff verb as the operator and prints the reply. */
-async function runVerb(output: Output, setExit: (code: number) => void, command: StaffCommand, opts: { config?: string; out?: string }): Promise<void> {
+async function runVerb(
+  output: Output,
+  setExit: (code: number) => void,
+  command: StaffCommand,
+  opts: { config?: string; out?: string },
+): Promise<void> {
   const { openApp } = await import('../open-app.ts');
   const opened = await openApp(output, opts.config ? { configDir: opts.config } : {});
   if (!opened) return setExit(1);
@@ -31,7 +36,11 @@ const ROUND_VERBS: Array<{ verb: StaffVerb; description: string }> = [
   { verb: 'remind', description: 'Remind everyone who has not submitted, now.' },
   { verb: 'close', description: 'Close a round now and queue its summary.' },
   { verb: 'cancel', description: 'Cancel a round: nothing more is sent.' },
-  { verb: 'summary', description: 'Compile the summary now and write it as Markdown (the running bot posts it to the staff channel when the round closes).' },
+  {
+    verb: 'summary',
+    description:
+      'Compile the summary now and write it as Markdown (the running bot posts it to the staff channel when the round closes).',
+  },
 ];
 
 export function roundCommand(program: Command, output: Output, setExit: (code: number) => void): void {
@@ -56,7 +65,9 @@ export function roundCommand(program: Command, output: Output, setExit: (code: n
     .description('Move the deadline later (local time of the committee); reminders are planned again.')
     .argument('<roundId>')
     .argument('<until...>', 'YYYY-MM-DD [HH:mm] (date alone means 18:00)')
-    .action((roundId: string, until: string[]) => runVerb(output, setExit, { verb: 'extend', roundId, until: until.join(' ') }, opts()));
+    .action((roundId: string, until: string[]) =>
+      runVerb(output, setExit, { verb: 'extend', roundId, until: until.join(' ') }, opts()),
+    );
   round
     .command('export')
     .description('Write the compiled results as a file.')
@@ -68,6 +79,11 @@ export function roundCommand(program: Command, output: Output, setExit: (code: n
         output.err('--format must be csv, md or json');
         return setExit(2);
       }
-      return runVerb(output, setExit, { verb: 'export', roundId, format: o.format as ExportFormat }, { ...opts(), ...(o.out ? { out: o.out } : {}) });
+      return runVerb(
+        output,
+        setExit,
+        { verb: 'export', roundId, format: o.format as ExportFormat },
+        { ...opts(), ...(o.out ? { out: o.out } : {}) },
+      );
     });
 }

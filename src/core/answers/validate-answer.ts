@@ -23,7 +23,9 @@ export function normaliseAnswer(question: Question, raw: string | string[] | num
     }
     case 'single_choice':
     case 'multi_choice': {
-      const picked = (typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : []).map((c) => c.trim()).filter((c) => c !== '');
+      const picked = (typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [])
+        .map((c) => c.trim())
+        .filter((c) => c !== '');
       const options = question.options ?? [];
       if (typeof raw === 'number') return err('ANSWER.NOT_CHOICE', { questionId: qid, options: options.join(', ') });
       const unknown = picked.find((c) => !options.includes(c));
@@ -37,7 +39,12 @@ export function normaliseAnswer(question: Question, raw: string | string[] | num
     }
     case 'scale': {
       // Only plain integers: Number() would also take '0x3' or '3e0'.
-      const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^[+-]?\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+      const value =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && /^[+-]?\d+$/.test(raw.trim())
+            ? Number(raw.trim())
+            : Number.NaN;
       const min = question.scale?.min ?? 1;
       const max = question.scale?.max ?? 5;
       if (!Number.isInteger(value)) return err('ANSWER.NOT_A_NUMBER', { questionId: qid, min, max });

@@ -52,8 +52,16 @@ export function createJamunApp(deps: AppDeps): JamunApp {
     recoverInterruptedSends: async (olderThanMs) => {
       const stale = await deps.store.markStaleOutboxUncertain(new Date(ctx.now().getTime() - olderThanMs));
       for (const entry of stale) {
-        ctx.logger.warn({ key: entry.key, platform: entry.platform }, 'send interrupted; marked uncertain, not repeated');
-        await deps.store.audit({ at: ctx.now(), actor: 'system', action: 'outbox.uncertain', detail: { key: entry.key } });
+        ctx.logger.warn(
+          { key: entry.key, platform: entry.platform },
+          'send interrupted; marked uncertain, not repeated',
+        );
+        await deps.store.audit({
+          at: ctx.now(),
+          actor: 'system',
+          action: 'outbox.uncertain',
+          detail: { key: entry.key },
+        });
       }
       return stale.length;
     },

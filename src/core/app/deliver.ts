@@ -22,7 +22,13 @@ export async function deliverOnce(
 ): Promise<DeliverOutcome> {
   const existing = await store.claimOutbox(key, platform, now);
   if (existing) {
-    return { sent: false, duplicate: true, state: existing.state, channelId: existing.channelId, messageId: existing.messageId };
+    return {
+      sent: false,
+      duplicate: true,
+      state: existing.state,
+      channelId: existing.channelId,
+      messageId: existing.messageId,
+    };
   }
   let delivery: Delivery;
   try {
@@ -30,12 +36,25 @@ export async function deliverOnce(
   } catch (error) {
     // Adapters should return failures as values; a throw is a bug there, but
     // it must not lose the outbox entry's state.
-    delivery = { ok: false, permanent: false, reason: 'platform_error', detail: error instanceof Error ? error.message : String(error) };
+    delivery = {
+      ok: false,
+      permanent: false,
+      reason: 'platform_error',
+      detail: error instanceof Error ? error.message : String(error),
+    };
   }
   if (delivery.ok) {
-    await store.settleOutbox(key, { state: 'sent', channelId: delivery.ref.channelId, messageId: delivery.ref.messageId }, now);
+    await store.settleOutbox(
+      key,
+      { state: 'sent', channelId: delivery.ref.channelId, messageId: delivery.ref.messageId },
+      now,
+    );
     return { sent: true, delivery };
   }
-  await store.settleOutbox(key, { state: 'failed', error: `${delivery.reason}${delivery.detail ? `: ${delivery.detail}` : ''}` }, now);
+  await store.settleOutbox(
+    key,
+    { state: 'failed', error: `${delivery.reason}${delivery.detail ? `: ${delivery.detail}` : ''}` },
+    now,
+  );
   return { sent: false, duplicate: false, delivery };
 }

@@ -43,7 +43,15 @@ export class JobRunner {
           outcome = await this.#run(job);
         } catch (error) {
           // A bug or a store failure: keep the job, retry later, log with context.
-          this.ctx.logger.error({ jobKey: job.key, kind: job.kind, roundId: job.roundId, err: error instanceof Error ? error.message : String(error) }, 'job failed unexpectedly');
+          this.ctx.logger.error(
+            {
+              jobKey: job.key,
+              kind: job.kind,
+              roundId: job.roundId,
+              err: error instanceof Error ? error.message : String(error),
+            },
+            'job failed unexpectedly',
+          );
           outcome = this.#retryLater(job, 'unexpected error') ?? { state: 'failed', note: 'unexpected error' };
         }
         await this.ctx.store.finishJob(job.id, outcome, this.ctx.now());
@@ -103,17 +111,25 @@ export class JobRunner {
     const loaded = await this.#memberJob(job);
     if (!loaded) return { state: 'skipped', note: 'member or round gone' };
     const { round, committee, member, invitation } = loaded;
-    if (round.status !== 'open' || invitation.removedAt || !member.active) return { state: 'skipped', note: `round ${round.status}` };
+    if (round.status !== 'open' || invitation.removedAt || !member.active)
+      return { state: 'skipped', note: `round ${round.status}` };
     const target = this.ctx.addressOf(committee, member);
     if (!target) {
-      await this.ctx.store.updateInvitation(round.id, member.id, { deliveryState: 'failed', failureReason: 'no_platform' });
+      await this.ctx.store.updateInvitation(round.id, member.id, {
+        deliveryState: 'failed',
+        failureReason: 'no_platform',
+      });
       this.#progressDue.add(round.id);
       return { state: 'failed', note: 'no_platform' };
     }
     const key = this.#sendKey(job);
     const view = invitationView(this.ctx, committee, member, round);
     const outcome = await deliverOnce(this.ctx.store, key, target.messenger.platform, this.ctx.now(), () =>
-      target.messenger.sendToMember(target.address, { kind: 'invitation', locale: target.address.locale, view }, job.key),
+      target.messenger.sendToMember(
+        target.address,
+        { kind: 'invitation', locale: target.address.locale, view },
+        job.key,
+      ),
     );
     if (outcome.sent) {
       await this.ctx.store.updateInvitation(round.id, member.id, {
@@ -130,7 +146,10 @@ export class JobRunner {
     if (outcome.duplicate) {
       if (outcome.state !== 'uncertain') return { state: 'skipped', note: 'already sent' };
       // Interrupted mid-send: it may have arrived. Never resend; make staff look.
-      await this.ctx.store.updateInvitation(round.id, member.id, { deliveryState: 'failed', failureReason: 'uncertain' });
+      await this.ctx.store.updateInvitation(round.id, member.id, {
+        deliveryState: 'failed',
+        failureReason: 'uncertain',
+      });
       this.#progressDue.add(round.id);
       return { state: 'skipped', note: 'uncertain: send was interrupted' };
     }
@@ -142,7 +161,14 @@ export class JobRunner {
       platform: target.messenger.platform,
       failureReason: failure.permanent ? failure.reason : 'exhausted',
     });
-    await this.ctx.store.audit({ at: this.ctx.now(), actor: 'system', action: 'invite.failed', roundId: round.id, memberId: member.id, detail: { reason: failure.reason } });
+    await this.ctx.store.audit({
+      at: this.ctx.now(),
+      actor: 'system',
+      action: 'invite.failed',
+      roundId: round.id,
+      memberId: member.id,
+      detail: { reason: failure.reason },
+    });
     this.#progressDue.add(round.id);
     return { state: 'failed', note: failure.reason };
   }
@@ -158,12 +184,21 @@ export class JobRunner {
       const key = `progress:${roundId}:${messenger.platform}`;
       const existing = await this.ctx.store.getOutbox(key);
       if (existing?.state === 'sent' && existing.channelId && existing.messageId) {
-        const edited = await messenger.editStaffPost({ channelId: existing.channelId, messageId: existing.messageId }, message);
-        if (!edited.ok) this.ctx.logger.warn({ roundId, platform: messenger.platform, reason: edited.reason }, 'progress edit failed');
+        const edited = await messenger.editStaffPost(
+          { channelId: existing.channelId, messageId: existing.messageId },
+          message,
+        );
+        if (!edited.ok)
+          this.ctx.logger.warn(
+            { roundId, platform: messenger.platform, reason: edited.reason },
+            'progress edit failed',
+          );
         continue;
       }
       if (existing) continue;
-      await deliverOnce(this.ctx.store, key, messenger.platform, this.ctx.now(), () => messenger.postToStaff(channelId, message, key));
+      await deliverOnce(this.ctx.store, key, messenger.platform, this.ctx.now(), () =>
+        messenger.postToStaff(channelId, message, key),
+      );
     }
   }
 
@@ -181,7 +216,9 @@ export class JobRunner {
       graceMinutes: manual ? 24 * 60 : round.reminders.graceMinutes,
       timeZone: this.ctx.zoneOfMember(committee, member),
       calendar: this.ctx.calendarOf(committee),
-      settings: manual ? { ...committee.calendar, quietHours: { start: '00:00', end: '00:00' }, remindOnClosedDays: true } : committee.calendar,
+      settings: manual
+        ? { ...committee.calendar, quietHours: { start: '00:00', end: '00:00' }, remindOnClosedDays: true }
+        : committee.calendar,
       closesAt: round.closesAt,
       submitted: invitation.submittedAt !== undefined,
       declined: invitation.declinedAt !== undefined,
@@ -189,7 +226,14 @@ export class JobRunner {
     });
     if (!decision.send) {
       if (decision.reason === 'missed_grace') {
-        await this.ctx.store.audit({ at: this.ctx.now(), actor: 'system', action: 'remind.skipped', roundId: round.id, memberId: member.id, detail: { reason: decision.reason, dueAt: job.dueAt.toISOString() } });
+        await this.ctx.store.audit({
+          at: this.ctx.now(),
+          actor: 'system',
+          action: 'remind.skipped',
+          roundId: round.id,
+          memberId: member.id,
+          detail: { reason: decision.reason, dueAt: job.dueAt.toISOString() },
+        });
       }
       return { state: 'skipped', note: decision.reason };
     }
@@ -201,13 +245,26 @@ export class JobRunner {
   }
 
   /** Sends one member DM of a job through the outbox and says how the job ended. */
-  async #sendOnce(job: Job, target: { messenger: Messenger; address: MemberAddress }, message: MemberMessage): Promise<JobOutcome> {
-    const outcome = await deliverOnce(this.ctx.store, this.#sendKey(job), target.messenger.platform, this.ctx.now(), () =>
-      target.messenger.sendToMember(target.address, message, job.key),
+  async #sendOnce(
+    job: Job,
+    target: { messenger: Messenger; address: MemberAddress },
+    message: MemberMessage,
+  ): Promise<JobOutcome> {
+    const outcome = await deliverOnce(
+      this.ctx.store,
+      this.#sendKey(job),
+      target.messenger.platform,
+      this.ctx.now(),
+      () => target.messenger.sendToMember(target.address, message, job.key),
     );
     if (outcome.sent) return { state: 'done' };
     if (outcome.duplicate) return { state: 'skipped', note: 'already sent' };
-    return (outcome.delivery.permanent ? null : this.#retryLater(job, outcome.delivery.reason)) ?? { state: 'failed', note: outcome.delivery.reason };
+    return (
+      (outcome.delivery.permanent ? null : this.#retryLater(job, outcome.delivery.reason)) ?? {
+        state: 'failed',
+        note: outcome.delivery.reason,
+      }
+    );
   }
 
   async #receipt(job: Job): Promise<JobOutcome> {
@@ -240,7 +297,13 @@ export class JobRunner {
     const retry = posted < channels ? this.#retryLater(job, 'summary post failed') : null;
     if (retry) return retry;
     await this.ctx.store.updateRound(round.id, { status: 'summarised', summarisedAt: this.ctx.now() });
-    await this.ctx.store.audit({ at: this.ctx.now(), actor: 'system', action: 'round.summarised', roundId: round.id, detail: { posted, channels } });
+    await this.ctx.store.audit({
+      at: this.ctx.now(),
+      actor: 'system',
+      action: 'round.summarised',
+      roundId: round.id,
+      detail: { posted, channels },
+    });
     return { state: 'done' };
   }
 }

@@ -40,7 +40,11 @@ export class MemberService implements MemberApi {
         const round = await this.ctx.store.getRound(inv.roundId);
         if (!round || round.committeeId !== committee.id || round.status !== 'open' || inv.removedAt) continue;
         const zone = this.ctx.zoneOfMember(committee, member);
-        out.push({ roundId: round.id, title: round.title, closesAtLocal: this.ctx.when(round.closesAt, zone, this.ctx.localeOfMember(committee, member)) });
+        out.push({
+          roundId: round.id,
+          title: round.title,
+          closesAtLocal: this.ctx.when(round.closesAt, zone, this.ctx.localeOfMember(committee, member)),
+        });
       }
     }
     return ok(out);
@@ -82,7 +86,9 @@ export class MemberService implements MemberApi {
    * not stored.
    */
   async #store(p: Participation, inputs: AnswerInput[]): Promise<Result<{ saved: string[]; problems: DomainError[] }>> {
-    const questions = new Map<string, Question>(p.round.agenda.flatMap((i) => i.questions.map((q) => [q.id, q] as const)));
+    const questions = new Map<string, Question>(
+      p.round.agenda.flatMap((i) => i.questions.map((q) => [q.id, q] as const)),
+    );
     const writes: AnswerWrite[] = [];
     const problems: DomainError[] = [];
     for (const input of inputs) {
@@ -106,7 +112,10 @@ export class MemberService implements MemberApi {
       await this.ctx.store.saveAnswers(p.round.id, p.member.id, writes, now);
       if (p.invitation.declinedAt) {
         // Answering after declining means taking part after all.
-        await this.ctx.store.updateInvitation(p.round.id, p.member.id, { declinedAt: undefined, declineReason: undefined });
+        await this.ctx.store.updateInvitation(p.round.id, p.member.id, {
+          declinedAt: undefined,
+          declineReason: undefined,
+        });
       }
     }
     return ok({ saved: writes.map((w) => w.questionId), problems });
@@ -116,11 +125,18 @@ export class MemberService implements MemberApi {
     const message =
       saved.length === 0
         ? t(p.locale, 'saved.nothing')
-        : [t(p.locale, 'saved.draft', { questions: saved.join(', ') }), ...problems.map((e) => describeError(e, p.locale))].join('\n');
+        : [
+            t(p.locale, 'saved.draft', { questions: saved.join(', ') }),
+            ...problems.map((e) => describeError(e, p.locale)),
+          ].join('\n');
     return {
       roundId: p.round.id,
       saved,
-      problems: problems.map((e) => ({ questionId: String(e.params.questionId ?? ''), code: e.code, message: describeError(e, p.locale) })),
+      problems: problems.map((e) => ({
+        questionId: String(e.params.questionId ?? ''),
+        code: e.code,
+        message: describeError(e, p.locale),
+      })),
       message,
     };
   }
@@ -142,7 +158,9 @@ export class MemberService implements MemberApi {
     const window = this.#window(p);
     if (!window.ok) return window;
     if (p.invitation.submittedAt && answers.length === 0) {
-      return err('ANSWER.ALREADY_SUBMITTED', { submittedAt: this.ctx.when(p.invitation.submittedAt, this.ctx.zoneOfMember(p.committee, p.member), p.locale) });
+      return err('ANSWER.ALREADY_SUBMITTED', {
+        submittedAt: this.ctx.when(p.invitation.submittedAt, this.ctx.zoneOfMember(p.committee, p.member), p.locale),
+      });
     }
     if (answers.length > 0) {
       const stored = await this.#store(p, answers);
@@ -167,10 +185,24 @@ export class MemberService implements MemberApi {
     // An edit after submitting keeps the first submission time; answers keep revisions.
     const submittedAt = p.invitation.submittedAt ?? now;
     if (!p.invitation.submittedAt) await this.ctx.store.markSubmitted(roundId, p.member.id, now, late);
-    await this.ctx.store.audit({ at: now, actor: actorLabel(actor), action: p.invitation.submittedAt ? 'answer.edit' : 'answer.submit', roundId, memberId: p.member.id, detail: { late } });
+    await this.ctx.store.audit({
+      at: now,
+      actor: actorLabel(actor),
+      action: p.invitation.submittedAt ? 'answer.edit' : 'answer.submit',
+      roundId,
+      memberId: p.member.id,
+      detail: { late },
+    });
     const revisions = current.reduce((n, a) => n + a.revision, 0);
     await this.ctx.store.enqueueJobs([
-      { key: `receipt:${roundId}:${p.member.id}:${revisions}`, kind: 'receipt', roundId, memberId: p.member.id, dueAt: now, payload: { submittedAt: submittedAt.toISOString() } },
+      {
+        key: `receipt:${roundId}:${p.member.id}:${revisions}`,
+        kind: 'receipt',
+        roundId,
+        memberId: p.member.id,
+        dueAt: now,
+        payload: { submittedAt: submittedAt.toISOString() },
+      },
     ]);
     this.ctx.workDue();
     return ok({ roundId, late, message: t(p.locale, late ? 'saved.submittedLate' : 'saved.submitted') });
@@ -185,11 +217,22 @@ export class MemberService implements MemberApi {
     const trimmed = reason.trim();
     if (trimmed === '') return err('DECLINE.REASON_REQUIRED');
     if (p.invitation.submittedAt) {
-      return err('ANSWER.ALREADY_SUBMITTED', { submittedAt: this.ctx.when(p.invitation.submittedAt, this.ctx.zoneOfMember(p.committee, p.member), p.locale) });
+      return err('ANSWER.ALREADY_SUBMITTED', {
+        submittedAt: this.ctx.when(p.invitation.submittedAt, this.ctx.zoneOfMember(p.committee, p.member), p.locale),
+      });
     }
     const now = this.ctx.now();
-    await this.ctx.store.updateInvitation(roundId, p.member.id, { declinedAt: now, declineReason: trimmed.slice(0, 1000) });
-    await this.ctx.store.audit({ at: now, actor: actorLabel(actor), action: 'answer.decline', roundId, memberId: p.member.id });
+    await this.ctx.store.updateInvitation(roundId, p.member.id, {
+      declinedAt: now,
+      declineReason: trimmed.slice(0, 1000),
+    });
+    await this.ctx.store.audit({
+      at: now,
+      actor: actorLabel(actor),
+      action: 'answer.decline',
+      roundId,
+      memberId: p.member.id,
+    });
     return ok({ message: t(p.locale, 'saved.declined', { reason: trimmed.slice(0, 1000) }) });
   }
 

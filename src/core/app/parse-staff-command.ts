@@ -20,7 +20,16 @@ export const STAFF_USAGE: Record<StaffVerb, string> = {
   export: 'export ROUND_ID csv|md|json',
 };
 
-const NEEDS_ROUND: ReadonlySet<StaffVerb> = new Set(['show', 'open', 'remind', 'extend', 'close', 'cancel', 'summary', 'export']);
+const NEEDS_ROUND: ReadonlySet<StaffVerb> = new Set([
+  'show',
+  'open',
+  'remind',
+  'extend',
+  'close',
+  'cancel',
+  'summary',
+  'export',
+]);
 const FORMATS: readonly ExportFormat[] = ['csv', 'md', 'json'];
 
 function isVerb(word: string): word is StaffVerb {
@@ -28,7 +37,10 @@ function isVerb(word: string): word is StaffVerb {
 }
 
 export function parseStaffCommand(text: string): Result<StaffCommand> {
-  const words = text.trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   const [first, roundId, ...rest] = words;
   if (first === undefined) return ok({ verb: 'help' });
   const verb = first.toLowerCase();

@@ -18,7 +18,13 @@ export async function reconcileMembership(ctx: AppContext): Promise<number> {
       const member = committee.members.find((m) => m.id === invitation.memberId);
       if (member?.active) continue;
       await ctx.store.updateInvitation(round.id, invitation.memberId, { removedAt: now });
-      await ctx.store.audit({ at: now, actor: 'system', action: 'member.removed', roundId: round.id, memberId: invitation.memberId });
+      await ctx.store.audit({
+        at: now,
+        actor: 'system',
+        action: 'member.removed',
+        roundId: round.id,
+        memberId: invitation.memberId,
+      });
       marked += 1;
     }
   }

@@ -67,10 +67,24 @@ export function reminderJobs(ctx: AppContext, round: Round, committee: Committee
 }
 
 /** Every job of a freshly opened round. Invitations go at the window's opening, or now if it has passed. */
-export function openingJobs(ctx: AppContext, round: Round, committee: Committee, members: Member[], now: Date): NewJob[] {
+export function openingJobs(
+  ctx: AppContext,
+  round: Round,
+  committee: Committee,
+  members: Member[],
+  now: Date,
+): NewJob[] {
   const inviteAt = round.opensAt.getTime() > now.getTime() ? round.opensAt : now;
   return [
-    ...members.map((m): NewJob => ({ key: inviteJobKey(round.id, m.id), kind: 'invite', roundId: round.id, memberId: m.id, dueAt: inviteAt })),
+    ...members.map(
+      (m): NewJob => ({
+        key: inviteJobKey(round.id, m.id),
+        kind: 'invite',
+        roundId: round.id,
+        memberId: m.id,
+        dueAt: inviteAt,
+      }),
+    ),
     ...reminderJobs(ctx, round, committee, members),
     { key: closeJobKey(round.id, round.closesAt), kind: 'close', roundId: round.id, dueAt: round.closesAt },
   ];

@@ -29,7 +29,10 @@ export class StaffService implements StaffApi {
 
   async roundIds(prefix: string): Promise<string[]> {
     const stored = await this.ctx.store.listRounds();
-    const ids = new Set([...stored.sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime()).map((r) => r.id), ...this.ctx.definitions.keys()]);
+    const ids = new Set([
+      ...stored.sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime()).map((r) => r.id),
+      ...this.ctx.definitions.keys(),
+    ]);
     return [...ids].filter((id) => id.startsWith(prefix)).slice(0, 25);
   }
 
@@ -41,10 +44,18 @@ export class StaffService implements StaffApi {
   async run(caller: StaffCaller, command: StaffCommand): Promise<StaffReply> {
     const locale = this.#locale(command);
     const committee = this.#committeeOf(command.roundId);
-    const allowed = caller.kind === 'operator' || (committee ? this.ctx.isStaffOf(committee, caller.actor) : await this.isStaff(caller.actor));
+    const allowed =
+      caller.kind === 'operator' ||
+      (committee ? this.ctx.isStaffOf(committee, caller.actor) : await this.isStaff(caller.actor));
     const label = caller.kind === 'operator' ? 'cli' : actorLabel(caller.actor);
     if (!allowed) {
-      await this.ctx.store.audit({ at: this.ctx.now(), actor: label, action: 'staff.refused', ...(command.roundId ? { roundId: command.roundId } : {}), detail: { verb: command.verb } });
+      await this.ctx.store.audit({
+        at: this.ctx.now(),
+        actor: label,
+        action: 'staff.refused',
+        ...(command.roundId ? { roundId: command.roundId } : {}),
+        detail: { verb: command.verb },
+      });
       return { text: describeError({ code: 'STAFF.FORBIDDEN', params: {} }, locale), ephemeral: true };
     }
     const result = await this.#dispatch(command, label);
@@ -66,7 +77,14 @@ export class StaffService implements StaffApi {
     const roundId = command.roundId ?? '';
     switch (command.verb) {
       case 'help':
-        return ok({ text: t(this.#locale(command), 'staff.help', { usage: Object.values(STAFF_USAGE).map((u) => `• ${u}`).join('\n') }), ephemeral: true });
+        return ok({
+          text: t(this.#locale(command), 'staff.help', {
+            usage: Object.values(STAFF_USAGE)
+              .map((u) => `• ${u}`)
+              .join('\n'),
+          }),
+          ephemeral: true,
+        });
       case 'list':
         return ok(await this.#list());
       case 'show':
@@ -115,7 +133,14 @@ export class StaffService implements StaffApi {
       const found = await this.#roundOrDraft(id);
       if (!found.ok) continue;
       const { round, committee } = found.value;
-      lines.push(t(locale, 'staff.list.line', { roundId: id, title: round.title, status: t(locale, `staff.status.${round.status}` as const), closesAt: this.#when(round.closesAt, committee) }));
+      lines.push(
+        t(locale, 'staff.list.line', {
+          roundId: id,
+          title: round.title,
+          status: t(locale, `staff.status.${round.status}` as const),
+          closesAt: this.#when(round.closesAt, committee),
+        }),
+      );
     }
     if (lines.length === 0) return { text: t(locale, 'staff.list.empty'), ephemeral: true };
     return { text: [t(locale, 'staff.list.header'), ...lines].join('\n'), ephemeral: true };
@@ -137,7 +162,9 @@ export class StaffService implements StaffApi {
       opensAt: this.#when(round.opensAt, committee),
       closesAt: this.#when(round.closesAt, committee),
       timeZone: zone,
-      businessDays: this.ctx.calendarOf(committee).businessDaysBetween(localDateOf(round.opensAt, zone), localDateOf(round.closesAt, zone)),
+      businessDays: this.ctx
+        .calendarOf(committee)
+        .businessDaysBetween(localDateOf(round.opensAt, zone), localDateOf(round.closesAt, zone)),
       anonymous: t(locale, round.anonymous ? 'staff.show.anonymous' : 'staff.show.attributed'),
       agenda,
     });
@@ -158,19 +185,33 @@ export class StaffService implements StaffApi {
     await this.ctx.store.createInvitations(
       members.map((m) => {
         const platform = this.ctx.addressOf(committee, m)?.messenger.platform;
-        return { roundId, memberId: m.id, deliveryState: 'pending' as const, late: false, ...(platform ? { platform } : {}) };
+        return {
+          roundId,
+          memberId: m.id,
+          deliveryState: 'pending' as const,
+          late: false,
+          ...(platform ? { platform } : {}),
+        };
       }),
     );
     await this.ctx.store.enqueueJobs(openingJobs(this.ctx, opened, committee, members, now));
     await this.ctx.store.audit({ at: now, actor, action: 'round.open', roundId, detail: { members: members.length } });
     this.ctx.workDue();
     const later = opened.opensAt.getTime() > now.getTime();
-    const when = later ? t(committee.locale, 'staff.opened.later', { opensAt: this.#when(opened.opensAt, committee) }) : '';
-    return ok({ text: t(committee.locale, 'staff.opened', { title: round.title, count: members.length, when }), ephemeral: false });
+    const when = later
+      ? t(committee.locale, 'staff.opened.later', { opensAt: this.#when(opened.opensAt, committee) })
+      : '';
+    return ok({
+      text: t(committee.locale, 'staff.opened', { title: round.title, count: members.length, when }),
+      ephemeral: false,
+    });
   }
 
   async statusView(round: Round, committee: Committee): Promise<StatusView> {
-    const [invitations, answers] = await Promise.all([this.ctx.store.listInvitations(round.id), this.ctx.store.listAnswers(round.id)]);
+    const [invitations, answers] = await Promise.all([
+      this.ctx.store.listInvitations(round.id),
+      this.ctx.store.listAnswers(round.id),
+    ]);
     const active = invitations.filter((i) => !i.removedAt);
     const started = new Set(answers.filter((a) => isAnswered(a.value)).map((a) => a.memberId));
     const name = (id: string) => this.ctx.member(committee.id, id)?.name ?? id;
@@ -187,7 +228,9 @@ export class StaffService implements StaffApi {
       declined: active.filter((i) => i.declinedAt && !i.submittedAt).length,
       failed: active.filter((i) => i.deliveryState === 'failed').length,
       notSubmitted: active.filter((i) => !i.submittedAt && !i.declinedAt).map((i) => name(i.memberId)),
-      failures: active.filter((i) => i.deliveryState === 'failed').map((i) => ({ name: name(i.memberId), reason: failureText(i.failureReason, committee.locale) })),
+      failures: active
+        .filter((i) => i.deliveryState === 'failed')
+        .map((i) => ({ name: name(i.memberId), reason: failureText(i.failureReason, committee.locale) })),
     };
   }
 
@@ -220,10 +263,17 @@ export class StaffService implements StaffApi {
         failed: view.failed,
       }),
     ];
-    if (view.notSubmitted.length > 0) lines.push(t(locale, 'staff.status.notSubmitted', { names: view.notSubmitted.join(', ') }));
-    if (view.failures.length > 0) lines.push(t(locale, 'staff.status.failures', { items: view.failures.map((f) => `${f.name} (${f.reason})`).join(', ') }));
+    if (view.notSubmitted.length > 0)
+      lines.push(t(locale, 'staff.status.notSubmitted', { names: view.notSubmitted.join(', ') }));
+    if (view.failures.length > 0)
+      lines.push(
+        t(locale, 'staff.status.failures', { items: view.failures.map((f) => `${f.name} (${f.reason})`).join(', ') }),
+      );
     const uncertain = (await this.ctx.store.listJobs(round.id)).filter((j) => j.lastError?.startsWith('uncertain'));
-    if (uncertain.length > 0) lines.push(t(locale, 'staff.uncertain', { count: uncertain.length, keys: uncertain.map((j) => j.key).join(', ') }));
+    if (uncertain.length > 0)
+      lines.push(
+        t(locale, 'staff.uncertain', { count: uncertain.length, keys: uncertain.map((j) => j.key).join(', ') }),
+      );
     return ok({ text: lines.join('\n'), ephemeral: true, status: view });
   }
 
@@ -235,14 +285,29 @@ export class StaffService implements StaffApi {
     if (!check.ok) return check;
     const committee = this.ctx.committee(round.committeeId);
     const now = this.ctx.now();
-    const targets = (await this.ctx.store.listInvitations(roundId)).filter((i) => !i.submittedAt && !i.declinedAt && !i.removedAt && i.deliveryState === 'delivered');
+    const targets = (await this.ctx.store.listInvitations(roundId)).filter(
+      (i) => !i.submittedAt && !i.declinedAt && !i.removedAt && i.deliveryState === 'delivered',
+    );
     if (targets.length === 0) return ok({ text: t(committee.locale, 'staff.reminded.none'), ephemeral: true });
     // One manual nudge per member per minute: a double click sends nothing twice.
     const minute = now.toISOString().slice(0, 16);
     await this.ctx.store.enqueueJobs(
-      targets.map((i) => ({ key: `remind:${roundId}:${i.memberId}:manual:${minute}`, kind: 'remind' as const, roundId, memberId: i.memberId, dueAt: now, payload: { slotId: 'manual', manual: true } })),
+      targets.map((i) => ({
+        key: `remind:${roundId}:${i.memberId}:manual:${minute}`,
+        kind: 'remind' as const,
+        roundId,
+        memberId: i.memberId,
+        dueAt: now,
+        payload: { slotId: 'manual', manual: true },
+      })),
     );
-    await this.ctx.store.audit({ at: now, actor, action: 'round.remind', roundId, detail: { members: targets.length } });
+    await this.ctx.store.audit({
+      at: now,
+      actor,
+      action: 'round.remind',
+      roundId,
+      detail: { members: targets.length },
+    });
     this.ctx.workDue();
     return ok({ text: t(committee.locale, 'staff.reminded', { count: targets.length }), ephemeral: false });
   }
@@ -255,22 +320,36 @@ export class StaffService implements StaffApi {
     const until = instantOf(untilText, committee.timeZone);
     if (!until) return err('DATE.INVALID', { value: untilText });
     const now = this.ctx.now();
-    const check = checkExtend(round, until, now, { until: this.#when(until, committee), closesAt: this.#when(round.closesAt, committee) });
+    const check = checkExtend(round, until, now, {
+      until: this.#when(until, committee),
+      closesAt: this.#when(round.closesAt, committee),
+    });
     if (!check.ok) return check;
     await this.ctx.store.updateRound(roundId, check.value);
     await this.ctx.store.cancelJobs(roundId, 'remind');
     await this.ctx.store.cancelJobs(roundId, 'close');
     const extended: Round = { ...round, ...check.value };
     const invitations = await this.ctx.store.listInvitations(roundId);
-    const waiting = new Set(invitations.filter((i) => !i.submittedAt && !i.declinedAt && !i.removedAt).map((i) => i.memberId));
+    const waiting = new Set(
+      invitations.filter((i) => !i.submittedAt && !i.declinedAt && !i.removedAt).map((i) => i.memberId),
+    );
     const members = committee.members.filter((m) => waiting.has(m.id));
     const replanFrom: Round = { ...extended, opensAt: now.getTime() > round.opensAt.getTime() ? now : round.opensAt };
     await this.ctx.store.enqueueJobs([
       ...reminderJobs(this.ctx, replanFrom, committee, members),
       { key: closeJobKey(roundId, until), kind: 'close', roundId, dueAt: until },
     ]);
-    await this.ctx.store.audit({ at: now, actor, action: 'round.extend', roundId, detail: { from: round.closesAt.toISOString(), to: until.toISOString() } });
-    return ok({ text: t(committee.locale, 'staff.extended', { closesAt: this.#when(until, committee) }), ephemeral: false });
+    await this.ctx.store.audit({
+      at: now,
+      actor,
+      action: 'round.extend',
+      roundId,
+      detail: { from: round.closesAt.toISOString(), to: until.toISOString() },
+    });
+    return ok({
+      text: t(committee.locale, 'staff.extended', { closesAt: this.#when(until, committee) }),
+      ephemeral: false,
+    });
   }
 
   /** Closes now (staff or the close job) and queues the summary. */
@@ -282,7 +361,14 @@ export class StaffService implements StaffApi {
     await this.ctx.store.cancelJobs(round.id, 'remind');
     await this.ctx.store.cancelJobs(round.id, 'invite');
     await this.ctx.store.cancelJobs(round.id, 'close');
-    await this.ctx.store.enqueueJobs([{ key: `summarise:${round.id}:${round.closesAt.toISOString()}`, kind: 'summarise', roundId: round.id, dueAt: now }]);
+    await this.ctx.store.enqueueJobs([
+      {
+        key: `summarise:${round.id}:${round.closesAt.toISOString()}`,
+        kind: 'summarise',
+        roundId: round.id,
+        dueAt: now,
+      },
+    ]);
     await this.ctx.store.audit({ at: now, actor, action: 'round.close', roundId: round.id });
     this.ctx.workDue();
     return ok({ ...round, ...check.value });
@@ -323,8 +409,16 @@ export class StaffService implements StaffApi {
     const { posted, summary } = await postSummary(this.ctx, round, committee, `manual-${now.toISOString()}`);
     await this.ctx.store.audit({ at: now, actor, action: 'round.summary', roundId, detail: { posted } });
     const locale = committee.locale;
-    if (posted === 0) return ok({ text: t(locale, 'staff.summaryNoChannel'), ephemeral: true, files: [exportFile(summary, 'md')] });
-    return ok({ text: t(locale, 'staff.summaryPosted', { title: round.title, submitted: summary.participation.submitted, invited: summary.participation.invited }), ephemeral: true });
+    if (posted === 0)
+      return ok({ text: t(locale, 'staff.summaryNoChannel'), ephemeral: true, files: [exportFile(summary, 'md')] });
+    return ok({
+      text: t(locale, 'staff.summaryPosted', {
+        title: round.title,
+        submitted: summary.participation.submitted,
+        invited: summary.participation.invited,
+      }),
+      ephemeral: true,
+    });
   }
 
   async #export(roundId: string, format: 'csv' | 'md' | 'json', actor: string): Promise<Result<StaffReply>> {
@@ -333,6 +427,10 @@ export class StaffService implements StaffApi {
     const committee = this.ctx.committee(found.value.committeeId);
     const file = exportFile(await buildSummary(this.ctx, found.value, committee), format);
     await this.ctx.store.audit({ at: this.ctx.now(), actor, action: 'round.export', roundId, detail: { format } });
-    return ok({ text: t(committee.locale, 'staff.exported', { title: found.value.title, format, file: file.name }), ephemeral: true, files: [file] });
+    return ok({
+      text: t(committee.locale, 'staff.exported', { title: found.value.title, format, file: file.name }),
+      ephemeral: true,
+      files: [file],
+    });
   }
 }

@@ -11,10 +11,23 @@ import type { ExportFormat } from './inbound.ts';
 import { deliverOnce } from './deliver.ts';
 
 export async function buildSummary(ctx: AppContext, round: Round, committee: Committee): Promise<CompiledSummary> {
-  const [invitations, answers] = await Promise.all([ctx.store.listInvitations(round.id), ctx.store.listAnswers(round.id)]);
+  const [invitations, answers] = await Promise.all([
+    ctx.store.listInvitations(round.id),
+    ctx.store.listAnswers(round.id),
+  ]);
   const zone = committee.timeZone;
-  const businessDays = ctx.calendarOf(committee).businessDaysBetween(localDateOf(round.opensAt, zone), localDateOf(round.closesAt, zone));
-  return compileSummary({ round, committee, invitations, answers, generatedAt: ctx.now(), locale: committee.locale, businessDays });
+  const businessDays = ctx
+    .calendarOf(committee)
+    .businessDaysBetween(localDateOf(round.opensAt, zone), localDateOf(round.closesAt, zone));
+  return compileSummary({
+    round,
+    committee,
+    invitations,
+    answers,
+    generatedAt: ctx.now(),
+    locale: committee.locale,
+    businessDays,
+  });
 }
 
 const MIME: Record<ExportFormat, string> = {
@@ -28,7 +41,10 @@ export function exportFile(summary: CompiledSummary, format: ExportFormat): Outg
   const content =
     format === 'csv'
       ? renderSummaryCsv(summary)
-      : Buffer.from(format === 'md' ? renderSummaryMarkdown(summary, { audience: 'staff' }) : renderSummaryJson(summary), 'utf8');
+      : Buffer.from(
+          format === 'md' ? renderSummaryMarkdown(summary, { audience: 'staff' }) : renderSummaryJson(summary),
+          'utf8',
+        );
   return { name: `jamun-${summary.roundId}.${format}`, mimeType: MIME[format], content };
 }
 
@@ -36,7 +52,12 @@ export function exportFile(summary: CompiledSummary, format: ExportFormat): Outg
  * Posts the summary to every staff channel once per `version` (a re-post
  * after late answers uses a new version). Returns how many channels got it.
  */
-export async function postSummary(ctx: AppContext, round: Round, committee: Committee, version: string): Promise<{ posted: number; channels: number; summary: CompiledSummary }> {
+export async function postSummary(
+  ctx: AppContext,
+  round: Round,
+  committee: Committee,
+  version: string,
+): Promise<{ posted: number; channels: number; summary: CompiledSummary }> {
   const summary = await buildSummary(ctx, round, committee);
   const files = [exportFile(summary, 'md'), exportFile(summary, 'csv')];
   const channels = ctx.staffChannels(committee);
@@ -48,9 +69,19 @@ export async function postSummary(ctx: AppContext, round: Round, committee: Comm
     );
     if (outcome.sent) {
       posted += 1;
-      await ctx.store.recordSummary({ roundId: round.id, platform: messenger.platform, channelId, messageId: outcome.delivery.ref.messageId, format: 'message+md+csv', postedAt: ctx.now() });
+      await ctx.store.recordSummary({
+        roundId: round.id,
+        platform: messenger.platform,
+        channelId,
+        messageId: outcome.delivery.ref.messageId,
+        format: 'message+md+csv',
+        postedAt: ctx.now(),
+      });
     } else if (!outcome.duplicate) {
-      ctx.logger.warn({ roundId: round.id, platform: messenger.platform, reason: outcome.delivery.reason }, 'summary post failed');
+      ctx.logger.warn(
+        { roundId: round.id, platform: messenger.platform, reason: outcome.delivery.reason },
+        'summary post failed',
+      );
     }
   }
   return { posted, channels: channels.length, summary };

@@ -33,7 +33,13 @@ export function invitationView(ctx: AppContext, committee: Committee, member: Me
   };
 }
 
-export function reminderView(ctx: AppContext, committee: Committee, member: Member, round: Round, answers: Answer[]): ReminderView {
+export function reminderView(
+  ctx: AppContext,
+  committee: Committee,
+  member: Member,
+  round: Round,
+  answers: Answer[],
+): ReminderView {
   const zone = ctx.zoneOfMember(committee, member);
   const locale = ctx.localeOfMember(committee, member);
   const msLeft = round.closesAt.getTime() - ctx.now().getTime();
@@ -109,7 +115,12 @@ export function questionnaireView(
   };
 }
 
-export function progressView(ctx: AppContext, committee: Committee, round: Round, invitations: Invitation[]): ProgressView {
+export function progressView(
+  ctx: AppContext,
+  committee: Committee,
+  round: Round,
+  invitations: Invitation[],
+): ProgressView {
   const active = invitations.filter((i) => !i.removedAt);
   const locale = committee.locale;
   return {

@@ -6,14 +6,7 @@
  */
 import type { CalendarSettings, LocalDate } from '../model.ts';
 import { publicHolidaysOfYear, resolveLocation } from './holiday-source.ts';
-import {
-  assertSupportedDay,
-  isWeekend,
-  toDayNumber,
-  toLocalDate,
-  yearOf,
-  type DayNumber,
-} from './local-date.ts';
+import { assertSupportedDay, isWeekend, toDayNumber, toLocalDate, yearOf, type DayNumber } from './local-date.ts';
 
 export { isSupportedCountry, isSupportedRegion } from './holiday-source.ts';
 

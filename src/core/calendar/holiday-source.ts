@@ -110,9 +110,7 @@ function instanceFor(location: HolidayLocation): Holidays {
   let instance = instances.get(key);
   if (!instance) {
     instance =
-      location.region === undefined
-        ? new Holidays(location.country)
-        : new Holidays(location.country, location.region);
+      location.region === undefined ? new Holidays(location.country) : new Holidays(location.country, location.region);
     if (location.country === 'KR') addKoreanRecurringHolidays(instance);
     instances.set(key, instance);
   }

@@ -12,8 +12,22 @@ import { staffTexts } from './sections/staff.ts';
 import { summaryTexts } from './sections/summary.ts';
 
 const catalogue = {
-  ko: { ...errorTexts.ko, ...memberTexts.ko, ...staffTexts.ko, ...summaryTexts.ko, ...slackTexts.ko, ...discordTexts.ko },
-  en: { ...errorTexts.en, ...memberTexts.en, ...staffTexts.en, ...summaryTexts.en, ...slackTexts.en, ...discordTexts.en },
+  ko: {
+    ...errorTexts.ko,
+    ...memberTexts.ko,
+    ...staffTexts.ko,
+    ...summaryTexts.ko,
+    ...slackTexts.ko,
+    ...discordTexts.ko,
+  },
+  en: {
+    ...errorTexts.en,
+    ...memberTexts.en,
+    ...staffTexts.en,
+    ...summaryTexts.en,
+    ...slackTexts.en,
+    ...discordTexts.en,
+  },
 };
 
 /** Every key of the catalogue. */

@@ -12,16 +12,7 @@
  * - `claimDueJobs` and `claimOutbox` hand each item to one caller only, even
  *   with two processes on the same database.
  */
-import type {
-  Answer,
-  AnswerValue,
-  Committee,
-  Invitation,
-  Job,
-  JobKind,
-  JobState,
-  Round,
-} from '../model.ts';
+import type { Answer, AnswerValue, Committee, Invitation, Job, JobKind, JobState, Round } from '../model.ts';
 
 /** A job to create. `key` is unique; creating an existing key is a no-op. */
 export interface NewJob {
@@ -148,7 +139,11 @@ export interface Store {
    * now owns it, state `sending`); else the existing entry, and the caller must not send.
    */
   claimOutbox(key: string, platform: string, at: Date): Promise<OutboxEntry | null>;
-  settleOutbox(key: string, result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>, at: Date): Promise<void>;
+  settleOutbox(
+    key: string,
+    result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>,
+    at: Date,
+  ): Promise<void>;
   getOutbox(key: string): Promise<OutboxEntry | null>;
   /** Entries stuck in `sending` since before `before` (a crash mid-send) become `uncertain`. Returns them. */
   markStaleOutboxUncertain(before: Date): Promise<OutboxEntry[]>;

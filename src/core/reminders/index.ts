@@ -19,4 +19,9 @@ export {
   slotIdOf,
 } from './plan-reminders.ts';
 export { reminderJobKey } from './reminder-keys.ts';
-export { decideReminderAtRunTime, type ReminderDecision, type ReminderRunInput, type ReminderSkipReason } from './should-send.ts';
+export {
+  decideReminderAtRunTime,
+  type ReminderDecision,
+  type ReminderRunInput,
+  type ReminderSkipReason,
+} from './should-send.ts';

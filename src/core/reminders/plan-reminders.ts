@@ -82,7 +82,9 @@ export function nominalMomentOf(
       }
       // From a closed deadline date, "0 business days before" is the last business day, not the next one.
       const date =
-        slot.days === 0 ? calendar.businessDayOnOrBefore(deadlineDate) : calendar.addBusinessDays(deadlineDate, -slot.days);
+        slot.days === 0
+          ? calendar.businessDayOnOrBefore(deadlineDate)
+          : calendar.addBusinessDays(deadlineDate, -slot.days);
       return instantAtLocal(date, minutesOfTimeOfDay(slot.at), timeZone);
     }
     case 'last_business_day': {

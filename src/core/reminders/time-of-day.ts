@@ -68,7 +68,9 @@ export function instantAtLocal(date: LocalDate, minutes: number, zone: string): 
     { zone },
   );
   if (!local.isValid) {
-    throw new RangeError(`Invalid local time ${day} +${rest}min in ${JSON.stringify(zone)}: ${local.invalidExplanation ?? ''}`);
+    throw new RangeError(
+      `Invalid local time ${day} +${rest}min in ${JSON.stringify(zone)}: ${local.invalidExplanation ?? ''}`,
+    );
   }
   return local.toJSDate();
 }

@@ -27,9 +27,14 @@ function refuse(round: Pick<Round, 'id' | 'status'>, action: RoundAction): Resul
 }
 
 /** May the round be opened now? A round whose deadline has passed cannot open. */
-export function checkOpen(round: Pick<Round, 'id' | 'status' | 'closesAt'>, now: Date, closesAtText: string): Result<RoundPatch> {
+export function checkOpen(
+  round: Pick<Round, 'id' | 'status' | 'closesAt'>,
+  now: Date,
+  closesAtText: string,
+): Result<RoundPatch> {
   if (!ALLOWED.open.includes(round.status)) return refuse(round, 'open');
-  if (round.closesAt.getTime() <= now.getTime()) return err('ROUND.CLOSED', { roundId: round.id, closesAt: closesAtText });
+  if (round.closesAt.getTime() <= now.getTime())
+    return err('ROUND.CLOSED', { roundId: round.id, closesAt: closesAtText });
   return ok({ status: 'open', openedAt: now });
 }
 

@@ -46,21 +46,14 @@ export function namedAuthors(members: readonly Member[]): AuthorDirectory {
  * round and member id (stable for a round, unrelated to list order or to the
  * id's alphabetical order), then by id so the order is total.
  */
-export function anonymousAuthors(
-  roundId: string,
-  submitters: readonly Invitation[],
-  locale: Locale,
-): AuthorDirectory {
+export function anonymousAuthors(roundId: string, submitters: readonly Invitation[], locale: Locale): AuthorDirectory {
   const keyed = submitters.map((invitation) => ({
     memberId: invitation.memberId,
     time: invitation.submittedAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
     hash: fnv1a(`${roundId}\u0000${invitation.memberId}`),
   }));
   keyed.sort(
-    (a, b) =>
-      a.time - b.time ||
-      a.hash - b.hash ||
-      (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0),
+    (a, b) => a.time - b.time || a.hash - b.hash || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0),
   );
   const ranks = new Map<string, number>(keyed.map((entry, rank) => [entry.memberId, rank]));
   return {

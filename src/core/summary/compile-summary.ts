@@ -3,15 +3,7 @@
  * invitations and the answers: the automated version of section II of the
  * secretariat's report. Pure: same input, same summary.
  */
-import type {
-  Answer,
-  AnswerValue,
-  Committee,
-  Invitation,
-  Locale,
-  Question,
-  Round,
-} from '../model.ts';
+import type { Answer, AnswerValue, Committee, Invitation, Locale, Question, Round } from '../model.ts';
 import { anonymousAuthors, namedAuthors, type AuthorDirectory } from './author-labels.ts';
 import { formatLocalDateTime } from './format.ts';
 import { tallyQuestion } from './tally.ts';
@@ -66,10 +58,7 @@ function byRank<T extends { memberId: string }>(authors: AuthorDirectory): (a: T
     (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
 }
 
-function compileParticipation(
-  active: Invitation[],
-  names: AuthorDirectory,
-): SummaryParticipation {
+function compileParticipation(active: Invitation[], names: AuthorDirectory): SummaryParticipation {
   const submitters = active.filter((invitation) => invitation.submittedAt !== undefined);
   const decliners = active.filter(
     (invitation) => invitation.submittedAt === undefined && invitation.declinedAt !== undefined,
@@ -95,11 +84,7 @@ function compileParticipation(
   };
 }
 
-function compileHonorarium(
-  submitters: Invitation[],
-  committee: Committee,
-  names: AuthorDirectory,
-): SummaryHonorarium {
+function compileHonorarium(submitters: Invitation[], committee: Committee, names: AuthorDirectory): SummaryHonorarium {
   const rate = committee.honorarium.amount;
   return {
     rate,

@@ -113,9 +113,7 @@ function headerBlocks(summary: CompiledSummary, fmt: TextFormatter): Block[] {
   builder.plain(t(locale, 'summary.late', { count: count(p.late) }));
   if (p.unreachable.length > 0) {
     const entries = p.unreachable.map((entry) => t(locale, 'summary.unreachableEntry', entry));
-    builder.plain(
-      [t(locale, 'summary.unreachable', { count: count(p.unreachable.length) }), ...entries].join(' — '),
-    );
+    builder.plain([t(locale, 'summary.unreachable', { count: count(p.unreachable.length) }), ...entries].join(' — '));
   }
   const silent = p.notSubmitted.length === 0 ? t(locale, 'summary.nobody') : p.notSubmitted.join(', ');
   builder.plain(t(locale, 'summary.notSubmittedLine', { names: silent }));

@@ -71,9 +71,7 @@ function tallyLines(question: SummaryQuestion, tally: SummaryTally, locale: Loca
   const lines = [
     `| ${header} | ${t(locale, 'summary.tally.count')} |`,
     '| --- | ---: |',
-    ...tally.counts.map(
-      (entry) => `| ${escapeMarkdownInline(entry.label)} | ${formatNumber(entry.count, locale)} |`,
-    ),
+    ...tally.counts.map((entry) => `| ${escapeMarkdownInline(entry.label)} | ${formatNumber(entry.count, locale)} |`),
     '',
     `${t(locale, 'summary.tally.responses', { count: formatNumber(tally.responses, locale) })}`,
   ];
@@ -112,10 +110,7 @@ export function renderSummaryMarkdown(summary: CompiledSummary, options: Markdow
     '',
   ];
   summary.items.forEach((item, index) => {
-    lines.push(
-      `### ${t(locale, 'summary.item', { index: index + 1, title: escapeMarkdownInline(item.title) })}`,
-      '',
-    );
+    lines.push(`### ${t(locale, 'summary.item', { index: index + 1, title: escapeMarkdownInline(item.title) })}`, '');
     for (const question of item.questions) lines.push(...questionLines(question, locale));
   });
   if (options.audience === 'staff') {

@@ -17,10 +17,9 @@ export interface DiscordAppKit extends DiscordKit {
 }
 
 /** Starts fake Discord (guild with the seed staff channel and role), adapter and app. */
-export async function startDiscordApp(options: {
-  mutateCommittee?: (c: Committee) => void;
-  mutateRound?: (r: RoundDefinition) => void;
-} = {}): Promise<DiscordAppKit> {
+export async function startDiscordApp(
+  options: { mutateCommittee?: (c: Committee) => void; mutateRound?: (r: RoundDefinition) => void } = {},
+): Promise<DiscordAppKit> {
   const seed = seedConfig().committees[0];
   if (!seed) throw new Error('seed committee missing');
   options.mutateCommittee?.(seed);
@@ -69,7 +68,11 @@ export function buttonsOf(message: FakeMessage): ButtonJson[] {
 }
 
 /** The newest DM message with a button whose custom id starts with `prefix` (e.g. `jm|open|`). */
-export function latestButton(kit: DiscordAppKit, userId: string, prefix: string): { message: FakeMessage; customId: string } {
+export function latestButton(
+  kit: DiscordAppKit,
+  userId: string,
+  prefix: string,
+): { message: FakeMessage; customId: string } {
   const messages = [...kit.fake.dmMessages(userId)].reverse();
   for (const message of messages) {
     const button = buttonsOf(message).find((b) => b.custom_id?.startsWith(prefix));
@@ -98,7 +101,15 @@ export async function press(kit: DiscordAppKit, userId: string, prefix: string):
 interface ModalJson {
   custom_id: string;
   title: string;
-  components: Array<{ label: string; component: { custom_id: string; type: number; value?: string; options?: Array<{ value: string; default?: boolean }> } }>;
+  components: Array<{
+    label: string;
+    component: {
+      custom_id: string;
+      type: number;
+      value?: string;
+      options?: Array<{ value: string; default?: boolean }>;
+    };
+  }>;
 }
 
 /** The modal a button press opened. */
@@ -109,11 +120,19 @@ export function modalOf(interaction: FakeInteraction): ModalJson {
 }
 
 /** Submits `modal` as Discord would: every field, prefilled values unless overridden. */
-export async function submit(kit: DiscordAppKit, userId: string, modal: ModalJson, values: Record<string, string | string[]>): Promise<FakeInteraction> {
+export async function submit(
+  kit: DiscordAppKit,
+  userId: string,
+  modal: ModalJson,
+  values: Record<string, string | string[]>,
+): Promise<FakeInteraction> {
   const fields: Record<string, string | string[]> = {};
   for (const { component } of modal.components) {
     const id = component.custom_id;
-    const prefilled = component.type === 3 ? (component.options ?? []).filter((o) => o.default).map((o) => o.value) : (component.value ?? '');
+    const prefilled =
+      component.type === 3
+        ? (component.options ?? []).filter((o) => o.default).map((o) => o.value)
+        : (component.value ?? '');
     fields[id] = values[id] ?? prefilled;
   }
   return answered(kit.fake.submitModal(userId, modal.custom_id, fields));

@@ -18,7 +18,9 @@ beforeAll(async () => {
     },
   });
   const staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
-  await answered(kit.fake.slash(staffId, { subcommand: 'open', options: { round: ROUND } }, { channelId: kit.staffChannelId }));
+  await answered(
+    kit.fake.slash(staffId, { subcommand: 'open', options: { round: ROUND } }, { channelId: kit.staffChannelId }),
+  );
   await kit.t.app.runDueJobs();
 });
 
@@ -38,7 +40,9 @@ describe('choice and scale questions over Discord', () => {
     expect(answers.find((a) => a.questionId === '2.1')?.value).toEqual({ kind: 'choices', choices: ['지역 주도'] });
     expect(answers.find((a) => a.questionId === '2.2')?.value).toEqual({ kind: 'scale', value: 4 });
     const again = modalOf(await open());
-    const defaults = again.components.map((c) => (c.component.options ?? []).filter((o) => o.default).map((o) => o.value));
+    const defaults = again.components.map((c) =>
+      (c.component.options ?? []).filter((o) => o.default).map((o) => o.value),
+    );
     expect(defaults.slice(0, 2)).toEqual([['1'], ['4']]);
   });
 });

@@ -5,8 +5,20 @@ import { startDiscordKit } from './discord-test-kit.ts';
 runMessengerContract('discord', async () => {
   const staffChannelId = nextSnowflake();
   const kit = await startDiscordKit({ guild: { channels: [{ id: staffChannelId, name: 'staff' }] } });
-  const member = { memberId: 'm-reach', userId: nextSnowflake(), name: '강도영', locale: 'ko' as const, timeZone: 'Asia/Seoul' };
-  const unreachable = { memberId: 'm-closed', userId: nextSnowflake(), name: '김정환', locale: 'ko' as const, timeZone: 'Asia/Seoul' };
+  const member = {
+    memberId: 'm-reach',
+    userId: nextSnowflake(),
+    name: '강도영',
+    locale: 'ko' as const,
+    timeZone: 'Asia/Seoul',
+  };
+  const unreachable = {
+    memberId: 'm-closed',
+    userId: nextSnowflake(),
+    name: '김정환',
+    locale: 'ko' as const,
+    timeZone: 'Asia/Seoul',
+  };
   kit.fake.state.dmClosed.add(unreachable.userId);
   const texts = (messages: Array<{ content: string }>) => messages.map((m) => m.content);
   return {

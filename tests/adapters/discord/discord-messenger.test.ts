@@ -8,7 +8,13 @@ const staffChannelId = nextSnowflake();
 let kit: DiscordKit;
 
 function member(): MemberAddress {
-  return { memberId: `m-${nextSnowflake()}`, userId: nextSnowflake(), name: '위원', locale: 'ko', timeZone: 'Asia/Seoul' };
+  return {
+    memberId: `m-${nextSnowflake()}`,
+    userId: nextSnowflake(),
+    name: '위원',
+    locale: 'ko',
+    timeZone: 'Asia/Seoul',
+  };
 }
 
 function receiptWith(answer: string): MemberMessage {
@@ -38,7 +44,11 @@ afterAll(async () => {
 describe('Discord messenger', () => {
   it('GIVEN an answer full of mentions and Markdown WHEN the receipt is sent THEN nothing can ping and the syntax is defused', async () => {
     const to = member();
-    const delivery = await kit.adapter.messenger.sendToMember(to, receiptWith('@everyone @here <@123456> <@&987654> **굵게** # 제목'), 'receipt:mentions');
+    const delivery = await kit.adapter.messenger.sendToMember(
+      to,
+      receiptWith('@everyone @here <@123456> <@&987654> **굵게** # 제목'),
+      'receipt:mentions',
+    );
     expect(delivery.ok).toBe(true);
     const [message] = kit.fake.dmMessages(to.userId);
     expect(message?.allowedMentions).toEqual({ parse: [] });
@@ -126,19 +136,32 @@ describe('Discord messenger', () => {
       { name: 'r.csv', mimeType: 'text/csv', content: Buffer.from('a,b\r\n') },
     ];
     const before = kit.fake.channelMessages(staffChannelId).length;
-    const delivery = await kit.adapter.messenger.postToStaff(staffChannelId, { kind: 'summary', locale: 'ko', summary, files }, 'summary:long');
+    const delivery = await kit.adapter.messenger.postToStaff(
+      staffChannelId,
+      { kind: 'summary', locale: 'ko', summary, files },
+      'summary:long',
+    );
     expect(delivery.ok).toBe(true);
     const posted = kit.fake.channelMessages(staffChannelId).slice(before);
     expect(posted.length).toBeGreaterThanOrEqual(4);
     for (const m of posted) expect(m.content.length).toBeLessThanOrEqual(2000);
     expect(posted[0]?.files.map((f) => f.name)).toEqual(['r.md', 'r.csv']);
-    expect(posted.map((m) => m.content).join('').split('꽃').length - 1).toBe(4500);
+    expect(
+      posted
+        .map((m) => m.content)
+        .join('')
+        .split('꽃').length - 1,
+    ).toBe(4500);
   });
 });
 
 describe('Discord messenger, staff channel missing', () => {
   it('GIVEN a staff channel id Discord does not know WHEN posting THEN a permanent channel_not_found comes back', async () => {
-    const delivery = await kit.adapter.messenger.postToStaff(nextSnowflake(), { kind: 'text', locale: 'ko', text: '안내' }, 'staff:missing');
+    const delivery = await kit.adapter.messenger.postToStaff(
+      nextSnowflake(),
+      { kind: 'text', locale: 'ko', text: '안내' },
+      'staff:missing',
+    );
     expect(delivery).toMatchObject({ ok: false, permanent: true, reason: 'channel_not_found' });
   });
 });

@@ -47,13 +47,19 @@ async function answerBothPages(userId: string, first: Record<string, string>) {
   const page1 = modalOf(await press(kit, userId, 'jm|open|0|'));
   const saved1 = await submit(kit, userId, page1, first);
   const page2 = modalOf(await press(kit, userId, 'jm|open|1|'));
-  const saved2 = await submit(kit, userId, page2, { '2.1#0': '역할 분담 의견', '2.2#0': '정량 지표 의견', '2.3#0': '홍보 의견' });
+  const saved2 = await submit(kit, userId, page2, {
+    '2.1#0': '역할 분담 의견',
+    '2.2#0': '정량 지표 의견',
+    '2.3#0': '홍보 의견',
+  });
   return { page1, saved1, page2, saved2 };
 }
 
 describe('a round over Discord', () => {
   it('GIVEN staff WHEN /jamun open runs THEN six members get an invitation, the closed DM is reported and the progress post ends at 6/7', async () => {
-    const open = await answered(kit.fake.slash(staffId, { subcommand: 'open', options: { round: ROUND } }, { channelId: kit.staffChannelId }));
+    const open = await answered(
+      kit.fake.slash(staffId, { subcommand: 'open', options: { round: ROUND } }, { channelId: kit.staffChannelId }),
+    );
     expect(replyText(open)).toContain('회차를 열었습니다');
     await kit.t.app.runDueJobs();
     for (const memberId of ['m-kang', 'm-kim', 'm-park-jb', 'm-park-jy', 'm-oh', 'm-chae']) {
@@ -81,7 +87,10 @@ describe('a round over Discord', () => {
     });
     expect(page1.components.map((c) => c.component.custom_id)).toEqual(['1.1#0', '1.1#1', '1.2#0', '1.3#0', '1.4#0']);
     expect(page2.components).toHaveLength(3);
-    expect(buttonsOf(saved1.messages[0]!).map((b) => b.custom_id)).toEqual([`jm|open|1|${ROUND}`, `jm|submit||${ROUND}`]);
+    expect(buttonsOf(saved1.messages[0]!).map((b) => b.custom_id)).toEqual([
+      `jm|open|1|${ROUND}`,
+      `jm|submit||${ROUND}`,
+    ]);
     const answers = await kit.t.store.listAnswers(ROUND, 'm-kang');
     const first = answers.find((a) => a.questionId === '1.1')?.value;
     expect(first?.kind === 'text' && first.text).toBe(longAnswer);
@@ -92,11 +101,19 @@ describe('a round over Discord', () => {
     const done = await press(kit, kang, 'jm|submit||');
     expect(replyText(done)).toContain('제출했습니다');
     await kit.t.app.runDueJobs();
-    const receipt = await waitFor(() => kit.fake.dmMessages(kang).find((m) => m.content.includes('[제출 완료]')), 'receipt');
-    const all = kit.fake.dmMessages(kang).map((m) => m.content).join('\n');
+    const receipt = await waitFor(
+      () => kit.fake.dmMessages(kang).find((m) => m.content.includes('[제출 완료]')),
+      'receipt',
+    );
+    const all = kit.fake
+      .dmMessages(kang)
+      .map((m) => m.content)
+      .join('\n');
     expect(all).toContain('끝부분-');
     expect(all).not.toMatch(/@everyone|@here|<@200000000000000001>|<@&300000000000000001>/);
-    const withEdit = kit.fake.dmMessages(kang).find((m) => buttonsOf(m).some((b) => b.custom_id === `jm|open|0|${ROUND}` && b.label === '수정'));
+    const withEdit = kit.fake
+      .dmMessages(kang)
+      .find((m) => buttonsOf(m).some((b) => b.custom_id === `jm|open|0|${ROUND}` && b.label === '수정'));
     expect(receipt.allowedMentions).toEqual({ parse: [] });
     expect(withEdit).toBeDefined();
     expect((await kit.t.store.getInvitation(ROUND, 'm-kang'))?.submittedAt).toBeDefined();
@@ -119,7 +136,10 @@ describe('a round over Discord', () => {
     const kim = id('m-kim');
     await press(kit, kim, 'jm|open|0|');
     kit.fake.sendDm(kim, '지역 대학과 연계한 교류가 필요합니다 @everyone');
-    const confirmation = await waitFor(() => kit.fake.dmMessages(kim).find((m) => m.content.includes('1.1')), 'reply confirmation');
+    const confirmation = await waitFor(
+      () => kit.fake.dmMessages(kim).find((m) => m.content.includes('1.1')),
+      'reply confirmation',
+    );
     expect(confirmation.allowedMentions).toEqual({ parse: [] });
     const draft = (await kit.t.store.listAnswers(ROUND, 'm-kim')).find((a) => a.questionId === '1.1')?.value;
     expect(draft?.kind === 'text' && draft.text).toContain('지역 대학과 연계한');
@@ -139,7 +159,8 @@ describe('a round over Discord', () => {
       await press(kit, id(memberId), 'jm|submit||');
     }
     await runUntil(kit.t, kst('2024-02-13 10:30'));
-    const reminded = (memberId: string) => kit.fake.dmMessages(id(memberId)).some((m) => m.content.includes('[서면자문 안내]'));
+    const reminded = (memberId: string) =>
+      kit.fake.dmMessages(id(memberId)).some((m) => m.content.includes('[서면자문 안내]'));
     expect(reminded('m-chae')).toBe(true);
     expect(reminded('m-kim')).toBe(true);
     expect(reminded('m-kang')).toBe(false);

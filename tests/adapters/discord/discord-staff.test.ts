@@ -20,7 +20,13 @@ afterAll(async () => {
 describe('staff commands over Discord', () => {
   it('GIVEN a committee member who is not staff WHEN they run /jamun status THEN the core refuses, privately, and audits it', async () => {
     const outsider = discordIdOf(kit.committee, 'm-kang');
-    const reply = await answered(kit.fake.slash(outsider, { subcommand: 'status', options: { round: '2024-1' } }, { channelId: kit.staffChannelId }));
+    const reply = await answered(
+      kit.fake.slash(
+        outsider,
+        { subcommand: 'status', options: { round: '2024-1' } },
+        { channelId: kit.staffChannelId },
+      ),
+    );
     expect(replyText(reply)).toContain('사무국만 사용할 수 있습니다');
     expect(reply.callbacks[0]?.data?.flags).toBe(EPHEMERAL);
     const audit = await kit.t.store.listAudit();
@@ -30,28 +36,54 @@ describe('staff commands over Discord', () => {
 
   it('GIVEN a user holding the staff role but not listed by id WHEN they run /jamun help THEN the command runs', async () => {
     const [roleId] = kit.committee.staff.discordRoleIds;
-    const reply = await answered(kit.fake.slash('999000000000000001', { subcommand: 'help' }, { channelId: kit.staffChannelId, roleIds: [roleId ?? ''] }));
+    const reply = await answered(
+      kit.fake.slash(
+        '999000000000000001',
+        { subcommand: 'help' },
+        { channelId: kit.staffChannelId, roleIds: [roleId ?? ''] },
+      ),
+    );
     expect(replyText(reply)).not.toContain('사무국만 사용할 수 있습니다');
     expect(replyText(reply)).toContain('open');
   });
 
   it('GIVEN staff typing a round id WHEN autocomplete fires THEN the matching round ids are offered', async () => {
     const staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
-    await answered(kit.fake.slash(staffId, { subcommand: 'open', options: { round: '2024-1' } }, { channelId: kit.staffChannelId }));
-    const typing = await answered(kit.fake.slash(staffId, { subcommand: 'status', options: { round: '2024' }, focused: 'round' }, { channelId: kit.staffChannelId }));
+    await answered(
+      kit.fake.slash(staffId, { subcommand: 'open', options: { round: '2024-1' } }, { channelId: kit.staffChannelId }),
+    );
+    const typing = await answered(
+      kit.fake.slash(
+        staffId,
+        { subcommand: 'status', options: { round: '2024' }, focused: 'round' },
+        { channelId: kit.staffChannelId },
+      ),
+    );
     const choices = (typing.callbacks[0]?.data?.choices ?? []) as Array<{ value: string }>;
     expect(choices.map((c) => c.value)).toContain('2024-1');
   });
 
   it('GIVEN a non-staff user WHEN autocomplete fires THEN no round ids are revealed', async () => {
     const outsider = discordIdOf(kit.committee, 'm-kim');
-    const typing = await answered(kit.fake.slash(outsider, { subcommand: 'status', options: { round: '' }, focused: 'round' }, { channelId: kit.staffChannelId }));
+    const typing = await answered(
+      kit.fake.slash(
+        outsider,
+        { subcommand: 'status', options: { round: '' }, focused: 'round' },
+        { channelId: kit.staffChannelId },
+      ),
+    );
     expect(typing.callbacks[0]?.data?.choices).toEqual([]);
   });
 
   it('GIVEN staff WHEN /jamun status runs THEN the reply is ephemeral and parses no mentions', async () => {
     const staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
-    const reply = await answered(kit.fake.slash(staffId, { subcommand: 'status', options: { round: '2024-1' } }, { channelId: kit.staffChannelId }));
+    const reply = await answered(
+      kit.fake.slash(
+        staffId,
+        { subcommand: 'status', options: { round: '2024-1' } },
+        { channelId: kit.staffChannelId },
+      ),
+    );
     expect(reply.callbacks[0]?.data).toMatchObject({ flags: EPHEMERAL, allowed_mentions: { parse: [] } });
     expect(replyText(reply)).toContain('2024-1');
   });
@@ -60,7 +92,13 @@ describe('staff commands over Discord', () => {
 describe('staff exports over Discord', () => {
   it('GIVEN staff WHEN /jamun export format:csv runs THEN the reply carries the CSV file as an attachment', async () => {
     const staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
-    const reply = await answered(kit.fake.slash(staffId, { subcommand: 'export', options: { format: 'csv', round: '2024-1' } }, { channelId: kit.staffChannelId }));
+    const reply = await answered(
+      kit.fake.slash(
+        staffId,
+        { subcommand: 'export', options: { format: 'csv', round: '2024-1' } },
+        { channelId: kit.staffChannelId },
+      ),
+    );
     const files = reply.messages.flatMap((m) => m.files);
     expect(files.map((f) => f.name.endsWith('.csv'))).toEqual([true]);
     expect(files[0]?.text).toContain('질문 번호');

@@ -48,6 +48,11 @@ describe('answerInteraction', () => {
     const interaction = fake.slash(nextSnowflake(), { subcommand: 'status' }, { channelId });
     await waitFor(() => interaction.messages.length === 3, 'three follow-ups');
     expect(interaction.messages.every((m) => m.flags === 0 && m.content.length <= 2000)).toBe(true);
-    expect(interaction.messages.map((m) => m.content).join(' ').split('공개').length - 1).toBe(1500);
+    expect(
+      interaction.messages
+        .map((m) => m.content)
+        .join(' ')
+        .split('공개').length - 1,
+    ).toBe(1500);
   });
 });

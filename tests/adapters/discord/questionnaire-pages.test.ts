@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { MODAL_MAX_FIELDS, TEXT_INPUT_MAX, planPages, readSubmission } from '../../../src/adapters/discord/questionnaire-pages.ts';
+import {
+  MODAL_MAX_FIELDS,
+  TEXT_INPUT_MAX,
+  planPages,
+  readSubmission,
+} from '../../../src/adapters/discord/questionnaire-pages.ts';
 import { questionnaireModal } from '../../../src/adapters/discord/questionnaire-modal.ts';
 import type { Question } from '../../../src/core/model.ts';
 import type { QuestionnaireView } from '../../../src/core/ports/messenger.ts';
 
 function text(id: string, maxLength = 2000): Question {
-  return { id, prompt: `질문 ${id}: 2023년 지역상생교류 사업 성과에 대한 평가와 개선 방향에 대해 의견을 주십시오`, kind: 'long_text', required: true, maxLength };
+  return {
+    id,
+    prompt: `질문 ${id}: 2023년 지역상생교류 사업 성과에 대한 평가와 개선 방향에 대해 의견을 주십시오`,
+    kind: 'long_text',
+    required: true,
+    maxLength,
+  };
 }
 
 function view(questions: Question[], drafts: QuestionnaireView['items'][number]['drafts'] = {}): QuestionnaireView {
@@ -39,7 +50,14 @@ describe('questionnaire pages', () => {
 
   it('GIVEN continued inputs WHEN submitted THEN the parts are joined in order into one answer', () => {
     const v = view([text('1.1', 9000)]);
-    const answers = readSubmission(v, new Map([['1.1#1', 'B'.repeat(10)], ['1.1#0', 'A'.repeat(4000)], ['1.1#2', 'C']]));
+    const answers = readSubmission(
+      v,
+      new Map([
+        ['1.1#1', 'B'.repeat(10)],
+        ['1.1#0', 'A'.repeat(4000)],
+        ['1.1#2', 'C'],
+      ]),
+    );
     expect(answers).toEqual([{ questionId: '1.1', value: 'A'.repeat(4000) + 'B'.repeat(10) + 'C' }]);
   });
 
@@ -52,14 +70,36 @@ describe('questionnaire pages', () => {
   });
 
   it('GIVEN choice and scale questions WHEN paged and submitted THEN they are selects whose picks map back to labels and points', () => {
-    const choice: Question = { id: '2.1', prompt: '역할', kind: 'multi_choice', options: ['서울', '지역', '공동'], required: false, maxLength: 100 };
-    const scale: Question = { id: '2.2', prompt: '만족도', kind: 'scale', scale: { min: 1, max: 5, minLabel: '낮음', maxLabel: '높음' }, required: false, maxLength: 10 };
+    const choice: Question = {
+      id: '2.1',
+      prompt: '역할',
+      kind: 'multi_choice',
+      options: ['서울', '지역', '공동'],
+      required: false,
+      maxLength: 100,
+    };
+    const scale: Question = {
+      id: '2.2',
+      prompt: '만족도',
+      kind: 'scale',
+      scale: { min: 1, max: 5, minLabel: '낮음', maxLabel: '높음' },
+      required: false,
+      maxLength: 10,
+    };
     const v = view([choice, scale], { '2.1': ['지역'], '2.2': 4 });
     const [page] = planPages(v);
     const [c, s] = page?.fields ?? [];
     expect(c?.kind === 'select' && c.options.filter((o) => o.chosen).map((o) => o.label)).toEqual(['지역']);
     expect(s?.kind === 'select' && s.options.find((o) => o.chosen)?.value).toBe('4');
-    expect(readSubmission(v, new Map([['2.1#0', ['0', '2']], ['2.2#0', ['5']]]))).toEqual([
+    expect(
+      readSubmission(
+        v,
+        new Map([
+          ['2.1#0', ['0', '2']],
+          ['2.2#0', ['5']],
+        ]),
+      ),
+    ).toEqual([
       { questionId: '2.1', value: ['서울', '공동'] },
       { questionId: '2.2', value: 5 },
     ]);

@@ -25,7 +25,9 @@ describe('registerDiscordCommands', () => {
     const [command] = (fake.commands.get(fake.guild.id) ?? []) as CommandJson[];
     expect(command?.name).toBe('jamun');
     const subcommands = command?.options.map((o) => o.name) ?? [];
-    expect(subcommands).toEqual(expect.arrayContaining(['open', 'status', 'remind', 'extend', 'close', 'summary', 'export', 'help']));
+    expect(subcommands).toEqual(
+      expect.arrayContaining(['open', 'status', 'remind', 'extend', 'close', 'summary', 'export', 'help']),
+    );
     const open = command?.options.find((o) => o.name === 'open');
     expect(open?.options?.[0]).toMatchObject({ name: 'round', autocomplete: true, required: true });
     const extend = command?.options.find((o) => o.name === 'extend');

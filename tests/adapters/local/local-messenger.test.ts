@@ -4,7 +4,13 @@ import { runMessengerContract } from '../../core/messenger-contract.ts';
 runMessengerContract('local', async () => {
   const messenger = new LocalMessenger();
   messenger.failFor('closed-user');
-  const address = (userId: string) => ({ memberId: userId, userId, name: userId, locale: 'ko' as const, timeZone: 'Asia/Seoul' });
+  const address = (userId: string) => ({
+    memberId: userId,
+    userId,
+    name: userId,
+    locale: 'ko' as const,
+    timeZone: 'Asia/Seoul',
+  });
   return {
     messenger,
     member: address('m-kang'),

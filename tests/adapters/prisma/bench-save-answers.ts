@@ -16,13 +16,20 @@ try {
   const round = sampleRound();
   await store.createRound(round);
   const members = Array.from({ length: 50 }, (_, i) => `m${i}`);
-  await store.createInvitations(members.map((memberId) => ({ roundId: round.id, memberId, deliveryState: 'delivered', late: false })));
+  await store.createInvitations(
+    members.map((memberId) => ({ roundId: round.id, memberId, deliveryState: 'delivered', late: false })),
+  );
   const questions = ['1.1', '1.2', '2.1'];
   const start = performance.now();
   for (let i = 0; i < count; i += 1) {
     const memberId = members[i % members.length]!;
     const questionId = questions[i % questions.length]!;
-    await store.saveAnswers(round.id, memberId, [{ questionId, value: { kind: 'text', text: `의견 ${i}` } }], new Date());
+    await store.saveAnswers(
+      round.id,
+      memberId,
+      [{ questionId, value: { kind: 'text', text: `의견 ${i}` } }],
+      new Date(),
+    );
   }
   const seconds = (performance.now() - start) / 1000;
   console.log(`${count} saves in ${seconds.toFixed(2)} s = ${Math.round(count / seconds)} saves/s`);

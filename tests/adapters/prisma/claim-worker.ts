@@ -10,7 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createPrismaStore } from '../../../src/adapters/prisma/prisma-store.ts';
 
 const [url, dueIso, outboxCount, self] = process.argv.slice(2);
-if (!url || !dueIso || !outboxCount || !self) throw new Error('usage: claim-worker <url> <dueIso> <outboxCount> <self>');
+if (!url || !dueIso || !outboxCount || !self)
+  throw new Error('usage: claim-worker <url> <dueIso> <outboxCount> <self>');
 const store = await createPrismaStore(url);
 const due = new Date(dueIso);
 await store.claimOutbox(`ready-${self}`, 'local', due);

@@ -31,7 +31,9 @@ describe('migrateDatabase', () => {
     expect(await migrateDatabase(`file:${file}`)).toEqual({ applied: repoMigrations });
     expect(await migrateDatabase(`file:${file}`)).toEqual({ applied: [] });
     const db = new Database(file, { readonly: true });
-    const recorded = db.prepare('SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations').all();
+    const recorded = db
+      .prepare('SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations')
+      .all();
     db.close();
     expect(recorded).toEqual(repoMigrations.map((migration_name) => ({ migration_name, finished: 1 })));
   });
@@ -39,7 +41,10 @@ describe('migrateDatabase', () => {
   it('GIVEN two processes opening a new database at once WHEN both migrate THEN both succeed and each migration is applied once', async () => {
     const url = `file:${join(folder, 'race', 'jamun.db')}`;
     const worker = fileURLToPath(new URL('./migrate-worker.ts', import.meta.url));
-    const run = () => promisify(execFile)(process.execPath, ['--import', 'tsx', worker, url]).then((r) => JSON.parse(r.stdout) as { applied: string[] });
+    const run = () =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', worker, url]).then(
+        (r) => JSON.parse(r.stdout) as { applied: string[] },
+      );
     const [a, b] = await Promise.all([run(), run()]);
     expect([...a.applied, ...b.applied].sort()).toEqual(repoMigrations);
     expect(await diffDatabaseToSchema(url)).toBe('');

@@ -50,7 +50,12 @@ describe('PrismaStore on a file', () => {
     const a = await createPrismaStore(url);
     const b = await createPrismaStore(url);
     const due = new Date('2024-02-08T00:00:00Z');
-    const jobs = Array.from({ length: 60 }, (_, i) => ({ key: `job-${i}`, kind: 'remind' as const, roundId: 'r1', dueAt: due }));
+    const jobs = Array.from({ length: 60 }, (_, i) => ({
+      key: `job-${i}`,
+      kind: 'remind' as const,
+      roundId: 'r1',
+      dueAt: due,
+    }));
     await a.enqueueJobs(jobs);
     const claims = await Promise.all(
       Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).claimDueJobs(due, 4, 60_000)),
@@ -67,7 +72,10 @@ describe('PrismaStore on a file', () => {
     const a = await createPrismaStore(url);
     const b = await createPrismaStore(url);
     const at = new Date('2024-02-08T00:00:00Z');
-    const attempts = Array.from({ length: 40 }, (_, i) => ({ store: i % 2 === 0 ? a : b, key: `send-${Math.floor(i / 2)}` }));
+    const attempts = Array.from({ length: 40 }, (_, i) => ({
+      store: i % 2 === 0 ? a : b,
+      key: `send-${Math.floor(i / 2)}`,
+    }));
     const results = await Promise.all(attempts.map(({ store, key }) => store.claimOutbox(key, 'discord', at)));
     const owners = attempts.filter((_, i) => results[i] === null).map(({ key }) => key);
     expect(owners.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `send-${i}`).sort());
@@ -88,7 +96,9 @@ describe('PrismaStore across processes', () => {
     const url = `file:${freshFile()}`;
     const due = new Date('2024-02-08T00:00:00Z');
     const seed = await createPrismaStore(url);
-    await seed.enqueueJobs(Array.from({ length: 500 }, (_, i) => ({ key: `job-${i}`, kind: 'remind' as const, roundId: 'r1', dueAt: due })));
+    await seed.enqueueJobs(
+      Array.from({ length: 500 }, (_, i) => ({ key: `job-${i}`, kind: 'remind' as const, roundId: 'r1', dueAt: due })),
+    );
     await seed.close();
     const [first, second] = await Promise.all([runWorker(url, due, 0), runWorker(url, due, 1)]);
     const jobs = [...first!.jobs, ...second!.jobs];

@@ -37,11 +37,20 @@ describe('the job scheduler', () => {
   it('GIVEN two processes on one store WHEN both run due jobs at once THEN every member gets exactly one invitation', async () => {
     const local = new LocalMessenger();
     const t = await createTestApp({ messengers: [local] });
-    const second = createJamunApp({ store: t.store, messengers: [local], committees: t.committees, rounds: t.rounds, clock: t.clock, logger: silentLogger });
+    const second = createJamunApp({
+      store: t.store,
+      messengers: [local],
+      committees: t.committees,
+      rounds: t.rounds,
+      clock: t.clock,
+      logger: silentLogger,
+    });
     await t.app.runStaffCommand(staff, { verb: 'open', roundId: '2024-1' });
     await Promise.all([t.app.runDueJobs(), second.runDueJobs(), t.app.runDueJobs()]);
     for (const m of t.committees[0]!.members) {
-      expect(local.messagesIn(local.dmChannelOf(m.platforms.local!)).filter((x) => x.kind === 'invitation')).toHaveLength(1);
+      expect(
+        local.messagesIn(local.dmChannelOf(m.platforms.local!)).filter((x) => x.kind === 'invitation'),
+      ).toHaveLength(1);
     }
   });
 

@@ -6,7 +6,14 @@ import { planPages, questionnaireModal, readAnswers } from '../../../src/adapter
 import { checkView } from '../../fakes/slack/fake-slack-parts.ts';
 import { fillView } from '../../fakes/slack/slack-payloads.ts';
 
-const q = (id: string, kind: Question['kind'], extra: Partial<Question> = {}): Question => ({ id, prompt: `질문 ${id}`, kind, required: false, maxLength: 2000, ...extra });
+const q = (id: string, kind: Question['kind'], extra: Partial<Question> = {}): Question => ({
+  id,
+  prompt: `질문 ${id}`,
+  kind,
+  required: false,
+  maxLength: 2000,
+  ...extra,
+});
 
 function view(questions: Question[], drafts: QuestionnaireView['items'][number]['drafts'] = {}): QuestionnaireView {
   return {
@@ -21,7 +28,11 @@ function view(questions: Question[], drafts: QuestionnaireView['items'][number][
 
 const isInput = (b: types.AnyBlock): b is types.InputBlock => b.type === 'input';
 
-const asFake = (v: ReturnType<typeof questionnaireModal>) => ({ method: 'views.open' as const, viewId: 'V1', view: v as unknown as Record<string, unknown> });
+const asFake = (v: ReturnType<typeof questionnaireModal>) => ({
+  method: 'views.open' as const,
+  viewId: 'V1',
+  view: v as unknown as Record<string, unknown>,
+});
 
 describe('questionnaire modal', () => {
   it('GIVEN every kind of question WHEN rendered and filled THEN the fitting inputs read back as the answers typed', () => {
@@ -36,7 +47,13 @@ describe('questionnaire modal', () => {
     expect(checkView(modal)).toBeNull();
     const kinds = modal.blocks.filter(isInput).map((b) => b.element.type);
     expect(kinds).toEqual(['plain_text_input', 'plain_text_input', 'radio_buttons', 'checkboxes', 'static_select']);
-    const values = fillView(asFake(modal), { '1.1': '장문\n의견', '1.2': '짧게', '1.3': '아니오', '1.4': ['가', '다'], '1.5': '4' });
+    const values = fillView(asFake(modal), {
+      '1.1': '장문\n의견',
+      '1.2': '짧게',
+      '1.3': '아니오',
+      '1.4': ['가', '다'],
+      '1.5': '4',
+    });
     expect(readAnswers(view(questions).items[0]!, values as never)).toEqual([
       { questionId: '1.1', value: '장문\n의견' },
       { questionId: '1.2', value: '짧게' },
@@ -47,7 +64,11 @@ describe('questionnaire modal', () => {
   });
 
   it('GIVEN saved drafts WHEN rendered THEN each input is prefilled', () => {
-    const questions = [q('1.1', 'long_text'), q('1.3', 'single_choice', { options: ['예', '아니오'] }), q('1.5', 'scale', { scale: { min: 1, max: 5 } })];
+    const questions = [
+      q('1.1', 'long_text'),
+      q('1.3', 'single_choice', { options: ['예', '아니오'] }),
+      q('1.5', 'scale', { scale: { min: 1, max: 5 } }),
+    ];
     const modal = questionnaireModal(view(questions, { '1.1': '초안', '1.3': '예', '1.5': 2 }), 0);
     const inputs = modal.blocks.filter(isInput).map((b) => b.element as unknown as Record<string, unknown>);
     expect(inputs[0]?.initial_value).toBe('초안');
@@ -62,14 +83,19 @@ describe('questionnaire modal', () => {
     expect(checkView(modal)).toBeNull();
     const inputs = modal.blocks.filter((b) => b.type === 'input');
     expect(inputs).toHaveLength(3);
-    expect(readAnswers(view(questions).items[0]!, fillView(asFake(modal), { '1.1': draft }) as never)).toEqual([{ questionId: '1.1', value: draft }]);
+    expect(readAnswers(view(questions).items[0]!, fillView(asFake(modal), { '1.1': draft }) as never)).toEqual([
+      { questionId: '1.1', value: draft },
+    ]);
   });
 
   it('GIVEN a prompt longer than a label WHEN rendered THEN it moves whole into section blocks above a short label', () => {
     const prompt = '설명 '.repeat(1500);
     const modal = questionnaireModal(view([q('1.1', 'long_text', { prompt })]), 0);
     expect(checkView(modal)).toBeNull();
-    const sections = modal.blocks.filter((b) => b.type === 'section').map((b) => (b as { text: { text: string } }).text.text).join('');
+    const sections = modal.blocks
+      .filter((b) => b.type === 'section')
+      .map((b) => (b as { text: { text: string } }).text.text)
+      .join('');
     expect(sections.split('설명').length - 1).toBe(1500);
   });
 

@@ -46,7 +46,11 @@ describe('Slack adapter in HTTP mode', () => {
 
   it('GIVEN a forged signature WHEN posted THEN 401 and nothing runs', async () => {
     const body = formBody(slashCommand(kit.fake, staffId, 'close 2024-1'));
-    const response = await postSigned(url, body, { secret: SIGNING_SECRET, contentType: FORM, signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), body) });
+    const response = await postSigned(url, body, {
+      secret: SIGNING_SECRET,
+      contentType: FORM,
+      signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), body),
+    });
     expect(response.status).toBe(401);
     expect((await t0.store.getRound('2024-1'))?.status).toBe('open');
   });
@@ -60,11 +64,29 @@ describe('Slack adapter in HTTP mode', () => {
   });
 
   it('GIVEN a signed view submission with an error WHEN posted THEN the errors come back in the HTTP response body', async () => {
-    const view = { method: 'views.open' as const, viewId: 'V9', view: { type: 'modal', callback_id: 'jamun.decline', private_metadata: '2024-1', title: { type: 'plain_text', text: 'x' }, blocks: [] } };
-    const payload = viewSubmission(kit.fake, memberId, view, { decline_reason: { value: { type: 'plain_text_input', value: '  ' } } });
-    const response = await postSigned(url, formBody({ payload: JSON.stringify(payload) }), { secret: SIGNING_SECRET, contentType: FORM });
+    const view = {
+      method: 'views.open' as const,
+      viewId: 'V9',
+      view: {
+        type: 'modal',
+        callback_id: 'jamun.decline',
+        private_metadata: '2024-1',
+        title: { type: 'plain_text', text: 'x' },
+        blocks: [],
+      },
+    };
+    const payload = viewSubmission(kit.fake, memberId, view, {
+      decline_reason: { value: { type: 'plain_text_input', value: '  ' } },
+    });
+    const response = await postSigned(url, formBody({ payload: JSON.stringify(payload) }), {
+      secret: SIGNING_SECRET,
+      contentType: FORM,
+    });
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.text)).toEqual({ response_action: 'errors', errors: { decline_reason: describeError({ code: 'DECLINE.REASON_REQUIRED', params: {} }, 'ko') } });
+    expect(JSON.parse(response.text)).toEqual({
+      response_action: 'errors',
+      errors: { decline_reason: describeError({ code: 'DECLINE.REASON_REQUIRED', params: {} }, 'ko') },
+    });
   });
 
   it('GIVEN Slack’s URL verification WHEN signed THEN the challenge is echoed', async () => {

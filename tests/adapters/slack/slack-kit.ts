@@ -18,14 +18,27 @@ export interface SlackKit {
 }
 
 /** A fake Slack and an adapter pointed at it (not started). */
-export async function slackKit(options: { mode?: 'socket' | 'http'; app?: JamunApi; logger?: Logger; editIntervalMs?: number } = {}): Promise<SlackKit> {
+export async function slackKit(
+  options: { mode?: 'socket' | 'http'; app?: JamunApi; logger?: Logger; editIntervalMs?: number } = {},
+): Promise<SlackKit> {
   const fake = await FakeSlackServer.start();
   const tuning = { retryConfig: FAST_RETRY, editIntervalMs: options.editIntervalMs ?? 0 };
   const settings: SlackSettings =
     options.mode === 'http'
-      ? { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1', apiUrl: fake.apiUrl, ...tuning }
+      ? {
+          mode: 'http',
+          botToken: 'xoxb-test',
+          signingSecret: SIGNING_SECRET,
+          port: 0,
+          host: '127.0.0.1',
+          apiUrl: fake.apiUrl,
+          ...tuning,
+        }
       : { mode: 'socket', botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: fake.apiUrl, ...tuning };
-  const adapter = createSlackAdapter(settings, { logger: options.logger ?? silentLogger, ...(options.app ? { app: options.app } : {}) });
+  const adapter = createSlackAdapter(settings, {
+    logger: options.logger ?? silentLogger,
+    ...(options.app ? { app: options.app } : {}),
+  });
   let started = false;
   const originalStart = adapter.start.bind(adapter);
   adapter.start = async () => {

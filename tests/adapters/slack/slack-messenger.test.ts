@@ -5,7 +5,13 @@ import { contractInvitation, contractSummary } from '../../core/messenger-contra
 import type { MemberAddress, StaffMessage } from '../../../src/core/ports/messenger.ts';
 import { slackKit, type SlackKit } from './slack-kit.ts';
 
-const member: MemberAddress = { memberId: 'm-test', userId: 'U0CONTRACT1', name: '강도영', locale: 'ko', timeZone: 'Asia/Seoul' };
+const member: MemberAddress = {
+  memberId: 'm-test',
+  userId: 'U0CONTRACT1',
+  name: '강도영',
+  locale: 'ko',
+  timeZone: 'Asia/Seoul',
+};
 const STAFF = 'C0STAFFCH1';
 
 runMessengerContract('slack', async () => {
@@ -48,12 +54,19 @@ describe('Slack messenger against platform faults', () => {
     ['cannot_dm_bot', 'cannot_dm_bot', 'open'],
     ['account_inactive', 'account_inactive', 'post'],
     ['channel_not_found', 'channel_not_found', 'post'],
-  ] as const)('GIVEN Slack answers %s WHEN a member is invited THEN a permanent failure with reason %s comes back', async (error, reason, at) => {
-    const userId = `U0F${error.replace(/_/g, '').toUpperCase().slice(0, 8)}`;
-    kit.fake.failUser(userId, error, at);
-    const delivery = await kit.adapter.messenger.sendToMember({ ...member, userId }, contractInvitation, `fail:${error}`);
-    expect(delivery).toEqual({ ok: false, permanent: true, reason, detail: error });
-  });
+  ] as const)(
+    'GIVEN Slack answers %s WHEN a member is invited THEN a permanent failure with reason %s comes back',
+    async (error, reason, at) => {
+      const userId = `U0F${error.replace(/_/g, '').toUpperCase().slice(0, 8)}`;
+      kit.fake.failUser(userId, error, at);
+      const delivery = await kit.adapter.messenger.sendToMember(
+        { ...member, userId },
+        contractInvitation,
+        `fail:${error}`,
+      );
+      expect(delivery).toEqual({ ok: false, permanent: true, reason, detail: error });
+    },
+  );
 
   it('GIVEN a 429 with Retry-After 1 WHEN posting THEN the client waits it out and retries once, not in a storm', async () => {
     const waits: number[] = [];
@@ -63,7 +76,12 @@ describe('Slack messenger against platform faults', () => {
     const delivery = await kit.adapter.messenger.sendToMember(to, contractInvitation, 'rate');
     expect(delivery.ok).toBe(true);
     expect(waits).toEqual([1]);
-    expect(kit.fake.callsOf('chat.postMessage').filter((c) => c.args.channel === kit.fake.dmChannelOf(to.userId)).map((c) => c.status)).toEqual([429, 200]);
+    expect(
+      kit.fake
+        .callsOf('chat.postMessage')
+        .filter((c) => c.args.channel === kit.fake.dmChannelOf(to.userId))
+        .map((c) => c.status),
+    ).toEqual([429, 200]);
   });
 
   it('GIVEN two 5xx answers WHEN posting THEN the client backs off and the third attempt delivers', async () => {
@@ -96,10 +114,21 @@ describe('Slack messenger against platform faults', () => {
     summary.items = [1, 2].map((n) => ({
       id: String(n),
       title: `안건 ${n}`,
-      questions: [{ id: `${n}.1`, prompt: '의견', kind: 'long_text' as const, answers: [{ author: '강도영', text: long, late: false }] }],
+      questions: [
+        {
+          id: `${n}.1`,
+          prompt: '의견',
+          kind: 'long_text' as const,
+          answers: [{ author: '강도영', text: long, late: false }],
+        },
+      ],
     }));
     const files = [{ name: 'r.md', mimeType: 'text/markdown', content: Buffer.from('# r') }];
-    const delivery = await kit.adapter.messenger.postToStaff('C0BIGSUMMRY', { kind: 'summary', locale: 'ko', summary, files }, 'big');
+    const delivery = await kit.adapter.messenger.postToStaff(
+      'C0BIGSUMMRY',
+      { kind: 'summary', locale: 'ko', summary, files },
+      'big',
+    );
     expect(delivery.ok).toBe(true);
     const messages = kit.fake.messagesIn('C0BIGSUMMRY');
     const [header, ...replies] = messages;
@@ -107,7 +136,11 @@ describe('Slack messenger against platform faults', () => {
     expect(replies.every((m) => m.threadTs === header?.ts)).toBe(true);
     const shown = kit.fake.textsIn('C0BIGSUMMRY').join('');
     expect(shown.split('가나다라').length - 1).toBe(5000);
-    expect(kit.fake.files.find((f) => f.name === 'r.md')).toMatchObject({ channel: 'C0BIGSUMMRY', threadTs: header?.ts, content: '# r' });
+    expect(kit.fake.files.find((f) => f.name === 'r.md')).toMatchObject({
+      channel: 'C0BIGSUMMRY',
+      threadTs: header?.ts,
+      content: '# r',
+    });
   });
 
   it('GIVEN rapid progress edits WHEN the interval has not passed THEN they are coalesced and the last one lands', async () => {
@@ -116,11 +149,20 @@ describe('Slack messenger against platform faults', () => {
       const progress = (delivered: number): StaffMessage => ({
         kind: 'progress',
         locale: 'en',
-        view: { roundId: 'r', roundTitle: 'R', total: 5, delivered, pending: 5 - delivered, failed: [], done: delivered === 5 },
+        view: {
+          roundId: 'r',
+          roundTitle: 'R',
+          total: 5,
+          delivered,
+          pending: 5 - delivered,
+          failed: [],
+          done: delivered === 5,
+        },
       });
       const posted = await slow.adapter.messenger.postToStaff('C0PROGRESS', progress(0), 'p');
       if (!posted.ok) throw new Error('post failed');
-      for (let n = 1; n <= 5; n += 1) expect((await slow.adapter.messenger.editStaffPost(posted.ref, progress(n))).ok).toBe(true);
+      for (let n = 1; n <= 5; n += 1)
+        expect((await slow.adapter.messenger.editStaffPost(posted.ref, progress(n))).ok).toBe(true);
       expect(slow.fake.callsOf('chat.update')).toHaveLength(1);
       await slow.adapter.messenger.flush();
       expect(slow.fake.callsOf('chat.update')).toHaveLength(2);

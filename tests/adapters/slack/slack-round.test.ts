@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../fakes/app-harness.ts';
 import type { Args, FakeView } from '../../fakes/slack/fake-slack-server.ts';
-import { buttonClick, dmMessage, fillView, slashCommand, viewSubmission, type Typed } from '../../fakes/slack/slack-payloads.ts';
+import {
+  buttonClick,
+  dmMessage,
+  fillView,
+  slashCommand,
+  viewSubmission,
+  type Typed,
+} from '../../fakes/slack/slack-payloads.ts';
 import { describeError, t } from '../../../src/core/i18n/catalogue.ts';
 import type { Member } from '../../../src/core/model.ts';
 import { slackKit, type SlackKit } from './slack-kit.ts';
@@ -32,7 +39,10 @@ describe('a round over Slack (Socket Mode)', () => {
   }
 
   async function click(userId: string, actionId: string): Promise<Args> {
-    return kit.fake.sendEnvelope('interactive', buttonClick(kit.fake, userId, actionId, ROUND, { channel: kit.fake.dmChannelOf(userId) }));
+    return kit.fake.sendEnvelope(
+      'interactive',
+      buttonClick(kit.fake, userId, actionId, ROUND, { channel: kit.fake.dmChannelOf(userId) }),
+    );
   }
 
   async function openQuestionnaire(userId: string): Promise<FakeView> {
@@ -105,7 +115,11 @@ describe('a round over Slack (Socket Mode)', () => {
   it('GIVEN the fan-out is waiting out a 429 WHEN a member presses Answer THEN the modal still opens before the trigger id expires', async () => {
     kit.fake.triggerTtlMs = 500;
     kit.fake.failNext('conversations.open', { status: 429, retryAfter: 1 });
-    const invite = kit.adapter.messenger.sendToMember({ memberId: 'x', userId: 'U0LATECOMER', name: 'x', locale: 'ko', timeZone: 'Asia/Seoul' }, { kind: 'notice', locale: 'ko', text: '안내' }, 'late');
+    const invite = kit.adapter.messenger.sendToMember(
+      { memberId: 'x', userId: 'U0LATECOMER', name: 'x', locale: 'ko', timeZone: 'Asia/Seoul' },
+      { kind: 'notice', locale: 'ko', text: '안내' },
+      'late',
+    );
     await waitFor(() => kit.fake.callsOf('conversations.open').some((c) => c.status === 429), 'the 429');
     const view = await openQuestionnaire(slackId(members[5]));
     expect(kit.fake.callsOf('views.open').at(-1)?.error).toBeUndefined();
@@ -117,7 +131,12 @@ describe('a round over Slack (Socket Mode)', () => {
   it('GIVEN a member WHEN they answer both pages with a mention injection and submit THEN answers are stored and the receipt cannot ping', async () => {
     const m = members[0];
     const page1 = await openQuestionnaire(slackId(m));
-    const ack1 = await submitView(slackId(m), page1, { '1.1': INJECTION, '1.2': '활성화 방안', '1.3': '신규 사업', '1.4': '정책 방향' });
+    const ack1 = await submitView(slackId(m), page1, {
+      '1.1': INJECTION,
+      '1.2': '활성화 방안',
+      '1.3': '신규 사업',
+      '1.4': '정책 방향',
+    });
     expect(ack1.response_action).toBe('push');
     const page2: FakeView = { method: 'views.push', viewId: 'V-pushed', view: ack1.view as Args };
     const ack2 = await submitView(slackId(m), page2, { '2.1': '역할분담', '2.2': '정량 목표', '2.3': '판로 지원' });
@@ -144,20 +163,35 @@ describe('a round over Slack (Socket Mode)', () => {
     const m = members[1];
     const page1 = await openQuestionnaire(slackId(m));
     const values = fillView(page1, { '1.2': '임시 의견' });
-    const ack = await kit.fake.sendEnvelope('interactive', buttonClick(kit.fake, slackId(m), 'jamun.save_draft', ROUND, { view: page1, values }));
+    const ack = await kit.fake.sendEnvelope(
+      'interactive',
+      buttonClick(kit.fake, slackId(m), 'jamun.save_draft', ROUND, { view: page1, values }),
+    );
     expect(ack).toEqual({});
-    expect((await answersOf(m)).find((a) => a.questionId === '1.2')).toMatchObject({ status: 'draft', value: { kind: 'text', text: '임시 의견' } });
-    const redrawn = await waitFor(() => kit.fake.views.find((v) => v.method === 'views.update' && v.viewId === page1.viewId), 'views.update');
+    expect((await answersOf(m)).find((a) => a.questionId === '1.2')).toMatchObject({
+      status: 'draft',
+      value: { kind: 'text', text: '임시 의견' },
+    });
+    const redrawn = await waitFor(
+      () => kit.fake.views.find((v) => v.method === 'views.update' && v.viewId === page1.viewId),
+      'views.update',
+    );
     expect(JSON.stringify(redrawn.view)).toContain(t('ko', 'saved.draft', { questions: '1.2' }).slice(0, 6));
   });
 
   it('GIVEN the bot last asked a question WHEN the member replies in the DM THEN the reply is that question’s draft and the bot confirms', async () => {
     const m = members[1];
-    const ack = await kit.fake.sendEnvelope('events_api', dmMessage(kit.fake, slackId(m), 'DM으로 보내는 &lt;답변&gt; &amp; 의견'));
+    const ack = await kit.fake.sendEnvelope(
+      'events_api',
+      dmMessage(kit.fake, slackId(m), 'DM으로 보내는 &lt;답변&gt; &amp; 의견'),
+    );
     expect(ack).toEqual({});
     const confirmation = await waitFor(() => dmTexts(m).find((text) => text.includes('1.1')), 'reply confirmation');
     expect(confirmation).toContain('1.1');
-    expect((await answersOf(m)).find((a) => a.questionId === '1.1')?.value).toEqual({ kind: 'text', text: 'DM으로 보내는 <답변> & 의견' });
+    expect((await answersOf(m)).find((a) => a.questionId === '1.1')?.value).toEqual({
+      kind: 'text',
+      text: 'DM으로 보내는 <답변> & 의견',
+    });
   });
 
   it('GIVEN an answer over one input WHEN typed on into the continuation input THEN it is stored whole; over the limit THEN errors show and nothing is cut', async () => {
@@ -180,9 +214,22 @@ describe('a round over Slack (Socket Mode)', () => {
     await click(slackId(m), 'jamun.decline');
     await waitFor(() => kit.fake.views.length > before, 'decline modal');
     const modal = kit.fake.lastView('jamun.decline');
-    const empty = await kit.fake.sendEnvelope('interactive', viewSubmission(kit.fake, slackId(m), modal, { decline_reason: { value: { type: 'plain_text_input', value: null } } }));
-    expect(empty).toEqual({ response_action: 'errors', errors: { decline_reason: describeError({ code: 'DECLINE.REASON_REQUIRED', params: {} }, 'ko') } });
-    const done = await kit.fake.sendEnvelope('interactive', viewSubmission(kit.fake, slackId(m), modal, { decline_reason: { value: { type: 'plain_text_input', value: '해외 출장' } } }));
+    const empty = await kit.fake.sendEnvelope(
+      'interactive',
+      viewSubmission(kit.fake, slackId(m), modal, {
+        decline_reason: { value: { type: 'plain_text_input', value: null } },
+      }),
+    );
+    expect(empty).toEqual({
+      response_action: 'errors',
+      errors: { decline_reason: describeError({ code: 'DECLINE.REASON_REQUIRED', params: {} }, 'ko') },
+    });
+    const done = await kit.fake.sendEnvelope(
+      'interactive',
+      viewSubmission(kit.fake, slackId(m), modal, {
+        decline_reason: { value: { type: 'plain_text_input', value: '해외 출장' } },
+      }),
+    );
     expect(done).toEqual({});
     expect((await t0.store.getInvitation(ROUND, m?.id ?? ''))?.declineReason).toBe('해외 출장');
     await waitFor(() => dmTexts(m).some((text) => text.includes('해외 출장')), 'decline confirmation');
@@ -201,7 +248,9 @@ describe('a round over Slack (Socket Mode)', () => {
     await command(staffId, `close ${ROUND}`);
     await t0.app.runDueJobs();
     const posts = kit.fake.messagesIn(staffChannel);
-    const header = posts.find((p) => JSON.stringify(p.blocks).includes('1/7') || JSON.stringify(p.blocks).includes('1명'));
+    const header = posts.find(
+      (p) => JSON.stringify(p.blocks).includes('1/7') || JSON.stringify(p.blocks).includes('1명'),
+    );
     expect(header).toBeDefined();
     const thread = posts.filter((p) => p.threadTs === header?.ts);
     expect(thread.length).toBeGreaterThan(0);

@@ -9,7 +9,14 @@ import {
 import type { Question } from '../../../src/core/model.ts';
 
 function question(overrides: Partial<Question> = {}): Question {
-  return { id: '1.1', prompt: 'Evaluate the 2023 results', kind: 'long_text', required: true, maxLength: 2000, ...overrides };
+  return {
+    id: '1.1',
+    prompt: 'Evaluate the 2023 results',
+    kind: 'long_text',
+    required: true,
+    maxLength: 2000,
+    ...overrides,
+  };
 }
 
 const SINGLE = question({ id: '2.1', kind: 'single_choice', options: ['Seoul leads', 'Regions lead', 'Joint'] });
@@ -21,12 +28,15 @@ function codeOf<T>(result: { ok: true; value: T } | { ok: false; error: { code: 
 }
 
 describe('normaliseAnswer: text questions', () => {
-  it.each<Question['kind']>(['long_text', 'short_text'])('GIVEN a %s question and typed text THEN it becomes a text value as typed', (kind) => {
-    expect(normaliseAnswer(question({ kind }), '  지역 상생 교류 확대  ')).toEqual({
-      ok: true,
-      value: { kind: 'text', text: '  지역 상생 교류 확대  ' },
-    });
-  });
+  it.each<Question['kind']>(['long_text', 'short_text'])(
+    'GIVEN a %s question and typed text THEN it becomes a text value as typed',
+    (kind) => {
+      expect(normaliseAnswer(question({ kind }), '  지역 상생 교류 확대  ')).toEqual({
+        ok: true,
+        value: { kind: 'text', text: '  지역 상생 교류 확대  ' },
+      });
+    },
+  );
 
   it('GIVEN text over maxLength but within the hard limit THEN it is still accepted (kept as a draft)', () => {
     const text = 'a'.repeat(2001);
@@ -92,7 +102,10 @@ describe('normaliseAnswer: choice questions', () => {
   });
 
   it('GIVEN the same choice picked twice THEN it is kept once', () => {
-    expect(normaliseAnswer(MULTI, ['Joint', 'Joint'])).toEqual({ ok: true, value: { kind: 'choices', choices: ['Joint'] } });
+    expect(normaliseAnswer(MULTI, ['Joint', 'Joint'])).toEqual({
+      ok: true,
+      value: { kind: 'choices', choices: ['Joint'] },
+    });
   });
 
   it('GIVEN blank choices only THEN the answer is an empty choice list', () => {
@@ -123,12 +136,15 @@ describe('normaliseAnswer: scale questions', () => {
     });
   });
 
-  it.each([2.5, '2.5', 'three', '', '  ', '0x3', '3e0'])('GIVEN %j (not a plain integer) THEN ANSWER.NOT_A_NUMBER', (raw) => {
-    expect(normaliseAnswer(SCALE, raw)).toEqual({
-      ok: false,
-      error: { code: 'ANSWER.NOT_A_NUMBER', params: { questionId: '2.3', min: 1, max: 5 } },
-    });
-  });
+  it.each([2.5, '2.5', 'three', '', '  ', '0x3', '3e0'])(
+    'GIVEN %j (not a plain integer) THEN ANSWER.NOT_A_NUMBER',
+    (raw) => {
+      expect(normaliseAnswer(SCALE, raw)).toEqual({
+        ok: false,
+        error: { code: 'ANSWER.NOT_A_NUMBER', params: { questionId: '2.3', min: 1, max: 5 } },
+      });
+    },
+  );
 
   it('GIVEN a scale question and a list THEN ANSWER.NOT_A_NUMBER', () => {
     expect(codeOf(normaliseAnswer(SCALE, ['3']))).toBe('ANSWER.NOT_A_NUMBER');
@@ -199,7 +215,9 @@ describe('submitProblem', () => {
   });
 
   it('GIVEN an optional question answered too long THEN ANSWER.TOO_LONG all the same', () => {
-    expect(submitProblem(question({ required: false, maxLength: 5 }), { kind: 'text', text: 'abcdef' })?.code).toBe('ANSWER.TOO_LONG');
+    expect(submitProblem(question({ required: false, maxLength: 5 }), { kind: 'text', text: 'abcdef' })?.code).toBe(
+      'ANSWER.TOO_LONG',
+    );
   });
 
   it('GIVEN a required choice question with no choice THEN ANSWER.REQUIRED', () => {

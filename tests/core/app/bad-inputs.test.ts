@@ -58,7 +58,9 @@ describe('bad input', () => {
 
   it('GIVEN a round that is not open, or unknown THEN answers are refused with the reason', async () => {
     expect(codeOf(await t.app.saveDraft(kang, '2024-1', [{ questionId: '1.1', value: 'x' }]))).toBe('ROUND.NOT_OPEN');
-    expect(codeOf(await t.app.saveDraft(kang, 'no-such-round', [{ questionId: '1.1', value: 'x' }]))).toBe('ROUND.NOT_FOUND');
+    expect(codeOf(await t.app.saveDraft(kang, 'no-such-round', [{ questionId: '1.1', value: 'x' }]))).toBe(
+      'ROUND.NOT_FOUND',
+    );
     await open();
     await runUntil(t, kst('2024-02-15 18:30'));
     const late = await t.app.saveDraft(kang, '2024-1', [{ questionId: '1.1', value: 'x' }]);
@@ -68,8 +70,14 @@ describe('bad input', () => {
   it('GIVEN someone not on the committee, or a member not invited THEN they are told so', async () => {
     t = await createTestApp({ messengers: [local], mutateCommittee: (c) => void (c.members[1]!.active = false) });
     await open();
-    expect(codeOf(await t.app.saveDraft({ platform: 'local', userId: 'stranger' }, '2024-1', []))).toBe('MEMBER.UNKNOWN');
-    expect(codeOf(await t.app.saveDraft({ platform: 'local', userId: 'm-kim' }, '2024-1', [{ questionId: '1.1', value: 'x' }]))).toBe('MEMBER.NOT_IN_ROUND');
+    expect(codeOf(await t.app.saveDraft({ platform: 'local', userId: 'stranger' }, '2024-1', []))).toBe(
+      'MEMBER.UNKNOWN',
+    );
+    expect(
+      codeOf(
+        await t.app.saveDraft({ platform: 'local', userId: 'm-kim' }, '2024-1', [{ questionId: '1.1', value: 'x' }]),
+      ),
+    ).toBe('MEMBER.NOT_IN_ROUND');
   });
 
   it('GIVEN a member who submitted WHEN they submit again with nothing new THEN ANSWER.ALREADY_SUBMITTED says when', async () => {
@@ -90,14 +98,21 @@ describe('bad input', () => {
 
   it('GIVEN a member removed from the committee mid-round THEN they are not reminded, cannot answer, and are not counted', async () => {
     await open();
-    const removed = await createTestApp({ messengers: [local], store: t.store, now: t.clock.now(), mutateCommittee: (c) => void c.members.splice(6, 1) });
+    const removed = await createTestApp({
+      messengers: [local],
+      store: t.store,
+      now: t.clock.now(),
+      mutateCommittee: (c) => void c.members.splice(6, 1),
+    });
     expect(await removed.app.reconcileMembership()).toBe(1);
     expect(codeOf(await removed.app.saveDraft(choi, '2024-1', []))).toBe('MEMBER.UNKNOWN');
     await runUntil(removed, kst('2024-02-16 09:00'));
     expect(local.messagesIn(local.dmChannelOf('m-choi')).filter((m) => m.kind === 'reminder')).toHaveLength(0);
     const summary = local.messagesIn('staff').find((m) => m.kind === 'summary');
     expect(summary?.text).not.toContain('최예술');
-    expect((await t.store.listAudit('2024-1')).some((e) => e.action === 'member.removed' && e.memberId === 'm-choi')).toBe(true);
+    expect(
+      (await t.store.listAudit('2024-1')).some((e) => e.action === 'member.removed' && e.memberId === 'm-choi'),
+    ).toBe(true);
   });
 
   it('GIVEN a member who is not staff WHEN they run a staff command THEN they are refused privately and the attempt is audited', async () => {
@@ -133,13 +148,19 @@ describe('bad input', () => {
     expect((await t.app.markAsked(kang, '2024-1', '1.3')).ok).toBe(true);
     const reply = await t.app.reply(kang, '답변입니다');
     expect(reply.ok && reply.value.questionId).toBe('1.3');
-    expect((await t.store.listAnswers('2024-1', 'm-kang'))[0]).toMatchObject({ questionId: '1.3', value: { kind: 'text', text: '답변입니다' } });
+    expect((await t.store.listAnswers('2024-1', 'm-kang'))[0]).toMatchObject({
+      questionId: '1.3',
+      value: { kind: 'text', text: '답변입니다' },
+    });
   });
 
   it('GIVEN a member whose DMs are closed THEN the invitation is failed with the reason, staff see it, and others are unaffected', async () => {
     local.failFor('m-oh');
     await open();
-    expect((await t.store.getInvitation('2024-1', 'm-oh'))).toMatchObject({ deliveryState: 'failed', failureReason: 'dm_closed' });
+    expect(await t.store.getInvitation('2024-1', 'm-oh')).toMatchObject({
+      deliveryState: 'failed',
+      failureReason: 'dm_closed',
+    });
     const progress = local.messagesIn('staff').find((m) => m.kind === 'progress');
     expect(progress?.text).toContain('6/7');
     expect(progress?.text).toContain('오영은');
@@ -155,7 +176,9 @@ describe('bad input', () => {
     expect((await t.store.getRound('2024-1'))?.status).toBe('open');
     await runUntil(t, kst('2024-02-21 09:00'));
     expect((await t.store.getRound('2024-1'))?.status).toBe('summarised');
-    const reminders = (await t.store.listJobs('2024-1')).filter((j) => j.kind === 'remind' && j.state === 'done' && j.memberId === 'm-kang');
+    const reminders = (await t.store.listJobs('2024-1')).filter(
+      (j) => j.kind === 'remind' && j.state === 'done' && j.memberId === 'm-kang',
+    );
     expect(reminders.every((j) => j.key.includes('2024-02-20T09'))).toBe(true);
     expect(reminders.length).toBeGreaterThan(0);
   });
@@ -168,12 +191,18 @@ describe('bad input', () => {
     const round = await t.store.getRound('2024-1');
     expect(round?.status).toBe('open');
     expect(round?.closedAt).toBeUndefined();
-    expect((await t.app.saveDraft(kang, '2024-1', [{ questionId: '1.1', value: '다시 열린 뒤의 의견' }])).ok).toBe(true);
+    expect((await t.app.saveDraft(kang, '2024-1', [{ questionId: '1.1', value: '다시 열린 뒤의 의견' }])).ok).toBe(
+      true,
+    );
   });
 
   it('GIVEN an extension to an earlier or malformed time THEN staff are told why', async () => {
     await open();
-    expect((await t.app.runStaffCommand(staff, { verb: 'extend', roundId: '2024-1', until: '2024-02-14 18:00' })).text).toContain('늦고');
-    expect((await t.app.runStaffCommand(staff, { verb: 'extend', roundId: '2024-1', until: '2024-02-31' })).text).toContain('2024-02-31');
+    expect(
+      (await t.app.runStaffCommand(staff, { verb: 'extend', roundId: '2024-1', until: '2024-02-14 18:00' })).text,
+    ).toContain('늦고');
+    expect(
+      (await t.app.runStaffCommand(staff, { verb: 'extend', roundId: '2024-1', until: '2024-02-31' })).text,
+    ).toContain('2024-02-31');
   });
 });

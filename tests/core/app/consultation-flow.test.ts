@@ -43,7 +43,10 @@ describe('a consultation round on the local messenger', () => {
     const kang = member(memberIds[0]!);
     const draft = await t.app.saveDraft(kang, '2024-1', [{ questionId: '1.1', value: '홍보 체계 마련' }]);
     expect(draft.ok).toBe(true);
-    const all = t.rounds[0]!.agenda.flatMap((i) => i.questions).map((q) => ({ questionId: q.id, value: `의견 ${q.id}` }));
+    const all = t.rounds[0]!.agenda.flatMap((i) => i.questions).map((q) => ({
+      questionId: q.id,
+      value: `의견 ${q.id}`,
+    }));
     const submitted = await t.app.submit(kang, '2024-1', all);
     expect(submitted.ok).toBe(true);
     const edited = await t.app.submit(kang, '2024-1', [{ questionId: '1.1', value: '수정한 의견' }]);
@@ -64,7 +67,11 @@ describe('a consultation round on the local messenger', () => {
     await runUntil(t, kst('2024-02-08 10:00'));
     const questions = t.rounds[0]!.agenda.flatMap((i) => i.questions);
     for (const id of memberIds.slice(0, 6)) {
-      const r = await t.app.submit(member(id), '2024-1', questions.map((q) => ({ questionId: q.id, value: `${id}의 의견 ${q.id}` })));
+      const r = await t.app.submit(
+        member(id),
+        '2024-1',
+        questions.map((q) => ({ questionId: q.id, value: `${id}의 의견 ${q.id}` })),
+      );
       expect(r.ok).toBe(true);
     }
     await runUntil(t, kst('2024-02-16 09:00'));

@@ -25,9 +25,12 @@ describe('parseStaffCommand', () => {
     expect(parseStaffCommand(`${verb} 2024-1`)).toEqual({ ok: true, value: { verb, roundId: '2024-1' } });
   });
 
-  it.each([...ROUND_VERBS, 'extend', 'export'] as const)('GIVEN "%s" without a round id THEN COMMAND.USAGE with its usage text', (verb) => {
-    expect(parseStaffCommand(verb)).toEqual(usageError(verb));
-  });
+  it.each([...ROUND_VERBS, 'extend', 'export'] as const)(
+    'GIVEN "%s" without a round id THEN COMMAND.USAGE with its usage text',
+    (verb) => {
+      expect(parseStaffCommand(verb)).toEqual(usageError(verb));
+    },
+  );
 
   it.each(ROUND_VERBS)('GIVEN "%s 2024-1 extra" THEN COMMAND.USAGE', (verb) => {
     expect(parseStaffCommand(`${verb} 2024-1 extra`)).toEqual(usageError(verb));
@@ -46,7 +49,10 @@ describe('parseStaffCommand', () => {
   });
 
   it('GIVEN an unknown verb THEN COMMAND.UNKNOWN naming the word as typed', () => {
-    expect(parseStaffCommand('Launch 2024-1')).toEqual({ ok: false, error: { code: 'COMMAND.UNKNOWN', params: { verb: 'Launch' } } });
+    expect(parseStaffCommand('Launch 2024-1')).toEqual({
+      ok: false,
+      error: { code: 'COMMAND.UNKNOWN', params: { verb: 'Launch' } },
+    });
   });
 
   it('GIVEN verbs in upper or mixed case THEN they are recognised and the round id is kept as typed', () => {
@@ -84,7 +90,10 @@ describe('parseStaffCommand', () => {
 
   describe('export', () => {
     it('GIVEN no format THEN it is markdown', () => {
-      expect(parseStaffCommand('export 2024-1')).toEqual({ ok: true, value: { verb: 'export', roundId: '2024-1', format: 'md' } });
+      expect(parseStaffCommand('export 2024-1')).toEqual({
+        ok: true,
+        value: { verb: 'export', roundId: '2024-1', format: 'md' },
+      });
     });
 
     it.each(['csv', 'md', 'json', 'CSV'])('GIVEN format %s THEN it is that format in lower case', (format) => {
@@ -95,7 +104,10 @@ describe('parseStaffCommand', () => {
     });
 
     it('GIVEN an unknown format THEN EXPORT.FORMAT', () => {
-      expect(parseStaffCommand('export 2024-1 pdf')).toEqual({ ok: false, error: { code: 'EXPORT.FORMAT', params: {} } });
+      expect(parseStaffCommand('export 2024-1 pdf')).toEqual({
+        ok: false,
+        error: { code: 'EXPORT.FORMAT', params: {} },
+      });
     });
 
     it('GIVEN a format and an extra word THEN COMMAND.USAGE', () => {

@@ -137,7 +137,11 @@ describe('GIVEN extra closed and extra working days', () => {
 describe('GIVEN other countries', () => {
   it('WHEN the country is US THEN federal holidays close and observances do not', () => {
     const us = calendar({ country: 'US' });
-    expect(us.closedDay('2024-07-04')).toEqual({ date: '2024-07-04', reason: 'public_holiday', name: 'Independence Day' });
+    expect(us.closedDay('2024-07-04')).toEqual({
+      date: '2024-07-04',
+      reason: 'public_holiday',
+      name: 'Independence Day',
+    });
     expect(us.isBusinessDay('2024-11-28')).toBe(false); // Thanksgiving
     expect(us.isBusinessDay('2024-11-29')).toBe(true); // day after Thanksgiving: observance
     expect(us.isBusinessDay('2024-12-24')).toBe(true); // Christmas Eve: optional
@@ -169,7 +173,9 @@ describe('GIVEN invalid input', () => {
   });
 
   it('WHEN a region is given for a country without regions THEN creating the calendar says so', () => {
-    expect(() => calendar({ country: 'KR', region: 'Seoul' })).toThrow(/for country KR \(this country has no regions\)/);
+    expect(() => calendar({ country: 'KR', region: 'Seoul' })).toThrow(
+      /for country KR \(this country has no regions\)/,
+    );
   });
 
   it('WHEN checking support THEN known codes pass and unknown ones fail', () => {

@@ -12,7 +12,14 @@ import { LOCALES } from '../../../src/core/model.ts';
 type Section = { ko: Record<string, string>; en: Record<string, string> };
 
 /** The sections merged into the catalogue behind `t`. */
-const CATALOGUE_SECTIONS: Record<string, Section> = { errorTexts, memberTexts, staffTexts, summaryTexts, discordTexts, slackTexts };
+const CATALOGUE_SECTIONS: Record<string, Section> = {
+  errorTexts,
+  memberTexts,
+  staffTexts,
+  summaryTexts,
+  discordTexts,
+  slackTexts,
+};
 
 function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
@@ -37,7 +44,11 @@ describe('catalogue completeness', () => {
   });
 
   it('GIVEN every key THEN no text is blank in either locale', () => {
-    const blank = LOCALES.flatMap((locale) => catalogueKeys(locale).filter((key) => catalogueText(locale, key).trim() === '').map((key) => `${locale}:${key}`));
+    const blank = LOCALES.flatMap((locale) =>
+      catalogueKeys(locale)
+        .filter((key) => catalogueText(locale, key).trim() === '')
+        .map((key) => `${locale}:${key}`),
+    );
     expect(blank).toEqual([]);
   });
 
@@ -71,7 +82,9 @@ describe('t', () => {
     expect(t('ko', 'staff.progress', { roundTitle: '2024년 제1차', delivered: 5, total: 7 })).toBe(
       '"2024년 제1차" 자문 요청 발송 중: 5/7 전달',
     );
-    expect(t('en', 'staff.progress', { roundTitle: '2024 first', delivered: 0, total: 7 })).toBe('Sending "2024 first": 0/7 delivered');
+    expect(t('en', 'staff.progress', { roundTitle: '2024 first', delivered: 0, total: 7 })).toBe(
+      'Sending "2024 first": 0/7 delivered',
+    );
   });
 
   it('GIVEN a missing param THEN its placeholder stays visible', () => {
@@ -87,21 +100,28 @@ describe('t', () => {
   });
 
   it('GIVEN a param value with regex replacement patterns THEN it is inserted literally', () => {
-    expect(t('en', 'COMMAND.UNKNOWN', { verb: "$& $1 $'" })).toBe("Unknown command \"$& $1 $'\". Use `help` to see the commands.");
+    expect(t('en', 'COMMAND.UNKNOWN', { verb: "$& $1 $'" })).toBe(
+      'Unknown command "$& $1 $\'". Use `help` to see the commands.',
+    );
   });
 });
 
 describe('describeError', () => {
   it('GIVEN a domain error THEN it is the catalogue text of its code with its params, per locale', () => {
     const error = { code: 'ROUND.NOT_FOUND', params: { roundId: '2024-9' } } as const;
-    expect(describeError(error, 'ko')).toBe('자문 회차 "2024-9"을(를) 찾을 수 없습니다. `list`로 회차 목록을 확인하세요.');
+    expect(describeError(error, 'ko')).toBe(
+      '자문 회차 "2024-9"을(를) 찾을 수 없습니다. `list`로 회차 목록을 확인하세요.',
+    );
     expect(describeError(error, 'en')).toBe('Round "2024-9" was not found. Use `list` to see the rounds.');
   });
 });
 
 describe('describeError with coded params', () => {
   it('GIVEN an invalid transition error THEN the status and action read in the reader’s language', () => {
-    const error = { code: 'ROUND.INVALID_TRANSITION' as const, params: { roundId: '2024-1', status: 'closed', action: 'remind' } };
+    const error = {
+      code: 'ROUND.INVALID_TRANSITION' as const,
+      params: { roundId: '2024-1', status: 'closed', action: 'remind' },
+    };
     expect(describeError(error, 'ko')).toBe('자문 회차 "2024-1"은(는) 현재 마감 상태라 독촉할 수 없습니다.');
     expect(describeError(error, 'en')).toBe('Round "2024-1" is closed, so you cannot send reminders for it.');
   });

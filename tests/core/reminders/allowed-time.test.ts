@@ -14,7 +14,12 @@ const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number
 describe('isQuietMinute', () => {
   it('GIVEN quiet hours 21:00–08:00 (wrapping) THEN 21:00 and 07:59 are quiet, 08:00 and 20:59 are not', () => {
     const quiet = { start: '21:00', end: '08:00' };
-    expect(['21:00', '23:59', '00:00', '07:59'].map((t) => isQuietMinute(minutes(t), quiet))).toEqual([true, true, true, true]);
+    expect(['21:00', '23:59', '00:00', '07:59'].map((t) => isQuietMinute(minutes(t), quiet))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['08:00', '12:00', '20:59'].map((t) => isQuietMinute(minutes(t), quiet))).toEqual([false, false, false]);
   });
 
@@ -60,7 +65,9 @@ describe('nextAllowedMoment', () => {
 
 describe('latestDecentMomentBefore', () => {
   it('GIVEN Tuesday 06:00 after Seollal THEN the latest decent moment is Thursday 20:00 before it', () => {
-    expect(latestDecentMomentBefore(kst('2024-02-13 06:00'), rules, kst('2024-02-01 00:00'))).toEqual(kst('2024-02-08 20:00'));
+    expect(latestDecentMomentBefore(kst('2024-02-13 06:00'), rules, kst('2024-02-01 00:00'))).toEqual(
+      kst('2024-02-08 20:00'),
+    );
   });
 
   it('GIVEN a lower bound after that moment THEN there is none', () => {

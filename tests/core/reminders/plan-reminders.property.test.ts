@@ -57,7 +57,14 @@ function randomCase(random: () => number): PlanInput {
   });
   const opensAt = new Date(Date.UTC(2024, 0, 1) + int(0, 900 * 24 * 60) * MINUTE);
   const closesAt = new Date(opensAt.getTime() + int(30, 21 * 24 * 60) * MINUTE);
-  return { policy: { slots, graceMinutes: 120 }, opensAt, closesAt, timeZone: pick(ZONES), calendar: pick(CALENDARS), settings };
+  return {
+    policy: { slots, graceMinutes: 120 },
+    opensAt,
+    closesAt,
+    timeZone: pick(ZONES),
+    calendar: pick(CALENDARS),
+    settings,
+  };
 }
 
 /** Independent of the planner: read the member's wall clock with luxon and apply the rules directly. */
@@ -88,7 +95,9 @@ describe(`planReminders over ${CASES} random rounds (seeded)`, () => {
         expect(isAllowed(reminder.at, input), detail).toBe(true);
         expect(reminder.at.getTime() - input.opensAt.getTime(), detail).toBeGreaterThanOrEqual(120 * MINUTE);
         expect(reminder.at.getTime(), detail).toBeLessThan(input.closesAt.getTime());
-        expect(reminder.local, detail).toBe(DateTime.fromJSDate(reminder.at, { zone: input.timeZone }).toFormat('yyyy-MM-dd HH:mm'));
+        expect(reminder.local, detail).toBe(
+          DateTime.fromJSDate(reminder.at, { zone: input.timeZone }).toFormat('yyyy-MM-dd HH:mm'),
+        );
         const previous = reminders[i - 1];
         if (previous) expect(reminder.at.getTime() - previous.at.getTime(), detail).toBeGreaterThan(60 * MINUTE);
       });

@@ -42,13 +42,25 @@ describe('planReminders', () => {
 
     it('WHEN the deadline is 09:00 THEN the 06:00 slot moves forward to 08:00 (one hour left)', () => {
       expect(plan({ policy, opensAt, closesAt: kst('2024-02-19 09:00') })).toEqual([
-        { slotId: 'h-3', at: kst('2024-02-19 08:00'), local: '2024-02-19 08:00', nominalLocal: '2024-02-19 06:00', shifted: 'quiet_hours' },
+        {
+          slotId: 'h-3',
+          at: kst('2024-02-19 08:00'),
+          local: '2024-02-19 08:00',
+          nominalLocal: '2024-02-19 06:00',
+          shifted: 'quiet_hours',
+        },
       ]);
     });
 
     it('WHEN the deadline is 08:30 THEN the slot moves back to 20:00 of Friday, the previous business day', () => {
       expect(plan({ policy, opensAt, closesAt: kst('2024-02-19 08:30') })).toEqual([
-        { slotId: 'h-3', at: kst('2024-02-16 20:00'), local: '2024-02-16 20:00', nominalLocal: '2024-02-19 05:30', shifted: 'quiet_hours' },
+        {
+          slotId: 'h-3',
+          at: kst('2024-02-16 20:00'),
+          local: '2024-02-16 20:00',
+          nominalLocal: '2024-02-19 05:30',
+          shifted: 'quiet_hours',
+        },
       ]);
     });
 
@@ -62,7 +74,13 @@ describe('planReminders', () => {
     it('WHEN 150 hours before the seed deadline is Seollal Friday noon THEN it moves to 08:00 of the next business day', () => {
       const reminders = plan({ policy: policyOf({ kind: 'hours_before', hours: 150 }) });
       expect(reminders).toEqual([
-        { slotId: 'h-150', at: kst('2024-02-13 08:00'), local: '2024-02-13 08:00', nominalLocal: '2024-02-09 12:00', shifted: 'closed_day' },
+        {
+          slotId: 'h-150',
+          at: kst('2024-02-13 08:00'),
+          local: '2024-02-13 08:00',
+          nominalLocal: '2024-02-09 12:00',
+          shifted: 'closed_day',
+        },
       ]);
     });
 
@@ -120,7 +138,13 @@ describe('planReminders', () => {
         settings: settingsWith({ remindOnClosedDays: true }),
       });
       expect(reminders).toEqual([
-        { slotId: 'h-11', at: new Date('2024-03-10T12:00:00Z'), local: '2024-03-10 08:00', nominalLocal: '2024-03-10 00:00', shifted: 'quiet_hours' },
+        {
+          slotId: 'h-11',
+          at: new Date('2024-03-10T12:00:00Z'),
+          local: '2024-03-10 08:00',
+          nominalLocal: '2024-03-10 00:00',
+          shifted: 'quiet_hours',
+        },
       ]);
     });
 
@@ -131,7 +155,9 @@ describe('planReminders', () => {
         closesAt: at('2024-04-01 18:00', BERLIN),
         timeZone: BERLIN,
       });
-      expect(reminders.map((r) => [r.local, r.at.toISOString()])).toEqual([['2024-03-28 10:00', '2024-03-28T09:00:00.000Z']]);
+      expect(reminders.map((r) => [r.local, r.at.toISOString()])).toEqual([
+        ['2024-03-28 10:00', '2024-03-28T09:00:00.000Z'],
+      ]);
     });
 
     it('WHEN 30 hours before a Berlin deadline is Sunday 06:00 on the autumn change day THEN it moves to Monday 08:00 CET', () => {
@@ -145,7 +171,9 @@ describe('planReminders', () => {
         ['2024-10-27 06:00', '2024-10-28 08:00', '2024-10-28T07:00:00.000Z', 'closed_day'],
       ]);
       const onClosedDays = plan({ ...input, settings: settingsWith({ remindOnClosedDays: true }) });
-      expect(onClosedDays.map((r) => [r.local, r.at.toISOString()])).toEqual([['2024-10-27 08:00', '2024-10-27T07:00:00.000Z']]);
+      expect(onClosedDays.map((r) => [r.local, r.at.toISOString()])).toEqual([
+        ['2024-10-27 08:00', '2024-10-27T07:00:00.000Z'],
+      ]);
     });
   });
 
@@ -154,36 +182,57 @@ describe('planReminders', () => {
     const opensAt = kst('2024-02-19 09:00');
 
     it('WHEN a slot falls at 12:30 THEN it moves forward to 13:00', () => {
-      const reminders = plan({ policy: policyOf({ kind: 'hours_before', hours: 5.5 }), opensAt, closesAt: kst('2024-02-21 18:00'), settings });
+      const reminders = plan({
+        policy: policyOf({ kind: 'hours_before', hours: 5.5 }),
+        opensAt,
+        closesAt: kst('2024-02-21 18:00'),
+        settings,
+      });
       expect(reminders.map((r) => [r.local, r.shifted])).toEqual([['2024-02-21 13:00', 'quiet_hours']]);
     });
 
     it('WHEN 13:00 is less than an hour before the deadline THEN it moves back to 11:00', () => {
-      const reminders = plan({ policy: policyOf({ kind: 'hours_before', hours: 1 }), opensAt, closesAt: kst('2024-02-21 13:30'), settings });
+      const reminders = plan({
+        policy: policyOf({ kind: 'hours_before', hours: 1 }),
+        opensAt,
+        closesAt: kst('2024-02-21 13:30'),
+        settings,
+      });
       expect(reminders.map((r) => [r.local, r.shifted])).toEqual([['2024-02-21 11:00', 'quiet_hours']]);
     });
 
     it('WHEN a slot falls at 23:00 THEN it stays, since the committee allows evenings', () => {
-      const reminders = plan({ policy: policyOf({ kind: 'hours_before', hours: 19 }), opensAt, closesAt: kst('2024-02-21 18:00'), settings });
+      const reminders = plan({
+        policy: policyOf({ kind: 'hours_before', hours: 19 }),
+        opensAt,
+        closesAt: kst('2024-02-21 18:00'),
+        settings,
+      });
       expect(reminders.map((r) => [r.local, r.shifted])).toEqual([['2024-02-20 23:00', undefined]]);
     });
   });
 
   describe('GIVEN slots that land close together', () => {
     it('WHEN two slots shift to the same moment THEN only the earlier-listed one is kept', () => {
-      const reminders = plan({ policy: policyOf({ kind: 'hours_before', hours: 150 }, { kind: 'hours_before', hours: 120 }) });
+      const reminders = plan({
+        policy: policyOf({ kind: 'hours_before', hours: 150 }, { kind: 'hours_before', hours: 120 }),
+      });
       expect(reminders.map((r) => [r.slotId, r.local])).toEqual([['h-150', '2024-02-13 08:00']]);
     });
 
     it('WHEN a later slot is listed first THEN the later one is kept and the earlier-in-time one dropped', () => {
-      const reminders = plan({ policy: policyOf({ kind: 'hours_before', hours: 3 }, { kind: 'hours_before', hours: 3.5 }) });
+      const reminders = plan({
+        policy: policyOf({ kind: 'hours_before', hours: 3 }, { kind: 'hours_before', hours: 3.5 }),
+      });
       expect(reminders.map((r) => r.slotId)).toEqual(['h-3']);
     });
 
     it('WHEN two slots are exactly 60 minutes apart THEN they collapse, and 61 minutes apart both stay', () => {
       const sixty = plan({ policy: policyOf({ kind: 'hours_before', hours: 3 }, { kind: 'hours_before', hours: 4 }) });
       expect(sixty.map((r) => r.slotId)).toEqual(['h-3']);
-      const sixtyOne = plan({ policy: policyOf({ kind: 'hours_before', hours: 3 }, { kind: 'hours_before', hours: 4 + 1 / 60 }) });
+      const sixtyOne = plan({
+        policy: policyOf({ kind: 'hours_before', hours: 3 }, { kind: 'hours_before', hours: 4 + 1 / 60 }),
+      });
       expect(sixtyOne.map((r) => r.local)).toEqual(['2024-02-15 13:59', '2024-02-15 15:00']);
     });
   });
@@ -254,7 +303,9 @@ describe('planReminders', () => {
     });
 
     it('WHEN business days are negative THEN planning throws a RangeError', () => {
-      expect(() => plan({ policy: policyOf({ kind: 'business_days_before', days: -1, at: '10:00' }) })).toThrow(RangeError);
+      expect(() => plan({ policy: policyOf({ kind: 'business_days_before', days: -1, at: '10:00' }) })).toThrow(
+        RangeError,
+      );
     });
 
     it('WHEN the time zone is unknown THEN planning throws a RangeError', () => {

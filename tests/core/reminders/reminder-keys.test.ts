@@ -25,6 +25,8 @@ describe('reminderJobKey', () => {
   });
 
   it('GIVEN the seed round WHEN keyed THEN the key reads kind, ids, slot and deadline', () => {
-    expect(reminderJobKey('2024-1', 'kim', 'last-bd', closesAt)).toBe('remind:2024-1:kim:last-bd:2024-02-15T09%3A00%3A00.000Z');
+    expect(reminderJobKey('2024-1', 'kim', 'last-bd', closesAt)).toBe(
+      'remind:2024-1:kim:last-bd:2024-02-15T09%3A00%3A00.000Z',
+    );
   });
 });

@@ -40,7 +40,10 @@ describe('decideReminderAtRunTime', () => {
   });
 
   it('GIVEN the deadline has passed THEN it is skipped as after_deadline', () => {
-    expect(decide({ dueAt: kst('2024-02-15 17:00'), now: SEED.closesAt })).toEqual({ send: false, reason: 'after_deadline' });
+    expect(decide({ dueAt: kst('2024-02-15 17:00'), now: SEED.closesAt })).toEqual({
+      send: false,
+      reason: 'after_deadline',
+    });
   });
 
   it('GIVEN a job due 03:00 found at 09:00 after downtime with grace 120 THEN it is skipped as missed_grace', () => {
@@ -76,10 +79,14 @@ describe('decideReminderAtRunTime', () => {
 
   it('GIVEN a member in New York THEN quiet hours are judged on the New York clock', () => {
     // 20:00 EST on 02-13 is 10:00 KST on 02-14, 21:30 EST is 11:30 KST: the New York clock decides.
-    expect(decide({ timeZone: NEW_YORK, now: at('2024-02-13 20:00', NEW_YORK), dueAt: at('2024-02-13 20:00', NEW_YORK) })).toEqual({
+    expect(
+      decide({ timeZone: NEW_YORK, now: at('2024-02-13 20:00', NEW_YORK), dueAt: at('2024-02-13 20:00', NEW_YORK) }),
+    ).toEqual({
       send: true,
     });
-    expect(decide({ timeZone: NEW_YORK, now: at('2024-02-13 21:30', NEW_YORK), dueAt: at('2024-02-13 20:00', NEW_YORK) })).toEqual({
+    expect(
+      decide({ timeZone: NEW_YORK, now: at('2024-02-13 21:30', NEW_YORK), dueAt: at('2024-02-13 20:00', NEW_YORK) }),
+    ).toEqual({
       send: false,
       reason: 'quiet_hours',
     });

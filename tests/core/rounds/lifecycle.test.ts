@@ -22,7 +22,10 @@ function round(status: RoundStatus, allowLate = false) {
 
 describe('checkOpen', () => {
   it('GIVEN a draft round before its deadline WHEN opened THEN it becomes open at now', () => {
-    expect(checkOpen(round('draft'), BEFORE, CLOSES_TEXT)).toEqual({ ok: true, value: { status: 'open', openedAt: BEFORE } });
+    expect(checkOpen(round('draft'), BEFORE, CLOSES_TEXT)).toEqual({
+      ok: true,
+      value: { status: 'open', openedAt: BEFORE },
+    });
   });
 
   it('GIVEN an open round WHEN opened again THEN ROUND.ALREADY_OPEN', () => {
@@ -51,12 +54,15 @@ describe('checkOpen', () => {
     expect(result.ok ? null : result.error.code).toBe('ROUND.CLOSED');
   });
 
-  it.each<RoundStatus>(['closed', 'summarised'])('GIVEN a %s round WHEN opened THEN ROUND.INVALID_TRANSITION', (status) => {
-    expect(checkOpen(round(status), BEFORE, CLOSES_TEXT)).toEqual({
-      ok: false,
-      error: { code: 'ROUND.INVALID_TRANSITION', params: { roundId: '2024-1', status, action: 'open' } },
-    });
-  });
+  it.each<RoundStatus>(['closed', 'summarised'])(
+    'GIVEN a %s round WHEN opened THEN ROUND.INVALID_TRANSITION',
+    (status) => {
+      expect(checkOpen(round(status), BEFORE, CLOSES_TEXT)).toEqual({
+        ok: false,
+        error: { code: 'ROUND.INVALID_TRANSITION', params: { roundId: '2024-1', status, action: 'open' } },
+      });
+    },
+  );
 });
 
 describe('checkClose', () => {
@@ -64,12 +70,15 @@ describe('checkClose', () => {
     expect(checkClose(round('open'), AFTER)).toEqual({ ok: true, value: { status: 'closed', closedAt: AFTER } });
   });
 
-  it.each<RoundStatus>(['draft', 'closed', 'summarised'])('GIVEN a %s round WHEN closed THEN ROUND.INVALID_TRANSITION', (status) => {
-    expect(checkClose(round(status), AFTER)).toEqual({
-      ok: false,
-      error: { code: 'ROUND.INVALID_TRANSITION', params: { roundId: '2024-1', status, action: 'close' } },
-    });
-  });
+  it.each<RoundStatus>(['draft', 'closed', 'summarised'])(
+    'GIVEN a %s round WHEN closed THEN ROUND.INVALID_TRANSITION',
+    (status) => {
+      expect(checkClose(round(status), AFTER)).toEqual({
+        ok: false,
+        error: { code: 'ROUND.INVALID_TRANSITION', params: { roundId: '2024-1', status, action: 'close' } },
+      });
+    },
+  );
 
   it('GIVEN a cancelled round WHEN closed THEN ROUND.CANCELLED', () => {
     const result = checkClose(round('cancelled'), AFTER);
@@ -78,16 +87,25 @@ describe('checkClose', () => {
 });
 
 describe('checkCancel', () => {
-  it.each<RoundStatus>(['draft', 'open'])('GIVEN a %s round WHEN cancelled THEN it becomes cancelled at now', (status) => {
-    expect(checkCancel(round(status), BEFORE)).toEqual({ ok: true, value: { status: 'cancelled', cancelledAt: BEFORE } });
-  });
+  it.each<RoundStatus>(['draft', 'open'])(
+    'GIVEN a %s round WHEN cancelled THEN it becomes cancelled at now',
+    (status) => {
+      expect(checkCancel(round(status), BEFORE)).toEqual({
+        ok: true,
+        value: { status: 'cancelled', cancelledAt: BEFORE },
+      });
+    },
+  );
 
-  it.each<RoundStatus>(['closed', 'summarised'])('GIVEN a %s round WHEN cancelled THEN ROUND.INVALID_TRANSITION', (status) => {
-    expect(checkCancel(round(status), AFTER)).toEqual({
-      ok: false,
-      error: { code: 'ROUND.INVALID_TRANSITION', params: { roundId: '2024-1', status, action: 'cancel' } },
-    });
-  });
+  it.each<RoundStatus>(['closed', 'summarised'])(
+    'GIVEN a %s round WHEN cancelled THEN ROUND.INVALID_TRANSITION',
+    (status) => {
+      expect(checkCancel(round(status), AFTER)).toEqual({
+        ok: false,
+        error: { code: 'ROUND.INVALID_TRANSITION', params: { roundId: '2024-1', status, action: 'cancel' } },
+      });
+    },
+  );
 
   it('GIVEN a cancelled round WHEN cancelled again THEN ROUND.CANCELLED', () => {
     const result = checkCancel(round('cancelled'), AFTER);
@@ -97,11 +115,17 @@ describe('checkCancel', () => {
 
 describe('checkSummarise', () => {
   it('GIVEN a closed round WHEN summarised THEN it becomes summarised at now', () => {
-    expect(checkSummarise(round('closed'), AFTER)).toEqual({ ok: true, value: { status: 'summarised', summarisedAt: AFTER } });
+    expect(checkSummarise(round('closed'), AFTER)).toEqual({
+      ok: true,
+      value: { status: 'summarised', summarisedAt: AFTER },
+    });
   });
 
   it('GIVEN an already summarised round WHEN summarised again THEN it is allowed (the summary can be posted again)', () => {
-    expect(checkSummarise(round('summarised'), AFTER)).toEqual({ ok: true, value: { status: 'summarised', summarisedAt: AFTER } });
+    expect(checkSummarise(round('summarised'), AFTER)).toEqual({
+      ok: true,
+      value: { status: 'summarised', summarisedAt: AFTER },
+    });
   });
 
   it('GIVEN an open round WHEN summarised THEN ROUND.NOT_CLOSED', () => {
@@ -129,12 +153,15 @@ describe('checkRemind', () => {
     expect(checkRemind(round('open'))).toEqual({ ok: true, value: true });
   });
 
-  it.each<RoundStatus>(['draft', 'closed', 'summarised'])('GIVEN a %s round WHEN reminding THEN ROUND.INVALID_TRANSITION', (status) => {
-    expect(checkRemind(round(status))).toEqual({
-      ok: false,
-      error: { code: 'ROUND.INVALID_TRANSITION', params: { roundId: '2024-1', status, action: 'remind' } },
-    });
-  });
+  it.each<RoundStatus>(['draft', 'closed', 'summarised'])(
+    'GIVEN a %s round WHEN reminding THEN ROUND.INVALID_TRANSITION',
+    (status) => {
+      expect(checkRemind(round(status))).toEqual({
+        ok: false,
+        error: { code: 'ROUND.INVALID_TRANSITION', params: { roundId: '2024-1', status, action: 'remind' } },
+      });
+    },
+  );
 
   it('GIVEN a cancelled round WHEN reminding THEN ROUND.CANCELLED', () => {
     const result = checkRemind(round('cancelled'));
@@ -151,7 +178,10 @@ describe('checkExtend', () => {
   });
 
   it('GIVEN a closed round and a later deadline WHEN extended THEN it opens again with the new deadline and its close time cleared', () => {
-    expect(checkExtend(round('closed'), LATER, AFTER, texts)).toStrictEqual({ ok: true, value: { status: 'open', closesAt: LATER, closedAt: undefined } });
+    expect(checkExtend(round('closed'), LATER, AFTER, texts)).toStrictEqual({
+      ok: true,
+      value: { status: 'open', closesAt: LATER, closedAt: undefined },
+    });
   });
 
   it('GIVEN a new deadline earlier than the current one WHEN extended THEN ROUND.EXTEND_NOT_LATER with both texts', () => {
@@ -181,7 +211,10 @@ describe('checkExtend', () => {
   it('GIVEN a summarised round WHEN extended THEN ROUND.INVALID_TRANSITION', () => {
     expect(checkExtend(round('summarised'), LATER, AFTER, texts)).toEqual({
       ok: false,
-      error: { code: 'ROUND.INVALID_TRANSITION', params: { roundId: '2024-1', status: 'summarised', action: 'extend' } },
+      error: {
+        code: 'ROUND.INVALID_TRANSITION',
+        params: { roundId: '2024-1', status: 'summarised', action: 'extend' },
+      },
     });
   });
 

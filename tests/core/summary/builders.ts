@@ -116,10 +116,7 @@ export function reportInput(overrides: Partial<CompileInput> = {}): CompileInput
   const members = REPORT_MEMBERS.map((name, index) => member(`m${index + 1}`, name));
   const agenda = reportAgenda();
   const submitters = members.slice(0, 6);
-  const invitations = [
-    ...submitters.map((m, index) => submitted(m.id, index * 10)),
-    invitation('m7'),
-  ];
+  const invitations = [...submitters.map((m, index) => submitted(m.id, index * 10)), invitation('m7')];
   const answers = submitters.flatMap((m) =>
     agenda.flatMap((item) => item.questions.map((q) => answer(m.id, q.id, `${m.name}의 ${q.id} 의견`))),
   );

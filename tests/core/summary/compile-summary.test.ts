@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileSummary } from '../../../src/core/summary/compile-summary.ts';
 import { letterLabel } from '../../../src/core/summary/format.ts';
 import type { Question } from '../../../src/core/model.ts';
-import {
-  answer,
-  committee,
-  invitation,
-  member,
-  reportInput,
-  round,
-  submitted,
-  textQuestion,
-} from './builders.ts';
+import { answer, committee, invitation, member, reportInput, round, submitted, textQuestion } from './builders.ts';
 
 describe('compileSummary', () => {
   describe('GIVEN the report round (7 members, 6 submit, 최예술 does not)', () => {
@@ -102,7 +93,10 @@ describe('compileSummary', () => {
 
   it('GIVEN a member who declined with a reason WHEN compiled THEN declined is counted with the reason, not as missing', () => {
     const input = reportInput();
-    input.invitations[6] = invitation('m7', { declinedAt: new Date('2024-02-09T00:00:00Z'), declineReason: '해외 출장' });
+    input.invitations[6] = invitation('m7', {
+      declinedAt: new Date('2024-02-09T00:00:00Z'),
+      declineReason: '해외 출장',
+    });
     const summary = compileSummary(input);
     expect(summary.participation.declined).toBe(1);
     expect(summary.participation.declinedBy).toEqual([{ name: '최예술', reason: '해외 출장' }]);
@@ -168,7 +162,11 @@ describe('compileSummary', () => {
 
     it('THEN in English the labels read Member A, B, C', () => {
       const english = compileSummary({ ...input, locale: 'en' });
-      expect(english.items[0]?.questions[0]?.answers.map((a) => a.author)).toEqual(['Member A', 'Member B', 'Member C']);
+      expect(english.items[0]?.questions[0]?.answers.map((a) => a.author)).toEqual([
+        'Member A',
+        'Member B',
+        'Member C',
+      ]);
     });
   });
 
@@ -204,13 +202,38 @@ describe('compileSummary', () => {
       locale: 'ko',
       businessDays: 1,
     });
-    expect(summary.items[0]?.questions[0]?.answers.slice(25).map((a) => a.author)).toEqual(['위원 Z', '위원 AA', '위원 AB']);
+    expect(summary.items[0]?.questions[0]?.answers.slice(25).map((a) => a.author)).toEqual([
+      '위원 Z',
+      '위원 AA',
+      '위원 AB',
+    ]);
   });
 
   describe('GIVEN choice and scale questions', () => {
-    const single: Question = { id: '1.1', prompt: '찬반', kind: 'single_choice', options: ['찬성', '반대', '보류'], required: true, maxLength: 100 };
-    const multi: Question = { id: '1.2', prompt: '분야', kind: 'multi_choice', options: ['교육', '관광', '농업'], required: true, maxLength: 100 };
-    const scale: Question = { id: '1.3', prompt: '만족도', kind: 'scale', scale: { min: 1, max: 5 }, required: true, maxLength: 10 };
+    const single: Question = {
+      id: '1.1',
+      prompt: '찬반',
+      kind: 'single_choice',
+      options: ['찬성', '반대', '보류'],
+      required: true,
+      maxLength: 100,
+    };
+    const multi: Question = {
+      id: '1.2',
+      prompt: '분야',
+      kind: 'multi_choice',
+      options: ['교육', '관광', '농업'],
+      required: true,
+      maxLength: 100,
+    };
+    const scale: Question = {
+      id: '1.3',
+      prompt: '만족도',
+      kind: 'scale',
+      scale: { min: 1, max: 5 },
+      required: true,
+      maxLength: 10,
+    };
     const members = ['m1', 'm2', 'm3'].map((id) => member(id, id));
     const summary = compileSummary({
       round: round([{ id: '1', title: '안건', questions: [single, multi, scale] }]),

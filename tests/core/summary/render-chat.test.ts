@@ -101,7 +101,13 @@ describe('renderSummaryChat', () => {
   it('GIVEN 500 non-submitters and a limit of 2000 THEN the header stays within it and every name is posted', () => {
     const members = Array.from({ length: 501 }, (_, i) => member(`m${i}`, `위원이름${i}`));
     const summary = compileSummary({
-      round: round([{ id: '1', title: '안건', questions: [{ id: '1.1', prompt: '질문', kind: 'short_text', required: true, maxLength: 100 }] }]),
+      round: round([
+        {
+          id: '1',
+          title: '안건',
+          questions: [{ id: '1.1', prompt: '질문', kind: 'short_text', required: true, maxLength: 100 }],
+        },
+      ]),
       committee: committee(members),
       invitations: [submitted('m0', 0), ...members.slice(1).map((m) => invitation(m.id))],
       answers: [answer('m0', '1.1', '의견')],
@@ -119,7 +125,14 @@ describe('renderSummaryChat', () => {
   });
 
   it('GIVEN tallies and a late answer THEN counts, mean and the late mark are in the section', () => {
-    const scale: Question = { id: '1.1', prompt: '만족도', kind: 'scale', scale: { min: 1, max: 3 }, required: true, maxLength: 10 };
+    const scale: Question = {
+      id: '1.1',
+      prompt: '만족도',
+      kind: 'scale',
+      scale: { min: 1, max: 3 },
+      required: true,
+      maxLength: 10,
+    };
     const members = [member('m1', '가'), member('m2', '나')];
     const chat = renderSummaryChat(
       compileSummary({

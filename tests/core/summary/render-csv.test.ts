@@ -88,7 +88,9 @@ describe('renderSummaryCsv', () => {
   });
 
   it('GIVEN the English locale THEN the header and the late column are English', () => {
-    const text = renderSummaryCsv(compileSummary(reportInput({ locale: 'en' }))).subarray(3).toString('utf8');
+    const text = renderSummaryCsv(compileSummary(reportInput({ locale: 'en' })))
+      .subarray(3)
+      .toString('utf8');
     expect(text.startsWith('Round,Agenda item,Question id,Question,Author,Late,Answer\r\n')).toBe(true);
     expect(parseCsv(text)[1]?.[5]).toBe('no');
   });

@@ -29,7 +29,14 @@ describe('renderSummaryJson', () => {
     const input = reportInput();
     const item = input.round.agenda[0];
     if (item === undefined) throw new Error('fixture lacks item 1');
-    item.questions.push({ id: '1.5', prompt: '만족도', kind: 'scale', scale: { min: 1, max: 2 }, required: false, maxLength: 10 });
+    item.questions.push({
+      id: '1.5',
+      prompt: '만족도',
+      kind: 'scale',
+      scale: { min: 1, max: 2 },
+      required: false,
+      maxLength: 10,
+    });
     input.answers.push({ ...input.answers[0]!, questionId: '1.5', value: { kind: 'scale', value: 2 } });
     const parsed = JSON.parse(renderSummaryJson(compileSummary(input))) as {
       items: Array<{ questions: Array<{ id: string; tally?: unknown }> }>;

@@ -78,8 +78,22 @@ describe('renderSummaryMarkdown', () => {
   });
 
   it('GIVEN choice and scale questions THEN tallies are small tables with the mean', () => {
-    const single: Question = { id: '1.1', prompt: '찬반', kind: 'single_choice', options: ['찬성', '반대|기권'], required: true, maxLength: 100 };
-    const scale: Question = { id: '1.2', prompt: '만족도', kind: 'scale', scale: { min: 1, max: 3 }, required: true, maxLength: 10 };
+    const single: Question = {
+      id: '1.1',
+      prompt: '찬반',
+      kind: 'single_choice',
+      options: ['찬성', '반대|기권'],
+      required: true,
+      maxLength: 100,
+    };
+    const scale: Question = {
+      id: '1.2',
+      prompt: '만족도',
+      kind: 'scale',
+      scale: { min: 1, max: 3 },
+      required: true,
+      maxLength: 10,
+    };
     const members = [member('m1', '가'), member('m2', '나')];
     const markdown = renderSummaryMarkdown(
       compileSummary({

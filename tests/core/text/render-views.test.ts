@@ -94,7 +94,10 @@ describe('renderMemberMessage: invitation', () => {
   });
 
   it('GIVEN a platform formatter THEN round, committee and agenda titles are escaped and the agenda heading is bold', () => {
-    const { title, body } = renderMemberMessage({ kind: 'invitation', locale: 'ko', view: invitation }, markingFormatter);
+    const { title, body } = renderMemberMessage(
+      { kind: 'invitation', locale: 'ko', view: invitation },
+      markingFormatter,
+    );
     expect(title).toContain('«2024년 제1차 지역상생발전위원회 서면자문»');
     expect(body).toContain('«지역상생발전위원회»');
     expect(body).toContain('**안건**\n1. «서울시 지역상생 교류사업»');
@@ -133,10 +136,15 @@ describe('renderMemberMessage: reminder time left', () => {
 
 describe('renderMemberMessage: receipt', () => {
   it('GIVEN a submission THEN it lists every answer under its item, a blank one as "no answer"', () => {
-    const { title, body } = renderMemberMessage({ kind: 'receipt', locale: 'ko', view: receipt(false) }, plainFormatter);
+    const { title, body } = renderMemberMessage(
+      { kind: 'receipt', locale: 'ko', view: receipt(false) },
+      plainFormatter,
+    );
     expect(title).toBe('[제출 완료] 2024년 제1차 서면자문');
     expect(body).toContain('2024-02-14 (수) 10:00에 의견을 제출하셨습니다');
-    expect(body).toContain('서울시 지역상생 교류사업\n1.1. 2023년 성과 평가\n  교류 확대가 필요합니다.\n1.2. 활성화 방안\n  (답변 없음)');
+    expect(body).toContain(
+      '서울시 지역상생 교류사업\n1.1. 2023년 성과 평가\n  교류 확대가 필요합니다.\n1.2. 활성화 방안\n  (답변 없음)',
+    );
   });
 
   it('GIVEN the member can still edit THEN the edit line with the deadline is there', () => {
@@ -163,7 +171,10 @@ describe('renderMemberMessage: receipt', () => {
 
 describe('renderMemberMessage: notice', () => {
   it('GIVEN a notice THEN its text is the body as given and there is no title', () => {
-    expect(renderMemberMessage({ kind: 'notice', locale: 'ko', text: '안내 말씀' }, markingFormatter)).toEqual({ title: '', body: '안내 말씀' });
+    expect(renderMemberMessage({ kind: 'notice', locale: 'ko', text: '안내 말씀' }, markingFormatter)).toEqual({
+      title: '',
+      body: '안내 말씀',
+    });
   });
 });
 
@@ -185,7 +196,11 @@ describe('renderProgress', () => {
   });
 
   it('GIVEN delivery done with no failures THEN it says done and lists no failures', () => {
-    const text = renderProgress({ ...progress, delivered: 7, failed: [], pending: 0, done: true }, 'en', plainFormatter);
+    const text = renderProgress(
+      { ...progress, delivered: 7, failed: [], pending: 0, done: true },
+      'en',
+      plainFormatter,
+    );
     expect(text).toBe('Sent "2024년 제1차 서면자문": 7/7 delivered\n▓▓▓▓▓▓▓▓▓▓');
   });
 

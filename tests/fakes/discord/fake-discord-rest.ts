@@ -81,7 +81,14 @@ export function messageJson(state: FakeDiscordState, message: FakeMessage): Reco
   return {
     id: message.id,
     channel_id: message.channelId,
-    author: { id: author.id, username: author.username, discriminator: '0', global_name: null, avatar: null, bot: author.bot ?? false },
+    author: {
+      id: author.id,
+      username: author.username,
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: author.bot ?? false,
+    },
     content: message.content,
     timestamp: new Date().toISOString(),
     edited_timestamp: message.edits > 0 ? new Date().toISOString() : null,
@@ -106,7 +113,12 @@ export function messageJson(state: FakeDiscordState, message: FakeMessage): Reco
   };
 }
 
-function newMessage(state: FakeDiscordState, channelId: string, body: ParsedBody, viaInteraction?: string): FakeMessage {
+function newMessage(
+  state: FakeDiscordState,
+  channelId: string,
+  body: ParsedBody,
+  viaInteraction?: string,
+): FakeMessage {
   const json = body.json ?? {};
   return {
     id: nextSnowflake(),
@@ -338,7 +350,12 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
     ctx.commands.set(m[2] ?? 'global', commands);
     ok(
       200,
-      commands.map((c) => ({ ...(c as object), id: nextSnowflake(), application_id: m?.[1], version: nextSnowflake() })),
+      commands.map((c) => ({
+        ...(c as object),
+        id: nextSnowflake(),
+        application_id: m?.[1],
+        version: nextSnowflake(),
+      })),
     );
     return;
   }

@@ -97,7 +97,12 @@ export class FakeDiscord {
   }
 
   /** Makes the next `times` requests matching `method` + `pattern` fail with `status`. */
-  failNext(method: string, pattern: RegExp, status: number, extra: { code?: number; retryAfterS?: number; times?: number } = {}): void {
+  failNext(
+    method: string,
+    pattern: RegExp,
+    status: number,
+    extra: { code?: number; retryAfterS?: number; times?: number } = {},
+  ): void {
     this.failures.push({ method, pattern, status, times: extra.times ?? 1, ...extra });
   }
 
@@ -121,7 +126,13 @@ export class FakeDiscord {
       .filter((json) => 'content' in json || 'embeds' in json);
   }
 
-  #interaction(userId: string, place: InteractionPlace, type: number, data: Record<string, unknown>, message?: FakeMessage): FakeInteraction {
+  #interaction(
+    userId: string,
+    place: InteractionPlace,
+    type: number,
+    data: Record<string, unknown>,
+    message?: FakeMessage,
+  ): FakeInteraction {
     const id = nextSnowflake();
     const interaction: FakeInteraction = {
       id,
@@ -155,7 +166,12 @@ export class FakeDiscord {
 
   /** A staff member runs `/jamun <subcommand>` in a guild channel. */
   slash(userId: string, slash: SlashOptions, where: { channelId: string; roleIds?: string[] }): FakeInteraction {
-    const place: InteractionPlace = { kind: 'guild', guildId: this.guild.id, channelId: where.channelId, roleIds: where.roleIds ?? [] };
+    const place: InteractionPlace = {
+      kind: 'guild',
+      guildId: this.guild.id,
+      channelId: where.channelId,
+      roleIds: where.roleIds ?? [],
+    };
     return this.#interaction(userId, place, slash.focused ? 4 : 2, slashCommandData(this.#commandId, slash));
   }
 
@@ -166,18 +182,32 @@ export class FakeDiscord {
 
   /** A user picks options of a string select in a DM message. */
   select(userId: string, message: FakeMessage, customId: string, values: string[]): FakeInteraction {
-    return this.#interaction(userId, this.#dmPlace(userId), 3, { custom_id: customId, component_type: 3, values }, message);
+    return this.#interaction(
+      userId,
+      this.#dmPlace(userId),
+      3,
+      { custom_id: customId, component_type: 3, values },
+      message,
+    );
   }
 
   /** A user submits a modal shown from a DM message. */
-  submitModal(userId: string, customId: string, fields: Record<string, string | string[]>, message?: FakeMessage): FakeInteraction {
+  submitModal(
+    userId: string,
+    customId: string,
+    fields: Record<string, string | string[]>,
+    message?: FakeMessage,
+  ): FakeInteraction {
     return this.#interaction(userId, this.#dmPlace(userId), 5, modalSubmitData(customId, fields), message);
   }
 
   /** A user types a plain message in their DM with the bot. */
   sendDm(userId: string, content: string): void {
     const channel = this.state.dmChannelOf(userId);
-    this.gateway.dispatch('MESSAGE_CREATE', dmMessageCreate({ id: nextSnowflake(), channelId: channel.id, user: this.state.user(userId), content }));
+    this.gateway.dispatch(
+      'MESSAGE_CREATE',
+      dmMessageCreate({ id: nextSnowflake(), channelId: channel.id, user: this.state.user(userId), content }),
+    );
   }
 
   async close(): Promise<void> {

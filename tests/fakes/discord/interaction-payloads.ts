@@ -64,7 +64,14 @@ export function interactionBase(input: {
     guild_id: place.guildId,
     guild_locale: 'ko',
     channel_id: place.channelId,
-    channel: { id: place.channelId, type: 0, guild_id: place.guildId, name: 'staff', position: 0, permission_overwrites: [] },
+    channel: {
+      id: place.channelId,
+      type: 0,
+      guild_id: place.guildId,
+      name: 'staff',
+      position: 0,
+      permission_overwrites: [],
+    },
     member: {
       user: userJson(user),
       roles: place.roleIds,
@@ -111,7 +118,12 @@ export function modalSubmitData(customId: string, fields: Record<string, string 
 }
 
 /** A DM `MESSAGE_CREATE` from a user. */
-export function dmMessageCreate(input: { id: string; channelId: string; user: FakeUser; content: string }): Record<string, unknown> {
+export function dmMessageCreate(input: {
+  id: string;
+  channelId: string;
+  user: FakeUser;
+  content: string;
+}): Record<string, unknown> {
   return {
     id: input.id,
     channel_id: input.channelId,

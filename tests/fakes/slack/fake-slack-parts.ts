@@ -85,7 +85,13 @@ export function checkMessageBlocks(blocks: unknown[]): string | null {
 
 /** Slack's documented limits for a modal view; returns an error code or null. */
 export function checkView(view: unknown): string | null {
-  const v = view as { type?: string; title?: { text?: string }; blocks?: unknown[]; private_metadata?: string; submit?: { text?: string } };
+  const v = view as {
+    type?: string;
+    title?: { text?: string };
+    blocks?: unknown[];
+    private_metadata?: string;
+    submit?: { text?: string };
+  };
   if (v.type !== 'modal') return 'invalid_arguments';
   if ((v.title?.text?.length ?? 0) > 24 || (v.title?.text?.length ?? 0) === 0) return 'invalid_arguments';
   if ((v.submit?.text?.length ?? 0) > 24) return 'invalid_arguments';

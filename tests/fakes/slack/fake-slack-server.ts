@@ -12,7 +12,11 @@ export type { Args } from './fake-slack-parts.ts';
 import { type Args, checkMessageBlocks, checkView, parseArgs, readBody, visibleText } from './fake-slack-parts.ts';
 
 /** A canned failure for the next calls of a method. */
-export type Fault = { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { error: string } | { drop: true };
+export type Fault =
+  | { status: 429; retryAfter: number }
+  | { status: 500 | 502 | 503 }
+  | { error: string }
+  | { drop: true };
 
 /** A fixed-window limit: at most `max` calls per `windowMs`, per channel when `perChannel`. */
 export interface RateLimit {
@@ -184,7 +188,10 @@ export class FakeSlackServer {
     const body = await readBody(req);
     const url = req.url ?? '/';
     if (url.startsWith('/response/')) {
-      this.responses.push({ id: url.slice('/response/'.length), body: JSON.parse(body.toString('utf8') || '{}') as Args });
+      this.responses.push({
+        id: url.slice('/response/'.length),
+        body: JSON.parse(body.toString('utf8') || '{}') as Args,
+      });
       return send(res, 200, { ok: true });
     }
     if (url.startsWith('/upload/')) return this.#upload(url.slice('/upload/'.length), req, body, res);
@@ -258,7 +265,15 @@ export class FakeSlackServer {
   #call(method: string, args: Args): Args {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: this.baseUrl, team: 'jamun', user: 'jamun', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
+        return {
+          ok: true,
+          url: this.baseUrl,
+          team: 'jamun',
+          user: 'jamun',
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        };
       case 'apps.connections.open':
         return { ok: true, url: `${this.baseUrl.replace('http', 'ws')}socket` };
       case 'conversations.open': {
@@ -328,7 +343,8 @@ export class FakeSlackServer {
     const invalid = checkView(view);
     if (invalid) return { ok: false, error: invalid };
     const viewId = method === 'views.update' ? String(args.view_id ?? '') : `V${(this.#idCounter += 1)}`;
-    if (method === 'views.update' && !this.views.some((v) => v.viewId === viewId)) return { ok: false, error: 'not_found' };
+    if (method === 'views.update' && !this.views.some((v) => v.viewId === viewId))
+      return { ok: false, error: 'not_found' };
     this.views.push({ method, viewId, view });
     return { ok: true, view: { ...view, id: viewId, hash: `h${this.#idCounter}` } };
   }
@@ -336,7 +352,11 @@ export class FakeSlackServer {
   async #upload(id: string, req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
     const upload = this.#uploads.get(id);
     if (!upload) return send(res, 404, { ok: false });
-    const request = new Request('http://fake/upload', { method: 'POST', headers: { 'content-type': String(req.headers['content-type']) }, body });
+    const request = new Request('http://fake/upload', {
+      method: 'POST',
+      headers: { 'content-type': String(req.headers['content-type']) },
+      body,
+    });
     const form = await request.formData();
     for (const [, value] of form) {
       upload.content = typeof value === 'string' ? value : await value.text();

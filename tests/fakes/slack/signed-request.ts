@@ -29,5 +29,7 @@ export async function postSigned(
 
 /** A slash command or interactive payload as the form body Slack posts. */
 export function formBody(fields: Record<string, unknown>): string {
-  return new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+  return new URLSearchParams(
+    Object.entries(fields).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+  ).toString();
 }

@@ -42,7 +42,16 @@ export function buttonClick(
     trigger_id: fake.issueTrigger(),
     team: { id: TEAM_ID, domain: 'jamun' },
     is_enterprise_install: false,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, text: { type: 'plain_text', text: actionId }, action_ts: `${Date.now() / 1000}` }],
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b',
+        value,
+        text: { type: 'plain_text', text: actionId },
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
   };
   if ('channel' in where) {
     return {
@@ -84,7 +93,12 @@ function viewOutput(view: FakeView, values: Record<string, Record<string, unknow
   };
 }
 
-export function viewSubmission(fake: FakeSlackServer, userId: string, view: FakeView, values: Record<string, Record<string, unknown>>): Args {
+export function viewSubmission(
+  fake: FakeSlackServer,
+  userId: string,
+  view: FakeView,
+  values: Record<string, Record<string, unknown>>,
+): Args {
   return {
     type: 'view_submission',
     team: { id: TEAM_ID, domain: 'jamun' },
@@ -105,7 +119,16 @@ export function dmMessage(fake: FakeSlackServer, userId: string, text: string): 
     token: 'verification-token',
     team_id: TEAM_ID,
     api_app_id: APP_ID,
-    event: { type: 'message', channel: fake.dmChannelOf(userId), channel_type: 'im', user: userId, text, ts, event_ts: ts, team: TEAM_ID },
+    event: {
+      type: 'message',
+      channel: fake.dmChannelOf(userId),
+      channel_type: 'im',
+      user: userId,
+      text,
+      ts,
+      event_ts: ts,
+      team: TEAM_ID,
+    },
     type: 'event_callback',
     event_id: `Ev${ts.replace('.', '')}`,
     event_time: Math.floor(Date.now() / 1000),
@@ -124,7 +147,11 @@ export type Typed = string | string[] | number;
  */
 export function fillView(view: FakeView, typed: Record<string, Typed>): Record<string, Record<string, unknown>> {
   const values: Record<string, Record<string, unknown>> = {};
-  const blocks = (view.view.blocks ?? []) as Array<{ type: string; block_id?: string; element?: { type: string; action_id: string; options?: Array<{ text: { text: string }; value: string }> } }>;
+  const blocks = (view.view.blocks ?? []) as Array<{
+    type: string;
+    block_id?: string;
+    element?: { type: string; action_id: string; options?: Array<{ text: { text: string }; value: string }> };
+  }>;
   for (const block of blocks) {
     if (block.type !== 'input' || !block.block_id || !block.element) continue;
     const match = /^q\|(.+)\|(\d+)$/.exec(block.block_id);
@@ -137,10 +164,13 @@ export function fillView(view: FakeView, typed: Record<string, Typed>): Record<s
       state = { type: el.type, value: text === '' ? null : text };
     } else {
       const labels = Array.isArray(value) ? value : value === undefined ? [] : [String(value)];
-      const picked = (el.options ?? []).filter((o) => labels.some((l) => o.text.text === l || o.text.text.startsWith(`${l} `) || o.value === l));
-      state = el.type === 'checkboxes' || el.type === 'multi_static_select'
-        ? { type: el.type, selected_options: picked }
-        : { type: el.type, selected_option: picked[0] ?? null };
+      const picked = (el.options ?? []).filter((o) =>
+        labels.some((l) => o.text.text === l || o.text.text.startsWith(`${l} `) || o.value === l),
+      );
+      state =
+        el.type === 'checkboxes' || el.type === 'multi_static_select'
+          ? { type: el.type, selected_options: picked }
+          : { type: el.type, selected_option: picked[0] ?? null };
     }
     values[block.block_id] = { [el.action_id]: state };
   }

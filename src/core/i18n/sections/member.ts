@@ -4,10 +4,12 @@ import { defineSection } from '../define-section.ts';
 export const memberTexts = defineSection({
   ko: {
     'invite.title': '[서면자문 요청] {roundTitle}',
-    'invite.body': '{committeeName} 위원님께 서면자문을 요청드립니다.\n안건 {itemCount}건, 질문 {questionCount}개입니다.\n마감: {closesAt} ({timeZone}), 영업일 기준 {businessDays}일 남았습니다.',
+    'invite.body':
+      '{committeeName} 위원님께 서면자문을 요청드립니다.\n안건 {itemCount}건, 질문 {questionCount}개입니다.\n마감: {closesAt} ({timeZone}), 영업일 기준 {businessDays}일 남았습니다.',
     'invite.agenda': '안건',
     'reminder.title': '[서면자문 안내] {roundTitle}',
-    'reminder.body': '아직 의견을 제출하지 않으셨습니다. 마감은 {closesAt} ({timeZone})입니다. 남은 시간: {left}.\n답변 {answered}/{questionCount}개 작성됨.',
+    'reminder.body':
+      '아직 의견을 제출하지 않으셨습니다. 마감은 {closesAt} ({timeZone})입니다. 남은 시간: {left}.\n답변 {answered}/{questionCount}개 작성됨.',
     'reminder.left.days': '영업일 {days}일',
     'reminder.left.hours': '{hours}시간',
     'reminder.left.oneHour': '1시간',
@@ -34,15 +36,18 @@ export const memberTexts = defineSection({
     'saved.submitted': '의견을 제출했습니다. 감사합니다.',
     'saved.submittedLate': '마감 후 제출로 기록했습니다(지각 제출). 감사합니다.',
     'saved.declined': '이번 회차 자문을 사양하신 것으로 기록했습니다. 사유: {reason}',
-    'saved.reply': '질문 {questionId}({prompt})의 답변으로 임시 저장했습니다({length}자). 제출하시려면 "제출"을 눌러 주세요.',
+    'saved.reply':
+      '질문 {questionId}({prompt})의 답변으로 임시 저장했습니다({length}자). 제출하시려면 "제출"을 눌러 주세요.',
     'notice.closed': '자문 회차 "{roundTitle}"은(는) 마감되었습니다. 참여해 주셔서 감사합니다.',
   },
   en: {
     'invite.title': '[Written consultation] {roundTitle}',
-    'invite.body': 'The {committeeName} asks for your written advice.\n{itemCount} agenda items, {questionCount} questions.\nDeadline: {closesAt} ({timeZone}), {businessDays} business days left.',
+    'invite.body':
+      'The {committeeName} asks for your written advice.\n{itemCount} agenda items, {questionCount} questions.\nDeadline: {closesAt} ({timeZone}), {businessDays} business days left.',
     'invite.agenda': 'Agenda',
     'reminder.title': '[Reminder] {roundTitle}',
-    'reminder.body': 'You have not submitted your advice yet. The deadline is {closesAt} ({timeZone}). Time left: {left}.\n{answered}/{questionCount} answers written.',
+    'reminder.body':
+      'You have not submitted your advice yet. The deadline is {closesAt} ({timeZone}). Time left: {left}.\n{answered}/{questionCount} answers written.',
     'reminder.left.days': '{days} business days',
     'reminder.left.hours': '{hours} hours',
     'reminder.left.oneHour': 'one hour',
@@ -69,7 +74,8 @@ export const memberTexts = defineSection({
     'saved.submitted': 'Your advice was submitted. Thank you.',
     'saved.submittedLate': 'Recorded as submitted after the deadline (late). Thank you.',
     'saved.declined': 'Recorded that you decline this round. Reason: {reason}',
-    'saved.reply': 'Saved as your draft answer to question {questionId} ({prompt}), {length} characters. Press "Submit" to submit.',
+    'saved.reply':
+      'Saved as your draft answer to question {questionId} ({prompt}), {length} characters. Press "Submit" to submit.',
     'notice.closed': 'Round "{roundTitle}" has closed. Thank you for taking part.',
   },
 });

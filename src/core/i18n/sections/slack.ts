@@ -4,7 +4,8 @@ import { defineSection } from '../define-section.ts';
 export const slackTexts = defineSection({
   ko: {
     'slack.status.bar': '{bar} 제출 {submitted}/{total}',
-    'slack.status.counts': '전달 {delivered} · 작성 중 {answering} · 제출 {submitted} · 사양 {declined} · 실패 {failed} · 대기 {pending}',
+    'slack.status.counts':
+      '전달 {delivered} · 작성 중 {answering} · 제출 {submitted} · 사양 {declined} · 실패 {failed} · 대기 {pending}',
     'slack.status.failures': '전달 실패: {list}',
     'slack.form.questionAbove': '질문 {questionId} (위 설명 참고)',
     'slack.summary.files': '전체 결과 파일 (Markdown, CSV)',
@@ -14,11 +15,13 @@ export const slackTexts = defineSection({
   },
   en: {
     'slack.status.bar': '{bar} {submitted}/{total} submitted',
-    'slack.status.counts': 'delivered {delivered} · answering {answering} · submitted {submitted} · declined {declined} · failed {failed} · pending {pending}',
+    'slack.status.counts':
+      'delivered {delivered} · answering {answering} · submitted {submitted} · declined {declined} · failed {failed} · pending {pending}',
     'slack.status.failures': 'Not delivered: {list}',
     'slack.form.questionAbove': 'Question {questionId} (see above)',
     'slack.summary.files': 'Full results (Markdown, CSV)',
-    'slack.export.failed': 'The file could not be uploaded ({reason}). Please check the bot was invited to this channel.',
+    'slack.export.failed':
+      'The file could not be uploaded ({reason}). Please check the bot was invited to this channel.',
     'slack.command.failed': 'The command could not be processed. Please try again shortly.',
     'slack.dm.failed': 'That did not work. Please try again shortly.',
   },
