@@ -79,7 +79,10 @@ export async function runSlackFanoutBench(): Promise<Record<string, number | str
         Object.entries(
           fake.calls
             .filter((c) => c.status === 429)
-            .reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.method]: (acc[c.method] ?? 0) + 1 }), {}),
+            .reduce<Record<string, number>>((acc, c) => {
+              acc[c.method] = (acc[c.method] ?? 0) + 1;
+              return acc;
+            }, {}),
         )
           .map(([method, count]) => `${method}=${count}`)
           .join(', ') || 'none',

@@ -53,7 +53,7 @@ export function createJobScheduler(options: SchedulerOptions): JobScheduler {
 
   const run = (): Promise<void> => {
     if (stopped) return Promise.resolve();
-    if (running) {
+    if (running !== undefined) {
       // A poke during a run: run once more after it, never in parallel.
       again = true;
       return running;

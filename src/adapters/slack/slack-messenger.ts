@@ -63,7 +63,7 @@ export class SlackMessenger implements Messenger {
   /** The DM channel with `userId`, opened once and remembered. Throws the WebClient's error. */
   dmChannel(userId: string): Promise<string> {
     const known = this.#dmChannels.get(userId);
-    if (known) return known;
+    if (known !== undefined) return known;
     const opening = this.#client.conversations.open({ users: userId }).then((result) => {
       const id = result.channel?.id;
       if (!id) throw new Error('conversations.open returned no channel');

@@ -30,7 +30,7 @@ function fnv1a(text: string): number {
  */
 export function namedAuthors(members: readonly Member[]): AuthorDirectory {
   const index = new Map<string, { name: string; rank: number }>();
-  members.forEach((member, rank) => index.set(member.id, { name: member.name, rank }));
+  for (const [rank, member] of members.entries()) index.set(member.id, { name: member.name, rank });
   return {
     label: (memberId) => index.get(memberId)?.name ?? memberId,
     rank: (memberId) => index.get(memberId)?.rank ?? members.length,

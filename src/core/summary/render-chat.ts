@@ -87,9 +87,9 @@ class ChatBuilder {
   }
 
   private add(text: string, render: (piece: string) => string, gap: boolean): void {
-    fitPieces(text, render, this.limit).forEach((piece, index) =>
-      this.blocks.push({ text: piece, gap: gap && index === 0 }),
-    );
+    for (const [index, piece] of fitPieces(text, render, this.limit).entries()) {
+      this.blocks.push({ text: piece, gap: gap && index === 0 });
+    }
   }
 }
 
@@ -129,12 +129,12 @@ function questionBlocks(builder: ChatBuilder, question: SummaryQuestion, summary
   for (const answer of question.answers) builder.answer(authorLine(answer, summary), answer.text);
   const tally = question.tally;
   if (tally === undefined) return;
-  tally.counts.forEach((entry, index) =>
+  for (const [index, entry] of tally.counts.entries()) {
     builder.plain(
       t(locale, 'summary.tally.entry', { label: entry.label, count: formatNumber(entry.count, locale) }),
       index === 0,
-    ),
-  );
+    );
+  }
   builder.plain(t(locale, 'summary.tally.responses', { count: formatNumber(tally.responses, locale) }));
   if (tally.mean !== undefined) builder.plain(t(locale, 'summary.tally.mean', { mean: tally.mean.toFixed(1) }));
 }
