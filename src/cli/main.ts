@@ -15,7 +15,7 @@ import { consoleOutput, type Output } from './context.ts';
 /** Exit code of a run: 0 on success. */
 export type ExitCode = number;
 
-export function buildProgram(output: Output, setExit: (code: ExitCode) => void): Command {
+function buildProgram(output: Output, setExit: (code: ExitCode) => void): Command {
   const program = new Command('jamun')
     .description('jamun (자문): runs written consultations of advisory committees over Discord and Slack.')
     .showHelpAfterError('(add --help for the usage)')

@@ -13,14 +13,14 @@ import type { ConfigError } from './config-error.ts';
 import { configErrorMap } from './zod-issues.ts';
 
 /** Where environment problems are reported. */
-export const ENV_FILE = 'environment';
+const ENV_FILE = 'environment';
 
 /** pino's levels. */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Slack over a Socket Mode websocket (no public URL needed). */
-export interface SlackSocketEnv {
+interface SlackSocketEnv {
   mode: 'socket';
   botToken: string;
   appToken: string;
@@ -30,7 +30,7 @@ export interface SlackSocketEnv {
 }
 
 /** Slack over HTTP: Slack calls the bot's Events/Interactivity URL on `port`. */
-export interface SlackHttpEnv {
+interface SlackHttpEnv {
   mode: 'http';
   botToken: string;
   signingSecret: string;
@@ -38,9 +38,9 @@ export interface SlackHttpEnv {
   apiUrl: string;
 }
 
-export type SlackEnv = SlackSocketEnv | SlackHttpEnv;
+type SlackEnv = SlackSocketEnv | SlackHttpEnv;
 
-export interface DiscordEnv {
+interface DiscordEnv {
   token: string;
   applicationId: string;
   /** Registers slash commands in this guild only (instant), instead of globally. */

@@ -47,7 +47,6 @@ import {
   idSchema,
   localDateSchema,
   localeSchema,
-  localIdSchema,
   slackChannelIdSchema,
   slackUserIdSchema,
   textSchema,
@@ -56,17 +55,17 @@ import {
 } from './schema-primitives.ts';
 
 /** Committee time zone when `time_zone` is omitted. */
-export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
+const DEFAULT_TIME_ZONE = 'Asia/Seoul';
 /** Holiday country when `calendar.country` is omitted. */
-export const DEFAULT_COUNTRY = 'KR';
+const DEFAULT_COUNTRY = 'KR';
 /** No reminders between these local times unless configured otherwise. */
-export const DEFAULT_QUIET_HOURS = { start: '21:00', end: '08:00' } as const;
+const DEFAULT_QUIET_HOURS = { start: '21:00', end: '08:00' } as const;
 
 /** Per-platform user-id schemas, shared by members and staff. */
-export const PLATFORM_USER_ID = {
+const PLATFORM_USER_ID = {
   discord: discordIdSchema,
   slack: slackUserIdSchema,
-  local: localIdSchema,
+  local: textSchema,
 } as const satisfies Record<Platform, z.ZodType<string>>;
 
 function compactPlatforms<T>(record: Partial<Record<Platform, T | undefined>>): Partial<Record<Platform, T>> {
@@ -125,7 +124,7 @@ const staffSchema = z.strictObject({
 const staffChannelSchema = z.strictObject({
   discord: discordIdSchema.optional(),
   slack: slackChannelIdSchema.optional(),
-  local: localIdSchema.optional(),
+  local: textSchema.optional(),
 });
 
 const honorariumSchema = z.strictObject({
@@ -174,5 +173,5 @@ export const committeeSchema = z
   );
 
 type Expect<T extends true> = T;
-/** Compile-time guard: the schema's output must stay assignable to the model. */
+/** Compile-time guard: the schema's output must stay assignable to the model. @public */
 export type CommitteeSchemaMatchesModel = Expect<z.output<typeof committeeSchema> extends Committee ? true : false>;

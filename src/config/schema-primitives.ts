@@ -22,7 +22,7 @@ export const textSchema = z.string().trim().min(1);
 export const timeOfDaySchema = z.string().regex(TIME_OF_DAY, { error: 'must be a time HH:mm (e.g. 09:30)' });
 
 /** Whether `value` is a real calendar day written `YYYY-MM-DD`. */
-export function isLocalDate(value: string): boolean {
+function isLocalDate(value: string): boolean {
   return LOCAL_DATE.test(value) && DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: 'UTC' }).isValid;
 }
 
@@ -86,6 +86,3 @@ export const slackUserIdSchema = z
 export const slackChannelIdSchema = z
   .string()
   .regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a Slack channel id such as C0123ABCD' });
-
-/** A user or channel id of the in-process `local` messenger. */
-export const localIdSchema = textSchema;

@@ -61,11 +61,11 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
 };
 
 /** Longest text answer accepted when `max_length` is omitted, per kind. */
-export const DEFAULT_MAX_LENGTH = { long_text: 4000, other: 500 } as const;
+const DEFAULT_MAX_LENGTH = { long_text: 4000, other: 500 } as const;
 /** Upper bound of `max_length`. */
-export const MAX_MAX_LENGTH = 20000;
+const MAX_MAX_LENGTH = 20000;
 /** Scale range when a `scale` question has no `scale` key. */
-export const DEFAULT_SCALE = { min: 1, max: 5 } as const;
+const DEFAULT_SCALE = { min: 1, max: 5 } as const;
 
 /** Question kinds that take `options`. */
 export const CHOICE_KINDS: readonly QuestionKind[] = ['single_choice', 'multi_choice'];
@@ -214,5 +214,5 @@ export const roundSchema = z
   });
 
 type Expect<T extends true> = T;
-/** Compile-time guard: the schema's output must stay assignable to the model. */
+/** Compile-time guard: the schema's output must stay assignable to the model. @public */
 export type RoundSchemaMatchesModel = Expect<z.output<typeof roundSchema> extends RoundDefinition ? true : false>;

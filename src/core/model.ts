@@ -55,7 +55,7 @@ export interface Member {
 }
 
 /** Who may run staff commands, per platform. */
-export interface StaffAccess {
+interface StaffAccess {
   userIds: Partial<Record<Platform, string[]>>;
   /** Discord role ids whose holders count as staff. */
   discordRoleIds: string[];

@@ -5,7 +5,6 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Output } from '../cli/context.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { LocalMessenger, type LocalMessage } from '../adapters/local/local-messenger.ts';
 import { createPrismaStore } from '../adapters/prisma/prisma-store.ts';
@@ -19,10 +18,16 @@ import { formatForPeople, instantOf, localDateOf } from '../core/time.ts';
 import { advanceClock } from './advance-clock.ts';
 import { DEMO_STEPS, OPINIONS, type DemoStep } from './demo-script.ts';
 
+/** Where the demo writes: its story to `out`, problems to `err` (the CLI passes its stdout and stderr). */
+interface DemoOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
 export interface DemoOptions {
   config: LoadedConfig;
   outDir: string;
-  output: Output;
+  output: DemoOutput;
   roundId?: string;
 }
 

@@ -13,15 +13,15 @@ import { join } from 'node:path';
 import { listSourceFiles, resolveWithinRoot, rootRelative, scanFile, type ImportRef } from './source-scan.ts';
 
 /** Packages the core must not import (exact name, or any subpath of it). */
-export const FORBIDDEN_CORE_PACKAGES = ['discord.js', 'prisma', 'better-sqlite3', 'node-cron', 'pino'] as const;
+const FORBIDDEN_CORE_PACKAGES = ['discord.js', 'prisma', 'better-sqlite3', 'node-cron', 'pino'] as const;
 /** Package scopes the core must not import. */
-export const FORBIDDEN_CORE_SCOPES = ['@slack/', '@prisma/'] as const;
+const FORBIDDEN_CORE_SCOPES = ['@slack/', '@prisma/'] as const;
 /** Folders of the repository the core must not import from. */
-export const FORBIDDEN_CORE_FOLDERS = ['src/adapters/', 'src/config/', 'src/cli/', 'src/generated/'] as const;
+const FORBIDDEN_CORE_FOLDERS = ['src/adapters/', 'src/config/', 'src/cli/', 'src/generated/'] as const;
 /** The only files under `src/` allowed to read `process.env`. */
-export const ENV_READERS = ['src/config/env.ts', 'src/adapters/prisma/generate-client.mjs'] as const;
+const ENV_READERS = ['src/config/env.ts', 'src/adapters/prisma/generate-client.mjs'] as const;
 /** Machine-written code, outside rule 2. */
-export const GENERATED_FOLDER = 'src/generated/';
+const GENERATED_FOLDER = 'src/generated/';
 
 function isForbiddenPackage(specifier: string): boolean {
   if (FORBIDDEN_CORE_SCOPES.some((scope) => specifier.startsWith(scope))) return true;

@@ -9,8 +9,8 @@ import { loadConfigSources, type ConfigSource, type LoadedConfig } from '../../s
 /** A mutable YAML mapping. */
 export type Doc = Record<string, unknown>;
 
-export const COMMITTEE_FILE = 'config/committees/test.yaml';
-export const ROUND_FILE = 'config/rounds/2024-1.yaml';
+const COMMITTEE_FILE = 'config/committees/test.yaml';
+const ROUND_FILE = 'config/rounds/2024-1.yaml';
 
 export function committeeDoc(): Doc {
   return {

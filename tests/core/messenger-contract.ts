@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberAddress, Messenger, MemberMessage, StaffMessage } from '../../src/core/ports/messenger.ts';
-import type { CompiledSummary } from '../../src/core/summary/types.ts';
+import type { CompiledSummary } from '../../src/core/summary-model.ts';
 
 /** What a platform test provides to run the contract. */
 export interface MessengerHarness {
@@ -39,7 +39,7 @@ export const contractInvitation: MemberMessage = {
   },
 };
 
-export const contractReminder: MemberMessage = {
+const contractReminder: MemberMessage = {
   kind: 'reminder',
   locale: 'en',
   view: {
@@ -55,7 +55,7 @@ export const contractReminder: MemberMessage = {
   },
 };
 
-export const contractReceipt: MemberMessage = {
+const contractReceipt: MemberMessage = {
   kind: 'receipt',
   locale: 'ko',
   view: {

@@ -40,7 +40,7 @@ export interface TestAppOptions {
   mutateRound?: (round: RoundDefinition) => void;
 }
 
-export const SEED_OPENING = new Date('2024-02-08T00:00:00Z');
+const SEED_OPENING = new Date('2024-02-08T00:00:00Z');
 
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const { committees, rounds } = seedConfig();

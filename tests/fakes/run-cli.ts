@@ -7,10 +7,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, the CLI's working directory. */
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** How the child ended. */
-export interface CliExit {
+interface CliExit {
   code: number | null;
   signal: NodeJS.Signals | null;
 }

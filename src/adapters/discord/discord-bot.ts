@@ -17,7 +17,7 @@ import { MemberHandlers } from './handlers-member.ts';
 import { StaffHandlers } from './handlers-staff.ts';
 
 /** A discord.js client configured for jamun. */
-export function createDiscordClient(settings: DiscordSettings): Client {
+function createDiscordClient(settings: DiscordSettings): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],

@@ -25,7 +25,7 @@ import { toFailedDelivery } from './delivery-errors.ts';
 import { renderMemberDm } from './member-messages.ts';
 
 /** Discord's nonce is at most 25 characters; derive a stable one from the idempotency key. */
-export function nonceFor(idempotencyKey: string, index: number): string {
+function nonceFor(idempotencyKey: string, index: number): string {
   return createHash('sha256').update(`${idempotencyKey}#${index}`).digest('base64url').slice(0, 25);
 }
 
@@ -36,7 +36,7 @@ interface OutgoingPost {
 }
 
 /** The messages a staff message becomes, in order. */
-export function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
+function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
   switch (message.kind) {
     case 'text':
       return splitText(message.text, DISCORD_MESSAGE_LIMIT).map((content) => ({ content }));

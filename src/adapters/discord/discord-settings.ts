@@ -13,6 +13,3 @@ export interface DiscordSettings {
   /** discord.js REST tuning: retries on 5xx/network errors and per-request timeout. */
   rest?: { retries?: number; timeoutMs?: number };
 }
-
-/** Discord's public REST base. */
-export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';

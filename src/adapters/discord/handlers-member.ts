@@ -21,7 +21,7 @@ import { type PagePlan, planPages, readSubmission } from './questionnaire-pages.
 import { declineModal, questionnaireModal } from './questionnaire-modal.ts';
 
 /** The actor behind a DM interaction or message. */
-export function memberActor(user: { id: string; username: string }): Actor {
+function memberActor(user: { id: string; username: string }): Actor {
   return { platform: 'discord', userId: user.id, displayName: user.username };
 }
 

@@ -15,7 +15,7 @@ const MAX_CHOICES = 25;
 type CommandInteraction = ChatInputCommandInteraction | AutocompleteInteraction;
 
 /** The staff actor: user id plus the role ids they hold in the guild. */
-export function staffActor(interaction: CommandInteraction): Actor {
+function staffActor(interaction: CommandInteraction): Actor {
   const member = interaction.member;
   const roleIds = member instanceof GuildMember ? [...member.roles.cache.keys()] : (member?.roles ?? []);
   return {
@@ -31,7 +31,7 @@ function isVerb(name: string): name is StaffVerb {
 }
 
 /** The core command of a `/jamun` interaction. */
-export function commandOf(interaction: ChatInputCommandInteraction): StaffCommand | null {
+function commandOf(interaction: ChatInputCommandInteraction): StaffCommand | null {
   const verb = interaction.options.getSubcommand(false);
   if (!verb || !isVerb(verb)) return null;
   const roundId = interaction.options.getString('round');

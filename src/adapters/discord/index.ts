@@ -15,8 +15,7 @@ import { DiscordBot } from './discord-bot.ts';
 import type { DiscordSettings } from './discord-settings.ts';
 
 export type { DiscordSettings } from './discord-settings.ts';
-export { DEFAULT_DISCORD_API_URL } from './discord-settings.ts';
-export { registerDiscordCommands, jamunCommand } from './register-commands.ts';
+export { registerDiscordCommands } from './register-commands.ts';
 
 /** The adapter: its messenger (for the app), then `attach(app)`, `start()`, `stop()`. */
 export interface DiscordAdapter {

@@ -19,7 +19,7 @@ export interface InteractionAnswer {
 }
 
 /** Discord wants an answer within 3 s; defer well before. */
-export const DEFER_AFTER_MS = 2000;
+const DEFER_AFTER_MS = 2000;
 
 const PENDING = Symbol('pending');
 

@@ -21,7 +21,7 @@ const DESCRIPTION_MAX = 100;
 const OPTION_TEXT_MAX = 100;
 
 /** `text` cut to `max` characters with an ellipsis; for labels only (full text is in the DM). */
-export function clip(text: string, max: number): string {
+function clip(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

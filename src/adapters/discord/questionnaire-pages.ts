@@ -12,7 +12,7 @@ import { fieldId, parseFieldId } from './custom-ids.ts';
 /** Discord's limits for modals. */
 export const MODAL_MAX_FIELDS = 5;
 export const TEXT_INPUT_MAX = 4000;
-export const SELECT_MAX_OPTIONS = 25;
+const SELECT_MAX_OPTIONS = 25;
 
 type Draft = string | string[] | number | undefined;
 

@@ -47,7 +47,7 @@ function subcommand(verb: StaffVerb, sub: SlashCommandSubcommandBuilder): SlashC
 }
 
 /** The JSON of the `/jamun` command with every staff verb as a subcommand. */
-export function jamunCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+function jamunCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const command = describe(new SlashCommandBuilder().setName('jamun'), 'discord.cmd.jamun').setContexts(
     InteractionContextType.Guild,
   );

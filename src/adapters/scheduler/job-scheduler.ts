@@ -8,7 +8,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../../core/ports/logger.ts';
 
 /** What the scheduler needs from the application. */
-export interface SchedulableApp {
+interface SchedulableApp {
   runDueJobs(): Promise<number>;
   recoverInterruptedSends(olderThanMs: number): Promise<number>;
 }

@@ -7,7 +7,7 @@ import { t } from '../../core/i18n/catalogue.ts';
 import type { Locale } from '../../core/model.ts';
 import type { StatusView } from '../../core/app/inbound.ts';
 import type { ProgressView, StaffMessage } from '../../core/ports/messenger.ts';
-import type { CompiledSummary } from '../../core/summary/types.ts';
+import type { CompiledSummary } from '../../core/summary-model.ts';
 import { renderSummaryChat } from '../../core/summary/render-chat.ts';
 import { progressBar, renderProgress } from '../../core/text/render-views.ts';
 import { type Block, mrkdwnSections, packMessages, plainSections, type SlackMessage } from './slack-blocks.ts';
@@ -20,7 +20,7 @@ export function plainTextMessages(text: string): SlackMessage[] {
 }
 
 /** The one progress message, edited as invitations go out. */
-export function progressMessage(view: ProgressView, locale: Locale): SlackMessage {
+function progressMessage(view: ProgressView, locale: Locale): SlackMessage {
   const text = renderProgress(view, locale, slackFormatter);
   const [first] = packMessages(mrkdwnSections(text), text);
   return first ?? { text, blocks: [] };

@@ -14,7 +14,7 @@ import { escapeMrkdwn } from './slack-formatter.ts';
 import { st } from './slack-texts.ts';
 
 /** The slash command's name, as in the manifest. */
-export const SLASH_COMMAND = '/jamun';
+const SLASH_COMMAND = '/jamun';
 
 /** Registers `/jamun` on `app`. */
 export function registerStaffHandlers(app: App, deps: HandlerDeps): void {

@@ -17,9 +17,7 @@ import { registerStaffHandlers } from './handlers-staff.ts';
 import { createBoltApp, createOutboundClient, type SlackSettings } from './slack-app.ts';
 import { SlackMessenger } from './slack-messenger.ts';
 
-export type { SlackSettings, SlackRetryPolicy } from './slack-app.ts';
-export { SlackMessenger } from './slack-messenger.ts';
-export { slackFormatter } from './slack-formatter.ts';
+export type { SlackSettings } from './slack-app.ts';
 
 /** A running (or ready to run) Slack adapter. */
 export interface SlackAdapter {

@@ -47,7 +47,7 @@ const INLINE_CHOICES = 10;
 const SELECT_OPTIONS = 100;
 
 /** Cuts text into input-sized parts without halving a surrogate pair. */
-export function textParts(text: string): string[] {
+function textParts(text: string): string[] {
   const parts: string[] = [];
   let rest = text;
   while (rest.length > INPUT_VALUE_LIMIT) {
@@ -267,11 +267,6 @@ export function questionnaireModal(view: QuestionnaireView, pageIndex: number, n
     close: { type: 'plain_text', text: clip(t(locale, 'button.cancel'), VIEW_TITLE_LIMIT) },
     blocks,
   };
-}
-
-/** The number of pages of the questionnaire. */
-export function pageCount(view: QuestionnaireView): number {
-  return planPages(view).length;
 }
 
 /** The first question on a page without an answer, else the first: where a DM reply should go. */

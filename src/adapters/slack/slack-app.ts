@@ -10,7 +10,7 @@ import type { Logger } from '../../core/ports/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 
 /** WebClient retry policy (node-retry options). 429s are waited out per `Retry-After` and count as attempts. */
-export interface SlackRetryPolicy {
+interface SlackRetryPolicy {
   retries: number;
   factor: number;
   minTimeout: number;
@@ -30,7 +30,7 @@ export type SlackSettings = (
 };
 
 /** Backoff for 5xx and network errors; `Retry-After` governs 429s. */
-export const DEFAULT_RETRY: SlackRetryPolicy = {
+const DEFAULT_RETRY: SlackRetryPolicy = {
   retries: 8,
   factor: 2,
   minTimeout: 1000,

@@ -29,7 +29,7 @@ const ZERO_WIDTH_SPACE = '\u200B';
 const WORD_JOINER = '\u2060';
 
 /** Escapes `&`, `<`, `>` as Slack requires; nothing else. */
-export function escapeControl(text: string): string {
+function escapeControl(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

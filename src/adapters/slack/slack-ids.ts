@@ -25,13 +25,6 @@ export function questionBlockId(questionId: string, part: number): string {
   return `q|${questionId}|${part}`;
 }
 
-/** The question id and part of a question input's block id, or null for other blocks. */
-export function parseQuestionBlockId(blockId: string): { questionId: string; part: number } | null {
-  const match = /^q\|(.+)\|(\d+)$/.exec(blockId);
-  if (!match || match[1] === undefined || match[2] === undefined) return null;
-  return { questionId: match[1], part: Number(match[2]) };
-}
-
 /** Reads `private_metadata` written by the questionnaire builder; null when it is not ours. */
 export function parseQuestionnaireMeta(raw: string): QuestionnaireMeta | null {
   try {

@@ -14,7 +14,7 @@ import { postSummary } from './summary-service.ts';
 import { invitationView, progressView, receiptView, reminderView } from './views.ts';
 
 /** Transient failures are retried this many times, with growing delays. */
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 const LEASE_MS = 5 * 60_000;
 const BATCH = 50;
 

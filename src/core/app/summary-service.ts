@@ -4,7 +4,7 @@
 import type { Committee, Round } from '../model.ts';
 import type { OutgoingFile } from '../ports/messenger.ts';
 import { compileSummary, renderSummaryCsv, renderSummaryJson, renderSummaryMarkdown } from '../summary/index.ts';
-import type { CompiledSummary } from '../summary/types.ts';
+import type { CompiledSummary } from '../summary-model.ts';
 import { localDateOf } from '../time.ts';
 import type { AppContext } from './app-context.ts';
 import type { ExportFormat } from './inbound.ts';

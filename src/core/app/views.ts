@@ -8,7 +8,7 @@ import { localDateOf } from '../time.ts';
 import type { AppContext } from './app-context.ts';
 import { failureText } from './failure-text.ts';
 
-export function questionCount(round: Round): number {
+function questionCount(round: Round): number {
   return round.agenda.reduce((n, item) => n + item.questions.length, 0);
 }
 

@@ -11,7 +11,7 @@ import { assertSupportedDay, isWeekend, toDayNumber, toLocalDate, yearOf, type D
 export { isSupportedCountry, isSupportedRegion } from './holiday-source.ts';
 
 /** A day the office is closed, and why. */
-export interface ClosedDay {
+interface ClosedDay {
   date: LocalDate;
   reason: 'weekend' | 'public_holiday' | 'extra_closed';
   /** The holiday's name (Korean for KR, else English); only for `public_holiday`. */

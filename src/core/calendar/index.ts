@@ -5,5 +5,4 @@ export {
   isSupportedRegion,
   type BusinessCalendar,
   type BusinessCalendarSettings,
-  type ClosedDay,
 } from './business-calendar.ts';

@@ -13,8 +13,8 @@ const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
  * rules) is meaningless far outside this range, and the bound keeps a runaway
  * `addBusinessDays` from looping for ever.
  */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2199;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
 
 /** Days since 1970-01-01 (UTC), the calendar's internal representation of a `LocalDate`. */
 export type DayNumber = number;
@@ -72,8 +72,8 @@ export function firstDayOfYear(year: number): DayNumber {
 }
 
 /** First and last day numbers the calendar accepts. */
-export const FIRST_SUPPORTED_DAY = firstDayOfYear(MIN_YEAR);
-export const LAST_SUPPORTED_DAY = firstDayOfYear(MAX_YEAR + 1) - 1;
+const FIRST_SUPPORTED_DAY = firstDayOfYear(MIN_YEAR);
+const LAST_SUPPORTED_DAY = firstDayOfYear(MAX_YEAR + 1) - 1;
 
 /**
  * @throws RangeError when the day falls outside the supported years.

@@ -18,32 +18,3 @@ export const silentLogger: Logger = {
   error: () => {},
   child: () => silentLogger,
 };
-
-/** Keeps every entry in memory, for tests that assert on logs. */
-export class MemoryLogger implements Logger {
-  readonly entries: Array<{ level: string; message: string; context: Record<string, unknown> }> = [];
-  constructor(
-    private readonly bindings: Record<string, unknown> = {},
-    sink?: MemoryLogger['entries'],
-  ) {
-    if (sink) this.entries = sink;
-  }
-  #push(level: string, context: Record<string, unknown>, message: string): void {
-    this.entries.push({ level, message, context: { ...this.bindings, ...context } });
-  }
-  debug(c: Record<string, unknown>, m: string): void {
-    this.#push('debug', c, m);
-  }
-  info(c: Record<string, unknown>, m: string): void {
-    this.#push('info', c, m);
-  }
-  warn(c: Record<string, unknown>, m: string): void {
-    this.#push('warn', c, m);
-  }
-  error(c: Record<string, unknown>, m: string): void {
-    this.#push('error', c, m);
-  }
-  child(bindings: Record<string, unknown>): Logger {
-    return new MemoryLogger({ ...this.bindings, ...bindings }, this.entries);
-  }
-}

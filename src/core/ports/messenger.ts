@@ -8,7 +8,7 @@
  * `src/core/text/render-views.ts` for the words, so every platform says the same.
  */
 import type { AgendaItem, Locale, Platform } from '../model.ts';
-import type { CompiledSummary } from '../summary/types.ts';
+import type { CompiledSummary } from '../summary-model.ts';
 
 /** Where to reach a member on one platform. */
 export interface MemberAddress {

@@ -31,7 +31,7 @@ export type DisallowedReason = 'quiet_hours' | 'closed_day';
  * lands. With the default quiet hours (21:00–08:00) that is 20:00: late enough
  * to be "the evening before", early enough not to be rude.
  */
-export const BACKWARD_MARGIN_MINUTES = 60;
+const BACKWARD_MARGIN_MINUTES = 60;
 
 /** A search never walks further than this many days; a calendar closed for longer yields nothing. */
 const MAX_SEARCH_DAYS = 400;

@@ -17,11 +17,11 @@ import { formatLocal, instantAtLocal, localDateOf, minutesOfTimeOfDay } from './
 const MINUTE_MS = 60_000;
 
 /** A reminder moved forward must still leave the member this long before the deadline. */
-export const MIN_LEAD_BEFORE_DEADLINE_MINUTES = 60;
+const MIN_LEAD_BEFORE_DEADLINE_MINUTES = 60;
 /** The invitation is the first nudge: no reminder this soon after opening. */
-export const QUIET_AFTER_OPENING_MINUTES = 120;
+const QUIET_AFTER_OPENING_MINUTES = 120;
 /** Two reminders this close together (inclusive) are one reminder. */
-export const DUPLICATE_WINDOW_MINUTES = 60;
+const DUPLICATE_WINDOW_MINUTES = 60;
 
 /** One reminder to send to one member. */
 export interface PlannedReminder {
@@ -51,7 +51,7 @@ export interface PlanInput {
 }
 
 /** The stable id of a slot, used in job keys: `bd-2`, `last-bd`, `h-3`. */
-export function slotIdOf(slot: ReminderSlot): string {
+function slotIdOf(slot: ReminderSlot): string {
   switch (slot.kind) {
     case 'business_days_before':
       return `bd-${slot.days}`;

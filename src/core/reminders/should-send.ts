@@ -26,7 +26,7 @@ export interface ReminderRunInput {
 }
 
 /** Why a due reminder is skipped; the scheduler records it on the job. */
-export type ReminderSkipReason =
+type ReminderSkipReason =
   | 'submitted'
   | 'declined'
   | 'removed'

@@ -25,7 +25,7 @@ export function minutesOfTimeOfDay(time: TimeOfDay): number {
  * An instant as a luxon date-time on the wall clock of `zone`.
  * @throws RangeError when `zone` is not a known IANA zone.
  */
-export function zoned(at: Date, zone: string): DateTime {
+function zoned(at: Date, zone: string): DateTime {
   const local = DateTime.fromJSDate(at, { zone });
   if (!local.isValid) throw new RangeError(`Invalid time zone ${JSON.stringify(zone)}`);
   return local;

@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../errors.ts';
 import type { Round, RoundStatus } from '../model.ts';
 import type { RoundPatch } from '../ports/store.ts';
 
-export type RoundAction = 'open' | 'close' | 'cancel' | 'extend' | 'summarise' | 'remind';
+type RoundAction = 'open' | 'close' | 'cancel' | 'extend' | 'summarise' | 'remind';
 
 /** Which statuses each action may start from. */
 const ALLOWED: Record<RoundAction, readonly RoundStatus[]> = {

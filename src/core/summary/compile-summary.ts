@@ -14,7 +14,7 @@ import type {
   SummaryItem,
   SummaryParticipation,
   SummaryQuestion,
-} from './types.ts';
+} from '../summary-model.ts';
 
 /** Everything the summary is compiled from. */
 export interface CompileInput {

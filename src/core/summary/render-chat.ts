@@ -6,7 +6,7 @@
 import { t } from '../i18n/catalogue.ts';
 import { splitText, type TextFormatter } from '../text/formatter.ts';
 import { formatHonorariumLine, formatNumber } from './format.ts';
-import type { CompiledSummary, SummaryAnswer, SummaryItem, SummaryQuestion } from './types.ts';
+import type { CompiledSummary, SummaryAnswer, SummaryItem, SummaryQuestion } from '../summary-model.ts';
 
 /** The messages to post: the header first, then the sections in order. */
 export interface ChatSummary {

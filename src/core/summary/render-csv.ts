@@ -4,7 +4,7 @@
  * and garbles Hangul), RFC 4180 quoting and CRLF line ends.
  */
 import { t } from '../i18n/catalogue.ts';
-import type { CompiledSummary } from './types.ts';
+import type { CompiledSummary } from '../summary-model.ts';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 

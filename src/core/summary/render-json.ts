@@ -9,7 +9,7 @@ import type {
   SummaryParticipation,
   SummaryQuestion,
   SummaryTally,
-} from './types.ts';
+} from '../summary-model.ts';
 
 function tallyJson(tally: SummaryTally): Record<string, unknown> {
   return {

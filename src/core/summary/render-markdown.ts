@@ -7,7 +7,7 @@ import { t } from '../i18n/catalogue.ts';
 import type { Locale } from '../model.ts';
 import { formatHonorariumLine, formatLocalDateTime, formatNumber } from './format.ts';
 import { escapeMarkdownInline, escapeMarkdownLines } from './markdown-escape.ts';
-import type { CompiledSummary, SummaryAnswer, SummaryQuestion, SummaryTally } from './types.ts';
+import type { CompiledSummary, SummaryAnswer, SummaryQuestion, SummaryTally } from '../summary-model.ts';
 
 /** Who the document is for. Only staff receive summaries (they name non-submitters). */
 export interface MarkdownOptions {

@@ -2,7 +2,7 @@
  * Counting choice and scale answers of one question.
  */
 import type { AnswerValue, Question } from '../model.ts';
-import type { SummaryTally } from './types.ts';
+import type { SummaryTally } from '../summary-model.ts';
 
 /** Rounds to one decimal, the precision the summary shows a mean with. */
 function roundOneDecimal(value: number): number {

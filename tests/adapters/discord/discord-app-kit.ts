@@ -68,11 +68,7 @@ export function buttonsOf(message: FakeMessage): ButtonJson[] {
 }
 
 /** The newest DM message with a button whose custom id starts with `prefix` (e.g. `jm|open|`). */
-export function latestButton(
-  kit: DiscordAppKit,
-  userId: string,
-  prefix: string,
-): { message: FakeMessage; customId: string } {
+function latestButton(kit: DiscordAppKit, userId: string, prefix: string): { message: FakeMessage; customId: string } {
   const messages = [...kit.fake.dmMessages(userId)].reverse();
   for (const message of messages) {
     const button = buttonsOf(message).find((b) => b.custom_id?.startsWith(prefix));

@@ -8,7 +8,7 @@ import { silentLogger } from '../../../src/core/ports/logger.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackSettings } from '../../../src/adapters/slack/index.ts';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.ts';
 
-export const FAST_RETRY = { retries: 3, factor: 1, minTimeout: 5, maxTimeout: 10, randomize: false };
+const FAST_RETRY = { retries: 3, factor: 1, minTimeout: 5, maxTimeout: 10, randomize: false };
 export const SIGNING_SECRET = 'test-signing-secret';
 
 export interface SlackKit {

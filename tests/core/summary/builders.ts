@@ -15,7 +15,7 @@ import type {
 } from '../../../src/core/model.ts';
 import { krCalendar } from '../../fakes/kr-calendar.ts';
 
-export const REPORT_MEMBERS = ['강도영', '김정환', '박종범', '박주영', '오영은', '채정훈', '최예술'];
+const REPORT_MEMBERS = ['강도영', '김정환', '박종범', '박주영', '오영은', '채정훈', '최예술'];
 
 export function member(id: string, name: string): Member {
   return { id, name, platforms: { discord: `d-${id}` }, active: true };
@@ -41,7 +41,7 @@ export function textQuestion(id: string, prompt: string): Question {
 }
 
 /** The report's agenda: two items with four and three questions. */
-export function reportAgenda(): AgendaItem[] {
+function reportAgenda(): AgendaItem[] {
   return [
     {
       id: '1',

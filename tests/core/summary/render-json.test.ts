@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSummary } from '../../../src/core/summary/compile-summary.ts';
 import { renderSummaryJson } from '../../../src/core/summary/render-json.ts';
-import type { CompiledSummary } from '../../../src/core/summary/types.ts';
+import type { CompiledSummary } from '../../../src/core/summary-model.ts';
 import { reportInput } from './builders.ts';
 
 describe('renderSummaryJson', () => {

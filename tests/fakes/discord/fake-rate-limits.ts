@@ -5,7 +5,7 @@
  */
 
 /** A per-route bucket: `limit` requests per `windowMs`, counted per major parameter. */
-export interface BucketLimit {
+interface BucketLimit {
   /** The bucket hash announced in `X-RateLimit-Bucket`. */
   name: string;
   method: string;

@@ -42,7 +42,7 @@ function textOf(value: unknown): string | undefined {
 }
 
 /** Every text a reader sees in `blocks`, in order. */
-export function blockTexts(blocks: unknown[]): string[] {
+function blockTexts(blocks: unknown[]): string[] {
   const out: string[] = [];
   for (const block of blocks) {
     if (typeof block !== 'object' || block === null) continue;

@@ -58,7 +58,7 @@ export interface FakeView {
 }
 
 export const BOT_USER_ID = 'UJAMUNBOT';
-export const BOT_ID = 'BJAMUN';
+const BOT_ID = 'BJAMUN';
 export const TEAM_ID = 'TJAMUN';
 
 export class FakeSlackServer {

@@ -2,7 +2,7 @@
  * The compiled summary of a round: what staff receive when it closes.
  * Pure data; renderers turn it into Markdown, CSV, JSON or chat messages.
  */
-import type { Locale, QuestionKind } from '../model.ts';
+import type { Locale, QuestionKind } from './model.ts';
 
 /** One member's answer as shown in the summary. */
 export interface SummaryAnswer {
