@@ -5,7 +5,7 @@
  * `holiday-source.ts`; a committee's own extra closed and working days win.
  */
 import type { CalendarSettings, LocalDate } from '../model.ts';
-import { publicHolidaysOfYear, resolveLocation } from './holiday-source.ts';
+import { defaultHolidaySource, resolveLocation, type HolidaySource, type YearTrust } from './holiday-source.ts';
 import { assertSupportedDay, isWeekend, toDayNumber, toLocalDate, yearOf, type DayNumber } from './local-date.ts';
 
 export { isSupportedCountry, isSupportedRegion } from './holiday-source.ts';
@@ -14,8 +14,10 @@ export { isSupportedCountry, isSupportedRegion } from './holiday-source.ts';
 interface ClosedDay {
   date: LocalDate;
   reason: 'weekend' | 'public_holiday' | 'extra_closed';
-  /** The holiday's name (Korean for KR, else English); only for `public_holiday`. */
+  /** The holiday's name as the official list gives it (Korean for KR, else English); only for `public_holiday`. */
   name?: string;
+  /** The holiday's English name; only for `public_holiday`. */
+  englishName?: string;
 }
 
 /** Business-day arithmetic over `LocalDate`s. Every method throws RangeError for an invalid date. */
@@ -31,6 +33,10 @@ export interface BusinessCalendar {
   addBusinessDays(date: LocalDate, n: number): LocalDate;
   /** The last business day on or before `date`. */
   businessDayOnOrBefore(date: LocalDate): LocalDate;
+  /** Whether the holidays of `year` come from an official list, from rules, or from nothing. */
+  trustOfYear(year: number): YearTrust;
+  /** The trust of every year from `from` to `to` (both included), in order; empty when to < from. */
+  trustBetween(from: LocalDate, to: LocalDate): YearTrust[];
 }
 
 /** The part of a committee's calendar settings that decides business days. */
@@ -49,7 +55,10 @@ export type BusinessCalendarSettings = Pick<
  * @throws RangeError for an unknown country or region, an invalid date in the
  *   extra days, or a day listed as both extra closed and extra working.
  */
-export function createBusinessCalendar(settings: BusinessCalendarSettings): BusinessCalendar {
+export function createBusinessCalendar(
+  settings: BusinessCalendarSettings,
+  source: HolidaySource = defaultHolidaySource(),
+): BusinessCalendar {
   const location = resolveLocation(settings.country, settings.region);
   const extraClosed = toDaySet(settings.extraClosedDays, 'extraClosedDays');
   const extraWorking = toDaySet(settings.extraWorkingDays, 'extraWorkingDays');
@@ -59,21 +68,23 @@ export function createBusinessCalendar(settings: BusinessCalendarSettings): Busi
     }
   }
 
-  const holidayName = (day: DayNumber): string | undefined => publicHolidaysOfYear(location, yearOf(day)).get(day);
+  const holidayOn = (day: DayNumber) => source.holidaysOfYear(location, yearOf(day)).get(day);
 
   // The hot path of every loop below: no allocation.
   const isClosed = (day: DayNumber): boolean => {
     if (extraWorking.has(day)) return false;
     if (extraClosed.has(day) || isWeekend(day)) return true;
-    return holidayName(day) !== undefined;
+    return holidayOn(day) !== undefined;
   };
 
   const closedOn = (day: DayNumber): ClosedDay | null => {
     if (extraWorking.has(day)) return null;
     const date = toLocalDate(day);
     if (extraClosed.has(day)) return { date, reason: 'extra_closed' };
-    const name = holidayName(day);
-    if (name !== undefined) return { date, reason: 'public_holiday', name };
+    const holiday = holidayOn(day);
+    if (holiday !== undefined) {
+      return { date, reason: 'public_holiday', name: holiday.name, englishName: holiday.englishName };
+    }
     if (isWeekend(day)) return { date, reason: 'weekend' };
     return null;
   };
@@ -124,6 +135,16 @@ export function createBusinessCalendar(settings: BusinessCalendarSettings): Busi
     },
 
     businessDayOnOrBefore: (date) => toLocalDate(nextOpen(toDayNumber(date), -1, true)),
+
+    trustOfYear: (year) => source.trustOfYear(location, year),
+
+    trustBetween(from, to) {
+      const first = yearOf(toDayNumber(from));
+      const last = yearOf(toDayNumber(to));
+      const result: YearTrust[] = [];
+      for (let year = first; year <= last; year += 1) result.push(source.trustOfYear(location, year));
+      return result;
+    },
   };
 }
 

@@ -1,19 +1,49 @@
 /**
- * Office-closing public holidays per country, region and year, read from
- * `date-holidays`, corrected where the library is wrong, and cached: the
- * reminder planner and the benchmark ask for the same years over and over.
+ * Office-closing public holidays per country, region and year, and how far
+ * each year can be trusted:
+ * - `official`: an official list covers the year (shipped data files of
+ *   data/, or a list the deployment imported with `jamun calendar import`);
+ * - `computed`: no list, so rules: for KR jamun's own (korean-rules.ts), for
+ *   other countries the rules of `date-holidays`;
+ * - `unknown`: no list and no rules (KR outside the lunisolar table): only
+ *   weekends and the committee's extra closed days close the office.
+ * Years are computed on first use and cached: the reminder planner and the
+ * benchmark ask for the same years over and over.
  */
 import Holidays from 'date-holidays';
-import {
-  addKoreanRecurringHolidays,
-  koreanOneOffHolidays,
-  koreanSpanShift,
-  officialKoreanName,
-} from './korean-holidays.ts';
-import { firstDayOfYear, isoDayNumber, MS_PER_DAY, type DayNumber } from './local-date.ts';
+import { KOREAN_RULES_FIRST_YEAR, KOREAN_RULES_LAST_YEAR, koreanHolidaysByRule } from './korean-rules.ts';
+import { englishHolidayName } from './korean-names.ts';
+import { firstDayOfYear, isoDayNumber, MS_PER_DAY, toDayNumber, type DayNumber } from './local-date.ts';
+import type { OfficialYear } from './official-list.ts';
+import { shippedOfficialYears } from './shipped-data.ts';
+
+/** The name(s) of the holiday(s) of one day. */
+export interface HolidayLabel {
+  /** As the official list gives it (Korean for KR); several joined with ", ". */
+  name: string;
+  englishName: string;
+}
 
 /** Public holidays of one year: day number → holiday name(s). */
-export type YearHolidays = ReadonlyMap<DayNumber, string>;
+export type YearHolidays = ReadonlyMap<DayNumber, HolidayLabel>;
+
+/** How the holidays of a year were obtained. */
+export type TrustLevel = 'official' | 'computed' | 'unknown';
+
+/** The trust level of one year at one location. */
+export interface YearTrust {
+  year: number;
+  level: TrustLevel;
+  /** For people: which list or which rules. */
+  source: string;
+}
+
+/** Where a calendar gets its holidays: official lists first, rules for the other years. */
+export interface HolidaySource {
+  /** The office-closing holidays of `year` at a resolved location, cached. */
+  holidaysOfYear(location: HolidayLocation, year: number): YearHolidays;
+  trustOfYear(location: HolidayLocation, year: number): YearTrust;
+}
 
 /** A country and optional first-level subdivision, both normalised. */
 export interface HolidayLocation {
@@ -25,7 +55,6 @@ export interface HolidayLocation {
 const catalogue = new Holidays();
 const supportedCountries = new Set(Object.keys(catalogue.getCountries()));
 const instances = new Map<string, Holidays>();
-const years = new Map<string, YearHolidays>();
 
 /** Whether `date-holidays` knows the country (ISO 3166-1 alpha-2, any case). */
 export function isSupportedCountry(code: string): boolean {
@@ -62,47 +91,109 @@ export function resolveLocation(country: string, region?: string): HolidayLocati
   return { country: code, region: stripCountryPrefix(code, region) };
 }
 
-/** The office-closing holidays of `year` at a resolved location, cached. */
-export function publicHolidaysOfYear(location: HolidayLocation, year: number): YearHolidays {
-  const key = `${location.country}|${location.region ?? ''}|${year}`;
-  let result = years.get(key);
-  if (!result) {
-    result = computeYear(location, year);
-    years.set(key, result);
-  }
-  return result;
+const KOREAN_RULES = "jamun's rules for KR (관공서의 공휴일에 관한 규정, 공직선거법 제34조, KASI lunisolar table)";
+const LIBRARY_RULES = 'the rules of date-holidays 3.37';
+
+/**
+ * A holiday source over official lists (later lists of the same country and
+ * year replace earlier ones) and the rules.
+ */
+export function createHolidaySource(officialYears: readonly OfficialYear[]): HolidaySource {
+  const official = new Map<string, OfficialYear>();
+  for (const list of officialYears) official.set(`${list.country}|${list.year}`, list);
+  const cache = new Map<string, YearHolidays>();
+  const trustOfYear = (location: HolidayLocation, year: number): YearTrust => {
+    const list = official.get(`${location.country}|${year}`);
+    if (list) return { year, level: 'official', source: list.source };
+    if (location.country !== 'KR') return { year, level: 'computed', source: LIBRARY_RULES };
+    if (year < KOREAN_RULES_FIRST_YEAR || year > KOREAN_RULES_LAST_YEAR) {
+      return { year, level: 'unknown', source: 'no list and no rules' };
+    }
+    return { year, level: 'computed', source: KOREAN_RULES };
+  };
+  return {
+    trustOfYear,
+    holidaysOfYear(location, year) {
+      const key = `${location.country}|${location.region ?? ''}|${year}`;
+      let result = cache.get(key);
+      if (!result) {
+        const list = official.get(`${location.country}|${year}`);
+        result = list
+          ? fromOfficialList(list)
+          : location.country === 'KR'
+            ? fromKoreanRules(year)
+            : fromLibrary(location, year);
+        cache.set(key, result);
+      }
+      return result;
+    },
+  };
 }
 
-function computeYear(location: HolidayLocation, year: number): YearHolidays {
+let shipped: HolidaySource | undefined;
+
+/** The source of the shipped official lists and the rules (what a deployment without imports uses). */
+export function defaultHolidaySource(): HolidaySource {
+  shipped ??= createHolidaySource(shippedOfficialYears());
+  return shipped;
+}
+
+/** Collects names per day, several holidays of one day joined in list order. */
+function collector(): { add(day: DayNumber, name: string, englishName: string): void; result(): YearHolidays } {
+  const names = new Map<DayNumber, { ko: string[]; en: string[] }>();
+  return {
+    add(day, name, englishName) {
+      const entry = names.get(day) ?? { ko: [], en: [] };
+      if (!entry.ko.includes(name)) {
+        entry.ko.push(name);
+        entry.en.push(englishName);
+      }
+      names.set(day, entry);
+    },
+    result() {
+      const out = new Map<DayNumber, HolidayLabel>();
+      for (const [day, entry] of [...names].sort(([a], [b]) => a - b)) {
+        out.set(day, { name: entry.ko.join(', '), englishName: entry.en.join(', ') });
+      }
+      return out;
+    },
+  };
+}
+
+function fromOfficialList(list: OfficialYear): YearHolidays {
+  const names = collector();
+  const korean = list.country === 'KR';
+  for (const holiday of list.holidays) {
+    if (!holiday.isHoliday) continue;
+    names.add(toDayNumber(holiday.date), holiday.name, korean ? englishHolidayName(holiday.name) : holiday.name);
+  }
+  return names.result();
+}
+
+function fromKoreanRules(year: number): YearHolidays {
+  const names = collector();
+  for (const holiday of koreanHolidaysByRule(year) ?? []) names.add(holiday.day, holiday.name.ko, holiday.name.en);
+  return names.result();
+}
+
+function fromLibrary(location: HolidayLocation, year: number): YearHolidays {
   const holidays = instanceFor(location);
-  const korean = location.country === 'KR';
-  const language = korean ? 'ko' : 'en';
-  const names = new Map<DayNumber, string[]>();
+  const names = collector();
   const first = firstDayOfYear(year);
   const last = firstDayOfYear(year + 1) - 1;
-  const add = (day: DayNumber, name: string): void => {
-    if (day < first || day > last) return;
-    const list = names.get(day) ?? [];
-    if (!list.includes(name)) list.push(name);
-    names.set(day, list);
-  };
   // A multi-day holiday of the previous year may run into January.
-  for (const holiday of [...holidays.getHolidays(year - 1, language), ...holidays.getHolidays(year, language)]) {
+  for (const holiday of [...holidays.getHolidays(year - 1, 'en'), ...holidays.getHolidays(year, 'en')]) {
     // bank, school, optional and observance days do not close the office.
     if (holiday.type !== 'public') continue;
-    const shift = korean ? koreanSpanShift(holiday.rule) : 0;
-    const name = korean ? officialKoreanName(holiday.name) : holiday.name;
-    const start = isoDayNumber(holiday.date) + shift;
+    const start = isoDayNumber(holiday.date);
     // Rounded because a span crossing a DST change is not a whole number of days.
     const length = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY));
-    for (let offset = 0; offset < length; offset += 1) add(start + offset, name);
+    for (let offset = 0; offset < length; offset += 1) {
+      const day = start + offset;
+      if (day >= first && day <= last) names.add(day, holiday.name, holiday.name);
+    }
   }
-  if (korean) {
-    for (const addition of koreanOneOffHolidays(year)) add(isoDayNumber(addition.date), addition.name.ko);
-  }
-  const result = new Map<DayNumber, string>();
-  for (const [day, list] of names) result.set(day, list.join(', '));
-  return result;
+  return names.result();
 }
 
 function instanceFor(location: HolidayLocation): Holidays {
@@ -111,7 +202,6 @@ function instanceFor(location: HolidayLocation): Holidays {
   if (!instance) {
     instance =
       location.region === undefined ? new Holidays(location.country) : new Holidays(location.country, location.region);
-    if (location.country === 'KR') addKoreanRecurringHolidays(instance);
     instances.set(key, instance);
   }
   return instance;

@@ -24,7 +24,12 @@ describe('GIVEN a KR calendar WHEN asking why a day is closed', () => {
   });
 
   it('THEN a holiday on a weekend is reported as the holiday, with its name', () => {
-    expect(korea.closedDay('2024-02-10')).toEqual({ date: '2024-02-10', reason: 'public_holiday', name: '설날' });
+    expect(korea.closedDay('2024-02-10')).toEqual({
+      date: '2024-02-10',
+      reason: 'public_holiday',
+      name: '설날',
+      englishName: 'Seollal',
+    });
   });
 
   it('THEN observances that do not close offices (제헌절 before 2026) leave the day open', () => {
@@ -141,6 +146,7 @@ describe('GIVEN other countries', () => {
       date: '2024-07-04',
       reason: 'public_holiday',
       name: 'Independence Day',
+      englishName: 'Independence Day',
     });
     expect(us.isBusinessDay('2024-11-28')).toBe(false); // Thanksgiving
     expect(us.isBusinessDay('2024-11-29')).toBe(true); // day after Thanksgiving: observance
@@ -151,7 +157,12 @@ describe('GIVEN other countries', () => {
   it('WHEN the country is DE with region BY THEN Bavarian holidays close, but not in Germany at large', () => {
     const bavaria = calendar({ country: 'DE', region: 'BY' });
     const germany = calendar({ country: 'DE' });
-    expect(bavaria.closedDay('2025-01-06')).toEqual({ date: '2025-01-06', reason: 'public_holiday', name: 'Epiphany' });
+    expect(bavaria.closedDay('2025-01-06')).toEqual({
+      date: '2025-01-06',
+      reason: 'public_holiday',
+      name: 'Epiphany',
+      englishName: 'Epiphany',
+    });
     expect(germany.isBusinessDay('2025-01-06')).toBe(true);
     expect(germany.isBusinessDay('2025-10-03')).toBe(false);
   });
