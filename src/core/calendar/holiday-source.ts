@@ -18,17 +18,17 @@ import type { OfficialYear } from './official-list.ts';
 import { shippedOfficialYears } from './shipped-data.ts';
 
 /** The name(s) of the holiday(s) of one day. */
-export interface HolidayLabel {
+interface HolidayLabel {
   /** As the official list gives it (Korean for KR); several joined with ", ". */
   name: string;
   englishName: string;
 }
 
 /** Public holidays of one year: day number → holiday name(s). */
-export type YearHolidays = ReadonlyMap<DayNumber, HolidayLabel>;
+type YearHolidays = ReadonlyMap<DayNumber, HolidayLabel>;
 
 /** How the holidays of a year were obtained. */
-export type TrustLevel = 'official' | 'computed' | 'unknown';
+type TrustLevel = 'official' | 'computed' | 'unknown';
 
 /** The trust level of one year at one location. */
 export interface YearTrust {

@@ -6,13 +6,5 @@ export {
   type BusinessCalendar,
   type BusinessCalendarSettings,
 } from './business-calendar.ts';
-export {
-  createHolidaySource,
-  defaultHolidaySource,
-  type HolidaySource,
-  type TrustLevel,
-  type YearTrust,
-} from './holiday-source.ts';
-export type { FileProblem, OfficialHoliday, OfficialYear, ParsedHolidayFile } from './official-list.ts';
-export { detectFormat, parseHolidayFile, type HolidayFileFormat } from './parse-holiday-file.ts';
-export { shippedOfficialYears } from './shipped-data.ts';
+export { createHolidaySource } from './holiday-source.ts';
+export { parseHolidayFile } from './parse-holiday-file.ts';

@@ -13,8 +13,8 @@ const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
  * rules) is meaningless far outside this range, and the bound keeps a runaway
  * `addBusinessDays` from looping for ever.
  */
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2199;
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
 
 /** Days since 1970-01-01 (UTC), the calendar's internal representation of a `LocalDate`. */
 export type DayNumber = number;

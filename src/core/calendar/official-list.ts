@@ -8,7 +8,7 @@ import type { LocalDate } from '../model.ts';
 import { MAX_YEAR, MIN_YEAR, toDayNumber } from './local-date.ts';
 
 /** One entry of an official list. */
-export interface OfficialHoliday {
+interface OfficialHoliday {
   date: LocalDate;
   /** The name as the list gives it (Korean for KR). */
   name: string;

@@ -7,7 +7,7 @@
 import { lineAt, toOfficialYears, type FileProblem, type ParsedHolidayFile, type RawEntry } from './official-list.ts';
 
 /** The formats a holiday file may have. */
-export type HolidayFileFormat = 'json' | 'xml' | 'csv';
+type HolidayFileFormat = 'json' | 'xml' | 'csv';
 
 /** Options of {@link parseHolidayFile}. */
 export interface ParseHolidayFileOptions {
@@ -18,7 +18,7 @@ export interface ParseHolidayFileOptions {
 }
 
 /** Guesses the format from the content: `{` JSON, `<` XML, anything else CSV. */
-export function detectFormat(text: string): HolidayFileFormat {
+function detectFormat(text: string): HolidayFileFormat {
   const first = stripBom(text).trimStart()[0];
   if (first === '{') return 'json';
   if (first === '<') return 'xml';
