@@ -17,7 +17,7 @@ import type {
   StaffMessage,
 } from '../../core/ports/messenger.ts';
 import { renderSummaryChat } from '../../core/summary/render-chat.ts';
-import { splitText } from '../../core/text/formatter.ts';
+import { splitText } from '../../core/text/split-text.ts';
 import { renderProgress } from '../../core/text/render-views.ts';
 import type { ButtonRow } from './components-invitation.ts';
 import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS, discordFormatter } from './discord-formatter.ts';

@@ -13,7 +13,7 @@ import type { Logger } from '../../core/ports/logger.ts';
 import type { QuestionnaireView } from '../../core/ports/messenger.ts';
 import { pageButtons } from './components-invitation.ts';
 import type { CustomAction } from './custom-ids.ts';
-import { splitText } from '../../core/text/formatter.ts';
+import { splitText } from '../../core/text/split-text.ts';
 import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS } from './discord-formatter.ts';
 import { dt } from './discord-texts.ts';
 import { type InteractionAnswer, answerInteraction } from './interaction-reply.ts';

@@ -6,7 +6,7 @@
  */
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { OutgoingFile } from '../../core/ports/messenger.ts';
-import { splitText } from '../../core/text/formatter.ts';
+import { splitText } from '../../core/text/split-text.ts';
 import type { ButtonRow } from './components-invitation.ts';
 import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS } from './discord-formatter.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { MemberMessage } from '../../core/ports/messenger.ts';
 import { renderMemberMessage } from '../../core/text/render-views.ts';
-import { splitText } from '../../core/text/formatter.ts';
+import { splitText } from '../../core/text/split-text.ts';
 import { type ButtonRow, invitationButtons, receiptButtons, reminderButtons } from './components-invitation.ts';
 import { DISCORD_MESSAGE_LIMIT, discordFormatter } from './discord-formatter.ts';
 import { dt } from './discord-texts.ts';

@@ -11,6 +11,7 @@ import {
 } from 'discord.js';
 import { t } from '../../core/i18n/catalogue.ts';
 import type { Locale } from '../../core/model.ts';
+import { clip } from '../../core/text/split-text.ts';
 import { encodeCustomId } from './custom-ids.ts';
 import { dt } from './discord-texts.ts';
 import type { FieldPlan, PagePlan } from './questionnaire-pages.ts';
@@ -19,12 +20,6 @@ const TITLE_MAX = 45;
 const LABEL_MAX = 45;
 const DESCRIPTION_MAX = 100;
 const OPTION_TEXT_MAX = 100;
-
-/** `text` cut to `max` characters with an ellipsis; for labels only (full text is in the DM). */
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 function label(field: FieldPlan, locale: Locale): { label: string; description?: string } {
   const q = field.question;

@@ -7,6 +7,7 @@
 import type { AgendaItem, Question } from '../../core/model.ts';
 import type { AnswerInput } from '../../core/app/inbound.ts';
 import type { QuestionnaireView } from '../../core/ports/messenger.ts';
+import { splitText } from '../../core/text/split-text.ts';
 import { fieldId, parseFieldId } from './custom-ids.ts';
 
 /** Discord's limits for modals. */
@@ -83,7 +84,9 @@ function fieldsOf(question: Question, draft: Draft): FieldPlan[] {
   }
   const text = textDraft(draft);
   const room = Math.max(question.maxLength, text.length, 1);
-  const parts = Math.min(MODAL_MAX_FIELDS, Math.ceil(room / TEXT_INPUT_MAX));
+  // Cut on character boundaries: a value ending in half an emoji makes Discord refuse the modal.
+  const values = splitText(text, TEXT_INPUT_MAX, { exact: true });
+  const parts = Math.min(MODAL_MAX_FIELDS, Math.max(Math.ceil(room / TEXT_INPUT_MAX), values.length));
   return Array.from({ length: parts }, (_, part) => ({
     kind: 'text' as const,
     id: fieldId(question.id, part),
@@ -91,7 +94,7 @@ function fieldsOf(question: Question, draft: Draft): FieldPlan[] {
     part,
     parts,
     maxLength: parts === 1 ? Math.min(TEXT_INPUT_MAX, room) : TEXT_INPUT_MAX,
-    value: text.slice(part * TEXT_INPUT_MAX, (part + 1) * TEXT_INPUT_MAX),
+    value: values[part] ?? '',
   }));
 }
 
@@ -148,7 +151,7 @@ export function readSubmission(view: QuestionnaireView, fields: Map<string, stri
       .map((p) => (Array.isArray(p.value) ? p.value.join('\n') : p.value))
       .join('');
     const old = textDraft(draft);
-    if (old.length > list.length * TEXT_INPUT_MAX && old.startsWith(text)) continue;
+    if (splitText(old, TEXT_INPUT_MAX, { exact: true }).length > list.length && old.startsWith(text)) continue;
     if (question.kind === 'scale' && text.trim() === '') continue;
     if (question.kind === 'single_choice' || question.kind === 'multi_choice') {
       answers.push({

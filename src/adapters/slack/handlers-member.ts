@@ -10,7 +10,8 @@ import type { DomainError } from '../../core/errors.ts';
 import type { Actor, Locale } from '../../core/model.ts';
 import { type HandlerDeps, slackActor } from './handler-deps.ts';
 import { questionnaireModal, questionToAsk } from './questionnaire-modal.ts';
-import { clip, unescapeControl, VIEW_TITLE_LIMIT } from './slack-formatter.ts';
+import { clip } from '../../core/text/split-text.ts';
+import { unescapeControl, VIEW_TITLE_LIMIT } from './slack-formatter.ts';
 import { ACTION_ANSWER, ACTION_DECLINE, ACTION_EDIT, DECLINE_BLOCK, INPUT_ACTION, VIEW_DECLINE } from './slack-ids.ts';
 import { st } from './slack-texts.ts';
 

@@ -12,8 +12,8 @@ import type { AgendaItem, Locale, Question } from '../../core/model.ts';
 import type { AnswerInput } from '../../core/app/inbound.ts';
 import type { QuestionnaireView } from '../../core/ports/messenger.ts';
 import { type Block, button, mrkdwnSections, plainSections } from './slack-blocks.ts';
+import { clip, splitText } from '../../core/text/split-text.ts';
 import {
-  clip,
   escapeMrkdwn,
   INPUT_VALUE_LIMIT,
   LABEL_LIMIT,
@@ -46,28 +46,13 @@ const FRAME_BLOCKS = 6;
 const INLINE_CHOICES = 10;
 const SELECT_OPTIONS = 100;
 
-/** Cuts text into input-sized parts without halving a surrogate pair. */
-function textParts(text: string): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > INPUT_VALUE_LIMIT) {
-    let cut = INPUT_VALUE_LIMIT;
-    const code = rest.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  parts.push(rest);
-  return parts;
-}
-
 function isText(q: Question): boolean {
   return q.kind === 'long_text' || q.kind === 'short_text';
 }
 
 /** How many inputs a text question gets: enough for its limit and for the saved draft. */
 function textInputCount(q: Question, draft: Draft): number {
-  const draftParts = typeof draft === 'string' ? textParts(draft).length : 1;
+  const draftParts = typeof draft === 'string' ? splitText(draft, INPUT_VALUE_LIMIT, { exact: true }).length : 1;
   return Math.max(1, Math.ceil(q.maxLength / INPUT_VALUE_LIMIT), draftParts);
 }
 
@@ -98,7 +83,7 @@ function questionBlocks(q: Question, draft: Draft, locale: Locale): Block[] {
     ...(part === 0 ? hint : {}),
   });
   if (isText(q)) {
-    const parts = typeof draft === 'string' ? textParts(draft) : [];
+    const parts = typeof draft === 'string' ? splitText(draft, INPUT_VALUE_LIMIT, { exact: true }) : [];
     const count = textInputCount(q, draft);
     for (let i = 0; i < count; i += 1) {
       const value = parts[i];

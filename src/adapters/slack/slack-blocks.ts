@@ -4,14 +4,8 @@
  * blocks and ~12k characters, never cut short.
  */
 import type { types } from '@slack/bolt';
-import { splitText } from '../../core/text/formatter.ts';
-import {
-  MESSAGE_BLOCK_LIMIT,
-  MESSAGE_TEXT_LIMIT,
-  SECTION_TEXT_LIMIT,
-  clip,
-  BUTTON_TEXT_LIMIT,
-} from './slack-formatter.ts';
+import { clip, splitText } from '../../core/text/split-text.ts';
+import { MESSAGE_BLOCK_LIMIT, MESSAGE_TEXT_LIMIT, SECTION_TEXT_LIMIT, BUTTON_TEXT_LIMIT } from './slack-formatter.ts';
 
 export type Block = types.KnownBlock;
 
@@ -21,29 +15,13 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-/** Room left for an entity (`&amp;`) that a cut would otherwise halve. */
-const ENTITY_SLACK = 8;
-
-/**
- * Splits escaped mrkdwn into pieces of at most `limit` characters, never
- * inside an `&amp;`-style entity (a halved entity would show as garbage).
- */
-export function splitMrkdwn(text: string, limit: number): string[] {
-  const pieces = splitText(text, Math.max(1, limit - ENTITY_SLACK));
-  for (let i = 0; i < pieces.length - 1; i += 1) {
-    const tail = /&[a-z]{0,4}$/.exec(pieces[i] ?? '');
-    if (tail) {
-      pieces[i] = (pieces[i] ?? '').slice(0, tail.index);
-      pieces[i + 1] = tail[0] + (pieces[i + 1] ?? '');
-    }
-  }
-  return pieces.filter((piece, i) => piece.length > 0 || i === 0);
-}
+/** An HTML entity of escaped mrkdwn (`&amp;`, `&lt;`, `&gt;`): halved, it would show as garbage. */
+const ENTITY = /&[a-z]+;/;
 
 /** Section blocks carrying escaped mrkdwn, 3000 characters each at most. */
 export function mrkdwnSections(text: string): Block[] {
   if (text.trim() === '') return [];
-  return splitMrkdwn(text, SECTION_TEXT_LIMIT).map((piece) => ({
+  return splitText(text, SECTION_TEXT_LIMIT, { unbreakable: ENTITY }).map((piece) => ({
     type: 'section',
     text: { type: 'mrkdwn', text: piece, verbatim: true },
   }));

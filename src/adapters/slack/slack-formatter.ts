@@ -53,9 +53,3 @@ export const slackFormatter: TextFormatter = {
   quote: (text) => prefixLines(text, '>'),
   messageLimit: MESSAGE_TEXT_LIMIT,
 };
-
-/** Cuts `text` to `limit` characters with an ellipsis; for labels only, never for people's answers. */
-export function clip(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  return `${text.slice(0, limit - 1)}…`;
-}

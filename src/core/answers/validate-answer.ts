@@ -54,12 +54,23 @@ export function normaliseAnswer(question: Question, raw: string | string[] | num
   }
 }
 
-/** Whether an answer counts as given (non-blank text, at least one choice, a scale point). */
+/**
+ * Whether an answer counts as given: non-blank text, at least one choice, a
+ * scale point that is a number. The one rule for "answered" everywhere
+ * (required questions, reminder counts, the summary). A scale value that is
+ * not a finite number (NaN from a damaged row) is not an answer: the member
+ * is asked again rather than counted as having answered.
+ */
 export function isAnswered(value: AnswerValue | undefined): boolean {
   if (!value) return false;
-  if (value.kind === 'text') return value.text.trim().length > 0;
-  if (value.kind === 'choices') return value.choices.length > 0;
-  return true;
+  switch (value.kind) {
+    case 'text':
+      return value.text.trim().length > 0;
+    case 'choices':
+      return value.choices.length > 0;
+    case 'scale':
+      return Number.isFinite(value.value);
+  }
 }
 
 /** What stops this answer from being submitted (too long), if anything. */

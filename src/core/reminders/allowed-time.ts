@@ -13,7 +13,7 @@ import {
   localMinutesOf,
   MINUTES_PER_DAY,
   minutesOfTimeOfDay,
-} from './time-of-day.ts';
+} from '../time.ts';
 
 /** Everything needed to judge a moment for one member. */
 export interface AllowedTimeRules {

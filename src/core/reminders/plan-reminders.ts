@@ -12,7 +12,7 @@ import {
   latestDecentMomentBefore,
   nextAllowedMoment,
 } from './allowed-time.ts';
-import { formatLocal, instantAtLocal, localDateOf, minutesOfTimeOfDay } from './time-of-day.ts';
+import { formatLocal, instantAtLocal, localDateOf, minutesOfTimeOfDay } from '../time.ts';
 
 const MINUTE_MS = 60_000;
 

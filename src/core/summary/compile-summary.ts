@@ -3,9 +3,10 @@
  * invitations and the answers: the automated version of section II of the
  * secretariat's report. Pure: same input, same summary.
  */
-import type { Answer, AnswerValue, Committee, Invitation, Locale, Question, Round } from '../model.ts';
+import type { Answer, Committee, Invitation, Locale, Question, Round } from '../model.ts';
 import { anonymousAuthors, namedAuthors, type AuthorDirectory } from './author-labels.ts';
-import { formatLocalDateTime } from './format.ts';
+import { answerText, isAnswered } from '../answers/validate-answer.ts';
+import { formatLocal } from '../time.ts';
 import { tallyQuestion } from './tally.ts';
 import type {
   CompiledSummary,
@@ -26,30 +27,6 @@ export interface CompileInput {
   locale: Locale;
   /** Business days of the round's window, computed by the caller's business calendar. */
   businessDays: number;
-}
-
-/** The answer as one line of text: choices joined, scale as the number. */
-function answerText(value: AnswerValue): string {
-  switch (value.kind) {
-    case 'text':
-      return value.text;
-    case 'choices':
-      return value.choices.join(', ');
-    case 'scale':
-      return String(value.value);
-  }
-}
-
-/** Whether an answer says anything: blank optional answers are left out. */
-function hasContent(value: AnswerValue): boolean {
-  switch (value.kind) {
-    case 'text':
-      return value.text.trim().length > 0;
-    case 'choices':
-      return value.choices.length > 0;
-    case 'scale':
-      return Number.isFinite(value.value);
-  }
 }
 
 function byRank<T extends { memberId: string }>(authors: AuthorDirectory): (a: T, b: T) => number {
@@ -148,7 +125,7 @@ export function compileSummary(input: CompileInput): CompiledSummary {
   const answersByQuestion = new Map<string, Answer[]>();
   for (const answer of input.answers) {
     if (answer.roundId !== round.id || answer.status !== 'submitted') continue;
-    if (!submitterIds.has(answer.memberId) || !hasContent(answer.value)) continue;
+    if (!submitterIds.has(answer.memberId) || !isAnswered(answer.value)) continue;
     const bucket = answersByQuestion.get(answer.questionId);
     if (bucket === undefined) answersByQuestion.set(answer.questionId, [answer]);
     else bucket.push(answer);
@@ -168,8 +145,8 @@ export function compileSummary(input: CompileInput): CompiledSummary {
     committeeName: committee.name,
     locale,
     anonymous: round.anonymous,
-    opensAtLocal: formatLocalDateTime(round.opensAt, committee.timeZone),
-    closesAtLocal: formatLocalDateTime(round.closesAt, committee.timeZone),
+    opensAtLocal: formatLocal(round.opensAt, committee.timeZone),
+    closesAtLocal: formatLocal(round.closesAt, committee.timeZone),
     timeZone: committee.timeZone,
     businessDays: input.businessDays,
     generatedAt: input.generatedAt,

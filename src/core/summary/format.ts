@@ -2,18 +2,10 @@
  * Locale-aware formatting shared by the summary compiler and its renderers.
  * Pure: every function depends on its arguments only.
  */
-import { DateTime } from 'luxon';
 import { t } from '../i18n/catalogue.ts';
 import type { Locale } from '../model.ts';
 
 const NUMBER_LOCALES: Record<Locale, string> = { ko: 'ko-KR', en: 'en-US' };
-
-/** `date` as `YYYY-MM-DD HH:mm` on the wall clock of `timeZone`. */
-export function formatLocalDateTime(date: Date, timeZone: string): string {
-  const local = DateTime.fromJSDate(date, { zone: timeZone });
-  if (!local.isValid) throw new RangeError(`Cannot format ${date.toISOString()} in zone ${timeZone}`);
-  return local.toFormat('yyyy-MM-dd HH:mm');
-}
 
 /** A number with the locale's thousands separators (`600,000`). */
 export function formatNumber(value: number, locale: Locale): string {

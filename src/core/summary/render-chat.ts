@@ -4,7 +4,8 @@
  * the platform's limit; long answers are split, never cut short.
  */
 import { t } from '../i18n/catalogue.ts';
-import { splitText, type TextFormatter } from '../text/formatter.ts';
+import type { TextFormatter } from '../text/formatter.ts';
+import { splitText } from '../text/split-text.ts';
 import { formatHonorariumLine, formatNumber } from './format.ts';
 import type { CompiledSummary, SummaryAnswer, SummaryItem, SummaryQuestion } from '../summary-model.ts';
 
@@ -18,23 +19,6 @@ export interface ChatSummary {
 interface Block {
   text: string;
   gap: boolean;
-}
-
-/**
- * `raw` rendered by `render` in as few pieces as possible, each at most
- * `limit` long. Splitting happens on the raw text, so escapes and quote
- * markers are applied whole to each piece.
- */
-function fitPieces(raw: string, render: (text: string) => string, limit: number): string[] {
-  const whole = render(raw);
-  if (whole.length <= limit) return [whole];
-  let size = Math.min(limit, raw.length);
-  for (;;) {
-    const pieces = splitText(raw, size).map(render);
-    if (pieces.every((piece) => piece.length <= limit)) return pieces;
-    if (size === 1) throw new RangeError(`messageLimit ${limit} is too small for this formatter`);
-    size = Math.max(1, Math.floor(size * 0.75));
-  }
 }
 
 /** Packs blocks into as few messages as fit, in order. */
@@ -81,13 +65,13 @@ class ChatBuilder {
       this.add(text, quote, false);
       return;
     }
-    const [first = '', ...rest] = fitPieces(text, quote, budget);
+    const [first = '', ...rest] = splitText(text, budget, { render: quote });
     this.blocks.push({ text: `${author}\n${first}`, gap: true });
     for (const piece of rest) this.blocks.push({ text: piece, gap: false });
   }
 
   private add(text: string, render: (piece: string) => string, gap: boolean): void {
-    for (const [index, piece] of fitPieces(text, render, this.limit).entries()) {
+    for (const [index, piece] of splitText(text, this.limit, { render }).entries()) {
       this.blocks.push({ text: piece, gap: gap && index === 0 });
     }
   }

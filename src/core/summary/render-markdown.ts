@@ -5,7 +5,8 @@
  */
 import { t } from '../i18n/catalogue.ts';
 import type { Locale } from '../model.ts';
-import { formatHonorariumLine, formatLocalDateTime, formatNumber } from './format.ts';
+import { formatLocal } from '../time.ts';
+import { formatHonorariumLine, formatNumber } from './format.ts';
 import { escapeMarkdownInline, escapeMarkdownLines } from './markdown-escape.ts';
 import type { CompiledSummary, SummaryAnswer, SummaryQuestion, SummaryTally } from '../summary-model.ts';
 
@@ -129,7 +130,7 @@ export function renderSummaryMarkdown(summary: CompiledSummary, options: Markdow
     '---',
     '',
     t(locale, 'summary.generatedAt', {
-      generatedAt: formatLocalDateTime(summary.generatedAt, summary.timeZone),
+      generatedAt: formatLocal(summary.generatedAt, summary.timeZone),
       timeZone: escapeMarkdownInline(summary.timeZone),
     }),
     '',

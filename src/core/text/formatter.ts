@@ -28,27 +28,3 @@ export const plainFormatter: TextFormatter = {
   quote: (text) => prefixLines(text, '  '),
   messageLimit: 100_000,
 };
-
-/**
- * Splits text into chunks of at most `limit` characters, preferring line
- * breaks, then spaces. Only the line break a cut falls on is dropped.
- */
-export function splitText(text: string, limit: number): string[] {
-  // A surrogate pair cannot fit a limit of 1 without splitting it.
-  if (limit < 2) throw new RangeError('limit must be at least 2');
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    let cut = window.lastIndexOf('\n');
-    if (cut < limit / 2) cut = window.lastIndexOf(' ');
-    if (cut < limit / 2) cut = limit;
-    // Never split a surrogate pair.
-    const code = rest.charCodeAt(cut - 1);
-    if (cut === limit && code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    chunks.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^\n/, '');
-  }
-  if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
-  return chunks;
-}

@@ -48,6 +48,16 @@ describe('questionnaire pages', () => {
     for (const c of modal.components) if ('label' in c) expect(c.label.length).toBeLessThanOrEqual(45);
   });
 
+  it('GIVEN a draft with an emoji across the 4,000-character input limit WHEN paged THEN no input holds half of it, and submitting the inputs unchanged gives the draft back', () => {
+    const draft = `${'a'.repeat(TEXT_INPUT_MAX - 1)}😀${'b'.repeat(10)}`;
+    const v = view([text('1.1', 9000)], { '1.1': draft });
+    const [page] = planPages(v);
+    const values = (page?.fields ?? []).map((f) => (f.kind === 'text' ? f.value : ''));
+    expect(values).toEqual(['a'.repeat(TEXT_INPUT_MAX - 1), `😀${'b'.repeat(10)}`, '']);
+    const fields = new Map((page?.fields ?? []).map((f, i) => [f.id, values[i] ?? '']));
+    expect(readSubmission(v, fields)).toEqual([{ questionId: '1.1', value: draft }]);
+  });
+
   it('GIVEN continued inputs WHEN submitted THEN the parts are joined in order into one answer', () => {
     const v = view([text('1.1', 9000)]);
     const answers = readSubmission(

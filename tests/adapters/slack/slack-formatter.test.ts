@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMrkdwn, unescapeControl } from '../../../src/adapters/slack/slack-formatter.ts';
-import { splitMrkdwn } from '../../../src/adapters/slack/slack-blocks.ts';
+import { mrkdwnSections } from '../../../src/adapters/slack/slack-blocks.ts';
 
 const visible = (text: string): string => text.replace(/[\u200B\u2060]/g, '');
 
@@ -28,7 +28,7 @@ describe('Slack formatter', () => {
 
   it('GIVEN escaped text longer than a section WHEN split THEN no entity is cut and nothing is lost', () => {
     const text = escapeMrkdwn('&'.repeat(7000));
-    const pieces = splitMrkdwn(text, 3000);
+    const pieces = mrkdwnSections(text).map((block) => (block.type === 'section' ? (block.text?.text ?? '') : ''));
     expect(pieces.every((p) => p.length <= 3000 && !/&[a-z]{0,4}$/.test(p))).toBe(true);
     expect(pieces.join('')).toBe(text);
   });

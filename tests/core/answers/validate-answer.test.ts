@@ -184,6 +184,11 @@ describe('isAnswered', () => {
   it('GIVEN a scale point (even the lowest) THEN it is answered', () => {
     expect(isAnswered({ kind: 'scale', value: 0 })).toBe(true);
   });
+
+  it('GIVEN a scale value that is not a number (NaN or infinite, e.g. a damaged row) THEN it is not answered', () => {
+    expect(isAnswered({ kind: 'scale', value: Number.NaN })).toBe(false);
+    expect(isAnswered({ kind: 'scale', value: Number.POSITIVE_INFINITY })).toBe(false);
+  });
 });
 
 describe('submitProblem', () => {
@@ -196,6 +201,11 @@ describe('submitProblem', () => {
 
   it('GIVEN a required question with no value at all THEN ANSWER.REQUIRED', () => {
     expect(submitProblem(question(), undefined)?.code).toBe('ANSWER.REQUIRED');
+  });
+
+  it('GIVEN a required scale question whose value is NaN THEN ANSWER.REQUIRED (asked again, not counted)', () => {
+    const scale = question({ kind: 'scale', scale: { min: 1, max: 5 } });
+    expect(submitProblem(scale, { kind: 'scale', value: Number.NaN })?.code).toBe('ANSWER.REQUIRED');
   });
 
   it('GIVEN text over maxLength THEN ANSWER.TOO_LONG with length, limit and over', () => {
