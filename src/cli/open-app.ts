@@ -7,6 +7,7 @@ import { createPrismaStore } from '../adapters/prisma/prisma-store.ts';
 import type { AppEnv } from '../config/env.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { createJamunApp, type JamunApp } from '../core/app/create-app.ts';
+import { createHolidaySource } from '../core/calendar/index.ts';
 import { systemClock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { Messenger } from '../core/ports/messenger.ts';
@@ -36,6 +37,7 @@ export async function openApp(
     messengers: options.messengers ?? [],
     committees: config.committees,
     rounds: config.rounds,
+    holidays: createHolidaySource(config.holidays),
     clock: systemClock,
     logger,
     ...(options.onWorkDue ? { onWorkDue: options.onWorkDue } : {}),

@@ -8,11 +8,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { z } from 'zod';
+import type { OfficialYear } from '../core/calendar/index.ts';
 import type { Result } from '../core/errors.ts';
 import type { Committee, RoundDefinition } from '../core/model.ts';
 import { checkCommittee } from './check-committee.ts';
 import { checkRound } from './check-round.ts';
 import { inFile, type ConfigError, type LocatedProblem } from './config-error.ts';
+import { readHolidayFolder } from './holiday-files.ts';
 import { asRecord, asString } from './raw-access.ts';
 import { committeeSchema } from './schema-committee.ts';
 import { roundSchema } from './schema-round.ts';
@@ -25,6 +27,8 @@ export interface LoadedConfig {
   rounds: RoundDefinition[];
   /** The directory the files were read from, as given. */
   dir: string;
+  /** Official holiday lists the deployment imported (`<dir>/holidays/`), replacing shipped lists and rules. */
+  holidays: OfficialYear[];
   /** Problems that do not block start-up (no staff, no staff channel, unreachable member). Log them. */
   warnings: ConfigError[];
 }
@@ -143,6 +147,7 @@ export function loadConfigSources(sources: readonly ConfigSource[], dir: string)
       committees: committees.flatMap((c) => (c.value ? [c.value] : [])),
       rounds: rounds.flatMap((r) => (r.value ? [r.value] : [])),
       dir,
+      holidays: [],
       warnings,
     },
   };
@@ -196,8 +201,10 @@ export function loadConfig(dir: string, options: LoadConfigOptions = {}): Result
   }
   const committees = readFolder(dir, 'committees', base);
   const rounds = readFolder(dir, 'rounds', base);
-  const folderErrors = [...committees.errors, ...rounds.errors];
+  const holidays = readHolidayFolder(dir, displayName(dir, base));
+  const folderErrors = [...committees.errors, ...rounds.errors, ...holidays.errors];
   const loaded = loadConfigSources([...committees.sources, ...rounds.sources], dir);
-  if (folderErrors.length === 0) return loaded;
+  if (folderErrors.length === 0)
+    return loaded.ok ? { ok: true, value: { ...loaded.value, holidays: holidays.years } } : loaded;
   return { ok: false, error: [...folderErrors, ...(loaded.ok ? [] : loaded.error)] };
 }

@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'COMMAND.USAGE',
   'DATE.INVALID',
   'EXPORT.FORMAT',
+  'CALENDAR.UNKNOWN_YEAR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,4 @@
-import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +38,39 @@ describe('jamun config check', () => {
     );
     expect(code).toBe(1);
     expect(c.err.join('\n')).toMatch(/broken\.yaml:\d+:\d+: YAML syntax error/);
+  });
+
+  it('GIVEN a round window in 2029 THEN config check warns that 2029 is computed, and an imported list silences it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jamun-config-'));
+    cpSync('config', dir, { recursive: true });
+    const roundFile = path.join(dir, 'rounds', '2024-1.yaml');
+    writeFileSync(
+      roundFile,
+      readFileSync(roundFile, 'utf8')
+        .replace(/2024-02-08/g, '2029-03-05')
+        .replace(/2024-02-15/g, '2029-03-12'),
+    );
+    const c = capture();
+    expect(await main(['node', 'jamun', 'config', 'check', '--config', dir], c.output)).toBe(0);
+    expect(c.err).toContain(
+      'warning: round 2024-1: ⚠ 2029년 공휴일은 공식 자료가 아니라 규칙으로 계산했습니다 — jamun calendar import로 갱신하세요.',
+    );
+
+    mkdirSync(path.join(dir, 'holidays'));
+    writeFileSync(path.join(dir, 'holidays', 'KR-2029.csv'), '2029-01-01,1월 1일\n2029-03-01,3·1절\n');
+    const after = capture();
+    expect(await main(['node', 'jamun', 'config', 'check', '--config', dir], after.output)).toBe(0);
+    expect(after.err.filter((line) => line.includes('2029'))).toEqual([]);
+    expect(after.out[0]).toBe('OK: 1 committee(s), 7 member(s), 1 round(s), imported holiday lists: KR 2029.');
+  });
+
+  it('GIVEN a malformed holiday list in the configuration THEN config check names its file and line, exit 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jamun-config-'));
+    cpSync('config', dir, { recursive: true });
+    mkdirSync(path.join(dir, 'holidays'));
+    writeFileSync(path.join(dir, 'holidays', 'KR-2029.csv'), '2029-01-01,1월 1일\n2029-02-31,설날\n');
+    const c = capture();
+    expect(await main(['node', 'jamun', 'config', 'check', '--config', dir], c.output)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/holidays\/KR-2029\.csv:2: date "2029-02-31" is not a real day/);
   });
 });

@@ -1,8 +1,20 @@
 import type { Command } from 'commander';
 import { IANAZone } from 'luxon';
-import { createBusinessCalendar, isSupportedCountry } from '../../core/calendar/index.ts';
+import { calendarNotice } from '../../core/app/calendar-notice.ts';
+import { createBusinessCalendar, createHolidaySource, isSupportedCountry } from '../../core/calendar/index.ts';
+import { readHolidayFolder } from '../../config/holiday-files.ts';
+import { readProcessEnv } from '../../config/env.ts';
+import { formatConfigError } from '../../config/config-error.ts';
 import { localDateOf } from '../../core/time.ts';
 import type { Output } from '../context.ts';
+import { importHolidayFile } from './calendar-import.ts';
+
+/** The configuration directory of a command: --config, else JAMUN_CONFIG_DIR, else `config`. */
+function configDirOf(option: string | undefined): string {
+  if (option) return option;
+  const env = readProcessEnv();
+  return env.ok ? env.value.configDir : 'config';
+}
 
 const REASONS: Record<string, string> = {
   weekend: 'weekend',
@@ -21,34 +33,81 @@ export function calendarCommand(program: Command, output: Output, setExit: (code
     .option('--region <code>', 'subdivision (state, province) for regional holidays')
     .option('--tz <zone>', 'time zone that decides what "today" is', 'Asia/Seoul')
     .option('--closed <dates>', 'extra closed days, comma-separated YYYY-MM-DD', '')
-    .addHelpText('after', '\nExample: jamun calendar business-days 2024-02-08 2024-02-15   → 4 (Seollal 2/9–2/12)')
-    .action((fromArg: string, to: string, opts: { country: string; region?: string; tz: string; closed: string }) => {
-      if (!IANAZone.isValidZone(opts.tz)) {
-        output.err(`Unknown time zone "${opts.tz}" (use an IANA name such as Asia/Seoul).`);
-        return setExit(2);
-      }
-      if (!isSupportedCountry(opts.country)) {
-        output.err(`No public-holiday data for country "${opts.country}". Use an ISO code such as KR, US, DE.`);
-        return setExit(2);
-      }
-      const from = fromArg === 'today' ? localDateOf(new Date(), opts.tz) : fromArg;
-      try {
-        const cal = createBusinessCalendar({
-          country: opts.country,
-          ...(opts.region ? { region: opts.region } : {}),
-          extraClosedDays: opts.closed
-            .split(',')
-            .map((d) => d.trim())
-            .filter(Boolean),
-          extraWorkingDays: [],
-        });
-        for (const day of cal.closedDaysBetween(from, to)) {
-          output.out(`${day.date}  ${REASONS[day.reason] ?? day.reason}${day.name ? `: ${day.name}` : ''}`);
+    .option(
+      '--config <dir>',
+      'configuration directory whose holidays/ lists are used (default: JAMUN_CONFIG_DIR or config)',
+    )
+    .addHelpText(
+      'after',
+      '\nExample: jamun calendar business-days 2024-02-08 2024-02-15   → 4 (Seollal 2/9–2/12)\n' +
+        'A warning on stderr names the years whose holidays are computed from rules, not an official list.',
+    )
+    .action(
+      (
+        fromArg: string,
+        to: string,
+        opts: { country: string; region?: string; tz: string; closed: string; config?: string },
+      ) => {
+        if (!IANAZone.isValidZone(opts.tz)) {
+          output.err(`Unknown time zone "${opts.tz}" (use an IANA name such as Asia/Seoul).`);
+          return setExit(2);
         }
-        output.out(`${cal.businessDaysBetween(from, to)} business days from ${from} to ${to}`);
-      } catch (error) {
-        output.err(error instanceof Error ? error.message : String(error));
-        setExit(2);
+        if (!isSupportedCountry(opts.country)) {
+          output.err(`No public-holiday data for country "${opts.country}". Use an ISO code such as KR, US, DE.`);
+          return setExit(2);
+        }
+        const from = fromArg === 'today' ? localDateOf(new Date(), opts.tz) : fromArg;
+        const imported = readHolidayFolder(configDirOf(opts.config), configDirOf(opts.config));
+        if (imported.errors.length > 0) {
+          for (const error of imported.errors) output.err(formatConfigError(error));
+          output.err('Fix or remove these holiday lists (jamun calendar import checks a file before it is stored).');
+          return setExit(1);
+        }
+        try {
+          const cal = createBusinessCalendar(
+            {
+              country: opts.country,
+              ...(opts.region ? { region: opts.region } : {}),
+              extraClosedDays: opts.closed
+                .split(',')
+                .map((d) => d.trim())
+                .filter(Boolean),
+              extraWorkingDays: [],
+            },
+            createHolidaySource(imported.years),
+          );
+          for (const day of cal.closedDaysBetween(from, to)) {
+            output.out(`${day.date}  ${REASONS[day.reason] ?? day.reason}${day.name ? `: ${day.name}` : ''}`);
+          }
+          output.out(`${cal.businessDaysBetween(from, to)} business days from ${from} to ${to}`);
+          for (const line of calendarNotice(cal, from, to, 'ko')) output.err(line);
+          for (const line of calendarNotice(cal, from, to, 'en')) output.err(line);
+        } catch (error) {
+          output.err(error instanceof Error ? error.message : String(error));
+          setExit(2);
+        }
+      },
+    );
+  calendar
+    .command('import')
+    .description(
+      "Import an official holiday list saved from the 특일 정보 service (getRestDeInfo, JSON or XML) or a CSV of date,name into the deployment's calendar data (<config>/holidays/).",
+    )
+    .argument('<file>', 'the saved response or CSV')
+    .option('--country <code>', 'country of the list', 'KR')
+    .option('--config <dir>', 'configuration directory (default: JAMUN_CONFIG_DIR or config)')
+    .option('--dry-run', 'print what would change, write nothing')
+    .addHelpText('after', '\nSee README, "Public holidays", for where to get the list and how often.')
+    .action((file: string, opts: { country: string; config?: string; dryRun?: boolean }) => {
+      if (!isSupportedCountry(opts.country)) {
+        output.err(`Unknown country "${opts.country}". Use an ISO code such as KR.`);
+        return setExit(2);
       }
+      const code = importHolidayFile(
+        file,
+        { country: opts.country, configDir: configDirOf(opts.config), dryRun: opts.dryRun === true, now: new Date() },
+        output,
+      );
+      if (code !== 0) setExit(code);
     });
 }

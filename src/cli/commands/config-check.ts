@@ -1,5 +1,25 @@
 import type { Command } from 'commander';
+import type { LoadedConfig } from '../../config/load-config.ts';
+import { calendarNotice } from '../../core/app/calendar-notice.ts';
+import { createBusinessCalendar, createHolidaySource } from '../../core/calendar/index.ts';
 import { configuration, environment, type Output } from '../context.ts';
+
+/** Warnings for round windows that touch a year without an official holiday list. */
+function holidayWarnings(loaded: LoadedConfig): string[] {
+  const source = createHolidaySource(loaded.holidays);
+  const lines: string[] = [];
+  for (const round of loaded.rounds) {
+    const committee = loaded.committees.find((c) => c.id === round.committeeId);
+    if (!committee) continue;
+    const calendar = createBusinessCalendar(committee.calendar, source);
+    const from = round.window.opens.slice(0, 10);
+    const to = round.window.closes.slice(0, 10);
+    for (const locale of ['ko', 'en'] as const) {
+      for (const line of calendarNotice(calendar, from, to, locale)) lines.push(`warning: round ${round.id}: ${line}`);
+    }
+  }
+  return lines;
+}
 
 export function configCheckCommand(program: Command, output: Output, setExit: (code: number) => void): void {
   const config = program.command('config').description('Configuration tools.');
@@ -12,8 +32,10 @@ export function configCheckCommand(program: Command, output: Output, setExit: (c
       const loaded = configuration(output, opts.config ?? env?.configDir ?? 'config');
       if (!env || !loaded) return setExit(1);
       const members = loaded.committees.reduce((n, c) => n + c.members.length, 0);
+      for (const line of holidayWarnings(loaded)) output.err(line);
+      const imported = loaded.holidays.map((list) => `${list.country} ${list.year}`).join(', ');
       output.out(
-        `OK: ${loaded.committees.length} committee(s), ${members} member(s), ${loaded.rounds.length} round(s).`,
+        `OK: ${loaded.committees.length} committee(s), ${members} member(s), ${loaded.rounds.length} round(s)${imported ? `, imported holiday lists: ${imported}` : ''}.`,
       );
       output.out(
         `Messengers: ${[env.slack ? `slack (${env.slack.mode})` : '', env.discord ? 'discord' : ''].filter(Boolean).join(', ') || 'none configured'}`,

@@ -2,7 +2,7 @@
  * What every application service shares: the ports, the config indexed for
  * lookups, and small helpers to resolve people and rounds.
  */
-import { createBusinessCalendar, type BusinessCalendar } from '../calendar/index.ts';
+import { createBusinessCalendar, type BusinessCalendar, type HolidaySource } from '../calendar/index.ts';
 import { err, ok, type Result } from '../errors.ts';
 import type { Actor, Committee, Locale, Member, Platform, Round, RoundDefinition } from '../model.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -22,6 +22,8 @@ export interface AppDeps {
   logger: Logger;
   /** Called when work became due now (so a scheduler can run it without waiting for its tick). */
   onWorkDue?: () => void;
+  /** Public holidays with the deployment's imported lists (default: the shipped lists and the rules). */
+  holidays?: HolidaySource;
 }
 
 /** A member of a committee, as resolved from a platform user. */
@@ -40,12 +42,14 @@ export class AppContext {
   readonly #calendars = new Map<string, BusinessCalendar>();
   readonly #membersByUser = new Map<string, MemberRef[]>();
   readonly #onWorkDue: () => void;
+  readonly #holidays: HolidaySource | undefined;
 
   constructor(deps: AppDeps) {
     this.store = deps.store;
     this.clock = deps.clock;
     this.logger = deps.logger;
     this.#onWorkDue = deps.onWorkDue ?? (() => {});
+    this.#holidays = deps.holidays;
     for (const m of deps.messengers) this.messengers.set(m.platform, m);
     for (const c of deps.committees) {
       this.committees.set(c.id, c);
@@ -76,7 +80,9 @@ export class AppContext {
   calendarOf(committee: Committee): BusinessCalendar {
     let calendar = this.#calendars.get(committee.id);
     if (!calendar) {
-      calendar = createBusinessCalendar(committee.calendar);
+      calendar = this.#holidays
+        ? createBusinessCalendar(committee.calendar, this.#holidays)
+        : createBusinessCalendar(committee.calendar);
       this.#calendars.set(committee.id, calendar);
     }
     return calendar;

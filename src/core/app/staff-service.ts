@@ -9,6 +9,7 @@ import type { Actor, Committee, Round } from '../model.ts';
 import { checkCancel, checkClose, checkExtend, checkOpen, checkRemind } from '../rounds/lifecycle.ts';
 import { progressBar } from '../text/render-views.ts';
 import { instantOf, localDateOf } from '../time.ts';
+import { calendarNotice, uncertainYears } from './calendar-notice.ts';
 import { actorLabel, type AppContext } from './app-context.ts';
 import type { StaffApi, StaffCommand, StaffReply, StatusView } from './inbound.ts';
 import { STAFF_USAGE } from './parse-staff-command.ts';
@@ -155,19 +156,21 @@ export class StaffService implements StaffApi {
     const agenda = round.agenda
       .map((item, i) => [`${i + 1}. ${item.title}`, ...item.questions.map((q) => `   ${q.id} ${q.prompt}`)].join('\n'))
       .join('\n');
-    const text = t(locale, 'staff.show', {
+    const from = localDateOf(round.opensAt, zone);
+    const to = localDateOf(round.closesAt, zone);
+    const calendar = this.ctx.calendarOf(committee);
+    const shown = t(locale, 'staff.show', {
       title: round.title,
       roundId,
       status: t(locale, `staff.status.${round.status}` as const),
       opensAt: this.#when(round.opensAt, committee),
       closesAt: this.#when(round.closesAt, committee),
       timeZone: zone,
-      businessDays: this.ctx
-        .calendarOf(committee)
-        .businessDaysBetween(localDateOf(round.opensAt, zone), localDateOf(round.closesAt, zone)),
+      businessDays: calendar.businessDaysBetween(from, to),
       anonymous: t(locale, round.anonymous ? 'staff.show.anonymous' : 'staff.show.attributed'),
       agenda,
     });
+    const text = [shown, ...calendarNotice(calendar, from, to, locale)].join('\n');
     return ok({ text, ephemeral: true });
   }
 
@@ -178,6 +181,14 @@ export class StaffService implements StaffApi {
     const now = this.ctx.now();
     const check = checkOpen(round, now, this.#when(round.closesAt, committee));
     if (!check.ok) return check;
+    const from = localDateOf(round.opensAt, committee.timeZone);
+    const to = localDateOf(round.closesAt, committee.timeZone);
+    const calendar = this.ctx.calendarOf(committee);
+    // A year without holiday data counts every weekday as open: staff must list its holidays first.
+    const uncovered = uncertainYears(calendar, from, to).unknown.filter(
+      (year) => !committee.calendar.extraClosedDays.some((day) => day.startsWith(`${year}-`)),
+    );
+    if (uncovered.length > 0) return err('CALENDAR.UNKNOWN_YEAR', { years: uncovered.join(', ') });
     const opened: Round = { ...round, ...check.value };
     await this.ctx.store.syncCommittee(committee);
     if (!(await this.ctx.store.createRound(opened))) return err('ROUND.ALREADY_OPEN', { roundId });
@@ -201,8 +212,9 @@ export class StaffService implements StaffApi {
     const when = later
       ? t(committee.locale, 'staff.opened.later', { opensAt: this.#when(opened.opensAt, committee) })
       : '';
+    const openedText = t(committee.locale, 'staff.opened', { title: round.title, count: members.length, when });
     return ok({
-      text: t(committee.locale, 'staff.opened', { title: round.title, count: members.length, when }),
+      text: [openedText, ...calendarNotice(calendar, from, to, committee.locale)].join('\n'),
       ephemeral: false,
     });
   }

@@ -95,12 +95,13 @@ const KOREAN_RULES = "jamun's rules for KR (관공서의 공휴일에 관한 규
 const LIBRARY_RULES = 'the rules of date-holidays 3.37';
 
 /**
- * A holiday source over official lists (later lists of the same country and
- * year replace earlier ones) and the rules.
+ * A holiday source over the shipped official lists, the deployment's imported
+ * ones (which replace a shipped list of the same country and year; later ones
+ * replace earlier ones), and the rules.
  */
-export function createHolidaySource(officialYears: readonly OfficialYear[]): HolidaySource {
+export function createHolidaySource(imported: readonly OfficialYear[]): HolidaySource {
   const official = new Map<string, OfficialYear>();
-  for (const list of officialYears) official.set(`${list.country}|${list.year}`, list);
+  for (const list of [...shippedOfficialYears(), ...imported]) official.set(`${list.country}|${list.year}`, list);
   const cache = new Map<string, YearHolidays>();
   const trustOfYear = (location: HolidayLocation, year: number): YearTrust => {
     const list = official.get(`${location.country}|${year}`);
@@ -134,7 +135,7 @@ let shipped: HolidaySource | undefined;
 
 /** The source of the shipped official lists and the rules (what a deployment without imports uses). */
 export function defaultHolidaySource(): HolidaySource {
-  shipped ??= createHolidaySource(shippedOfficialYears());
+  shipped ??= createHolidaySource([]);
   return shipped;
 }
 
@@ -160,7 +161,8 @@ function collector(): { add(day: DayNumber, name: string, englishName: string): 
   };
 }
 
-function fromOfficialList(list: OfficialYear): YearHolidays {
+/** The closing days of an official list, named per day. */
+export function fromOfficialList(list: OfficialYear): YearHolidays {
   const names = collector();
   const korean = list.country === 'KR';
   for (const holiday of list.holidays) {

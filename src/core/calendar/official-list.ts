@@ -129,3 +129,26 @@ export function lineAt(text: string, offset: number): number {
   for (let i = 0; i < offset && i < text.length; i += 1) if (text.charCodeAt(i) === 10) line += 1;
   return line;
 }
+
+/**
+ * An official year written back in the service's JSON shape (what the
+ * shipped data files and the deployment's imported files hold), with a
+ * provenance block the service does not have.
+ */
+export function toServiceJson(list: OfficialYear, provenance: Record<string, string>): string {
+  const item = list.holidays.map((holiday) => ({
+    dateKind: '01',
+    dateName: holiday.name,
+    isHoliday: holiday.isHoliday ? 'Y' : 'N',
+    locdate: Number(holiday.date.replaceAll('-', '')),
+    seq: 1,
+  }));
+  const document = {
+    _provenance: provenance,
+    response: {
+      header: { resultCode: '00', resultMsg: 'NORMAL SERVICE.' },
+      body: { items: { item }, numOfRows: 100, pageNo: 1, totalCount: item.length },
+    },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

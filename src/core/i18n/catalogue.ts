@@ -4,6 +4,7 @@
  */
 import type { DomainError } from '../errors.ts';
 import type { Locale } from '../model.ts';
+import { calendarTexts } from './sections/calendar.ts';
 import { discordTexts } from './sections/discord.ts';
 import { errorTexts } from './sections/errors.ts';
 import { memberTexts } from './sections/member.ts';
@@ -19,6 +20,7 @@ const catalogue = {
     ...summaryTexts.ko,
     ...slackTexts.ko,
     ...discordTexts.ko,
+    ...calendarTexts.ko,
   },
   en: {
     ...errorTexts.en,
@@ -27,6 +29,7 @@ const catalogue = {
     ...summaryTexts.en,
     ...slackTexts.en,
     ...discordTexts.en,
+    ...calendarTexts.en,
   },
 };
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
+import { createTestApp, kst } from '../../fakes/app-harness.ts';
+
+/** The seed round moved to another window (local times of the committee). */
+function windowIn(opens: string, closes: string) {
+  return {
+    messengers: [new LocalMessenger()],
+    now: kst(opens),
+    mutateRound: (round: { window: { opens: string; closes: string } }) => {
+      round.window = { opens, closes };
+    },
+  };
+}
+
+describe('GIVEN the seed round', () => {
+  it('WHEN its window is in 2024 (an official list) THEN round show has no calendar warning', async () => {
+    const t = await createTestApp({ messengers: [new LocalMessenger()] });
+    const reply = await t.app.runAsOperator({ verb: 'show', roundId: '2024-1' });
+    expect(reply.text).not.toContain('⚠');
+  });
+
+  it('WHEN its window is in 2029 THEN round show and round open warn that 2029 is computed', async () => {
+    const t = await createTestApp(windowIn('2029-03-05 09:00', '2029-03-12 18:00'));
+    const warning = '⚠ 2029년 공휴일은 공식 자료가 아니라 규칙으로 계산했습니다 — jamun calendar import로 갱신하세요.';
+    const shown = await t.app.runAsOperator({ verb: 'show', roundId: '2024-1' });
+    expect(shown.text.split('\n')).toContain(warning);
+    const opened = await t.app.runAsOperator({ verb: 'open', roundId: '2024-1' });
+    expect(opened.text.split('\n')).toContain(warning);
+    expect((await t.store.getRound('2024-1'))?.status).toBe('open');
+  });
+
+  it('WHEN its window is in 2101, past every list and rule, THEN open is refused until extra_closed_days covers that year', async () => {
+    const t = await createTestApp(windowIn('2101-03-07 09:00', '2101-03-14 18:00'));
+    const refused = await t.app.runAsOperator({ verb: 'open', roundId: '2024-1' });
+    expect(refused.text).toContain('2101년 공휴일 자료가 없어 차수를 열지 않았습니다');
+    expect(await t.store.getRound('2024-1')).toBeNull();
+
+    const covered = await createTestApp({
+      ...windowIn('2101-03-07 09:00', '2101-03-14 18:00'),
+      mutateCommittee: (committee) => {
+        committee.calendar.extraClosedDays = ['2101-03-01'];
+      },
+    });
+    const opened = await covered.app.runAsOperator({ verb: 'open', roundId: '2024-1' });
+    expect(opened.text).toContain('2101년 공휴일 자료가 없어 주말만 쉬는 날로 계산합니다');
+    expect((await covered.store.getRound('2024-1'))?.status).toBe('open');
+  });
+});
