@@ -70,6 +70,8 @@ export interface CompiledSummary {
   timeZone: string;
   /** Business days the window spanned (the report's "4일간"). */
   businessDays: number;
+  /** Warnings that some years of the window have no official holiday list (empty when all do). */
+  calendarNotes?: string[];
   generatedAt: Date;
   participation: SummaryParticipation;
   honorarium: SummaryHonorarium;

@@ -3,6 +3,7 @@
  */
 import type { Committee, Round } from '../model.ts';
 import type { OutgoingFile } from '../ports/messenger.ts';
+import { calendarNotice } from './calendar-notice.ts';
 import { compileSummary, renderSummaryCsv, renderSummaryJson, renderSummaryMarkdown } from '../summary/index.ts';
 import type { CompiledSummary } from '../summary-model.ts';
 import { localDateOf } from '../time.ts';
@@ -16,9 +17,10 @@ export async function buildSummary(ctx: AppContext, round: Round, committee: Com
     ctx.store.listAnswers(round.id),
   ]);
   const zone = committee.timeZone;
-  const businessDays = ctx
-    .calendarOf(committee)
-    .businessDaysBetween(localDateOf(round.opensAt, zone), localDateOf(round.closesAt, zone));
+  const calendar = ctx.calendarOf(committee);
+  const from = localDateOf(round.opensAt, zone);
+  const to = localDateOf(round.closesAt, zone);
+  const businessDays = calendar.businessDaysBetween(from, to);
   return compileSummary({
     round,
     committee,
@@ -27,6 +29,7 @@ export async function buildSummary(ctx: AppContext, round: Round, committee: Com
     generatedAt: ctx.now(),
     locale: committee.locale,
     businessDays,
+    calendarNotes: calendarNotice(calendar, from, to, committee.locale),
   });
 }
 

@@ -27,6 +27,8 @@ export interface CompileInput {
   locale: Locale;
   /** Business days of the round's window, computed by the caller's business calendar. */
   businessDays: number;
+  /** Warnings about the holiday data behind `businessDays` (computed or unknown years), in `locale`. */
+  calendarNotes?: string[];
 }
 
 function byRank<T extends { memberId: string }>(authors: AuthorDirectory): (a: T, b: T) => number {
@@ -149,6 +151,7 @@ export function compileSummary(input: CompileInput): CompiledSummary {
     closesAtLocal: formatLocal(round.closesAt, committee.timeZone),
     timeZone: committee.timeZone,
     businessDays: input.businessDays,
+    calendarNotes: input.calendarNotes ?? [],
     generatedAt: input.generatedAt,
     participation: compileParticipation(active, names),
     honorarium: compileHonorarium(submitters, committee, names),

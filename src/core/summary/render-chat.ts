@@ -91,6 +91,7 @@ function headerBlocks(summary: CompiledSummary, fmt: TextFormatter): Block[] {
       businessDays: count(summary.businessDays),
     }),
   );
+  for (const note of summary.calendarNotes ?? []) builder.plain(note);
   builder.plain(t(locale, 'summary.participation', { invited: count(p.invited), submitted: count(p.submitted) }));
   const declined = p.declinedBy.map((entry) => t(locale, 'summary.declinedEntry', entry));
   builder.plain([t(locale, 'summary.declined', { count: count(p.declined) }), ...declined].join(' — '));

@@ -31,6 +31,7 @@ function overview(summary: CompiledSummary): string[] {
       timeZone: escapeMarkdownInline(summary.timeZone),
       businessDays: count(summary.businessDays),
     })}`,
+    ...(summary.calendarNotes ?? []).map((note) => `- ${escapeMarkdownInline(note)}`),
     `- ${t(locale, 'summary.method')}`,
     `- ${t(locale, 'summary.participation', { invited: count(p.invited), submitted: count(p.submitted) })}`,
     `- ${t(locale, 'summary.declined', { count: count(p.declined) })}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
-import { createTestApp, kst } from '../../fakes/app-harness.ts';
+import { createTestApp, kst, runUntil } from '../../fakes/app-harness.ts';
 
 /** The seed round moved to another window (local times of the committee). */
 function windowIn(opens: string, closes: string) {
@@ -45,5 +45,14 @@ describe('GIVEN the seed round', () => {
     const opened = await covered.app.runAsOperator({ verb: 'open', roundId: '2024-1' });
     expect(opened.text).toContain('2101년 공휴일 자료가 없어 주말만 쉬는 날로 계산합니다');
     expect((await covered.store.getRound('2024-1'))?.status).toBe('open');
+  });
+
+  it('WHEN a round in 2029 closes THEN the staff summary carries the computed-year warning', async () => {
+    const local = new LocalMessenger();
+    const t = await createTestApp({ ...windowIn('2029-03-05 09:00', '2029-03-12 18:00'), messengers: [local] });
+    await t.app.runAsOperator({ verb: 'open', roundId: '2024-1' });
+    await runUntil(t, kst('2029-03-13 09:00'));
+    const summary = local.all().find((message) => message.kind === 'summary');
+    expect(summary?.text).toContain('2029년 공휴일은 공식 자료가 아니라 규칙으로 계산했습니다');
   });
 });
