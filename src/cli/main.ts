@@ -1,6 +1,7 @@
 /**
- * The `jamun` command line. Every command has `--help`; problems go to
- * stderr with a non-zero exit code.
+ * The `jamun` command line. Every command has `--help`. Results go to stdout;
+ * problems go to stderr, one line each, with a documented exit code
+ * (`exit-codes.ts`): never a stack trace unless JAMUN_DEBUG=1.
  */
 import { Command, CommanderError } from 'commander';
 import { calendarCommand } from './commands/calendar.ts';
@@ -11,13 +12,13 @@ import { roundCommand } from './commands/round.ts';
 import { startCommand } from './commands/start.ts';
 import { discordCommand } from './commands/discord.ts';
 import { consoleOutput, type Output } from './context.ts';
-
-/** Exit code of a run: 0 on success. */
-export type ExitCode = number;
+import { CliFailure, EXIT, type ExitCode } from './exit-codes.ts';
+import { jamunVersion } from './version.ts';
 
 function buildProgram(output: Output, setExit: (code: ExitCode) => void): Command {
   const program = new Command('jamun')
     .description('jamun (자문): runs written consultations of advisory committees over Discord and Slack.')
+    .version(jamunVersion(), '-V, --version', 'print the version of jamun')
     .showHelpAfterError('(add --help for the usage)')
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
     .exitOverride();
@@ -37,7 +38,7 @@ function buildProgram(output: Output, setExit: (code: ExitCode) => void): Comman
 
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[], output: Output = consoleOutput): Promise<ExitCode> {
-  let code: ExitCode = 0;
+  let code: ExitCode = EXIT.ok;
   const program = buildProgram(output, (c) => {
     code = c;
   });
@@ -46,10 +47,22 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
   } catch (error) {
     if (error instanceof CommanderError)
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
-        ? 0
-        : 2;
-    output.err(`jamun: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+        ? EXIT.ok
+        : EXIT.usage;
+    if (error instanceof CliFailure) {
+      output.err(error.message);
+      return error.exitCode;
+    }
+    output.err(`jamun: unexpected error: ${firstLine(error)}`);
+    if (process.env.JAMUN_DEBUG && error instanceof Error && error.stack) output.err(error.stack);
+    else output.err('(run again with JAMUN_DEBUG=1 to see where it happened, and report it)');
+    return EXIT.internal;
   }
   return code;
+}
+
+/** The first line of an error's message: library errors can carry pages of detail. */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n').find((line) => line.trim() !== '') ?? text;
 }

@@ -65,8 +65,12 @@ export interface CompiledSummary {
   committeeName: string;
   locale: Locale;
   anonymous: boolean;
+  /** When the round really started (planned opening, or later when opened late). */
   opensAtLocal: string;
+  /** When it really ended: the deadline, or the moment it was closed early. */
   closesAtLocal: string;
+  /** The deadline it had, present only when it was closed before it. */
+  deadlineLocal?: string;
   timeZone: string;
   /** Business days the window spanned (the report's "4일간"). */
   businessDays: number;

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli/exit-codes.ts';
 import { main } from '../../src/cli/main.ts';
 import { captureOutput as capture } from '../fakes/capture-output.ts';
 
@@ -14,7 +15,7 @@ describe('jamun config check', () => {
     expect(c.out[0]).toBe('OK: 1 committee(s), 7 member(s), 1 round(s).');
   });
 
-  it('GIVEN a round whose window closes before it opens and a prompt missing THEN both are printed with file and path, exit 1', async () => {
+  it('GIVEN a round whose window closes before it opens and a prompt missing THEN both are printed with file and path, exit 6 (configuration)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'jamun-config-'));
     cpSync('config', dir, { recursive: true });
     const roundFile = path.join(dir, 'rounds', '2024-1.yaml');
@@ -24,7 +25,7 @@ describe('jamun config check', () => {
     writeFileSync(roundFile, text);
     const c = capture();
     const code = await main(['node', 'jamun', 'config', 'check', '--config', dir], c.output);
-    expect(code).toBe(1);
+    expect(code).toBe(EXIT.config);
     const errors = c.err.join('\n');
     expect(errors).toMatch(/rounds\/2024-1\.yaml: window\.closes: /);
     expect(errors).toMatch(/rounds\/2024-1\.yaml: agenda\[1\]\.questions\[2\]\.prompt: required/);
@@ -36,7 +37,7 @@ describe('jamun config check', () => {
       ['node', 'jamun', 'config', 'check', '--config', 'tests/config/fixtures/syntax-error/config'],
       c.output,
     );
-    expect(code).toBe(1);
+    expect(code).toBe(EXIT.config);
     expect(c.err.join('\n')).toMatch(/broken\.yaml:\d+:\d+: YAML syntax error/);
   });
 

@@ -65,18 +65,18 @@ describe('jamun start', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('GIVEN no messenger variables THEN it exits 1 naming the Slack and Discord variables and the demo', async () => {
+  it('GIVEN no messenger variables THEN it exits 6 (configuration) naming the Slack and Discord variables and the demo', async () => {
     const run = start({});
-    expect((await run.exited).code).toBe(1);
+    expect((await run.exited).code).toBe(6);
     expect(run.stderr()).toContain('SLACK_BOT_TOKEN');
     expect(run.stderr()).toContain('DISCORD_TOKEN');
     expect(run.stderr()).toContain('npm run demo');
     expect(run.stdout()).not.toContain('jamun is running');
   });
 
-  it('GIVEN only a Slack bot token in socket mode THEN it exits 1 naming SLACK_APP_TOKEN and never prints the token', async () => {
+  it('GIVEN only a Slack bot token in socket mode THEN it exits 6 (configuration) naming SLACK_APP_TOKEN and never prints the token', async () => {
     const run = start({ SLACK_BOT_TOKEN });
-    expect((await run.exited).code).toBe(1);
+    expect((await run.exited).code).toBe(6);
     expect(run.stderr()).toContain('SLACK_APP_TOKEN');
     expect(`${run.stdout()}${run.stderr()}`).not.toContain(SLACK_BOT_TOKEN);
   });

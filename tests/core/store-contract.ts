@@ -375,6 +375,19 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       });
     });
 
+    describe('heartbeat', () => {
+      it('GIVEN no bot ever ran THEN there is no heartbeat', async () => {
+        expect(await store.getHeartbeat('bot')).toBeNull();
+      });
+
+      it('GIVEN a heartbeat saved twice THEN the latest one is read back, stop time included', async () => {
+        const beat = { id: 'bot', pid: 42, host: 'h', platforms: ['slack'], startedAt: at(1), beatAt: at(1) };
+        await store.saveHeartbeat(beat);
+        await store.saveHeartbeat({ ...beat, beatAt: at(2), stoppedAt: at(2) });
+        expect(await store.getHeartbeat('bot')).toEqual({ ...beat, beatAt: at(2), stoppedAt: at(2) });
+      });
+    });
+
     describe('audit and summaries', () => {
       it('GIVEN audit events THEN they list in time order, filtered by round', async () => {
         await store.audit({ at: at(2), actor: 'discord:s1', action: 'round.open', roundId: 'r1', detail: { n: 7 } });

@@ -9,6 +9,7 @@ import type {
   AnswerRevision,
   AnswerWrite,
   AuditEvent,
+  Heartbeat,
   InvitationPatch,
   JobOutcome,
   NewJob,
@@ -52,6 +53,7 @@ export class MemoryStore implements Store {
   private readonly outbox = new Map<string, OutboxEntry>();
   private readonly auditLog: AuditEvent[] = [];
   private readonly summaries: SummaryRecord[] = [];
+  private readonly heartbeats = new Map<string, Heartbeat>();
 
   async syncCommittee(committee: Committee): Promise<void> {
     const { members, ...rest } = copy(committee);
@@ -311,6 +313,15 @@ export class MemoryStore implements Store {
     return copy(this.summaries.filter((s) => s.roundId === roundId)).sort(
       (a, b) => a.postedAt.getTime() - b.postedAt.getTime(),
     );
+  }
+
+  async saveHeartbeat(heartbeat: Heartbeat): Promise<void> {
+    this.heartbeats.set(heartbeat.id, compact(copy(heartbeat)));
+  }
+
+  async getHeartbeat(id: string): Promise<Heartbeat | null> {
+    const beat = this.heartbeats.get(id);
+    return beat ? copy(beat) : null;
   }
 
   async close(): Promise<void> {}

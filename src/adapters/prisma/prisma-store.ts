@@ -19,6 +19,7 @@ import type { Committee, Invitation, JobKind, Round } from '../../core/model.ts'
 import type {
   AnswerWrite,
   AuditEvent,
+  Heartbeat,
   InvitationPatch,
   JobOutcome,
   NewJob,
@@ -399,6 +400,36 @@ class PrismaStore implements Store {
       orderBy: [{ postedAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map(summaryFromRow);
+  }
+
+  async saveHeartbeat(heartbeat: Heartbeat): Promise<void> {
+    const data = {
+      pid: heartbeat.pid,
+      host: heartbeat.host,
+      platforms: JSON.stringify(heartbeat.platforms),
+      startedAt: heartbeat.startedAt,
+      beatAt: heartbeat.beatAt,
+      stoppedAt: heartbeat.stoppedAt ?? null,
+    };
+    await this.prisma.heartbeat.upsert({
+      where: { id: heartbeat.id },
+      create: { id: heartbeat.id, ...data },
+      update: data,
+    });
+  }
+
+  async getHeartbeat(id: string): Promise<Heartbeat | null> {
+    const row = await this.prisma.heartbeat.findUnique({ where: { id } });
+    if (!row) return null;
+    return {
+      id: row.id,
+      pid: row.pid,
+      host: row.host,
+      platforms: JSON.parse(row.platforms) as string[],
+      startedAt: row.startedAt,
+      beatAt: row.beatAt,
+      ...(row.stoppedAt ? { stoppedAt: row.stoppedAt } : {}),
+    };
   }
 
   async close(): Promise<void> {

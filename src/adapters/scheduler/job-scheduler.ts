@@ -20,6 +20,12 @@ export interface SchedulerOptions {
   cronExpression: string;
   /** A send still `sending` after this long was interrupted by a crash. */
   interruptedAfterMs?: number;
+  /**
+   * Writes the heartbeat row (`stopped` on a clean stop): called at start,
+   * every `heartbeatMs` (default 30 s) whatever the tick, and at stop.
+   */
+  heartbeat?: (stopped: boolean) => Promise<void>;
+  heartbeatMs?: number;
 }
 
 export interface JobScheduler {
@@ -38,6 +44,15 @@ export function createJobScheduler(options: SchedulerOptions): JobScheduler {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  let beating: ReturnType<typeof setInterval> | undefined;
+
+  const beat = async (isStopping: boolean): Promise<void> => {
+    try {
+      await options.heartbeat?.(isStopping);
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'heartbeat not written');
+    }
+  };
 
   const runOnce = async (): Promise<void> => {
     try {
@@ -76,15 +91,22 @@ export function createJobScheduler(options: SchedulerOptions): JobScheduler {
       if (uncertain > 0) logger.warn({ uncertain }, 'sends interrupted by a previous stop were marked uncertain');
       await run();
       task = cron.schedule(options.cronExpression, () => run(), { name: 'jamun-jobs', noOverlap: true });
+      if (options.heartbeat) {
+        await beat(false);
+        beating = setInterval(() => void beat(false), options.heartbeatMs ?? 30_000);
+        beating.unref();
+      }
     },
     poke() {
       void run();
     },
     async stop() {
       stopped = true;
+      if (beating) clearInterval(beating);
       await task?.stop();
       await task?.destroy();
       await running;
+      if (options.heartbeat) await beat(true);
     },
     async idle() {
       await running;

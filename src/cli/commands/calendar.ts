@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { IANAZone } from 'luxon';
 import { calendarNotice } from '../../core/app/calendar-notice.ts';
 import { createBusinessCalendar, createHolidaySource, isSupportedCountry } from '../../core/calendar/index.ts';
@@ -22,7 +23,7 @@ const REASONS: Record<string, string> = {
   extra_closed: 'closed (config)',
 };
 
-export function calendarCommand(program: Command, output: Output, setExit: (code: number) => void): void {
+export function calendarCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   const calendar = program.command('calendar').description('Business-day tools for choosing deadlines.');
   calendar
     .command('business-days')
@@ -50,18 +51,18 @@ export function calendarCommand(program: Command, output: Output, setExit: (code
       ) => {
         if (!IANAZone.isValidZone(opts.tz)) {
           output.err(`Unknown time zone "${opts.tz}" (use an IANA name such as Asia/Seoul).`);
-          return setExit(2);
+          return setExit(EXIT.usage);
         }
         if (!isSupportedCountry(opts.country)) {
           output.err(`No public-holiday data for country "${opts.country}". Use an ISO code such as KR, US, DE.`);
-          return setExit(2);
+          return setExit(EXIT.usage);
         }
         const from = fromArg === 'today' ? localDateOf(new Date(), opts.tz) : fromArg;
         const imported = readHolidayFolder(configDirOf(opts.config), configDirOf(opts.config));
         if (imported.errors.length > 0) {
           for (const error of imported.errors) output.err(formatConfigError(error));
           output.err('Fix or remove these holiday lists (jamun calendar import checks a file before it is stored).');
-          return setExit(1);
+          return setExit(EXIT.config);
         }
         try {
           const cal = createBusinessCalendar(
@@ -84,7 +85,7 @@ export function calendarCommand(program: Command, output: Output, setExit: (code
           for (const line of calendarNotice(cal, from, to, 'en')) output.err(line);
         } catch (error) {
           output.err(error instanceof Error ? error.message : String(error));
-          setExit(2);
+          setExit(EXIT.usage);
         }
       },
     );
@@ -101,13 +102,13 @@ export function calendarCommand(program: Command, output: Output, setExit: (code
     .action((file: string, opts: { country: string; config?: string; dryRun?: boolean }) => {
       if (!isSupportedCountry(opts.country)) {
         output.err(`Unknown country "${opts.country}". Use an ISO code such as KR.`);
-        return setExit(2);
+        return setExit(EXIT.usage);
       }
       const code = importHolidayFile(
         file,
         { country: opts.country, configDir: configDirOf(opts.config), dryRun: opts.dryRun === true, now: new Date() },
         output,
       );
-      if (code !== 0) setExit(code);
+      if (code !== 0) setExit(code as ExitCode);
     });
 }

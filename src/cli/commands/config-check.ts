@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { LoadedConfig } from '../../config/load-config.ts';
 import { calendarNotice } from '../../core/app/calendar-notice.ts';
 import { createBusinessCalendar, createHolidaySource } from '../../core/calendar/index.ts';
@@ -21,7 +22,7 @@ function holidayWarnings(loaded: LoadedConfig): string[] {
   return lines;
 }
 
-export function configCheckCommand(program: Command, output: Output, setExit: (code: number) => void): void {
+export function configCheckCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   const config = program.command('config').description('Configuration tools.');
   config
     .command('check')
@@ -30,7 +31,7 @@ export function configCheckCommand(program: Command, output: Output, setExit: (c
     .action((opts: { config?: string }) => {
       const env = environment(output);
       const loaded = configuration(output, opts.config ?? env?.configDir ?? 'config');
-      if (!env || !loaded) return setExit(1);
+      if (!env || !loaded) return setExit(EXIT.config);
       const members = loaded.committees.reduce((n, c) => n + c.members.length, 0);
       for (const line of holidayWarnings(loaded)) output.err(line);
       const imported = loaded.holidays.map((list) => `${list.country} ${list.year}`).join(', ');

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { environment, type Output } from '../context.ts';
 
-export function dbCommand(program: Command, output: Output, setExit: (code: number) => void): void {
+export function dbCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   const db = program
     .command('db')
     .description('Database tools (SQLite through Prisma; no native engine download needed).');
@@ -9,7 +10,7 @@ export function dbCommand(program: Command, output: Output, setExit: (code: numb
     .description('Apply the migrations in prisma/migrations to DATABASE_URL (as `prisma migrate deploy` would).')
     .action(async () => {
       const env = environment(output);
-      if (!env) return setExit(1);
+      if (!env) return setExit(EXIT.config);
       // Loaded on demand: the WebAssembly engine is heavy and only this command needs it.
       const { migrateDatabase } = await import('../../adapters/prisma/migrate.ts');
       const { applied } = await migrateDatabase(env.databaseUrl);
@@ -25,7 +26,7 @@ export function dbCommand(program: Command, output: Output, setExit: (code: numb
     .action(async (name: string) => {
       if (!/^[a-z0-9_]+$/.test(name)) {
         output.err('The name may contain only lowercase letters, digits and _.');
-        return setExit(2);
+        return setExit(EXIT.usage);
       }
       const { createMigration } = await import('../../adapters/prisma/migrate.ts');
       const result = await createMigration(name);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { environment, type Output } from '../context.ts';
 
-export function discordCommand(program: Command, output: Output, setExit: (code: number) => void): void {
+export function discordCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   const discord = program.command('discord').description('Discord set-up tools.');
   discord
     .command('register')
@@ -11,10 +12,10 @@ export function discordCommand(program: Command, output: Output, setExit: (code:
     .option('--guild <id>', 'server (guild) id; guild commands appear at once, global ones can take up to an hour')
     .action(async (opts: { guild?: string }) => {
       const env = environment(output);
-      if (!env) return setExit(1);
+      if (!env) return setExit(EXIT.config);
       if (!env.discord) {
         output.err('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID first (see README, "Discord").');
-        return setExit(1);
+        return setExit(EXIT.config);
       }
       const { registerDiscordCommands } = await import('../../adapters/discord/index.ts');
       const guildId = opts.guild ?? env.discord.guildId;

@@ -1,39 +1,63 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { ExportFormat, StaffCommand, StaffVerb } from '../../core/app/inbound.ts';
+import type { ExportFormat, StaffCommand, StaffReply, StaffVerb } from '../../core/app/inbound.ts';
 import type { Output } from '../context.ts';
+import { EXIT, type ExitCode, exitCodeOf } from '../exit-codes.ts';
+import { writeExport } from '../export-path.ts';
 
-/** Runs one staff verb as the operator and prints the reply. */
+interface VerbOptions {
+  config?: string;
+  out?: string;
+  json?: boolean;
+}
+
+/** What `--json` prints for a reply: the facts a script needs, no prose. */
+function jsonOf(command: StaffCommand, reply: StaffReply): unknown {
+  if (command.verb === 'list') return reply.rounds ?? [];
+  if (command.verb === 'show') return { ...reply.rounds?.[0], agenda: reply.agenda ?? [] };
+  if (command.verb === 'status' && reply.status) return { ...reply.rounds?.[0], counts: reply.status };
+  return { message: reply.text };
+}
+
+/** Runs one staff verb as the operator: the reply on stdout, a refusal on stderr with its exit code. */
 async function runVerb(
   output: Output,
-  setExit: (code: number) => void,
+  setExit: (code: ExitCode) => void,
   command: StaffCommand,
-  opts: { config?: string; out?: string },
+  opts: VerbOptions,
 ): Promise<void> {
   const { openApp } = await import('../open-app.ts');
   const opened = await openApp(output, opts.config ? { configDir: opts.config } : {});
-  if (!opened) return setExit(1);
+  if (!opened) return setExit(EXIT.config);
   try {
     const reply = await opened.app.runAsOperator(command);
-    output.out(reply.text);
-    for (const file of reply.files ?? []) {
-      const target = opts.out ?? file.name;
-      writeFileSync(target, file.content);
-      output.out(`→ ${target}`);
+    if (reply.error) {
+      output.err(reply.text);
+      return setExit(exitCodeOf(reply.error.code));
     }
-    if (command.verb === 'open' || command.verb === 'remind') {
-      output.out('Messages go out from the running bot (`jamun start`), which picks up this work on its next tick.');
+    if (opts.json) output.out(JSON.stringify(jsonOf(command, reply), null, 2));
+    else output.out(reply.text);
+    for (const file of reply.files ?? []) {
+      const written = await writeExport(file, opts.out);
+      output.out(`→ ${written}`);
+    }
+    if (command.verb === 'open' || command.verb === 'remind' || command.verb === 'extend') {
+      const { botStatusLine } = await import('../bot-status.ts');
+      output.out(await botStatusLine(opened.app.store, new Date()));
     }
   } finally {
     await opened.close();
   }
 }
 
-const ROUND_VERBS: Array<{ verb: StaffVerb; description: string }> = [
-  { verb: 'show', description: 'Show a round: window, status, agenda.' },
+const ROUND_VERBS: Array<{ verb: StaffVerb; description: string; json?: boolean }> = [
+  { verb: 'show', description: 'Show a round: window, status, agenda.', json: true },
   { verb: 'open', description: 'Open a round: invite every active member (sent by the running bot).' },
-  { verb: 'status', description: 'Delivery and submission counts, who has not submitted.' },
-  { verb: 'remind', description: 'Remind everyone who has not submitted, now.' },
+  {
+    verb: 'status',
+    description: 'Delivery and submission counts, who has not submitted, who was never reached.',
+    json: true,
+  },
+  { verb: 'remind', description: 'Remind everyone who received the invitation and has not submitted, now.' },
   { verb: 'close', description: 'Close a round now and queue its summary.' },
   { verb: 'cancel', description: 'Cancel a round: nothing more is sent.' },
   {
@@ -43,7 +67,7 @@ const ROUND_VERBS: Array<{ verb: StaffVerb; description: string }> = [
   },
 ];
 
-export function roundCommand(program: Command, output: Output, setExit: (code: number) => void): void {
+export function roundCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   const round = program
     .command('round')
     .description('Staff verbs, the same as the chat commands, run as the operator.')
@@ -52,13 +76,24 @@ export function roundCommand(program: Command, output: Output, setExit: (code: n
   round
     .command('list')
     .description('All rounds, configured and stored, with their status.')
-    .action(() => runVerb(output, setExit, { verb: 'list' }, opts()));
-  for (const { verb, description } of ROUND_VERBS) {
-    round
+    .option('--json', 'print the rounds as JSON (for scripts)')
+    .action((o: { json?: boolean }) =>
+      runVerb(output, setExit, { verb: 'list' }, { ...opts(), json: o.json === true }),
+    );
+  for (const { verb, description, json } of ROUND_VERBS) {
+    const sub = round
       .command(verb)
       .description(description)
-      .argument(verb === 'status' ? '[roundId]' : '<roundId>')
-      .action((roundId?: string) => runVerb(output, setExit, roundId ? { verb, roundId } : { verb }, opts()));
+      .argument(verb === 'status' ? '[roundId]' : '<roundId>');
+    if (json) sub.option('--json', 'print the result as JSON (for scripts)');
+    if (verb === 'summary') sub.option('--out <path>', 'file or folder to write (default data/exports/)');
+    sub.action((roundId: string | undefined, o: { json?: boolean; out?: string }) =>
+      runVerb(output, setExit, roundId ? { verb, roundId } : { verb }, {
+        ...opts(),
+        json: o.json === true,
+        ...(o.out ? { out: o.out } : {}),
+      }),
+    );
   }
   round
     .command('extend')
@@ -73,11 +108,14 @@ export function roundCommand(program: Command, output: Output, setExit: (code: n
     .description('Write the compiled results as a file.')
     .argument('<roundId>')
     .option('--format <format>', 'csv (UTF-8 with BOM, opens in Excel), md or json', 'md')
-    .option('--out <file>', 'file to write (default jamun-ROUND.FORMAT)')
+    .option(
+      '--out <path>',
+      'file, or folder (created as needed) to write jamun-ROUND.FORMAT in (default data/exports/)',
+    )
     .action((roundId: string, o: { format: string; out?: string }) => {
       if (!['csv', 'md', 'json'].includes(o.format)) {
         output.err('--format must be csv, md or json');
-        return setExit(2);
+        return setExit(EXIT.usage);
       }
       return runVerb(
         output,

@@ -1,4 +1,6 @@
+import { hostname } from 'node:os';
 import type { Command } from 'commander';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../context.ts';
 import { environment } from '../context.ts';
 
@@ -9,17 +11,17 @@ Set the variables of at least one platform (see README, "Running it for real"):
   Discord:              DISCORD_TOKEN=…  DISCORD_APPLICATION_ID=…  (DISCORD_GUILD_ID=… for one server)
 To see jamun work without any credentials: npm run demo`;
 
-export function startCommand(program: Command, output: Output, setExit: (code: number) => void): void {
+export function startCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   program
     .command('start')
     .description('Run the bot: the messengers configured in the environment and the scheduler.')
     .option('--config <dir>', 'configuration directory (default: JAMUN_CONFIG_DIR or config)')
     .action(async (opts: { config?: string }) => {
       const env = environment(output);
-      if (!env) return setExit(1);
+      if (!env) return setExit(EXIT.config);
       if (!env.slack && !env.discord) {
         output.err(HOW_TO_CONFIGURE);
-        return setExit(1);
+        return setExit(EXIT.config);
       }
       // Platform libraries load only when the bot really starts.
       const { openApp } = await import('../open-app.ts');
@@ -36,9 +38,25 @@ export function startCommand(program: Command, output: Output, setExit: (code: n
         messengers: adapters.map((a) => a.messenger),
         onWorkDue: () => scheduler.poke(),
       });
-      if (!opened) return setExit(1);
+      if (!opened) return setExit(EXIT.config);
       const { app } = opened;
-      const jobs = createJobScheduler({ app, logger, cronExpression: opened.env.tickCron });
+      const startedAt = new Date();
+      const platforms = adapters.map((a) => a.messenger.platform);
+      const jobs = createJobScheduler({
+        app,
+        logger,
+        cronExpression: opened.env.tickCron,
+        heartbeat: (stopped) =>
+          app.store.saveHeartbeat({
+            id: 'bot',
+            pid: process.pid,
+            host: hostname(),
+            platforms,
+            startedAt,
+            beatAt: new Date(),
+            ...(stopped ? { stoppedAt: new Date() } : {}),
+          }),
+      });
       scheduler.poke = () => jobs.poke();
       const removed = await app.reconcileMembership();
       if (removed > 0) logger.warn({ removed }, 'members no longer in the configuration were taken out of open rounds');

@@ -4,8 +4,8 @@
  * (member or staff) and returns a `Result` — adapters render errors with
  * `describeError` in the person's locale and never decide anything.
  */
-import type { Result } from '../errors.ts';
-import type { Actor, Locale } from '../model.ts';
+import type { DomainError, Result } from '../errors.ts';
+import type { Actor, Locale, RoundStatus } from '../model.ts';
 import type { OutgoingFile, QuestionnaireView } from '../ports/messenger.ts';
 
 export const STAFF_VERBS = [
@@ -48,8 +48,28 @@ export interface StatusView {
   submitted: number;
   declined: number;
   failed: number;
+  /** Received the invitation and have neither submitted nor declined: they did not answer (yet). */
   notSubmitted: string[];
+  /** Whose invitation has not gone out yet: they were never asked, so they cannot have answered. */
+  notReached: string[];
   failures: Array<{ name: string; reason: string }>;
+}
+
+/** A round as scripts read it (`jamun round … --json`): ISO instants, the round's real dates. */
+export interface RoundFacts {
+  roundId: string;
+  title: string;
+  committeeId: string;
+  status: RoundStatus;
+  timeZone: string;
+  /** When invitations went (or go) out. */
+  opensAt: string;
+  /** The deadline in force (after any extension). */
+  deadline: string;
+  /** When it was closed, once closed. */
+  closedAt?: string;
+  /** Closed before its deadline. */
+  closedEarly: boolean;
 }
 
 /** What a staff command answers. `text` is plain text in the staff locale. */
@@ -59,6 +79,12 @@ export interface StaffReply {
   ephemeral: boolean;
   files?: OutgoingFile[];
   status?: StatusView;
+  /** `list`: every round; `show` and `status`: the one round. For `--json`. */
+  rounds?: RoundFacts[];
+  /** `show`: the agenda, for `--json`. */
+  agenda?: Array<{ id: string; title: string; questions: Array<{ id: string; prompt: string; kind: string }> }>;
+  /** Set when the command was refused or failed: `text` then explains it (the CLI maps the code to its exit code). */
+  error?: DomainError;
 }
 
 /** One answer as a member typed or picked it. Choices are option labels. */

@@ -7,15 +7,16 @@ import { err, ok, type Result } from '../errors.ts';
 import { describeError, t } from '../i18n/catalogue.ts';
 import type { Actor, Committee, Round } from '../model.ts';
 import { checkCancel, checkClose, checkExtend, checkOpen, checkRemind } from '../rounds/lifecycle.ts';
-import { progressBar } from '../text/render-views.ts';
 import { instantOf, localDateOf } from '../time.ts';
 import { calendarNotice, uncertainYears } from './calendar-notice.ts';
 import { actorLabel, type AppContext } from './app-context.ts';
-import type { StaffApi, StaffCommand, StaffReply, StatusView } from './inbound.ts';
+import type { RoundFacts, StaffApi, StaffCommand, StaffReply, StatusView } from './inbound.ts';
 import { STAFF_USAGE } from './parse-staff-command.ts';
 import { closeJobKey, openingJobs, reminderJobs, roundFromDefinition } from './schedule-round.ts';
 import { buildSummary, exportFile, postSummary } from './summary-service.ts';
 import { failureText } from './failure-text.ts';
+import { datesText, listLine, roundFacts, statusLines } from './staff-round-views.ts';
+import { roundDates } from '../rounds/round-dates.ts';
 
 /** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
 export type StaffCaller = { kind: 'user'; actor: Actor } | { kind: 'operator' };
@@ -57,10 +58,11 @@ export class StaffService implements StaffApi {
         ...(command.roundId ? { roundId: command.roundId } : {}),
         detail: { verb: command.verb },
       });
-      return { text: describeError({ code: 'STAFF.FORBIDDEN', params: {} }, locale), ephemeral: true };
+      const forbidden = { code: 'STAFF.FORBIDDEN', params: {} } as const;
+      return { text: describeError(forbidden, locale), ephemeral: true, error: forbidden };
     }
     const result = await this.#dispatch(command, label);
-    if (!result.ok) return { text: describeError(result.error, locale), ephemeral: true };
+    if (!result.ok) return { text: describeError(result.error, locale), ephemeral: true, error: result.error };
     return result.value;
   }
 
@@ -130,21 +132,16 @@ export class StaffService implements StaffApi {
     const locale = this.ctx.defaultLocale();
     const ids = new Set([...this.ctx.definitions.keys(), ...(await this.ctx.store.listRounds()).map((r) => r.id)]);
     const lines: string[] = [];
+    const rounds: RoundFacts[] = [];
     for (const id of ids) {
       const found = await this.#roundOrDraft(id);
       if (!found.ok) continue;
       const { round, committee } = found.value;
-      lines.push(
-        t(locale, 'staff.list.line', {
-          roundId: id,
-          title: round.title,
-          status: t(locale, `staff.status.${round.status}` as const),
-          closesAt: this.#when(round.closesAt, committee),
-        }),
-      );
+      lines.push(listLine(round, locale, (at) => this.#when(at, committee)));
+      rounds.push(roundFacts(round, committee));
     }
-    if (lines.length === 0) return { text: t(locale, 'staff.list.empty'), ephemeral: true };
-    return { text: [t(locale, 'staff.list.header'), ...lines].join('\n'), ephemeral: true };
+    if (lines.length === 0) return { text: t(locale, 'staff.list.empty'), ephemeral: true, rounds };
+    return { text: [t(locale, 'staff.list.header'), ...lines].join('\n'), ephemeral: true, rounds };
   }
 
   async #show(roundId: string): Promise<Result<StaffReply>> {
@@ -156,22 +153,34 @@ export class StaffService implements StaffApi {
     const agenda = round.agenda
       .map((item, i) => [`${i + 1}. ${item.title}`, ...item.questions.map((q) => `   ${q.id} ${q.prompt}`)].join('\n'))
       .join('\n');
-    const from = localDateOf(round.opensAt, zone);
-    const to = localDateOf(round.closesAt, zone);
+    const dates = roundDates(round);
+    const when = (at: Date) => this.#when(at, committee);
+    const from = localDateOf(dates.startedAt, zone);
+    const to = localDateOf(dates.endsAt, zone);
     const calendar = this.ctx.calendarOf(committee);
     const shown = t(locale, 'staff.show', {
       title: round.title,
       roundId,
       status: t(locale, `staff.status.${round.status}` as const),
-      opensAt: this.#when(round.opensAt, committee),
-      closesAt: this.#when(round.closesAt, committee),
+      opensAt: when(dates.startedAt),
+      closesAt: when(dates.endsAt),
       timeZone: zone,
       businessDays: calendar.businessDaysBetween(from, to),
+      dates: datesText(round, locale, when),
       anonymous: t(locale, round.anonymous ? 'staff.show.anonymous' : 'staff.show.attributed'),
       agenda,
     });
     const text = [shown, ...calendarNotice(calendar, from, to, locale)].join('\n');
-    return ok({ text, ephemeral: true });
+    return ok({
+      text,
+      ephemeral: true,
+      rounds: [roundFacts(round, committee)],
+      agenda: round.agenda.map((item) => ({
+        id: item.id,
+        title: item.title,
+        questions: item.questions.map((q) => ({ id: q.id, prompt: q.prompt, kind: q.kind })),
+      })),
+    });
   }
 
   async #open(roundId: string, actor: string): Promise<Result<StaffReply>> {
@@ -239,7 +248,10 @@ export class StaffService implements StaffApi {
       submitted: active.filter((i) => i.submittedAt).length,
       declined: active.filter((i) => i.declinedAt && !i.submittedAt).length,
       failed: active.filter((i) => i.deliveryState === 'failed').length,
-      notSubmitted: active.filter((i) => !i.submittedAt && !i.declinedAt).map((i) => name(i.memberId)),
+      notSubmitted: active
+        .filter((i) => !i.submittedAt && !i.declinedAt && i.deliveryState === 'delivered')
+        .map((i) => name(i.memberId)),
+      notReached: active.filter((i) => i.deliveryState === 'pending').map((i) => name(i.memberId)),
       failures: active
         .filter((i) => i.deliveryState === 'failed')
         .map((i) => ({ name: name(i.memberId), reason: failureText(i.failureReason, committee.locale) })),
@@ -259,34 +271,13 @@ export class StaffService implements StaffApi {
     const { round, committee } = found.value;
     const view = await this.statusView(round, committee);
     const locale = committee.locale;
-    const lines = [
-      t(locale, 'staff.status', {
-        title: view.roundTitle,
-        roundId: view.roundId,
-        status: t(locale, `staff.status.${round.status}` as const),
-        closesAt: view.closesAtLocal,
-        bar: progressBar(view.submitted, view.total),
-        submitted: view.submitted,
-        total: view.total,
-        delivered: view.delivered,
-        pending: view.pending,
-        answering: view.answering,
-        declined: view.declined,
-        failed: view.failed,
-      }),
-    ];
-    if (view.notSubmitted.length > 0)
-      lines.push(t(locale, 'staff.status.notSubmitted', { names: view.notSubmitted.join(', ') }));
-    if (view.failures.length > 0)
-      lines.push(
-        t(locale, 'staff.status.failures', { items: view.failures.map((f) => `${f.name} (${f.reason})`).join(', ') }),
-      );
+    const lines = statusLines(round, view, locale, (at) => this.#when(at, committee));
     const uncertain = (await this.ctx.store.listJobs(round.id)).filter((j) => j.lastError?.startsWith('uncertain'));
     if (uncertain.length > 0)
       lines.push(
         t(locale, 'staff.uncertain', { count: uncertain.length, keys: uncertain.map((j) => j.key).join(', ') }),
       );
-    return ok({ text: lines.join('\n'), ephemeral: true, status: view });
+    return ok({ text: lines.join('\n'), ephemeral: true, status: view, rounds: [roundFacts(round, committee)] });
   }
 
   async #remind(roundId: string, actor: string): Promise<Result<StaffReply>> {
@@ -297,10 +288,13 @@ export class StaffService implements StaffApi {
     if (!check.ok) return check;
     const committee = this.ctx.committee(round.committeeId);
     const now = this.ctx.now();
-    const targets = (await this.ctx.store.listInvitations(roundId)).filter(
-      (i) => !i.submittedAt && !i.declinedAt && !i.removedAt && i.deliveryState === 'delivered',
+    const waiting = (await this.ctx.store.listInvitations(roundId)).filter(
+      (i) => !i.submittedAt && !i.declinedAt && !i.removedAt,
     );
-    if (targets.length === 0) return ok({ text: t(committee.locale, 'staff.reminded.none'), ephemeral: true });
+    const targets = waiting.filter((i) => i.deliveryState === 'delivered');
+    if (waiting.length === 0) return ok({ text: t(committee.locale, 'staff.reminded.none'), ephemeral: true });
+    // Members who never received the invitation cannot be reminded of it: say so, never "everyone submitted".
+    if (targets.length === 0) return err('REMIND.NOT_REACHED', { count: waiting.length });
     // One manual nudge per member per minute: a double click sends nothing twice.
     const minute = now.toISOString().slice(0, 16);
     await this.ctx.store.enqueueJobs(
@@ -358,10 +352,16 @@ export class StaffService implements StaffApi {
       roundId,
       detail: { from: round.closesAt.toISOString(), to: until.toISOString() },
     });
-    return ok({
-      text: t(committee.locale, 'staff.extended', { closesAt: this.#when(until, committee) }),
-      ephemeral: false,
-    });
+    const reopened = round.status === 'closed';
+    const untilDay = localDateOf(until, committee.timeZone);
+    const lines = [
+      t(committee.locale, reopened ? 'staff.extended.reopened' : 'staff.extended', {
+        closesAt: this.#when(until, committee),
+      }),
+    ];
+    if (!this.ctx.calendarOf(committee).isBusinessDay(untilDay))
+      lines.push(t(committee.locale, 'staff.extended.closedDay', { closesAt: this.#when(until, committee) }));
+    return ok({ text: lines.join('\n'), ephemeral: false });
   }
 
   /** Closes now (staff or the close job) and queues the summary. */
@@ -421,8 +421,16 @@ export class StaffService implements StaffApi {
     const { posted, summary } = await postSummary(this.ctx, round, committee, `manual-${now.toISOString()}`);
     await this.ctx.store.audit({ at: now, actor, action: 'round.summary', roundId, detail: { posted } });
     const locale = committee.locale;
-    if (posted === 0)
-      return ok({ text: t(locale, 'staff.summaryNoChannel'), ephemeral: true, files: [exportFile(summary, 'md')] });
+    if (posted === 0) {
+      const configured = Object.values(committee.staffChannels).some(Boolean);
+      // No channel here may mean "none configured" or "this process (the CLI) has no messenger": say which.
+      const key = !configured
+        ? 'staff.summaryNoChannel'
+        : this.ctx.messengers.size === 0
+          ? 'staff.summaryNotConnected'
+          : 'staff.summaryPostFailed';
+      return ok({ text: t(locale, key), ephemeral: true, files: [exportFile(summary, 'md')] });
+    }
     return ok({
       text: t(locale, 'staff.summaryPosted', {
         title: round.title,

@@ -6,6 +6,7 @@ import type { OutgoingFile } from '../ports/messenger.ts';
 import { calendarNotice } from './calendar-notice.ts';
 import { compileSummary, renderSummaryCsv, renderSummaryJson, renderSummaryMarkdown } from '../summary/index.ts';
 import type { CompiledSummary } from '../summary-model.ts';
+import { roundDates } from '../rounds/round-dates.ts';
 import { localDateOf } from '../time.ts';
 import type { AppContext } from './app-context.ts';
 import type { ExportFormat } from './inbound.ts';
@@ -18,8 +19,9 @@ export async function buildSummary(ctx: AppContext, round: Round, committee: Com
   ]);
   const zone = committee.timeZone;
   const calendar = ctx.calendarOf(committee);
-  const from = localDateOf(round.opensAt, zone);
-  const to = localDateOf(round.closesAt, zone);
+  const dates = roundDates(round);
+  const from = localDateOf(dates.startedAt, zone);
+  const to = localDateOf(dates.endsAt, zone);
   const businessDays = calendar.businessDaysBetween(from, to);
   return compileSummary({
     round,

@@ -61,6 +61,23 @@ export interface SummaryRecord {
   postedAt: Date;
 }
 
+/**
+ * The running bot's sign of life, written by its scheduler every half minute
+ * and on a clean stop. The CLI reads it to say whether queued work will go
+ * out, and `config reload` to find the process to signal.
+ */
+export interface Heartbeat {
+  /** One row per role; the bot uses `bot`. */
+  id: string;
+  pid: number;
+  host: string;
+  platforms: string[];
+  startedAt: Date;
+  beatAt: Date;
+  /** Set on a clean stop. */
+  stoppedAt?: Date;
+}
+
 /** Fields of a round that change over its life. */
 export type RoundPatch = Partial<
   Pick<Round, 'status' | 'closesAt' | 'openedAt' | 'closedAt' | 'summarisedAt' | 'cancelledAt'>
@@ -152,6 +169,9 @@ export interface Store {
   listAudit(roundId?: string): Promise<AuditEvent[]>;
 
   recordSummary(record: SummaryRecord): Promise<void>;
+  /** Writes (creates or replaces) a heartbeat row. */
+  saveHeartbeat(heartbeat: Heartbeat): Promise<void>;
+  getHeartbeat(id: string): Promise<Heartbeat | null>;
   listSummaries(roundId: string): Promise<SummaryRecord[]>;
 
   close(): Promise<void>;

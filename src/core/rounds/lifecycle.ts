@@ -26,7 +26,7 @@ function refuse(round: Pick<Round, 'id' | 'status'>, action: RoundAction): Resul
   return err('ROUND.INVALID_TRANSITION', { roundId: round.id, status: round.status, action });
 }
 
-/** May the round be opened now? A round whose deadline has passed cannot open. */
+/** May the round be opened now? A round whose deadline has passed cannot open (staff are told why and what to do). */
 export function checkOpen(
   round: Pick<Round, 'id' | 'status' | 'closesAt'>,
   now: Date,
@@ -34,7 +34,7 @@ export function checkOpen(
 ): Result<RoundPatch> {
   if (!ALLOWED.open.includes(round.status)) return refuse(round, 'open');
   if (round.closesAt.getTime() <= now.getTime())
-    return err('ROUND.CLOSED', { roundId: round.id, closesAt: closesAtText });
+    return err('ROUND.DEADLINE_PASSED', { roundId: round.id, closesAt: closesAtText });
   return ok({ status: 'open', openedAt: now });
 }
 

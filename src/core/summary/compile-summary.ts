@@ -3,6 +3,7 @@
  * invitations and the answers: the automated version of section II of the
  * secretariat's report. Pure: same input, same summary.
  */
+import { roundDates } from '../rounds/round-dates.ts';
 import type { Answer, Committee, Invitation, Locale, Question, Round } from '../model.ts';
 import { anonymousAuthors, namedAuthors, type AuthorDirectory } from './author-labels.ts';
 import { answerText, isAnswered } from '../answers/validate-answer.ts';
@@ -133,6 +134,7 @@ export function compileSummary(input: CompileInput): CompiledSummary {
     else bucket.push(answer);
   }
 
+  const dates = roundDates(round);
   const items: SummaryItem[] = round.agenda.map((item) => ({
     id: item.id,
     title: item.title,
@@ -147,8 +149,10 @@ export function compileSummary(input: CompileInput): CompiledSummary {
     committeeName: committee.name,
     locale,
     anonymous: round.anonymous,
-    opensAtLocal: formatLocal(round.opensAt, committee.timeZone),
-    closesAtLocal: formatLocal(round.closesAt, committee.timeZone),
+    // The real dates: a round opened late, extended or closed early reports what happened, not the plan.
+    opensAtLocal: formatLocal(dates.startedAt, committee.timeZone),
+    closesAtLocal: formatLocal(dates.endsAt, committee.timeZone),
+    ...(dates.closedEarly ? { deadlineLocal: formatLocal(dates.deadline, committee.timeZone) } : {}),
     timeZone: committee.timeZone,
     businessDays: input.businessDays,
     calendarNotes: input.calendarNotes ?? [],

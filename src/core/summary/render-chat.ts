@@ -89,7 +89,7 @@ function headerBlocks(summary: CompiledSummary, fmt: TextFormatter): Block[] {
       closes: summary.closesAtLocal,
       timeZone: summary.timeZone,
       businessDays: count(summary.businessDays),
-    }),
+    }) + (summary.deadlineLocal ? ` ${t(locale, 'summary.closedEarly', { deadline: summary.deadlineLocal })}` : ''),
   );
   for (const note of summary.calendarNotes ?? []) builder.plain(note);
   builder.plain(t(locale, 'summary.participation', { invited: count(p.invited), submitted: count(p.submitted) }));

@@ -66,6 +66,8 @@ export function renderSummaryJson(summary: CompiledSummary): string {
     timeZone: summary.timeZone,
     opensAtLocal: summary.opensAtLocal,
     closesAtLocal: summary.closesAtLocal,
+    closedEarly: summary.deadlineLocal !== undefined,
+    ...(summary.deadlineLocal ? { deadlineLocal: summary.deadlineLocal } : {}),
     businessDays: summary.businessDays,
     generatedAt: summary.generatedAt.toISOString(),
     participation: participationJson(summary.participation),

@@ -30,7 +30,7 @@ function overview(summary: CompiledSummary): string[] {
       closes: summary.closesAtLocal,
       timeZone: escapeMarkdownInline(summary.timeZone),
       businessDays: count(summary.businessDays),
-    })}`,
+    })}${summary.deadlineLocal ? ` ${t(locale, 'summary.closedEarly', { deadline: summary.deadlineLocal })}` : ''}`,
     ...(summary.calendarNotes ?? []).map((note) => `- ${escapeMarkdownInline(note)}`),
     `- ${t(locale, 'summary.method')}`,
     `- ${t(locale, 'summary.participation', { invited: count(p.invited), submitted: count(p.submitted) })}`,

@@ -124,7 +124,7 @@ describe('describeError with coded params', () => {
       code: 'ROUND.INVALID_TRANSITION' as const,
       params: { roundId: '2024-1', status: 'closed', action: 'remind' },
     };
-    expect(describeError(error, 'ko')).toBe('자문 회차 "2024-1"은(는) 현재 마감 상태라 독촉할 수 없습니다.');
+    expect(describeError(error, 'ko')).toBe('자문 회차 "2024-1"은(는) 현재 마감됨 상태라 독촉할 수 없습니다.');
     expect(describeError(error, 'en')).toBe('Round "2024-1" is closed, so you cannot send reminders for it.');
   });
 });

@@ -42,16 +42,16 @@ describe('checkOpen', () => {
     });
   });
 
-  it('GIVEN a draft round whose deadline has passed WHEN opened THEN ROUND.CLOSED naming the deadline', () => {
+  it('GIVEN a draft round whose deadline has passed WHEN opened THEN ROUND.DEADLINE_PASSED naming the deadline', () => {
     expect(checkOpen(round('draft'), AFTER, CLOSES_TEXT)).toEqual({
       ok: false,
-      error: { code: 'ROUND.CLOSED', params: { roundId: '2024-1', closesAt: CLOSES_TEXT } },
+      error: { code: 'ROUND.DEADLINE_PASSED', params: { roundId: '2024-1', closesAt: CLOSES_TEXT } },
     });
   });
 
-  it('GIVEN a draft round at the very instant of its deadline WHEN opened THEN ROUND.CLOSED', () => {
+  it('GIVEN a draft round at the very instant of its deadline WHEN opened THEN ROUND.DEADLINE_PASSED', () => {
     const result = checkOpen(round('draft'), CLOSES_AT, CLOSES_TEXT);
-    expect(result.ok ? null : result.error.code).toBe('ROUND.CLOSED');
+    expect(result.ok ? null : result.error.code).toBe('ROUND.DEADLINE_PASSED');
   });
 
   it.each<RoundStatus>(['closed', 'summarised'])(

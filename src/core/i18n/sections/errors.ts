@@ -19,6 +19,10 @@ export const errorTexts = defineSection({
     'ROUND.EXTEND_NOT_LATER': '새 마감 시각({until})은 현재 마감({closesAt})보다 늦고 지금보다 이후여야 합니다.',
     'ROUND.NOT_CLOSED': '자문 회차 "{roundId}"이(가) 아직 마감되지 않아 요약을 만들 수 없습니다.',
     'ROUND.AMBIGUOUS': '열려 있는 회차가 여러 개입니다: {roundIds}. 회차 ID를 지정해 주세요.',
+    'ROUND.DEADLINE_PASSED':
+      '"{roundId}" 회차는 마감 기한({closesAt})이 이미 지나 열 수 없습니다. 회차 파일의 window.closes를 앞으로의 일시로 고친 뒤 다시 열어 주시기 바랍니다.',
+    'REMIND.NOT_REACHED':
+      '자문 요청을 받은 위원이 아직 없어 독촉하지 않았습니다(제출 전 위원 {count}명 모두 요청 미전달). 자문 요청은 실행 중인 봇이 보냅니다. `status`로 전달 현황을 확인하시기 바랍니다.',
     'MEMBER.UNKNOWN': '위원 명단에서 회원님을 찾을 수 없습니다. 사무국에 문의해 주세요.',
     'MEMBER.NOT_IN_ROUND': '회원님은 자문 회차 "{roundId}"의 자문 대상이 아닙니다.',
     'MEMBER.REMOVED': '회원님은 자문 회차 "{roundId}"의 자문 대상에서 제외되었습니다. 사무국에 문의해 주세요.',
@@ -65,6 +69,10 @@ export const errorTexts = defineSection({
       'The new deadline ({until}) must be later than the current one ({closesAt}) and in the future.',
     'ROUND.NOT_CLOSED': 'Round "{roundId}" has not closed yet, so there is no summary.',
     'ROUND.AMBIGUOUS': 'Several rounds are open: {roundIds}. Please name one.',
+    'ROUND.DEADLINE_PASSED':
+      'Round "{roundId}" cannot be opened: its deadline ({closesAt}) has passed. Set window.closes in the round file to a future time, then open it again.',
+    'REMIND.NOT_REACHED':
+      'Nobody was reminded: none of the {count} members who have not submitted has received the invitation yet. Invitations are sent by the running bot; see `status` for deliveries.',
     'MEMBER.UNKNOWN': 'You are not on the committee list. Please contact the secretariat.',
     'MEMBER.NOT_IN_ROUND': 'You are not consulted in round "{roundId}".',
     'MEMBER.REMOVED': 'You were removed from round "{roundId}". Please contact the secretariat.',
