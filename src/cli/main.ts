@@ -54,7 +54,8 @@ export async function main(argv: string[], output: Output = consoleOutput): Prom
       return error.exitCode;
     }
     output.err(`jamun: unexpected error: ${firstLine(error)}`);
-    if (process.env.JAMUN_DEBUG && error instanceof Error && error.stack) output.err(error.stack);
+    const { debugRequested } = await import('../config/env.ts');
+    if (debugRequested() && error instanceof Error && error.stack) output.err(error.stack);
     else output.err('(run again with JAMUN_DEBUG=1 to see where it happened, and report it)');
     return EXIT.internal;
   }

@@ -207,3 +207,9 @@ export function parseEnv(env: NodeJS.ProcessEnv): Result<AppEnv, ConfigError[]> 
 export function readProcessEnv(): Result<AppEnv, ConfigError[]> {
   return parseEnv(process.env);
 }
+
+/** Whether `JAMUN_DEBUG` asks for stack traces of unexpected errors (off by default: operators get one line). */
+export function debugRequested(): boolean {
+  const value = process.env.JAMUN_DEBUG;
+  return value !== undefined && value.trim() !== '' && value !== '0';
+}

@@ -40,19 +40,21 @@ describe('jamun round', () => {
 
   it('GIVEN a round WHEN shown THEN its window, business days and agenda are printed', async () => {
     const r = await jamun('round', 'show', '2024-1');
-    expect(r.out).toContain('영업일 4일');
+    expect(r.out).toContain('근무일 4일');
     expect(r.out).toContain('1.4 인구감소');
   });
 
-  it('GIVEN a round whose deadline has passed WHEN opened THEN the operator is told it closed, and nothing is stored', async () => {
+  it('GIVEN a round whose deadline has passed WHEN opened THEN the operator is told why and what to do (exit 3), and nothing is stored', async () => {
     const r = await jamun('round', 'open', '2024-1');
-    expect(r.out).toContain('마감되었습니다');
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('마감 기한(2024-02-15 (목) 18:00)이 이미 지나 열 수 없습니다');
     expect((await jamun('round', 'status', '2024-1')).out).toContain('준비');
   });
 
   it('GIVEN an unknown round WHEN asked for its status THEN the operator is pointed to list', async () => {
     const r = await jamun('round', 'status', 'nope');
-    expect(r.out).toContain('list');
+    expect(r.code).toBe(4);
+    expect(r.err).toContain('list');
   });
 
   it('GIVEN a bad export format THEN the command refuses with the formats', async () => {
