@@ -12,6 +12,27 @@ import { systemClock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { Messenger } from '../core/ports/messenger.ts';
 import { configuration, environment, type Output } from './context.ts';
+import { CliFailure, EXIT } from './exit-codes.ts';
+import { databaseProblem } from '../adapters/prisma/database-check.ts';
+import type { Store } from '../core/ports/store.ts';
+
+/**
+ * Opens the store, or ends the command with one line naming DATABASE_URL and
+ * the file (exit 5): checked first, so nothing is created where it should not be.
+ */
+export async function openStore(databaseUrl: string): Promise<Store> {
+  const problem = databaseProblem(databaseUrl);
+  if (problem) throw new CliFailure(EXIT.io, problem);
+  try {
+    return await createPrismaStore(databaseUrl);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new CliFailure(
+      EXIT.io,
+      `DATABASE_URL (${databaseUrl}): the database could not be opened or migrated: ${reason}. Check the file and its folder, or point DATABASE_URL at a new file.`,
+    );
+  }
+}
 
 export interface OpenedApp {
   env: AppEnv;
@@ -31,7 +52,7 @@ export async function openApp(
   const config = configuration(output, options.configDir ?? env.configDir);
   if (!config) return null;
   const logger = options.logger ?? createPinoLogger(env.logLevel);
-  const store = await createPrismaStore(env.databaseUrl);
+  const store = await openStore(env.databaseUrl);
   const app = createJamunApp({
     store,
     messengers: options.messengers ?? [],

@@ -84,7 +84,13 @@ const httpUrl = (fallback: string) =>
 
 const envSchema = z.object({
   DATABASE_URL: withDefault(
-    z.string().startsWith('file:', { error: 'must be a SQLite URL starting with file:' }),
+    z
+      .string()
+      .startsWith('file:', { error: 'must be a SQLite URL starting with file:' })
+      .refine((url) => url.slice('file:'.length).trim() !== '', {
+        error:
+          'names no file (file: alone would keep nothing); use e.g. file:./data/jamun.db, or unset it for that default',
+      }),
     'file:./data/jamun.db',
   ),
   JAMUN_CONFIG_DIR: withDefault(z.string().trim(), 'config'),

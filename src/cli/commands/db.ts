@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { CliFailure, EXIT, type ExitCode } from '../exit-codes.ts';
 import { environment, type Output } from '../context.ts';
 
 export function dbCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
@@ -12,8 +12,17 @@ export function dbCommand(program: Command, output: Output, setExit: (code: Exit
       const env = environment(output);
       if (!env) return setExit(EXIT.config);
       // Loaded on demand: the WebAssembly engine is heavy and only this command needs it.
+      const { databaseProblem } = await import('../../adapters/prisma/database-check.ts');
+      const problem = databaseProblem(env.databaseUrl);
+      if (problem) throw new CliFailure(EXIT.io, problem);
       const { migrateDatabase } = await import('../../adapters/prisma/migrate.ts');
-      const { applied } = await migrateDatabase(env.databaseUrl);
+      const { applied } = await migrateDatabase(env.databaseUrl).catch((error: unknown) => {
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        throw new CliFailure(
+          EXIT.io,
+          `DATABASE_URL (${env.databaseUrl}): the migrations could not be applied: ${reason}.`,
+        );
+      });
       output.out(
         applied.length === 0
           ? 'Database is up to date.'
