@@ -7,10 +7,10 @@ import { hostname } from 'node:os';
 import type { Heartbeat, Store } from '../core/ports/store.ts';
 
 /** A heartbeat older than this means the bot is gone (it beats every 30 s). */
-export const HEARTBEAT_STALE_MS = 120_000;
+const HEARTBEAT_STALE_MS = 120_000;
 
 /** The bot's heartbeat when it is alive now, else null. */
-export async function runningBot(store: Store, now: Date): Promise<Heartbeat | null> {
+async function runningBot(store: Store, now: Date): Promise<Heartbeat | null> {
   const beat = await store.getHeartbeat('bot');
   if (!beat || beat.stoppedAt) return null;
   return now.getTime() - beat.beatAt.getTime() <= HEARTBEAT_STALE_MS ? beat : null;

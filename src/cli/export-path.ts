@@ -10,7 +10,7 @@ import type { OutgoingFile } from '../core/ports/messenger.ts';
 import { CliFailure, EXIT } from './exit-codes.ts';
 
 /** The default folder for exports, relative to the working directory. */
-export const DEFAULT_EXPORT_DIR = path.join('data', 'exports');
+const DEFAULT_EXPORT_DIR = path.join('data', 'exports');
 
 async function isDirectory(target: string): Promise<boolean> {
   try {
@@ -21,7 +21,7 @@ async function isDirectory(target: string): Promise<boolean> {
 }
 
 /** The file `out` means for `file`: itself, or `file.name` inside it when it is a folder. */
-export async function exportTarget(fileName: string, out: string | undefined): Promise<string> {
+async function exportTarget(fileName: string, out: string | undefined): Promise<string> {
   if (out === undefined || out === '') return path.join(DEFAULT_EXPORT_DIR, fileName);
   if (out.endsWith('/') || out.endsWith(path.sep) || (await isDirectory(out))) return path.join(out, fileName);
   return out;

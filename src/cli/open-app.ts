@@ -20,7 +20,7 @@ import type { Store } from '../core/ports/store.ts';
  * Opens the store, or ends the command with one line naming DATABASE_URL and
  * the file (exit 5): checked first, so nothing is created where it should not be.
  */
-export async function openStore(databaseUrl: string): Promise<Store> {
+async function openStore(databaseUrl: string): Promise<Store> {
   const problem = databaseProblem(databaseUrl);
   if (problem) throw new CliFailure(EXIT.io, problem);
   try {

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.ts';
 import { main } from '../../src/cli/main.ts';
 import { captureOutput } from '../fakes/capture-output.ts';
-import { REPO_ROOT } from '../fakes/run-cli.ts';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('a bad DATABASE_URL', () => {
   let dir: string;
