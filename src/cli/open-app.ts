@@ -45,11 +45,19 @@ export interface OpenedApp {
 /** Null after printing what is wrong (environment or configuration). */
 export async function openApp(
   output: Output,
-  options: { env?: AppEnv; configDir?: string; messengers?: Messenger[]; onWorkDue?: () => void; logger?: Logger } = {},
+  options: {
+    env?: AppEnv;
+    configDir?: string;
+    /** Already loaded (and its warnings printed) by the caller. */
+    config?: LoadedConfig;
+    messengers?: Messenger[];
+    onWorkDue?: () => void;
+    logger?: Logger;
+  } = {},
 ): Promise<OpenedApp | null> {
   const env = options.env ?? environment(output);
   if (!env) return null;
-  const config = configuration(output, options.configDir ?? env.configDir);
+  const config = options.config ?? configuration(output, options.configDir ?? env.configDir);
   if (!config) return null;
   const logger = options.logger ?? createPinoLogger(env.logLevel);
   const store = await openStore(env.databaseUrl);

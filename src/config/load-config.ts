@@ -13,6 +13,7 @@ import type { Result } from '../core/errors.ts';
 import type { Committee, RoundDefinition } from '../core/model.ts';
 import { checkCommittee } from './check-committee.ts';
 import { checkRound } from './check-round.ts';
+import { checkRoundAgainstCommittee, committeeWarnings } from './check-plausibility.ts';
 import { inFile, type ConfigError, type LocatedProblem } from './config-error.ts';
 import { readHolidayFolder } from './holiday-files.ts';
 import { asRecord, asString } from './raw-access.ts';
@@ -66,7 +67,7 @@ function duplicateIds(files: ReadonlyArray<ParsedFile<unknown>>, what: string): 
   const first = new Map<string, string>();
   const errors: ConfigError[] = [];
   for (const f of files) {
-    const id = asString(asRecord(f.content)?.['id']);
+    const id = asString(asRecord(f.content)?.['id'])?.normalize('NFC');
     if (id === undefined) continue;
     const seen = first.get(id);
     if (seen === undefined) first.set(id, f.file);
@@ -84,12 +85,12 @@ function unknownCommittees(
   rounds: ReadonlyArray<ParsedFile<unknown>>,
   committees: ReadonlyArray<ParsedFile<unknown>>,
 ): ConfigError[] {
-  const ids = committees.map((c) => asString(asRecord(c.content)?.['id']));
+  const ids = committees.map((c) => asString(asRecord(c.content)?.['id'])?.normalize('NFC'));
   const known = ids.filter((id) => id !== undefined);
   if (known.length < ids.length) return [];
   const errors: ConfigError[] = [];
   for (const r of rounds) {
-    const ref = asString(asRecord(r.content)?.['committee']);
+    const ref = asString(asRecord(r.content)?.['committee'])?.normalize('NFC');
     if (ref === undefined || known.includes(ref)) continue;
     const hint = known.length > 0 ? `known: ${known.join(', ')}` : 'no committee is defined';
     errors.push({ file: r.file, path: 'committee', message: `unknown committee '${ref}' (${hint})` });
@@ -138,6 +139,14 @@ export function loadConfigSources(sources: readonly ConfigSource[], dir: string)
   report(duplicateIds(committees, 'committee'));
   report(duplicateIds(rounds, 'round'));
   report(unknownCommittees(rounds, committees));
+  for (const c of committees) if (c.value) warnings.push(...inFile(c.file, committeeWarnings(c.value)));
+  for (const r of rounds) {
+    const committee = committees.find((c) => c.value?.id === r.value?.committeeId)?.value;
+    if (!r.value || !committee) continue;
+    const checked = checkRoundAgainstCommittee(r.value, committee);
+    report(inFile(r.file, checked.errors));
+    warnings.push(...inFile(r.file, checked.warnings));
+  }
 
   const errors = [...byFile.values()].flat();
   if (errors.length > 0) return { ok: false, error: errors };
@@ -156,6 +165,22 @@ export function loadConfigSources(sources: readonly ConfigSource[], dir: string)
 function displayName(path: string, base: string): string {
   const rel = relative(base, path);
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+/**
+ * Korean offices often save text as EUC-KR/CP949; read as UTF-8 every name
+ * would turn to mojibake in every message. Such a file is refused, not guessed at.
+ */
+const NOT_UTF8 =
+  'not UTF-8 text (perhaps saved as EUC-KR/CP949 or ANSI): save the file as UTF-8 (e.g. Notepad: Save as → Encoding: UTF-8) and check again';
+
+/** The text of a UTF-8 file (a byte-order mark dropped), or null when the bytes are not UTF-8. */
+function decodeUtf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 function isDirectory(path: string): boolean {
@@ -181,11 +206,16 @@ function readFolder(
   if (names.length === 0) {
     return { sources: [], errors: [{ file: shown, path: '', message: `no ${kind} files (*.yaml) in this folder` }] };
   }
-  const sources = names.map((name) => {
+  const sources: ConfigSource[] = [];
+  const errors: ConfigError[] = [];
+  for (const name of names) {
     const path = join(folder, name);
-    return { kind, file: displayName(path, base), text: readFileSync(path, 'utf8') } satisfies ConfigSource;
-  });
-  return { sources, errors: [] };
+    const file = displayName(path, base);
+    const text = decodeUtf8(readFileSync(path));
+    if (text === null) errors.push({ file, path: '', message: NOT_UTF8 });
+    else sources.push({ kind, file, text });
+  }
+  return { sources, errors };
 }
 
 /**

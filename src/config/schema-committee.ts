@@ -3,7 +3,7 @@
  * snake_case in YAML and map to the camelCase {@link Committee} model.
  *
  * ```yaml
- * id: regional-coprosperity          # required, [A-Za-z0-9._-]
+ * id: regional-coprosperity          # required, letters (any script), digits, . _ -
  * name: 지역상생발전위원회              # required
  * time_zone: Asia/Seoul              # IANA zone, default Asia/Seoul
  * locale: ko                         # ko (default) | en

@@ -10,10 +10,20 @@ const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/;
 
-/** Ids typed in staff commands: no spaces, nothing a shell or a chat would mangle. */
-export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-  error: "must start with a letter or digit and contain only letters, digits, '.', '_' or '-'",
-});
+/**
+ * Ids typed in staff commands: letters of any script (Hangul too) and digits,
+ * plus '.', '_' and '-'; no spaces, nothing a shell or a chat would mangle.
+ * Normalised to NFC, so an id typed on a Mac (NFD) is the same id.
+ */
+export const idSchema = z
+  .string()
+  .transform((value) => value.normalize('NFC'))
+  .pipe(
+    z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M}._-]*$/u, {
+      error:
+        "must start with a letter or digit and contain only letters (any script, e.g. 한글), digits, '.', '_' or '-' (no spaces)",
+    }),
+  );
 
 /** A non-empty, trimmed text. */
 export const textSchema = z.string().trim().min(1);

@@ -3,7 +3,7 @@
  * YAML and map to the camelCase {@link RoundDefinition} model.
  *
  * ```yaml
- * id: 2024-1                         # required, [A-Za-z0-9._-]
+ * id: 2024-1                         # required, letters (any script), digits, . _ -
  * committee: regional-coprosperity   # id of a committee file
  * title: "'24년 제1차 지역상생발전위원회 서면자문"
  * description: ...                   # optional

@@ -13,6 +13,9 @@ const FRIENDLY: Partial<Record<YAMLError['code'], string>> = {
   DUPLICATE_KEY: 'duplicate key',
 };
 
+/** Alias expansions allowed per file; real configuration files use few or none. */
+const MAX_ALIASES = 100;
+
 /** Parses `text` (the content of `file`, used in error reports). An empty file yields `null`. */
 export function readYaml(file: string, text: string): YamlReadResult {
   const lineCounter = new LineCounter();
@@ -24,5 +27,14 @@ export function readYaml(file: string, text: string): YamlReadResult {
     const message = `YAML syntax error: ${FRIENDLY[first.code] ?? first.message}`;
     return { ok: false, errors: [{ file, path: '', line, column: col, message }] };
   }
-  return { ok: true, content: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  try {
+    return { ok: true, content: doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown };
+  } catch (error) {
+    // An "alias bomb" (billion laughs): *aliases that expand to millions of nodes.
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? `too many YAML aliases (*name): more than ${MAX_ALIASES} expansions, which looks like an "alias bomb"; write the values out instead`
+        : `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, errors: [{ file, path: '', message }] };
+  }
 }

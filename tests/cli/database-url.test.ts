@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-describe('a bad DATABASE_URL', () => {
+describe('a bad DATABASE_URL', { timeout: 60_000 }, () => {
   let dir: string;
   const saved = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL };
 

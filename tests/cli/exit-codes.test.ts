@@ -25,7 +25,7 @@ function futureConfig(dir: string): string {
   return config;
 }
 
-describe('jamun exit codes', () => {
+describe('jamun exit codes', { timeout: 60_000 }, () => {
   let dir: string;
   let config: string;
   const saved = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL };

@@ -114,7 +114,7 @@ describe('GIVEN a committee file with one problem', () => {
     [
       'an id with spaces',
       (d) => (at(d, 'members', 0)['id'] = 'm kang'),
-      `${F}: members[0].id: must start with a letter or digit and contain only letters, digits, '.', '_' or '-'`,
+      `${F}: members[0].id: must start with a letter or digit and contain only letters (any script, e.g. 한글), digits, '.', '_' or '-' (no spaces)`,
     ],
     ['a negative honorarium', (d) => (d['honorarium'] = { amount: -1 }), `${F}: honorarium.amount: must be at least 0`],
     [

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../context.ts';
-import { environment } from '../context.ts';
+import { configuration, environment } from '../context.ts';
 
 const HOW_TO_CONFIGURE = `No messenger is configured, so there is nothing to run.
 Set the variables of at least one platform (see README, "Running it for real"):
@@ -17,8 +17,10 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
     .description('Run the bot: the messengers configured in the environment and the scheduler.')
     .option('--config <dir>', 'configuration directory (default: JAMUN_CONFIG_DIR or config)')
     .action(async (opts: { config?: string }) => {
+      // The environment and the configuration are checked together: every problem of both at once.
       const env = environment(output);
-      if (!env) return setExit(EXIT.config);
+      const config = configuration(output, opts.config ?? env?.configDir ?? 'config');
+      if (!env || !config) return setExit(EXIT.config);
       if (!env.slack && !env.discord) {
         output.err(HOW_TO_CONFIGURE);
         return setExit(EXIT.config);
@@ -34,7 +36,7 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       const opened = await openApp(output, {
         env,
         logger,
-        ...(opts.config ? { configDir: opts.config } : {}),
+        config,
         messengers: adapters.map((a) => a.messenger),
         onWorkDue: () => scheduler.poke(),
       });

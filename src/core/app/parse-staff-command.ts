@@ -37,7 +37,9 @@ function isVerb(word: string): word is StaffVerb {
 }
 
 export function parseStaffCommand(text: string): Result<StaffCommand> {
+  // Ids are NFC in the configuration; a Hangul id typed on a Mac may arrive decomposed (NFD).
   const words = text
+    .normalize('NFC')
     .trim()
     .split(/\s+/)
     .filter((w) => w.length > 0);
