@@ -151,7 +151,7 @@ describe('jamun calendar import', () => {
     mkdirSync(join(config, 'holidays'), { recursive: true });
     writeFileSync(join(config, 'holidays', 'KR-2030.csv'), '2030-01-01,1월 1일\n2031-01-01,1월 1일\n');
     const r = await run(['business-days', '2030-01-02', '2030-01-03', '--config', config]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(6); // EXIT.config: a bad holiday list is configuration
     expect(r.err[0]).toBe(
       `${join(config, 'holidays', 'KR-2030.csv')}: the file is named for 2030 but lists days of 2031`,
     );

@@ -65,13 +65,13 @@ describe('jamun config check', () => {
     expect(after.out[0]).toBe('OK: 1 committee(s), 7 member(s), 1 round(s), imported holiday lists: KR 2029.');
   });
 
-  it('GIVEN a malformed holiday list in the configuration THEN config check names its file and line, exit 1', async () => {
+  it('GIVEN a malformed holiday list in the configuration THEN config check names its file and line, exit 6 (configuration)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'jamun-config-'));
     cpSync('config', dir, { recursive: true });
     mkdirSync(path.join(dir, 'holidays'));
     writeFileSync(path.join(dir, 'holidays', 'KR-2029.csv'), '2029-01-01,1월 1일\n2029-02-31,설날\n');
     const c = capture();
-    expect(await main(['node', 'jamun', 'config', 'check', '--config', dir], c.output)).toBe(1);
+    expect(await main(['node', 'jamun', 'config', 'check', '--config', dir], c.output)).toBe(EXIT.config);
     expect(c.err.join('\n')).toMatch(/holidays\/KR-2029\.csv:2: date "2029-02-31" is not a real day/);
   });
 });
