@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
+import { AppContext } from '../../../src/core/app/app-context.ts';
+import { receiptView, reminderView } from '../../../src/core/app/views.ts';
+import type { Answer, Committee, Round } from '../../../src/core/model.ts';
+import { ManualClock } from '../../../src/core/ports/clock.ts';
+import { silentLogger } from '../../../src/core/ports/logger.ts';
+import { seedConfig } from '../../fakes/app-harness.ts';
+import { round, textQuestion } from '../summary/builders.ts';
+
+/** The seed deadline, 2024-02-15 18:00 in Seoul. */
+const CLOSES = new Date('2024-02-15T09:00:00Z');
+const HOUR = 3_600_000;
+
+function setup(now: Date, overrides: Partial<Round> = {}) {
+  const { committees, rounds } = seedConfig();
+  const committee = committees[0] as Committee;
+  const ctx = new AppContext({
+    store: createMemoryStore(),
+    messengers: [],
+    committees,
+    rounds,
+    clock: new ManualClock(now),
+    logger: silentLogger,
+  });
+  const member = committee.members[0];
+  if (!member) throw new Error('seed committee has no members');
+  const r = round([{ id: '1', title: '안건', questions: [textQuestion('1.1', '의견'), textQuestion('1.2', '기타')] }], {
+    committeeId: committee.id,
+    status: 'open',
+    closesAt: CLOSES,
+    ...overrides,
+  });
+  return { ctx, committee, member, round: r };
+}
+
+function answer(questionId: string, text: string): Answer {
+  return {
+    roundId: 'r-2024-1',
+    memberId: 'm',
+    questionId,
+    value: { kind: 'text', text },
+    status: 'draft',
+    revision: 1,
+    updatedAt: new Date(0),
+  };
+}
+
+describe('reminder view', () => {
+  it('GIVEN 2 h 59 min before the deadline THEN 2 hours are left (rounded down, never up)', () => {
+    const s = setup(new Date(CLOSES.getTime() - 3 * HOUR + 60_000));
+    expect(reminderView(s.ctx, s.committee, s.member, s.round, []).hoursLeft).toBe(2);
+  });
+
+  it('GIVEN exactly 3 h before the deadline THEN 3 hours are left', () => {
+    const s = setup(new Date(CLOSES.getTime() - 3 * HOUR));
+    expect(reminderView(s.ctx, s.committee, s.member, s.round, []).hoursLeft).toBe(3);
+  });
+
+  it('GIVEN 30 min before the deadline THEN 0 hours; GIVEN a time after it THEN 0, never negative', () => {
+    const soon = setup(new Date(CLOSES.getTime() - HOUR / 2));
+    expect(reminderView(soon.ctx, soon.committee, soon.member, soon.round, []).hoursLeft).toBe(0);
+    const late = setup(new Date(CLOSES.getTime() + 5 * HOUR));
+    expect(reminderView(late.ctx, late.committee, late.member, late.round, []).hoursLeft).toBe(0);
+  });
+
+  it('GIVEN one answered and one blank answer THEN one answer counts, out of two questions', () => {
+    const s = setup(new Date(CLOSES.getTime() - 24 * HOUR));
+    const view = reminderView(s.ctx, s.committee, s.member, s.round, [answer('1.1', '의견'), answer('1.2', '  ')]);
+    expect([view.answeredCount, view.questionCount]).toEqual([1, 2]);
+  });
+});
+
+describe('receipt view', () => {
+  it('GIVEN an open round before its deadline THEN the member can still edit', () => {
+    const s = setup(new Date(CLOSES.getTime() - 1));
+    expect(receiptView(s.ctx, s.committee, s.member, s.round, [], s.ctx.now()).canEdit).toBe(true);
+  });
+
+  it('GIVEN the very moment of the deadline or later THEN editing is over, even while the round is still open', () => {
+    const at = setup(CLOSES);
+    expect(receiptView(at.ctx, at.committee, at.member, at.round, [], CLOSES).canEdit).toBe(false);
+    const after = setup(new Date(CLOSES.getTime() + HOUR));
+    expect(receiptView(after.ctx, after.committee, after.member, after.round, [], CLOSES).canEdit).toBe(false);
+  });
+
+  it('GIVEN a round closed early, before its deadline THEN editing is over', () => {
+    const s = setup(new Date(CLOSES.getTime() - 24 * HOUR), { status: 'closed' });
+    expect(receiptView(s.ctx, s.committee, s.member, s.round, [], s.ctx.now()).canEdit).toBe(false);
+  });
+
+  it('GIVEN answers THEN each question shows its stored text, and an unanswered one is empty', () => {
+    const s = setup(new Date(CLOSES.getTime() - HOUR));
+    const view = receiptView(s.ctx, s.committee, s.member, s.round, [answer('1.1', '찬성합니다')], s.ctx.now());
+    expect(view.items[0]?.answers.map((a) => [a.questionId, a.answer])).toEqual([
+      ['1.1', '찬성합니다'],
+      ['1.2', ''],
+    ]);
+  });
+});
