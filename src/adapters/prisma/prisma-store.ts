@@ -8,13 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import {
-  Prisma,
-  PrismaClient,
-  type Answer as AnswerRow,
-  type Invitation as InvitationRow,
-  type Round as RoundRow,
-} from '../../generated/prisma/client.ts';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type BetterSqlite3 from 'better-sqlite3';
+import { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { Committee, Invitation, JobKind, Round } from '../../core/model.ts';
 import type {
   AnswerWrite,
@@ -30,20 +26,20 @@ import type {
 } from '../../core/ports/store.ts';
 import { ensureDatabaseFolder, migrationScripts, sqliteFilePath } from './migration-files.ts';
 import { migrateDatabase } from './migrate.ts';
+import { answerFromSqlite, invitationFromSqlite, invitationValues, roundRowFromSqlite } from './sqlite-rows.ts';
+import { bindable, SqliteDirect } from './sqlite-direct.ts';
 import {
   answerFromRow,
   auditFromRow,
   committeeSettings,
   invitationFromRow,
   invitationPatchToData,
-  invitationToCreate,
   jobFromRow,
   outboxFromRow,
   revisionFromRow,
   ROUND_INCLUDE,
   roundFromRow,
   roundToCreate,
-  type RoundWithAgenda,
   summaryFromRow,
 } from './row-mapping.ts';
 
@@ -60,11 +56,19 @@ export async function createPrismaStore(databaseUrl: string): Promise<Store> {
     ensureDatabaseFolder(databaseUrl);
     await migrateDatabase(databaseUrl);
   }
-  const adapter = new PrismaBetterSqlite3(
+  const factory = new PrismaBetterSqlite3(
     { url: databaseUrl, timeout: BUSY_TIMEOUT_MS },
     { timestampFormat: 'unixepoch-ms' },
   );
-  const prisma = new PrismaClient({ adapter });
+  // One connection shared by Prisma and the prepared hot path (see sqlite-direct.ts).
+  const connection = await factory.connect();
+  const db = (connection as SqlDriverAdapter & { client: BetterSqlite3.Database }).client;
+  const shared: SqlDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => Promise.resolve(connection),
+  };
+  const prisma = new PrismaClient({ adapter: shared });
   if (inMemory) {
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     // A private in-memory database is new on every connect: no migration history to keep.
@@ -74,10 +78,11 @@ export async function createPrismaStore(databaseUrl: string): Promise<Store> {
   } else {
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+    await prisma.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 10000');
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
-  return new PrismaStore(prisma);
+  return new PrismaStore(prisma, new SqliteDirect(db));
 }
 
 /** Statements of a Prisma-generated migration (no semicolons inside statements). */
@@ -95,46 +100,57 @@ function splitStatements(sql: string): string[] {
 }
 
 class PrismaStore implements Store {
-  readonly #agendas = new Map<string, RoundWithAgenda['agendaItems']>();
-  constructor(private readonly prisma: PrismaClient) {}
+  readonly #agendas = new Map<string, Round['agenda']>();
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: SqliteDirect,
+  ) {}
 
   async syncCommittee(committee: Committee): Promise<void> {
-    const now = new Date();
-    const fields = {
-      name: committee.name,
-      timeZone: committee.timeZone,
-      locale: committee.locale,
-      settings: committeeSettings(committee),
-      syncedAt: now,
-    };
-    const ids = committee.members.map((member) => member.id);
-    await this.prisma.$transaction([
-      this.prisma.committee.upsert({
-        where: { id: committee.id },
-        create: { id: committee.id, ...fields },
-        update: fields,
-      }),
-      ...committee.members.map((member, position) => {
-        const data = {
-          name: member.name,
-          role: member.role ?? null,
-          platforms: JSON.stringify(member.platforms),
-          timeZone: member.timeZone ?? null,
-          locale: member.locale ?? null,
-          active: member.active,
-          position,
-        };
-        return this.prisma.member.upsert({
-          where: { committeeId_id: { committeeId: committee.id, id: member.id } },
-          create: { committeeId: committee.id, id: member.id, ...data },
-          update: data,
-        });
-      }),
-      this.prisma.member.updateMany({
-        where: { committeeId: committee.id, id: { notIn: ids } },
-        data: { active: false },
-      }),
-    ]);
+    // Bounded statements in slices: a committee of any size never puts an
+    // id list into one statement, and the event loop runs between slices.
+    this.sql
+      .statement(
+        `INSERT INTO "Committee" ("id", "name", "timeZone", "locale", "settings", "syncedAt") VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name", "timeZone" = excluded."timeZone",
+           "locale" = excluded."locale", "settings" = excluded."settings", "syncedAt" = excluded."syncedAt"`,
+      )
+      .run(
+        committee.id,
+        committee.name,
+        committee.timeZone,
+        committee.locale,
+        committeeSettings(committee),
+        Date.now(),
+      );
+    const upsert = this.sql.statement(
+      `INSERT INTO "Member" ("committeeId", "id", "name", "role", "platforms", "timeZone", "locale", "active", "position")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT ("committeeId", "id") DO UPDATE SET "name" = excluded."name", "role" = excluded."role",
+         "platforms" = excluded."platforms", "timeZone" = excluded."timeZone", "locale" = excluded."locale",
+         "active" = excluded."active", "position" = excluded."position"`,
+    );
+    await this.sql.writeInSlices([...committee.members.entries()], ([position, member]) =>
+      upsert.run(
+        committee.id,
+        member.id,
+        member.name,
+        member.role ?? null,
+        JSON.stringify(member.platforms),
+        member.timeZone ?? null,
+        member.locale ?? null,
+        bindable(member.active),
+        position,
+      ),
+    );
+    // Members no longer listed become inactive: compare in memory, update one row per statement.
+    const listed = new Set(committee.members.map((member) => member.id));
+    const stored = this.sql
+      .statement(`SELECT "id" FROM "Member" WHERE "committeeId" = ? AND "active" = 1`)
+      .all(committee.id) as { id: string }[];
+    const dropped = stored.filter((row) => !listed.has(row.id));
+    const deactivate = this.sql.statement(`UPDATE "Member" SET "active" = 0 WHERE "committeeId" = ? AND "id" = ?`);
+    await this.sql.writeInSlices(dropped, (row) => deactivate.run(committee.id, row.id));
   }
 
   async createRound(round: Round): Promise<boolean> {
@@ -154,13 +170,15 @@ class PrismaStore implements Store {
     // changes, so it is read once per process; the round row is read each time.
     const agenda = this.#agendas.get(roundId);
     if (agenda) {
-      // A raw read: every answer save does it, and it costs half of findUnique.
-      const [row] = await this.prisma.$queryRaw<RoundRow[]>`SELECT * FROM "Round" WHERE "id" = ${roundId}`;
-      return row ? roundFromRow({ ...row, agendaItems: agenda }) : null;
+      // A prepared read: every answer save does it.
+      const row = this.sql.statement(`SELECT * FROM "Round" WHERE "id" = ?`).get(roundId);
+      return row ? { ...roundFromRow({ ...roundRowFromSqlite(row), agendaItems: [] }), agenda } : null;
     }
     const row = await this.prisma.round.findUnique({ where: { id: roundId }, include: ROUND_INCLUDE });
-    if (row) this.#agendas.set(roundId, row.agendaItems);
-    return row ? roundFromRow(row) : null;
+    if (!row) return null;
+    const round = roundFromRow(row);
+    this.#agendas.set(roundId, round.agenda);
+    return round;
   }
 
   async listRounds() {
@@ -179,23 +197,21 @@ class PrismaStore implements Store {
   }
 
   async createInvitations(invitations: Invitation[]): Promise<void> {
-    await this.prisma.$transaction(
-      invitations.map((invitation) =>
-        this.prisma.invitation.upsert({
-          where: { roundId_memberId: { roundId: invitation.roundId, memberId: invitation.memberId } },
-          create: invitationToCreate(invitation),
-          update: {},
-        }),
-      ),
+    const insert = this.sql.statement(
+      `INSERT INTO "Invitation" ("roundId", "memberId", "platform", "deliveryState", "failureReason", "channelRef",
+         "messageRef", "deliveredAt", "submittedAt", "declinedAt", "declineReason", "late", "removedAt", "lastAskedQuestionId")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT ("roundId", "memberId") DO NOTHING`,
     );
+    await this.sql.writeInSlices(invitations, (invitation) => insert.run(...invitationValues(invitation)));
   }
 
   async getInvitation(roundId: string, memberId: string) {
-    // A raw read on the hot path of every answer save (see getRound).
-    const [row] = await this.prisma.$queryRaw<
-      InvitationRow[]
-    >`SELECT * FROM "Invitation" WHERE "roundId" = ${roundId} AND "memberId" = ${memberId}`;
-    return row ? invitationFromRow(row) : null;
+    // A prepared read on the hot path of every answer save (see getRound).
+    const row = this.sql
+      .statement(`SELECT * FROM "Invitation" WHERE "roundId" = ? AND "memberId" = ?`)
+      .get(roundId, memberId);
+    return row ? invitationFromSqlite(row) : null;
   }
 
   async listInvitations(roundId: string) {
@@ -227,34 +243,41 @@ class PrismaStore implements Store {
 
   async saveAnswers(roundId: string, memberId: string, answers: AnswerWrite[], at: Date) {
     if (answers.length === 0) return [];
-    // One statement, so atomic without a transaction: a trigger of the
+    // One synchronous transaction of prepared statements: a trigger of the
     // answer_revision migration writes the revision row of every insert and
     // update. A new answer of a member who has already submitted is born submitted.
     const latest = new Map(answers.map((a) => [a.questionId, a.value]));
-    const rows = Prisma.join(
-      [...latest].map(
-        ([questionId, value]) => Prisma.sql`(${roundId}, ${memberId}, ${questionId}, ${JSON.stringify(value)},
-          CASE WHEN EXISTS (SELECT 1 FROM "Invitation" WHERE "roundId" = ${roundId} AND "memberId" = ${memberId} AND "submittedAt" IS NOT NULL)
-            THEN 'submitted' ELSE 'draft' END, 1, ${at})`,
-      ),
+    const submitted = this.sql.statement(
+      `SELECT 1 FROM "Invitation" WHERE "roundId" = ? AND "memberId" = ? AND "submittedAt" IS NOT NULL`,
     );
-    const saved = await this.prisma.$queryRaw<AnswerRow[]>`
-      INSERT INTO "Answer" ("roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt")
-      VALUES ${rows}
-      ON CONFLICT ("roundId", "memberId", "questionId") DO UPDATE SET
-        "value" = excluded."value", "revision" = "Answer"."revision" + 1, "updatedAt" = excluded."updatedAt"
-      RETURNING "roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt"`;
-    return saved.map(answerFromRow);
+    const upsert = this.sql.statement(
+      `INSERT INTO "Answer" ("roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, 1, ?)
+       ON CONFLICT ("roundId", "memberId", "questionId") DO UPDATE SET
+         "value" = excluded."value", "revision" = "Answer"."revision" + 1, "updatedAt" = excluded."updatedAt"
+       RETURNING "roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt"`,
+    );
+    const rows = this.sql.transaction(() => {
+      const status = submitted.get(roundId, memberId) ? 'submitted' : 'draft';
+      return [...latest].map(([questionId, value]) =>
+        upsert.get(roundId, memberId, questionId, JSON.stringify(value), status, at.getTime()),
+      );
+    });
+    return rows.map(answerFromSqlite);
   }
 
   async markSubmitted(roundId: string, memberId: string, at: Date, late: boolean): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.answer.updateMany({ where: { roundId, memberId }, data: { status: 'submitted' } }),
-      this.prisma.invitation.update({
-        where: { roundId_memberId: { roundId, memberId } },
-        data: { submittedAt: at, late },
-      }),
-    ]);
+    const answers = this.sql.statement(
+      `UPDATE "Answer" SET "status" = 'submitted' WHERE "roundId" = ? AND "memberId" = ?`,
+    );
+    const invitation = this.sql.statement(
+      `UPDATE "Invitation" SET "submittedAt" = ?, "late" = ? WHERE "roundId" = ? AND "memberId" = ?`,
+    );
+    this.sql.transaction(() => {
+      answers.run(roundId, memberId);
+      if (invitation.run(at.getTime(), bindable(late), roundId, memberId).changes !== 1)
+        throw new Error(`No invitation of ${memberId} to ${roundId}`);
+    });
   }
 
   async listRevisions(roundId: string, memberId: string, questionId?: string) {
@@ -267,17 +290,27 @@ class PrismaStore implements Store {
 
   async enqueueJobs(jobs: NewJob[]): Promise<number> {
     if (jobs.length === 0) return 0;
-    const now = new Date();
-    const counts = await this.prisma.$transaction(
-      jobs.map(
-        (job) => this.prisma.$executeRaw`
-          INSERT INTO "Job" ("id", "key", "kind", "roundId", "memberId", "dueAt", "state", "attempts", "payload", "createdAt", "updatedAt")
-          VALUES (${randomUUID()}, ${job.key}, ${job.kind}, ${job.roundId}, ${job.memberId ?? null}, ${job.dueAt}, 'pending', 0,
-            ${JSON.stringify(job.payload ?? {})}, ${now}, ${now})
-          ON CONFLICT ("key") DO NOTHING`,
-      ),
+    const now = Date.now();
+    const insert = this.sql.statement(
+      `INSERT INTO "Job" ("id", "key", "kind", "roundId", "memberId", "dueAt", "state", "attempts", "payload", "createdAt", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+       ON CONFLICT ("key") DO NOTHING`,
     );
-    return counts.reduce((sum, count) => sum + count, 0);
+    let created = 0;
+    await this.sql.writeInSlices(jobs, (job) => {
+      created += insert.run(
+        randomUUID(),
+        job.key,
+        job.kind,
+        job.roundId,
+        job.memberId ?? null,
+        job.dueAt.getTime(),
+        JSON.stringify(job.payload ?? {}),
+        now,
+        now,
+      ).changes;
+    });
+    return created;
   }
 
   async claimDueJobs(now: Date, limit: number, leaseMs: number) {

@@ -67,7 +67,7 @@ export class MemberService implements MemberApi {
 
   #window(p: Participation): Result<{ late: boolean }> {
     const zone = this.ctx.zoneOfMember(p.committee, p.member);
-    return answerWindow(p.round, this.ctx.now(), this.ctx.when(p.round.closesAt, zone, p.locale));
+    return answerWindow(p.round, this.ctx.now(), () => this.ctx.when(p.round.closesAt, zone, p.locale));
   }
 
   async questionnaire(actor: Actor, roundId: string): Promise<Result<QuestionnaireView>> {

@@ -80,7 +80,8 @@ export function checkExtend(
 export function answerWindow(
   round: Pick<Round, 'id' | 'status' | 'closesAt' | 'allowLate'>,
   now: Date,
-  closesAtText: string,
+  /** The deadline as people read it; a function when formatting it is worth avoiding on the happy path. */
+  closesAtText: string | (() => string),
 ): Result<{ late: boolean }> {
   if (round.status === 'cancelled') return err('ROUND.CANCELLED', { roundId: round.id });
   if (round.status === 'draft') return err('ROUND.NOT_OPEN', { roundId: round.id });
@@ -88,5 +89,6 @@ export function answerWindow(
   if (!pastDeadline) return ok({ late: false });
   // Late answers are taken until the summary is compiled, never after.
   if (round.allowLate && round.status !== 'summarised') return ok({ late: true });
-  return err('ROUND.CLOSED', { roundId: round.id, closesAt: closesAtText });
+  const closesAt = typeof closesAtText === 'string' ? closesAtText : closesAtText();
+  return err('ROUND.CLOSED', { roundId: round.id, closesAt });
 }
