@@ -48,7 +48,8 @@ describe('migrateDatabase', () => {
     const [a, b] = await Promise.all([run(), run()]);
     expect([...a.applied, ...b.applied].sort()).toEqual(repoMigrations);
     expect(await diffDatabaseToSchema(url)).toBe('');
-  });
+    // Two child processes each load tsx and Prisma: on a loaded shared machine that alone can take 20 s.
+  }, 90_000);
 
   it('GIVEN all migrations applied THEN the database matches schema.prisma exactly (no drift)', async () => {
     const url = `file:${join(folder, 'drift.db')}`;
