@@ -13,7 +13,7 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 /** Splits `items` into slices of at most `size` (the last may be shorter). */
-export function chunksOf<T>(items: readonly T[], size: number): T[][] {
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
   if (size < 1) throw new Error(`chunk size must be positive, got ${size}`);
   const chunks: T[][] = [];
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));

@@ -3,6 +3,7 @@
  * and the summary. Each job's sends go through the outbox, so a job that
  * runs twice (a crash before `finishJob`) sends nothing twice.
  */
+import { yieldToEventLoop } from '../cooperate.ts';
 import type { Job } from '../model.ts';
 import type { MemberAddress, MemberMessage, Messenger } from '../ports/messenger.ts';
 import type { JobOutcome } from '../ports/store.ts';
@@ -38,6 +39,9 @@ export class JobRunner {
       const jobs = await this.ctx.store.claimDueJobs(this.ctx.now(), BATCH, LEASE_MS);
       if (jobs.length === 0) return total;
       for (const job of jobs) {
+        // A macrotask between jobs: inbound events (acks) and timers run
+        // between sends instead of after the whole queue.
+        await yieldToEventLoop();
         let outcome: JobOutcome;
         try {
           outcome = await this.#run(job);
