@@ -19,7 +19,8 @@ import { FakeSlackServer } from '../fakes/slack/fake-slack-server.ts';
 import { slashCommand } from '../fakes/slack/slack-payloads.ts';
 
 const ROUND = '2024-1';
-const STARTUP_MS = 20_000;
+// Generous: start-up loads tsx, Prisma and both platform libraries, slow on a loaded shared machine.
+const STARTUP_MS = 60_000;
 const SLACK_BOT_TOKEN = 'xoxb-start-test-bot-7f3a';
 const SLACK_APP_TOKEN = 'xapp-start-test-app-91c2';
 
@@ -108,7 +109,11 @@ describe('jamun start', () => {
       const command = slashCommand(fake, staff, `open ${ROUND}`, staffChannel);
       expect(await fake.sendEnvelope('slash_commands', command)).toEqual({});
       const replyId = String(command.response_url).split('/').pop();
-      const reply = await waitFor(() => fake.responses.find((r) => r.id === replyId), 'the reply to /jamun open', 5000);
+      const reply = await waitFor(
+        () => fake.responses.find((r) => r.id === replyId),
+        'the reply to /jamun open',
+        20_000,
+      );
       expect(reply.body.response_type).toBe('in_channel');
       expect(String(reply.body.text)).toContain(openedText);
 
@@ -132,7 +137,7 @@ describe('jamun start', () => {
       const printed = `${run.stdout()}${run.stderr()}`;
       expect(printed).not.toContain(SLACK_BOT_TOKEN);
       expect(printed).not.toContain(SLACK_APP_TOKEN);
-    }, 30_000);
+    }, 120_000);
   });
 
   describe('against the fake Discord', () => {
@@ -171,7 +176,11 @@ describe('jamun start', () => {
         { subcommand: 'open', options: { round: ROUND } },
         { channelId: staffChannel },
       );
-      const reply = await waitFor(() => open.messages.find((m) => m.content !== ''), 'the reply to /jamun open', 5000);
+      const reply = await waitFor(
+        () => open.messages.find((m) => m.content !== ''),
+        'the reply to /jamun open',
+        20_000,
+      );
       expect(reply.content).toContain(openedText);
 
       const invited = members.map((m) => m.platforms.discord ?? '');
@@ -192,6 +201,6 @@ describe('jamun start', () => {
       expect(exit.code).toBe(0);
       expect(run.stdout()).toContain('Stopping: finishing the current work');
       expect(`${run.stdout()}${run.stderr()}`).not.toContain(fake.token);
-    }, 30_000);
+    }, 120_000);
   });
 });

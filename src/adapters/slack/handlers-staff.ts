@@ -52,7 +52,8 @@ export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
         }
       }
     } catch (error) {
-      deps.logger.error({ verb: parsed.value.verb, error: String(error) }, 'slack staff command failed');
+      const cause = error instanceof Error && error.cause !== undefined ? String(error.cause) : undefined;
+      deps.logger.error({ verb: parsed.value.verb, error: String(error), cause }, 'slack staff command failed');
       await respond({ response_type: 'ephemeral', text: st(locale, 'slack.command.failed') });
     }
   });

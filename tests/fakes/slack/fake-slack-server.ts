@@ -87,6 +87,9 @@ export class FakeSlackServer {
 
   private constructor() {
     this.#server = createServer((req, res) => void this.#handle(req, res));
+    // Slack keeps idle connections open far longer than Node's 5 s default. With 5 s, a client
+    // on a loaded machine reuses a socket the fake has just closed ("other side closed").
+    this.#server.keepAliveTimeout = 120_000;
     this.#server.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/socket')) {
         socket.destroy();
