@@ -32,3 +32,39 @@ export async function forEachChunk<T>(
     await work(chunk, index);
   }
 }
+
+/**
+ * Runs `work` on every item with at most `concurrency` in flight. Items of
+ * the same lane run one after another in their order; an item whose lane is
+ * `null` is a barrier: it waits for everything before it and runs alone.
+ */
+export async function runInLanes<T>(
+  items: readonly T[],
+  concurrency: number,
+  laneOf: (item: T) => string | null,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let segment: T[] = [];
+  const flush = async (): Promise<void> => {
+    const lanes = new Map<string, T[]>();
+    for (const item of segment) {
+      const lane = laneOf(item) as string;
+      lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
+    }
+    segment = [];
+    const queue = [...lanes.values()];
+    const worker = async (): Promise<void> => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) for (const item of lane) await work(item);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  };
+  for (const item of items) {
+    if (laneOf(item) !== null) {
+      segment.push(item);
+      continue;
+    }
+    await flush();
+    await work(item);
+  }
+  await flush();
+}

@@ -45,16 +45,24 @@ function commandOf(interaction: ChatInputCommandInteraction): StaffCommand | nul
   };
 }
 
+/** Staff verbs whose work can outlast Discord's 3 s (store writes per member, compiling, uploading). */
+const WORK_VERBS: ReadonlySet<StaffCommand['verb']> = new Set(['open', 'close', 'summary', 'export', 'remind']);
+
 export class StaffHandlers {
   constructor(private readonly app: () => JamunApi) {}
 
   async onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = commandOf(interaction) ?? { verb: 'help' as const };
     const actor = staffActor(interaction);
-    await answerInteraction(interaction, async () => {
-      const reply = await this.app().runStaffCommand(actor, command);
-      return { text: reply.text, ephemeral: reply.ephemeral, ...(reply.files ? { files: reply.files } : {}) };
-    });
+    await answerInteraction(
+      interaction,
+      async () => {
+        const reply = await this.app().runStaffCommand(actor, command);
+        return { text: reply.text, ephemeral: reply.ephemeral, ...(reply.files ? { files: reply.files } : {}) };
+      },
+      // Verbs that do work acknowledge first and report as a follow-up.
+      WORK_VERBS.has(command.verb) ? 0 : undefined,
+    );
   }
 
   async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {

@@ -18,17 +18,30 @@ export interface InteractionAnswer {
   files?: OutgoingFile[];
 }
 
-/** Discord wants an answer within 3 s; defer well before. */
-const DEFER_AFTER_MS = 2000;
+/**
+ * Discord wants an answer within 3 s; defer well before. Quick work (a
+ * stored save) answers directly; anything slower is deferred after 1 s.
+ */
+const DEFER_AFTER_MS = 1000;
 
 const PENDING = Symbol('pending');
 
-/** Runs `work` and sends its answer, deferring the reply when the work is slow. */
+/**
+ * Runs `work` and sends its answer, deferring the reply when the work is
+ * slow. `deferAfterMs: 0` defers before the work starts: for work that is
+ * known to take long (opening a round, a summary), so the acknowledgement
+ * never waits behind it.
+ */
 export async function answerInteraction(
   interaction: RepliableInteraction,
   work: () => Promise<InteractionAnswer>,
   deferAfterMs = DEFER_AFTER_MS,
 ): Promise<void> {
+  if (deferAfterMs <= 0) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await send(interaction, await work(), true);
+    return;
+  }
   const running = work();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof PENDING>((resolve) => {

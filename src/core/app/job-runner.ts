@@ -3,7 +3,7 @@
  * and the summary. Each job's sends go through the outbox, so a job that
  * runs twice (a crash before `finishJob`) sends nothing twice.
  */
-import { yieldToEventLoop } from '../cooperate.ts';
+import { runInLanes, yieldToEventLoop } from '../cooperate.ts';
 import type { Job } from '../model.ts';
 import type { MemberAddress, MemberMessage, Messenger } from '../ports/messenger.ts';
 import type { JobOutcome } from '../ports/store.ts';
@@ -18,14 +18,20 @@ import { invitationView, progressView, receiptView, reminderView } from './views
 const MAX_ATTEMPTS = 5;
 const LEASE_MS = 5 * 60_000;
 const BATCH = 50;
+/** Jobs of different members in flight at once: enough to keep the platforms' buckets full. */
+const CONCURRENCY = 16;
+/** Real time between staff progress updates during a fan-out. */
+const PROGRESS_INTERVAL_MS = 3_000;
 
 function retryDelayMs(attempt: number): number {
   return Math.min(60 * 60_000, 30_000 * 2 ** attempt);
 }
 
 export class JobRunner {
-  /** Rounds whose invitations changed in the current batch: their staff progress is updated once per batch. */
+  /** Rounds whose invitations changed since their staff progress was last updated. */
   readonly #progressDue = new Set<string>();
+  /** When progress was last posted (performance.now()); -Infinity: never. */
+  #progressAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly ctx: AppContext,
@@ -37,35 +43,60 @@ export class JobRunner {
     let total = 0;
     for (;;) {
       const jobs = await this.ctx.store.claimDueJobs(this.ctx.now(), BATCH, LEASE_MS);
-      if (jobs.length === 0) return total;
-      for (const job of jobs) {
-        // A macrotask between jobs: inbound events (acks) and timers run
-        // between sends instead of after the whole queue.
-        await yieldToEventLoop();
-        let outcome: JobOutcome;
-        try {
-          outcome = await this.#run(job);
-        } catch (error) {
-          // A bug or a store failure: keep the job, retry later, log with context.
-          this.ctx.logger.error(
-            {
-              jobKey: job.key,
-              kind: job.kind,
-              roundId: job.roundId,
-              err: error instanceof Error ? error.message : String(error),
-            },
-            'job failed unexpectedly',
-          );
-          outcome = this.#retryLater(job, 'unexpected error') ?? { state: 'failed', note: 'unexpected error' };
-        }
-        await this.ctx.store.finishJob(job.id, outcome, this.ctx.now());
-        total += 1;
+      if (jobs.length === 0) {
+        await this.#updateProgress(true);
+        return total;
       }
-      // One edit per batch, not per member: Discord allows a channel five
-      // messages per five seconds, and 1,000 edits would stall the fan-out.
-      for (const roundId of this.#progressDue) await this.#progress(roundId);
-      this.#progressDue.clear();
+      // Different members in parallel (the platform clients queue by their rate-limit
+      // buckets), one member's jobs in order; round-level jobs run alone.
+      await runInLanes(
+        jobs,
+        CONCURRENCY,
+        (job) => job.memberId ?? null,
+        (job) => this.#runOne(job),
+      );
+      total += jobs.length;
+      await this.#updateProgress(false);
     }
+  }
+
+  async #runOne(job: Job): Promise<void> {
+    // A macrotask before each job: inbound events (acks) and timers run
+    // between sends instead of after the whole queue.
+    await yieldToEventLoop();
+    let outcome: JobOutcome;
+    try {
+      outcome = await this.#run(job);
+    } catch (error) {
+      // A bug or a store failure: keep the job, retry later, log with context.
+      this.ctx.logger.error(
+        {
+          jobKey: job.key,
+          kind: job.kind,
+          roundId: job.roundId,
+          err: error instanceof Error ? error.message : String(error),
+        },
+        'job failed unexpectedly',
+      );
+      outcome = this.#retryLater(job, 'unexpected error') ?? { state: 'failed', note: 'unexpected error' };
+    }
+    await this.ctx.store.finishJob(job.id, outcome, this.ctx.now());
+  }
+
+  /**
+   * Posts or edits the staff progress of rounds whose invitations changed:
+   * at most once per PROGRESS_INTERVAL_MS during a fan-out, and always when
+   * the queue is empty. Discord allows a channel five messages per five
+   * seconds, and reading every invitation after each batch of a 10,000-member
+   * round would cost more than the sends.
+   */
+  async #updateProgress(final: boolean): Promise<void> {
+    if (this.#progressDue.size === 0) return;
+    if (!final && performance.now() - this.#progressAt < PROGRESS_INTERVAL_MS) return;
+    const rounds = [...this.#progressDue];
+    this.#progressDue.clear();
+    for (const roundId of rounds) await this.#progress(roundId);
+    this.#progressAt = performance.now();
   }
 
   async #run(job: Job): Promise<JobOutcome> {

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { forEachChunk, runInLanes } from '../../src/core/cooperate.ts';
+
+/** A promise with its resolver, to hold work open until the test lets it finish. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open = (): void => {};
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
+}
+
+describe('forEachChunk', () => {
+  it('GIVEN 1,001 items and slices of 250 THEN work sees five slices in order, the last of one item', async () => {
+    const sizes: number[] = [];
+    const seen: number[] = [];
+    await forEachChunk(
+      Array.from({ length: 1001 }, (_, i) => i),
+      250,
+      (chunk) => {
+        sizes.push(chunk.length);
+        seen.push(...chunk);
+      },
+    );
+    expect(sizes).toEqual([250, 250, 250, 250, 1]);
+    expect(seen).toEqual(Array.from({ length: 1001 }, (_, i) => i));
+  });
+});
+
+describe('runInLanes', () => {
+  it('GIVEN one member whose send never ends WHEN others are queued THEN every other member is served', async () => {
+    const stuck = gate();
+    const done: string[] = [];
+    const run = runInLanes(
+      ['slow', 'a', 'b', 'c', 'd'],
+      2,
+      (m) => m,
+      async (m) => {
+        if (m === 'slow') await stuck.promise;
+        done.push(m);
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done).toEqual(['a', 'b', 'c', 'd']);
+    stuck.open();
+    await run;
+    expect(done).toEqual(['a', 'b', 'c', 'd', 'slow']);
+  });
+
+  it('GIVEN two jobs of one member THEN they run in order, never together', async () => {
+    const log: string[] = [];
+    await runInLanes(
+      ['m1:1', 'm2:1', 'm1:2'],
+      4,
+      (j) => j.split(':')[0] ?? '',
+      async (j) => {
+        log.push(`start ${j}`);
+        await new Promise((resolve) => setImmediate(resolve));
+        log.push(`end ${j}`);
+      },
+    );
+    expect(log.indexOf('end m1:1')).toBeLessThan(log.indexOf('start m1:2'));
+  });
+
+  it('GIVEN at most 3 in flight THEN never more than 3 run at once, and a barrier runs alone after the items before it', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const order: string[] = [];
+    const items = ['1', '2', '3', '4', '5', '6', 'close', '7'];
+    await runInLanes(
+      items,
+      3,
+      (i) => (i === 'close' ? null : i),
+      async (i) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        if (i === 'close') expect(inFlight).toBe(1);
+        await new Promise((resolve) => setImmediate(resolve));
+        order.push(i);
+        inFlight -= 1;
+      },
+    );
+    expect(peak).toBe(3);
+    expect(order.slice(0, 6).sort()).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(order.slice(6)).toEqual(['close', '7']);
+  });
+});
