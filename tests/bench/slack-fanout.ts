@@ -6,22 +6,28 @@
  * `chat.postMessage` (~1/s per channel) 1 per (1 s / SCALE) per channel and
  * `chat.update` (Tier 3) 50 per (60 s / SCALE). Run: `npx tsx tests/bench/slack-fanout.ts`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createPrismaStore } from '../../src/adapters/prisma/prisma-store.ts';
 import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
 import type { Member } from '../../src/core/model.ts';
 import { silentLogger } from '../../src/core/ports/logger.ts';
 import { createTestApp } from '../fakes/app-harness.ts';
 import { FakeSlackServer } from '../fakes/slack/fake-slack-server.ts';
 
-const MEMBERS = 1000;
 /** Time compression of the limits: 60 means one minute of Slack's limits lasts one second here. */
 const SCALE = 60;
 const OPEN_PER_WINDOW = 50;
 const WINDOW_MS = 60_000 / SCALE;
 
 /** Runs the benchmark and returns its figures. */
-export async function runSlackFanoutBench(): Promise<Record<string, number | string>> {
+export async function runSlackFanoutBench(members = 1000): Promise<Record<string, number | string>> {
   const fake = await FakeSlackServer.start();
+  // The production store: SQLite on a file.
+  const dir = mkdtempSync(path.join(tmpdir(), 'jamun-bench-slack-'));
+  const store = await createPrismaStore(`file:${path.join(dir, 'bench.db')}`);
   fake.limit('conversations.open', { max: OPEN_PER_WINDOW, windowMs: WINDOW_MS });
   fake.limit('chat.postMessage', { max: 1, windowMs: 1000 / SCALE, perChannel: true });
   fake.limit('chat.update', { max: 50, windowMs: WINDOW_MS });
@@ -38,10 +44,11 @@ export async function runSlackFanoutBench(): Promise<Record<string, number | str
   );
   try {
     const t = await createTestApp({
+      store,
       messengers: [adapter.messenger],
       mutateCommittee: (committee) => {
         const template = committee.members[0] as Member;
-        committee.members = Array.from({ length: MEMBERS }, (_, i) => ({
+        committee.members = Array.from({ length: members }, (_, i) => ({
           ...template,
           id: `bench-${i}`,
           name: `위원 ${i}`,
@@ -63,10 +70,9 @@ export async function runSlackFanoutBench(): Promise<Record<string, number | str
         perUser.set(channel, (perUser.get(channel) ?? 0) + 1);
     }
     const duplicates = [...perUser.values()].reduce((n, count) => n + Math.max(0, count - 1), 0);
-    const fastestMs = (Math.ceil(MEMBERS / OPEN_PER_WINDOW) - 1) * WINDOW_MS;
-    await t.store.close();
+    const fastestMs = (Math.ceil(members / OPEN_PER_WINDOW) - 1) * WINDOW_MS;
     return {
-      members: MEMBERS,
+      members: members,
       opened: opened.text.split('\n')[0] ?? '',
       delivered: invitations.filter((i) => i.deliveryState === 'delivered').length,
       failed: invitations.filter((i) => i.deliveryState === 'failed').length,
@@ -93,6 +99,8 @@ export async function runSlackFanoutBench(): Promise<Record<string, number | str
   } finally {
     await adapter.messenger.close();
     await fake.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

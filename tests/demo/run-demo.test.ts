@@ -22,7 +22,8 @@ describe('the demo', () => {
       outDir: dir,
       output: { out: (l) => lines.push(l), err: (l) => lines.push(l) },
     });
-  });
+    // The whole seed round on SQLite: slow on a loaded shared machine.
+  }, 90_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('GIVEN the seed round THEN invitations go out on 2024-02-08 to all seven members', () => {

@@ -1,0 +1,151 @@
+/**
+ * The production path into SQLite: answer saves through the core (one member
+ * at a time, and 50 members at once), and opening a large round, each with
+ * the event-loop delay it caused. Reports, never asserts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LocalMessenger } from '../../src/adapters/local/local-messenger.ts';
+import { createPrismaStore } from '../../src/adapters/prisma/prisma-store.ts';
+import { createJamunApp, type JamunApp } from '../../src/core/app/create-app.ts';
+import type { Committee, RoundDefinition } from '../../src/core/model.ts';
+import { ManualClock } from '../../src/core/ports/clock.ts';
+import { silentLogger } from '../../src/core/ports/logger.ts';
+import type { Store } from '../../src/core/ports/store.ts';
+import { syntheticCommittee, syntheticRound } from './synthetic-round.ts';
+import { loopTarget, type SuiteResult, withLoopDelay } from './targets.ts';
+
+interface Bench {
+  app: JamunApp;
+  store: Store;
+  committee: Committee;
+  def: RoundDefinition;
+  local: LocalMessenger;
+  done: () => Promise<void>;
+}
+
+async function openBench(members: number, questions: number): Promise<Bench> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jamun-bench-'));
+  const store = await createPrismaStore(`file:${path.join(dir, 'bench.db')}`);
+  const committee = syntheticCommittee(members);
+  const def = syntheticRound(questions);
+  const local = new LocalMessenger();
+  const app = createJamunApp({
+    store,
+    messengers: [local],
+    committees: [committee],
+    rounds: [def],
+    clock: new ManualClock(new Date('2024-02-08T01:00:00Z')),
+    logger: silentLogger,
+  });
+  return {
+    app,
+    store,
+    committee,
+    def,
+    local,
+    done: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves through the core: `members` members at once, `saves` in all. */
+async function saves(b: Bench, total: number, concurrent: number): Promise<number> {
+  const questions = b.def.agenda.flatMap((i) => i.questions);
+  let next = 0;
+  const worker = async (lane: number): Promise<void> => {
+    for (let i = next++; i < total; i = next++) {
+      const member = b.committee.members[(lane + i) % b.committee.members.length];
+      const question = questions[i % questions.length];
+      if (!member || !question) throw new Error('bench data');
+      const r = await b.app.saveDraft({ platform: 'local', userId: member.platforms.local ?? '' }, b.def.id, [
+        { questionId: question.id, value: `의견 ${i}` },
+      ]);
+      if (!r.ok) throw new Error(`save ${i} failed: ${r.error.code}`);
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: concurrent }, (_, lane) => worker(lane)));
+  return total / ((performance.now() - start) / 1000);
+}
+
+export async function runSaveBench(total = 10_000): Promise<SuiteResult> {
+  const b = await openBench(100, 20);
+  try {
+    await b.app.runAsOperator({ verb: 'open', roundId: b.def.id });
+    const serial = await withLoopDelay(() => saves(b, total, 1));
+    const parallel = await withLoopDelay(() => saves(b, total, 50));
+    return {
+      figures: {
+        'saves: serial per second': Math.round(serial.result),
+        'saves: 50 members at once per second': Math.round(parallel.result),
+        'event loop p50/p99/max ms (50 at once)': `${parallel.p50}/${parallel.p99}/${parallel.max}`,
+      },
+      targets: [
+        {
+          name: 'answer saves into SQLite through the core, serial',
+          value: serial.result,
+          floor: 5000,
+          unit: '/s',
+          higherIsBetter: true,
+        },
+        {
+          name: 'answer saves, 50 members at once',
+          value: parallel.result,
+          floor: 10_000,
+          unit: '/s',
+          higherIsBetter: true,
+        },
+        loopTarget('50 members saving at once', parallel.p99),
+      ],
+    };
+  } finally {
+    await b.done();
+  }
+}
+
+/** Opens a round of `members` on SQLite and runs its fan-out on the local messenger. */
+export async function runOpenBench(members = 10_000): Promise<SuiteResult> {
+  const b = await openBench(members, 4);
+  try {
+    let start = performance.now();
+    const open = await withLoopDelay(() => b.app.runAsOperator({ verb: 'open', roundId: b.def.id }));
+    const openMs = performance.now() - start;
+    start = performance.now();
+    const fanout = await withLoopDelay(() => b.app.runDueJobs());
+    const fanoutMs = performance.now() - start;
+    const invitations = b.local.all().filter((m) => m.kind === 'invitation');
+    const perMember = new Map<string, number>();
+    for (const m of invitations) perMember.set(m.channelId, (perMember.get(m.channelId) ?? 0) + 1);
+    const duplicates = [...perMember.values()].reduce((n, c) => n + c - 1, 0);
+    return {
+      figures: {
+        members,
+        'open reply': open.result.text.split('\n')[0] ?? '',
+        'open: ms': Math.round(openMs),
+        'open: event loop p50/p99/max ms': `${open.p50}/${open.p99}/${open.max}`,
+        'fan-out (local messenger, no rate limit): ms': Math.round(fanoutMs),
+        'fan-out: invitations per second': Math.round(members / (fanoutMs / 1000)),
+        'fan-out: event loop p50/p99/max ms': `${fanout.p50}/${fanout.p99}/${fanout.max}`,
+        'members invited': perMember.size,
+        duplicates,
+      },
+      targets: [
+        loopTarget(`the open of ${members} members`, open.p99),
+        loopTarget(`the fan-out to ${members} members`, fanout.p99),
+        {
+          name: `members invited exactly once (of ${members})`,
+          value: perMember.size - duplicates,
+          floor: members,
+          unit: '',
+          higherIsBetter: true,
+        },
+      ],
+    };
+  } finally {
+    await b.done();
+  }
+}
