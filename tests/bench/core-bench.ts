@@ -1,19 +1,7 @@
-/**
- * Core figures: compiling the summary of a large synthetic round, and
- * recording answer saves through the core into SQLite. Reports, never asserts.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+/** Summary compilation figures, measured in a child process. Reports, never asserts. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createMemoryStore } from '../../src/adapters/memory/memory-store.ts';
-import { createPrismaStore } from '../../src/adapters/prisma/prisma-store.ts';
-import { createJamunApp } from '../../src/core/app/create-app.ts';
-import { syntheticCommittee, syntheticRound } from './synthetic-round.ts';
-import { ManualClock } from '../../src/core/ports/clock.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
 
 const run = promisify(execFile);
 
