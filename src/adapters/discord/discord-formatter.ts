@@ -5,9 +5,10 @@
  */
 import { escapeMarkdown } from 'discord.js';
 import { prefixLines, type TextFormatter } from '../../core/text/formatter.ts';
+import { DISCORD_MESSAGE } from './discord-limits.ts';
 
-/** Discord's limit for a message's `content`. */
-export const DISCORD_MESSAGE_LIMIT = 2000;
+/** Discord's limit for a message's `content` (discord-limits.ts). */
+export const DISCORD_MESSAGE_LIMIT = DISCORD_MESSAGE.content;
 
 /** Mentions parse nothing: no text the bot sends may ping anyone. */
 export const NO_MENTIONS: { parse: [] } = { parse: [] };

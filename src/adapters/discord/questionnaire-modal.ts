@@ -13,13 +13,14 @@ import { t } from '../../core/i18n/catalogue.ts';
 import type { Locale } from '../../core/model.ts';
 import { clip } from '../../core/text/split-text.ts';
 import { encodeCustomId } from './custom-ids.ts';
+import { DISCORD_COMPONENT, DISCORD_MODAL } from './discord-limits.ts';
 import { dt } from './discord-texts.ts';
 import type { FieldPlan, PagePlan } from './questionnaire-pages.ts';
 
-const TITLE_MAX = 45;
-const LABEL_MAX = 45;
-const DESCRIPTION_MAX = 100;
-const OPTION_TEXT_MAX = 100;
+const TITLE_MAX = DISCORD_MODAL.title;
+const LABEL_MAX = DISCORD_COMPONENT.labelLabel;
+const DESCRIPTION_MAX = DISCORD_COMPONENT.labelDescription;
+const OPTION_TEXT_MAX = DISCORD_COMPONENT.optionLabel;
 
 function label(field: FieldPlan, locale: Locale): { label: string; description?: string } {
   const q = field.question;
@@ -57,7 +58,7 @@ function component(field: FieldPlan, locale: Locale): APILabelComponent['compone
         custom_id: field.id,
         style: TextInputStyle.Paragraph,
         required: false,
-        max_length: 4000,
+        max_length: DISCORD_COMPONENT.textInputValue,
         ...(field.value !== '' ? { value: field.value } : {}),
       };
     case 'select': {
@@ -72,7 +73,7 @@ function component(field: FieldPlan, locale: Locale): APILabelComponent['compone
         required: false,
         min_values: 0,
         max_values: field.maxValues,
-        placeholder: clip(placeholder, 150),
+        placeholder: clip(placeholder, DISCORD_COMPONENT.selectPlaceholder),
         options: field.options.map((o) => ({
           label: clip(o.label, OPTION_TEXT_MAX),
           value: o.value,

@@ -9,11 +9,12 @@ import type { AnswerInput } from '../../core/app/inbound.ts';
 import type { QuestionnaireView } from '../../core/ports/messenger.ts';
 import { splitText } from '../../core/text/split-text.ts';
 import { fieldId, parseFieldId } from './custom-ids.ts';
+import { DISCORD_COMPONENT, DISCORD_MODAL } from './discord-limits.ts';
 
-/** Discord's limits for modals. */
-export const MODAL_MAX_FIELDS = 5;
-export const TEXT_INPUT_MAX = 4000;
-const SELECT_MAX_OPTIONS = 25;
+/** Discord's limits for modals (discord-limits.ts). */
+export const MODAL_MAX_FIELDS = DISCORD_MODAL.components;
+export const TEXT_INPUT_MAX = DISCORD_COMPONENT.textInputValue;
+const SELECT_MAX_OPTIONS = DISCORD_COMPONENT.selectOptions;
 
 type Draft = string | string[] | number | undefined;
 

@@ -7,6 +7,7 @@ import {
 } from '../../../src/adapters/discord/questionnaire-pages.ts';
 import { questionnaireModal } from '../../../src/adapters/discord/questionnaire-modal.ts';
 import type { Question } from '../../../src/core/model.ts';
+import { validateModal } from '../../fakes/discord/validate-payload.ts';
 import type { QuestionnaireView } from '../../../src/core/ports/messenger.ts';
 
 function text(id: string, maxLength = 2000): Question {
@@ -31,6 +32,18 @@ function view(questions: Question[], drafts: QuestionnaireView['items'][number][
 }
 
 describe('questionnaire pages', () => {
+  it("GIVEN a draft over 4,000 characters with an emoji across the cut WHEN paged THEN no input holds half of it and the modal passes the fake's checks", () => {
+    const draft = `${'가'.repeat(TEXT_INPUT_MAX - 1)}😀${'나'.repeat(100)}`;
+    const [page] = planPages(view([text('1.1', 9000)], { '1.1': draft }));
+    const values = (page?.fields ?? []).map((f) => (f.kind === 'text' ? f.value : ''));
+    expect(values.join('')).toBe(draft);
+    for (const value of values) {
+      expect(value.length).toBeLessThanOrEqual(TEXT_INPUT_MAX);
+      expect(value).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    }
+    expect(validateModal(questionnaireModal('r', page!, 1, 'ko') as never)).toBeNull();
+  });
+
   it('GIVEN seven short questions in one item WHEN paged THEN pages hold at most five fields', () => {
     const pages = planPages(view(Array.from({ length: 7 }, (_, i) => text(`1.${i + 1}`))));
     expect(pages.map((p) => p.fields.length)).toEqual([5, 2]);

@@ -19,6 +19,21 @@ interface Session {
   socket: WebSocket;
   sequence: number;
   ready: boolean;
+  /** The intents bitfield sent with IDENTIFY: events outside it are never delivered. */
+  intents: number;
+}
+
+/** Gateway intents the fake knows. https://discord.com/developers/docs/events/gateway#gateway-intents */
+export const INTENT = { guilds: 1 << 0, guildMessages: 1 << 9, directMessages: 1 << 12 } as const;
+
+/** The intent an event needs, or 0 (INTERACTION_CREATE, READY…). */
+function intentOf(t: string, d: unknown): number {
+  if (t === 'GUILD_CREATE') return INTENT.guilds;
+  if (t === 'MESSAGE_CREATE' || t === 'MESSAGE_UPDATE') {
+    const inGuild = typeof d === 'object' && d !== null && 'guild_id' in d && d.guild_id !== undefined;
+    return inGuild ? INTENT.guildMessages : INTENT.directMessages;
+  }
+  return 0;
 }
 
 export class FakeGateway {
@@ -26,6 +41,8 @@ export class FakeGateway {
   readonly #sessions = new Set<Session>();
   readonly #readyWaiters: Array<() => void> = [];
   identifies = 0;
+  /** Events not delivered because the session lacked their intent. */
+  readonly withheld: string[] = [];
 
   constructor(
     server: Server,
@@ -37,7 +54,7 @@ export class FakeGateway {
   }
 
   #accept(socket: WebSocket): void {
-    const session: Session = { socket, sequence: 0, ready: false };
+    const session: Session = { socket, sequence: 0, ready: false, intents: 0 };
     this.#sessions.add(session);
     socket.on('close', () => this.#sessions.delete(session));
     socket.on('message', (raw) => this.#onFrame(session, raw.toString()));
@@ -51,7 +68,12 @@ export class FakeGateway {
       return;
     }
     if (frame.op === 2) {
-      const token = (frame.d as { token?: string }).token;
+      const { token, intents } = frame.d as { token?: string; intents?: number };
+      if (typeof intents !== 'number') {
+        session.socket.close(4013, 'Invalid intent(s).');
+        return;
+      }
+      session.intents = intents;
       if (token !== this.options.token) {
         session.socket.close(4004, 'Authentication failed.');
         return;
@@ -153,6 +175,11 @@ export class FakeGateway {
   }
 
   #send(session: Session, t: string, d: unknown): void {
+    const needed = intentOf(t, d);
+    if (needed !== 0 && (session.intents & needed) === 0) {
+      this.withheld.push(t);
+      return;
+    }
     session.sequence += 1;
     session.socket.send(JSON.stringify({ op: 0, t, s: session.sequence, d }));
   }

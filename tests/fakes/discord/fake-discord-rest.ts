@@ -13,6 +13,8 @@ import {
   nextSnowflake,
 } from './fake-discord-state.ts';
 import type { FakeRateLimiter } from './fake-rate-limits.ts';
+import { DISCORD_ERROR, DISCORD_INTERACTION } from '../../../src/adapters/discord/discord-limits.ts';
+import { type PayloadRefusal, validateMessage, validateModal } from './validate-payload.ts';
 
 /** A failure to answer instead of the normal response, `times` times. */
 export interface InjectedFailure {
@@ -59,7 +61,7 @@ async function readBody(req: IncomingMessage): Promise<ParsedBody> {
       if (typeof value === 'string') {
         if (name === 'payload_json') json = JSON.parse(value) as Record<string, unknown>;
       } else {
-        files.push({ name: value.name, contentType: value.type, text: await value.text() });
+        files.push({ name: value.name, contentType: value.type, text: await value.text(), size: value.size });
       }
     }
     return { json, files };
@@ -99,7 +101,7 @@ export function messageJson(state: FakeDiscordState, message: FakeMessage): Reco
     attachments: message.files.map((f, i) => ({
       id: String(i + 1),
       filename: f.name,
-      size: f.text.length,
+      size: f.size,
       url: `https://cdn.fake.invalid/${f.name}`,
       proxy_url: `https://cdn.fake.invalid/${f.name}`,
       content_type: f.contentType,
@@ -150,6 +152,16 @@ function discordError(res: ServerResponse, status: number, code: number, message
   send(res, status, { code, message });
 }
 
+/** Discord's nested `errors` object for a field path (`a.0.b: what`), as discord.js flattens it. */
+function formErrors(problem: string): Record<string, unknown> {
+  const at = problem.indexOf(': ');
+  const path = at > 0 ? problem.slice(0, at).split('.') : ['_base'];
+  const what = at > 0 ? problem.slice(at + 2) : problem;
+  let errors: Record<string, unknown> = { _errors: [{ code: 'BASE_TYPE_INVALID', message: what }] };
+  for (const key of path.reverse()) errors = { [key]: errors };
+  return errors;
+}
+
 /** Handles one REST request. */
 export async function handleRest(ctx: RestContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://fake.invalid');
@@ -161,6 +173,19 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
   const answer = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
     record.status = status;
     send(res, status, payload, headers);
+  };
+
+  const refuse = (refusal: PayloadRefusal): void => {
+    ctx.state.refusals.push({ method, path, code: refusal.code, problem: refusal.problem });
+    answer(refusal.status, {
+      code: refusal.code,
+      message: refusal.message,
+      ...(refusal.code === DISCORD_ERROR.invalidFormBody ? { errors: formErrors(refusal.problem) } : {}),
+    });
+  };
+  const unknown = (status: number, code: number, message: string): void => {
+    ctx.state.refusals.push({ method, path, code, problem: message });
+    answer(status, { code, message });
   };
 
   const isInteraction = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
@@ -254,6 +279,11 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
       discordError(res, 403, 50007, 'Cannot send messages to this user');
       return;
     }
+    const invalid = validateMessage(body.json, body.files);
+    if (invalid) {
+      refuse(invalid);
+      return;
+    }
     const nonce = body.json?.nonce;
     if (nonce !== undefined && body.json?.enforce_nonce === true) {
       const existing = state.messages.get(channel.id)?.find((msg) => msg.nonce === String(nonce));
@@ -275,24 +305,39 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
       discordError(res, 404, 10008, 'Unknown Message');
       return;
     }
+    const invalid = validateMessage(body.json, body.files, true);
+    if (invalid) {
+      refuse(invalid);
+      return;
+    }
     applyEdit(message, body);
     ok(200, messageJson(state, message));
     return;
   }
   if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
     const interaction = state.interactions.get(m[1] ?? '');
-    if (!interaction || interaction.token !== m[2]) {
-      record.status = 404;
-      discordError(res, 404, 10062, 'Unknown interaction');
+    // Discord forgets an interaction not answered within 3 s.
+    const late = interaction && Date.now() - interaction.createdAt > DISCORD_INTERACTION.initialResponseMs;
+    if (!interaction || interaction.token !== m[2] || late) {
+      unknown(404, DISCORD_ERROR.unknownInteraction, 'Unknown interaction');
       return;
     }
     if (interaction.callbacks.length > 0) {
-      record.status = 400;
-      discordError(res, 400, 40060, 'Interaction has already been acknowledged.');
+      unknown(400, DISCORD_ERROR.alreadyAcknowledged, 'Interaction has already been acknowledged.');
       return;
     }
     const type = Number(body.json?.type);
     const data = body.json?.data as Record<string, unknown> | undefined;
+    const invalid =
+      type === 9
+        ? validateModal(data)
+        : type === 4 || type === 7
+          ? validateMessage(data, body.files, type === 7)
+          : null;
+    if (invalid) {
+      refuse(invalid);
+      return;
+    }
     interaction.callbacks.push({ type, ...(data ? { data } : {}) });
     if (type === 4 || type === 5) {
       const message = newMessage(state, interaction.channelId, { json: data, files: body.files }, interaction.id);
@@ -308,10 +353,21 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
   }
   if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path))) {
     const interaction = state.interactionByToken(m[2] ?? '');
-    if (!interaction) {
-      record.status = 404;
-      discordError(res, 404, 10015, 'Unknown Webhook');
+    if (!interaction || Date.now() - interaction.createdAt > DISCORD_INTERACTION.tokenValidMs) {
+      unknown(404, DISCORD_ERROR.unknownWebhook, 'Unknown Webhook');
       return;
+    }
+    // A follow-up needs the interaction acknowledged first.
+    if (interaction.callbacks.length === 0) {
+      unknown(404, DISCORD_ERROR.unknownWebhook, 'Unknown Webhook');
+      return;
+    }
+    if (method !== 'DELETE') {
+      const invalid = validateMessage(body.json, body.files, method === 'PATCH');
+      if (invalid) {
+        refuse(invalid);
+        return;
+      }
     }
     if (method === 'POST' && !m[3]) {
       const message = newMessage(state, interaction.channelId, body, interaction.id);

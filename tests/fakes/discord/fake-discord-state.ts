@@ -9,6 +9,8 @@ export interface FakeFile {
   name: string;
   contentType: string;
   text: string;
+  /** Bytes as uploaded. */
+  size: number;
 }
 
 /** One REST request as received. `json` is the JSON body or the multipart `payload_json`. */
@@ -64,6 +66,8 @@ export interface FakeInteraction {
   callbacks: Array<{ type: number; data?: Record<string, unknown> }>;
   /** Messages sent as the response or follow-ups, in order. */
   messages: FakeMessage[];
+  /** When the fake dispatched it (ms): the initial response must come within 3 s. */
+  createdAt: number;
 }
 
 let snowflakeCounter = 1_250_000_000_000_000_000n;
@@ -84,6 +88,8 @@ export class FakeDiscordState {
   readonly dmClosed = new Set<string>();
   /** User ids Discord does not know: opening a DM answers 10013. */
   readonly unknownUsers = new Set<string>();
+  /** Payloads the fake refused as Discord would (50035, 40005, 10062, 40060…), newest last. */
+  readonly refusals: Array<{ method: string; path: string; code: number; problem: string }> = [];
   /** Messages a nonce lookup returned instead of creating a duplicate. */
   dedupedByNonce = 0;
 

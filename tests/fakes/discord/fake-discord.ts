@@ -142,6 +142,7 @@ export class FakeDiscord {
       messageId: message?.id,
       callbacks: [],
       messages: [],
+      createdAt: Date.now(),
     };
     this.state.interactions.set(id, interaction);
     this.gateway.dispatch(
