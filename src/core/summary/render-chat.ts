@@ -8,6 +8,7 @@ import type { TextFormatter } from '../text/formatter.ts';
 import { splitText } from '../text/split-text.ts';
 import { formatHonorariumLine, formatNumber } from './format.ts';
 import type { CompiledSummary, SummaryAnswer, SummaryItem, SummaryQuestion } from '../summary-model.ts';
+import { failureText } from '../app/failure-text.ts';
 
 /** The messages to post: the header first, then the sections in order. */
 export interface ChatSummary {
@@ -97,7 +98,10 @@ function headerBlocks(summary: CompiledSummary, fmt: TextFormatter): Block[] {
   builder.plain([t(locale, 'summary.declined', { count: count(p.declined) }), ...declined].join(' — '));
   builder.plain(t(locale, 'summary.late', { count: count(p.late) }));
   if (p.unreachable.length > 0) {
-    const entries = p.unreachable.map((entry) => t(locale, 'summary.unreachableEntry', entry));
+    // A reason is a code (`dm_closed`); staff read its words.
+    const entries = p.unreachable.map((entry) =>
+      t(locale, 'summary.unreachableEntry', { name: entry.name, reason: failureText(entry.reason, locale) }),
+    );
     builder.plain([t(locale, 'summary.unreachable', { count: count(p.unreachable.length) }), ...entries].join(' — '));
   }
   const silent = p.notSubmitted.length === 0 ? t(locale, 'summary.nobody') : p.notSubmitted.join(', ');

@@ -9,6 +9,7 @@ import { formatLocal } from '../time.ts';
 import { formatHonorariumLine, formatNumber } from './format.ts';
 import { escapeMarkdownInline, escapeMarkdownLines } from './markdown-escape.ts';
 import type { CompiledSummary, SummaryAnswer, SummaryQuestion, SummaryTally } from '../summary-model.ts';
+import { failureText } from '../app/failure-text.ts';
 
 /** Who the document is for. Only staff receive summaries (they name non-submitters). */
 export interface MarkdownOptions {
@@ -51,7 +52,7 @@ function overview(summary: CompiledSummary): string[] {
       lines.push(
         `  - ${t(locale, 'summary.unreachableEntry', {
           name: escapeMarkdownInline(entry.name),
-          reason: escapeMarkdownInline(entry.reason),
+          reason: escapeMarkdownInline(failureText(entry.reason, locale)),
         })}`,
       );
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSummary } from '../../../src/core/summary/compile-summary.ts';
 import { renderSummaryChat } from '../../../src/core/summary/render-chat.ts';
+import { renderSummaryMarkdown } from '../../../src/core/summary/render-markdown.ts';
 import { plainFormatter, type TextFormatter } from '../../../src/core/text/formatter.ts';
 import type { Question } from '../../../src/core/model.ts';
 import { answer, committee, invitation, member, reportInput, round, submitted } from './builders.ts';
@@ -160,5 +161,20 @@ describe('renderSummaryChat', () => {
     expect(chat.header).toContain('Honorarium: 6 × 100,000 KRW = 600,000 KRW');
     expect(chat.sections[0]?.startsWith('Item 1. ')).toBe(true);
     expect(chat.sections[0]).toContain('Member A\n  강도영의 1.1 의견');
+  });
+});
+
+describe('unreachable members in the summary', () => {
+  it('GIVEN a member whose DMs are closed WHEN the summary is rendered for chat and Markdown THEN staff read the reason in words, never the code', () => {
+    const input = reportInput();
+    input.invitations[6] = invitation('m7', { deliveryState: 'failed', failureReason: 'dm_closed' });
+    const summary = compileSummary(input);
+    const rendered = renderSummaryChat(summary, chatFormatter);
+    const chat = [rendered.header, ...rendered.sections].join('\n');
+    const markdown = renderSummaryMarkdown(summary, { audience: 'staff' });
+    for (const text of [chat, markdown]) {
+      expect(text).toContain('DM 수신 차단 또는 서버 탈퇴');
+      expect(text).not.toMatch(/dm\\?_closed/);
+    }
   });
 });
