@@ -7,23 +7,27 @@
  * reader sees.
  */
 import { prefixLines, type TextFormatter } from '../../core/text/formatter.ts';
+import { SLACK_BLOCK, SLACK_ELEMENT, SLACK_MESSAGE, SLACK_VIEW } from './slack-limits.ts';
 
-/** Slack's documented limit for a section block's text. */
-export const SECTION_TEXT_LIMIT = 3000;
+// Slack's documented limits, from the shared table (slack-limits.ts) the test fake also reads.
+/** A section block's text. */
+export const SECTION_TEXT_LIMIT = SLACK_BLOCK.sectionText;
 /** What one message carries comfortably: Slack truncates very long messages (≈ 13k chars rendered). */
-export const MESSAGE_TEXT_LIMIT = 12_000;
+export const MESSAGE_TEXT_LIMIT = SLACK_MESSAGE.comfortable;
 /** Blocks per message. */
-export const MESSAGE_BLOCK_LIMIT = 50;
+export const MESSAGE_BLOCK_LIMIT = SLACK_MESSAGE.blocks;
 /** Blocks per modal view. */
-export const VIEW_BLOCK_LIMIT = 100;
+export const VIEW_BLOCK_LIMIT = SLACK_VIEW.blocks;
 /** Characters of a `plain_text_input` value. */
-export const INPUT_VALUE_LIMIT = 3000;
-/** Characters of a modal title. */
-export const VIEW_TITLE_LIMIT = 24;
-/** Characters of an input block label, a button text and an option text. */
-export const LABEL_LIMIT = 2000;
-export const BUTTON_TEXT_LIMIT = 75;
-export const OPTION_TEXT_LIMIT = 75;
+export const INPUT_VALUE_LIMIT = SLACK_ELEMENT.inputValue;
+/** Characters of a modal title (and of its submit and close buttons). */
+export const VIEW_TITLE_LIMIT = SLACK_VIEW.title;
+/** Characters of an input block label. */
+export const LABEL_LIMIT = SLACK_BLOCK.inputLabel;
+/** Characters of a button's text. */
+export const BUTTON_TEXT_LIMIT = SLACK_ELEMENT.buttonText;
+/** Characters of an option's text. */
+export const OPTION_TEXT_LIMIT = SLACK_ELEMENT.optionText;
 
 const ZERO_WIDTH_SPACE = '\u200B';
 const WORD_JOINER = '\u2060';

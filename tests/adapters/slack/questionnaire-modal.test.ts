@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { QuestionnaireView } from '../../../src/core/ports/messenger.ts';
 import type { Question } from '../../../src/core/model.ts';
 import { planPages, questionnaireModal, readAnswers } from '../../../src/adapters/slack/questionnaire-modal.ts';
-import { checkView } from '../../fakes/slack/fake-slack-parts.ts';
+import { validateView } from '../../fakes/slack/validate-blocks.ts';
 import { fillView } from '../../fakes/slack/slack-payloads.ts';
 
 const q = (id: string, kind: Question['kind'], extra: Partial<Question> = {}): Question => ({
@@ -44,7 +44,7 @@ describe('questionnaire modal', () => {
       q('1.5', 'scale', { scale: { min: 1, max: 5, minLabel: '낮음', maxLabel: '높음' } }),
     ];
     const modal = questionnaireModal(view(questions), 0);
-    expect(checkView(modal)).toBeNull();
+    expect(validateView(modal)).toBeNull();
     const kinds = modal.blocks.filter(isInput).map((b) => b.element.type);
     expect(kinds).toEqual(['plain_text_input', 'plain_text_input', 'radio_buttons', 'checkboxes', 'static_select']);
     const values = fillView(asFake(modal), {
@@ -80,7 +80,7 @@ describe('questionnaire modal', () => {
     const draft = `${'가'.repeat(3500)}${'나'.repeat(3000)}`;
     const questions = [q('1.1', 'long_text', { maxLength: 7000 })];
     const modal = questionnaireModal(view(questions, { '1.1': draft }), 0);
-    expect(checkView(modal)).toBeNull();
+    expect(validateView(modal)).toBeNull();
     const inputs = modal.blocks.filter((b) => b.type === 'input');
     expect(inputs).toHaveLength(3);
     expect(readAnswers(view(questions).items[0]!, fillView(asFake(modal), { '1.1': draft }) as never)).toEqual([
@@ -91,7 +91,7 @@ describe('questionnaire modal', () => {
   it('GIVEN a prompt longer than a label WHEN rendered THEN it moves whole into section blocks above a short label', () => {
     const prompt = '설명 '.repeat(1500);
     const modal = questionnaireModal(view([q('1.1', 'long_text', { prompt })]), 0);
-    expect(checkView(modal)).toBeNull();
+    expect(validateView(modal)).toBeNull();
     const sections = modal.blocks
       .filter((b) => b.type === 'section')
       .map((b) => (b as { text: { text: string } }).text.text)
@@ -105,6 +105,6 @@ describe('questionnaire modal', () => {
     const pages = planPages(v);
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.flatMap((p) => p.questions.map((x) => x.id))).toEqual(questions.map((x) => x.id));
-    for (let i = 0; i < pages.length; i += 1) expect(checkView(questionnaireModal(v, i))).toBeNull();
+    for (let i = 0; i < pages.length; i += 1) expect(validateView(questionnaireModal(v, i))).toBeNull();
   });
 });

@@ -24,7 +24,7 @@ interface Session {
 }
 
 /** Gateway intents the fake knows. https://discord.com/developers/docs/events/gateway#gateway-intents */
-export const INTENT = { guilds: 1 << 0, guildMessages: 1 << 9, directMessages: 1 << 12 } as const;
+const INTENT = { guilds: 1 << 0, guildMessages: 1 << 9, directMessages: 1 << 12 } as const;
 
 /** The intent an event needs, or 0 (INTERACTION_CREATE, READY…). */
 function intentOf(t: string, d: unknown): number {

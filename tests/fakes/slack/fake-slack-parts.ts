@@ -1,6 +1,6 @@
 /**
- * Pieces of the fake Slack: request parsing, Block Kit limit checks and the
- * visible text of a message, kept apart from the server's routing.
+ * Pieces of the fake Slack: request parsing and the visible text of a
+ * message, kept apart from the server's routing (limits: validate-blocks.ts).
  */
 import type { IncomingMessage } from 'node:http';
 
@@ -69,58 +69,4 @@ function blockTexts(blocks: unknown[]): string[] {
 export function visibleText(text: string, blocks: unknown[]): string {
   const parts = blockTexts(blocks);
   return parts.length > 0 ? parts.join('\n') : text;
-}
-
-/** Slack's documented limits for message blocks; returns an error code or null. */
-export function checkMessageBlocks(blocks: unknown[]): string | null {
-  if (blocks.length > 50) return 'invalid_blocks';
-  for (const block of blocks) {
-    const b = block as { type?: string; text?: { text?: string }; elements?: unknown[] };
-    if (b.type === 'section' && (b.text?.text?.length ?? 0) > 3000) return 'invalid_blocks';
-    if (b.type === 'section' && (b.text?.text?.length ?? 1) === 0) return 'invalid_blocks';
-    if (b.type === 'context' && (b.elements?.length ?? 0) > 10) return 'invalid_blocks';
-  }
-  return null;
-}
-
-/** Slack's documented limits for a modal view; returns an error code or null. */
-export function checkView(view: unknown): string | null {
-  const v = view as {
-    type?: string;
-    title?: { text?: string };
-    blocks?: unknown[];
-    private_metadata?: string;
-    submit?: { text?: string };
-  };
-  if (v.type !== 'modal') return 'invalid_arguments';
-  if ((v.title?.text?.length ?? 0) > 24 || (v.title?.text?.length ?? 0) === 0) return 'invalid_arguments';
-  if ((v.submit?.text?.length ?? 0) > 24) return 'invalid_arguments';
-  if ((v.private_metadata?.length ?? 0) > 3000) return 'invalid_arguments';
-  const blocks = v.blocks ?? [];
-  if (blocks.length > 100) return 'invalid_arguments';
-  const ids = new Set<string>();
-  for (const block of blocks) {
-    const b = block as {
-      type?: string;
-      block_id?: string;
-      label?: { text?: string };
-      text?: { text?: string };
-      element?: { type?: string; max_length?: number; initial_value?: string; options?: unknown[] };
-    };
-    if (b.block_id !== undefined) {
-      if (ids.has(b.block_id)) return 'invalid_arguments';
-      ids.add(b.block_id);
-    }
-    if (b.type === 'section' && (b.text?.text?.length ?? 0) > 3000) return 'invalid_arguments';
-    if (b.type === 'input') {
-      if ((b.label?.text?.length ?? 0) > 2000) return 'invalid_arguments';
-      const el = b.element;
-      if (el?.type === 'plain_text_input') {
-        if ((el.max_length ?? 3000) > 3000) return 'invalid_arguments';
-        if ((el.initial_value?.length ?? 0) > (el.max_length ?? 3000)) return 'invalid_arguments';
-      }
-      if (el?.options !== undefined && el.options.length > 100) return 'invalid_arguments';
-    }
-  }
-  return null;
 }

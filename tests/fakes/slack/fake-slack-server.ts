@@ -9,7 +9,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type EnvelopeType, FakeSocketMode } from './fake-socket-mode.ts';
 export type { Args } from './fake-slack-parts.ts';
-import { type Args, checkMessageBlocks, checkView, parseArgs, readBody, visibleText } from './fake-slack-parts.ts';
+import { type Args, parseArgs, readBody, visibleText } from './fake-slack-parts.ts';
+import { type SlackRefusal, validateMessage, validateView } from './validate-blocks.ts';
+import { SLACK_INTERACTION, SLACK_VIEW } from '../../../src/adapters/slack/slack-limits.ts';
 
 /** A canned failure for the next calls of a method. */
 export type Fault =
@@ -70,6 +72,8 @@ export class FakeSlackServer {
   /** Bodies posted to response_url endpoints, by response id. */
   readonly responses: Array<{ id: string; body: Args }> = [];
   rateLimitedCount = 0;
+  /** Payloads refused as Slack would (`invalid_blocks`, `not_in_channel`, `used_url`…), newest last. */
+  readonly refusals: Array<{ method: string; error: string; problem: string }> = [];
 
   readonly #server: Server;
   readonly #socketMode = new FakeSocketMode();
@@ -80,10 +84,14 @@ export class FakeSlackServer {
   readonly #triggers = new Map<string, number>();
   readonly #uploads = new Map<string, { name: string; content?: string }>();
   readonly #openDms = new Set<string>();
+  /** Channels the bot is not a member of: posting there answers `not_in_channel`. */
+  readonly #outside = new Set<string>();
+  /** Uses of each response_url: Slack allows 5 within 30 minutes. */
+  readonly #responseUrls = new Map<string, { issuedAt: number; uses: number }>();
   #tsCounter = 0;
   #idCounter = 0;
   /** How long a trigger id stays valid, as on Slack. */
-  triggerTtlMs = 3000;
+  triggerTtlMs: number = SLACK_VIEW.triggerValidMs;
 
   private constructor() {
     this.#server = createServer((req, res) => void this.#handle(req, res));
@@ -166,9 +174,16 @@ export class FakeSlackServer {
     return id;
   }
 
-  /** A response_url on this fake. */
+  /** A response_url on this fake: 5 uses within 30 minutes, as on Slack. */
   responseUrl(): string {
-    return `${this.baseUrl}response/${(this.#idCounter += 1)}`;
+    const id = String((this.#idCounter += 1));
+    this.#responseUrls.set(id, { issuedAt: Date.now(), uses: 0 });
+    return `${this.baseUrl}response/${id}`;
+  }
+
+  /** The bot leaves (or was never added to) `channel`: posts there answer `not_in_channel`. */
+  removeBotFrom(channel: string): void {
+    this.#outside.add(channel);
   }
 
   /** Resolves once a Socket Mode client completed the hello handshake. */
@@ -176,9 +191,23 @@ export class FakeSlackServer {
     return this.#socketMode.connected();
   }
 
-  /** Sends a Socket Mode envelope and resolves with the client's ack payload. */
-  sendEnvelope(type: EnvelopeType, payload: Args, timeoutMs = 5000): Promise<Args> {
-    return this.#socketMode.send(type, payload, timeoutMs);
+  /**
+   * Sends a Socket Mode envelope and resolves with the client's ack payload.
+   * Slack waits 3 s for the ack; a view returned in the ack (`response_action`
+   * `update`/`push`) is validated like `views.update`, and a refused one
+   * rejects, as the member would see Slack's error instead of the view.
+   */
+  async sendEnvelope(type: EnvelopeType, payload: Args, timeoutMs: number = SLACK_INTERACTION.ackMs): Promise<Args> {
+    const ack = await this.#socketMode.send(type, payload, timeoutMs);
+    const action = ack.response_action;
+    if ((action === 'update' || action === 'push') && 'view' in ack) {
+      const refused = validateView(ack.view);
+      if (refused) {
+        this.refusals.push({ method: `ack:${action}`, ...refused });
+        throw new Error(`Slack refuses the view in the ack: ${refused.error} (${refused.problem})`);
+      }
+    }
+    return ack;
   }
 
   async close(): Promise<void> {
@@ -191,10 +220,22 @@ export class FakeSlackServer {
     const body = await readBody(req);
     const url = req.url ?? '/';
     if (url.startsWith('/response/')) {
-      this.responses.push({
-        id: url.slice('/response/'.length),
-        body: JSON.parse(body.toString('utf8') || '{}') as Args,
-      });
+      const id = url.slice('/response/'.length);
+      const parsed = JSON.parse(body.toString('utf8') || '{}') as Args;
+      const issued = this.#responseUrls.get(id);
+      const refuse = (status: number, refusal: SlackRefusal): void => {
+        this.refusals.push({ method: 'response_url', ...refusal });
+        send(res, status, { ok: false, error: refusal.error });
+      };
+      if (!issued) return refuse(404, { error: 'invalid_url', problem: `no response_url ${id}` });
+      if (Date.now() - issued.issuedAt > SLACK_INTERACTION.responseUrlValidMs)
+        return refuse(404, { error: 'expired_url', problem: 'older than 30 minutes' });
+      if (issued.uses >= SLACK_INTERACTION.responseUrlUses)
+        return refuse(404, { error: 'used_url', problem: `a 6th use of response_url ${id}` });
+      const invalid = parsed.delete_original === true ? null : validateMessage(parsed);
+      if (invalid) return refuse(400, invalid);
+      issued.uses += 1;
+      this.responses.push({ id, body: parsed });
       return send(res, 200, { ok: true });
     }
     if (url.startsWith('/upload/')) return this.#upload(url.slice('/upload/'.length), req, body, res);
@@ -235,6 +276,14 @@ export class FakeSlackServer {
       return send(res, 200, { ok: false, error: 'not_authed' });
     }
     const result = this.#call(method, args);
+    if (result.ok === false) {
+      this.refusals.push({
+        method,
+        error: String(result.error),
+        problem: typeof result.problem === 'string' ? result.problem : '',
+      });
+      delete result.problem;
+    }
     record(200, result.ok === false ? String(result.error) : undefined);
     send(res, 200, result);
   }
@@ -293,16 +342,23 @@ export class FakeSlackServer {
         const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
         if (!message) return { ok: false, error: 'message_not_found' };
         const blocks = Array.isArray(args.blocks) ? args.blocks : [];
-        const invalid = checkMessageBlocks(blocks);
-        if (invalid) return { ok: false, error: invalid };
+        const invalid = validateMessage(args);
+        if (invalid) return { ok: false, ...invalid };
         message.text = String(args.text ?? '');
         message.blocks = blocks;
         message.edits += 1;
         return { ok: true, channel: message.channel, ts: message.ts };
       }
-      case 'chat.postEphemeral':
-        this.ephemerals.push({ channel: String(args.channel), user: String(args.user), text: String(args.text ?? '') });
+      case 'chat.postEphemeral': {
+        const channel = String(args.channel ?? '');
+        if (!this.#channelExists(channel)) return { ok: false, error: 'channel_not_found' };
+        if (this.#outside.has(channel)) return { ok: false, error: 'not_in_channel' };
+        if (!/^[UW][A-Z0-9]+$/.test(String(args.user ?? ''))) return { ok: false, error: 'user_not_in_channel' };
+        const invalid = validateMessage(args);
+        if (invalid) return { ok: false, ...invalid };
+        this.ephemerals.push({ channel, user: String(args.user), text: String(args.text ?? '') });
         return { ok: true, message_ts: this.#nextTs() };
+      }
       case 'views.open':
       case 'views.push':
       case 'views.update':
@@ -325,10 +381,10 @@ export class FakeSlackServer {
     const fault = user ? this.#userFaults.get(user) : undefined;
     if (fault?.at === 'post') return { ok: false, error: fault.error };
     if (!this.#channelExists(channel)) return { ok: false, error: 'channel_not_found' };
+    if (this.#outside.has(channel)) return { ok: false, error: 'not_in_channel' };
     const blocks = Array.isArray(args.blocks) ? args.blocks : [];
-    if (blocks.length === 0 && !args.text) return { ok: false, error: 'no_text' };
-    const invalid = checkMessageBlocks(blocks);
-    if (invalid) return { ok: false, error: invalid };
+    const invalid = validateMessage(args);
+    if (invalid) return { ok: false, ...invalid };
     const ts = this.#nextTs();
     const message: FakeMessage = { channel, ts, text: String(args.text ?? ''), blocks, edits: 0 };
     if (typeof args.thread_ts === 'string') message.threadTs = args.thread_ts;
@@ -343,8 +399,10 @@ export class FakeSlackServer {
       if (Date.now() - issued > this.triggerTtlMs) return { ok: false, error: 'expired_trigger_id' };
     }
     const view = (args.view ?? {}) as Args;
-    const invalid = checkView(view);
-    if (invalid) return { ok: false, error: invalid };
+    const invalid = validateView(view);
+    if (invalid) return { ok: false, ...invalid };
+    // A trigger opens one view, once.
+    if (method !== 'views.update') this.#triggers.delete(String(args.trigger_id));
     const viewId = method === 'views.update' ? String(args.view_id ?? '') : `V${(this.#idCounter += 1)}`;
     if (method === 'views.update' && !this.views.some((v) => v.viewId === viewId))
       return { ok: false, error: 'not_found' };

@@ -33,7 +33,7 @@ export class FakeSocketMode {
   }
 
   /** Sends an envelope and resolves with the client's ack payload. */
-  send(type: EnvelopeType, payload: Args, timeoutMs = 5000): Promise<Args> {
+  send(type: EnvelopeType, payload: Args, timeoutMs: number): Promise<Args> {
     const [socket] = this.#sockets;
     if (!socket) return Promise.reject(new Error('no Socket Mode client connected'));
     const envelopeId = randomUUID();
