@@ -11,6 +11,13 @@ import { asInt, asList, asRecord, asString } from './raw-access.ts';
 import { normaliseLocalDateTime } from './schema-primitives.ts';
 import { CHOICE_KINDS, defaultItemId, defaultQuestionId } from './schema-round.ts';
 
+/**
+ * Most options of a choice question: Slack's static select holds 100
+ * (src/adapters/slack/slack-limits.ts); Discord shows them as up to four
+ * selects of 25 on one modal page.
+ */
+const MAX_OPTIONS = 100;
+
 function effectiveKind(value: unknown): QuestionKind | null {
   if (value === undefined) return 'long_text';
   return QUESTION_KINDS.find((k) => k === value) ?? null;
@@ -36,6 +43,12 @@ function checkOptions(
   if (!Array.isArray(options)) return;
   if (options.length === 0) {
     out.push({ path: [...at, 'options'], message: `must list at least one option for ${kind} questions` });
+  }
+  if (options.length > MAX_OPTIONS) {
+    out.push({
+      path: [...at, 'options'],
+      message: `must list at most ${MAX_OPTIONS} options (found ${options.length}); Slack's select menu holds ${MAX_OPTIONS}`,
+    });
   }
   const first = new Map<string, number>();
   options.forEach((option, index) => {

@@ -11,6 +11,13 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/;
 
 /**
+ * Longest id: ids travel inside platform ids (a Discord `custom_id` holds 100
+ * characters, `jm|declineReason||` plus the round id; a question id plus `#n`
+ * names a modal input), so 64 keeps every one of them within its limit.
+ */
+const MAX_ID_LENGTH = 64;
+
+/**
  * Ids typed in staff commands: letters of any script (Hangul too) and digits,
  * plus '.', '_' and '-'; no spaces, nothing a shell or a chat would mangle.
  * Normalised to NFC, so an id typed on a Mac (NFD) is the same id.
@@ -19,10 +26,13 @@ export const idSchema = z
   .string()
   .transform((value) => value.normalize('NFC'))
   .pipe(
-    z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M}._-]*$/u, {
-      error:
-        "must start with a letter or digit and contain only letters (any script, e.g. 한글), digits, '.', '_' or '-' (no spaces)",
-    }),
+    z
+      .string()
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M}._-]*$/u, {
+        error:
+          "must start with a letter or digit and contain only letters (any script, e.g. 한글), digits, '.', '_' or '-' (no spaces)",
+      })
+      .max(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` }),
   );
 
 /** A non-empty, trimmed text. */

@@ -137,6 +137,16 @@ describe('GIVEN a round file with one problem', () => {
       `${F}: agenda[0].questions[0].options: must list at least one option for multi_choice questions`,
     ],
     [
+      'a choice question with 101 options',
+      (d) =>
+        Object.assign(at(d, 'agenda', 0, 'questions', 0), {
+          kind: 'multi_choice',
+          options: Array.from({ length: 101 }, (_, i) => `선택 ${i + 1}`),
+        }),
+      `${F}: agenda[0].questions[0].options: must list at most 100 options (found 101); Slack's select menu holds 100`,
+    ],
+    ['a round id of 65 characters', (d) => (d['id'] = 'r'.repeat(65)), `${F}: id: must be at most 64 characters`],
+    [
       'duplicate options',
       (d) =>
         Object.assign(at(d, 'agenda', 0, 'questions', 0), { kind: 'single_choice', options: ['예', '아니오', '예'] }),

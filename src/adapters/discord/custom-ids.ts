@@ -3,6 +3,8 @@
  * it may contain any character; Discord allows 100 characters in all.
  */
 
+import { DISCORD_COMPONENT } from './discord-limits.ts';
+
 /** What a component or modal stands for. */
 export type CustomAction =
   /** Open questionnaire page `page` (Answer, Next and Edit buttons). */
@@ -16,10 +18,18 @@ export type CustomAction =
 
 const PREFIX = 'jm';
 
-/** Encodes an action as a `custom_id`. */
+/**
+ * Encodes an action as a `custom_id`. Config keeps round ids to 64
+ * characters, so the longest (`jm|declineReason||` + id) stays within
+ * Discord's 100; a longer one is a programming error, never sent.
+ */
 export function encodeCustomId(action: CustomAction): string {
   const page = 'page' in action ? String(action.page) : '';
-  return [PREFIX, action.kind, page, action.roundId].join('|');
+  const id = [PREFIX, action.kind, page, action.roundId].join('|');
+  if (id.length > DISCORD_COMPONENT.customId) {
+    throw new RangeError(`custom_id of ${id.length} characters exceeds Discord's ${DISCORD_COMPONENT.customId}`);
+  }
+  return id;
 }
 
 /** Decodes a `custom_id`; null when it is not one of ours. */

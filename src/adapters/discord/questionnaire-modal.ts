@@ -33,6 +33,13 @@ function label(field: FieldPlan, locale: Locale): { label: string; description?:
       description: clip(t(locale, 'form.continue'), DESCRIPTION_MAX),
     };
   }
+  if (field.kind === 'select' && field.range) {
+    const suffix = ` (${field.range.from}–${field.range.to})`;
+    return {
+      label: `${clip(`${q.id}. ${q.prompt}`, LABEL_MAX - suffix.length)}${suffix}`,
+      description: clip(q.prompt, DESCRIPTION_MAX),
+    };
+  }
   const full = `${q.id}. ${q.prompt}`;
   const short = clip(full, LABEL_MAX);
   const hint = field.kind === 'lines' ? dt(locale, 'discord.choiceLines') : q.help;

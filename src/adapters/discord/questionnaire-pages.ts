@@ -27,6 +27,8 @@ export type FieldPlan =
       question: Question;
       options: Array<{ label: string; value: string; chosen: boolean }>;
       maxValues: number;
+      /** When a question's options span several selects of 25: the 1-based option numbers this one holds. */
+      range?: { from: number; to: number };
     }
   /** A choice question with more options than a select holds: one choice per line. */
   | { kind: 'lines'; id: string; question: Question; value: string };
@@ -50,19 +52,26 @@ function fieldsOf(question: Question, draft: Draft): FieldPlan[] {
   if (isChoice) {
     const options = question.options ?? [];
     const chosen = Array.isArray(draft) ? draft : typeof draft === 'string' ? [draft] : [];
-    if (options.length > SELECT_MAX_OPTIONS) {
+    // Values are option indexes: labels may be longer than a select value may be.
+    const all = options.map((label, i) => ({ label, value: String(i), chosen: chosen.includes(label) }));
+    if (options.length > SELECT_MAX_OPTIONS * MODAL_MAX_FIELDS) {
       return [{ kind: 'lines', id: fieldId(question.id, 0), question, value: chosen.join('\n') }];
     }
-    return [
-      {
-        kind: 'select',
-        id: fieldId(question.id, 0),
+    // More options than one select holds: consecutive selects of 25 on the same page, never a cut.
+    const groups = Math.ceil(all.length / SELECT_MAX_OPTIONS);
+    return Array.from({ length: groups }, (_, g) => {
+      const slice = all.slice(g * SELECT_MAX_OPTIONS, (g + 1) * SELECT_MAX_OPTIONS);
+      return {
+        kind: 'select' as const,
+        id: fieldId(question.id, g),
         question,
-        // Values are option indexes: labels may be longer than a select value may be.
-        options: options.map((label, i) => ({ label, value: String(i), chosen: chosen.includes(label) })),
-        maxValues: question.kind === 'single_choice' ? 1 : Math.max(1, options.length),
-      },
-    ];
+        options: slice,
+        maxValues: question.kind === 'single_choice' ? 1 : Math.max(1, slice.length),
+        ...(groups > 1
+          ? { range: { from: g * SELECT_MAX_OPTIONS + 1, to: g * SELECT_MAX_OPTIONS + slice.length } }
+          : {}),
+      };
+    });
   }
   if (question.kind === 'scale') {
     const min = question.scale?.min ?? 1;
@@ -142,9 +151,11 @@ export function readSubmission(view: QuestionnaireView, fields: Map<string, stri
     const { question, draft } = entry;
     const first = list[0]?.value;
     if (Array.isArray(first)) {
+      // Options spread over several selects come back as one pick list.
+      const picked = list.sort((a, b) => a.part - b.part).flatMap((p) => (Array.isArray(p.value) ? p.value : []));
       // An empty scale pick means "not answered yet", not an invalid number.
-      if (question.kind === 'scale' && first.length === 0) continue;
-      answers.push({ questionId, value: selectValue(question, first) });
+      if (question.kind === 'scale' && picked.length === 0) continue;
+      answers.push({ questionId, value: selectValue(question, picked) });
       continue;
     }
     const text = list

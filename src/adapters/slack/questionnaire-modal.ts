@@ -29,6 +29,7 @@ import {
   type QuestionnaireMeta,
 } from './slack-ids.ts';
 import { st } from './slack-texts.ts';
+import { SLACK_ELEMENT } from './slack-limits.ts';
 
 type Draft = string | string[] | number | undefined;
 type Item = QuestionnaireView['items'][number];
@@ -43,8 +44,9 @@ export interface Page {
 /** Blocks the page frame takes (context, item title, description, save button). */
 const FRAME_BLOCKS = 6;
 /** Choices shown as radio buttons / checkboxes up to this many; beyond, a select. */
-const INLINE_CHOICES = 10;
-const SELECT_OPTIONS = 100;
+// Slack's limits (slack-limits.ts): radio buttons and checkboxes hold 10 options, a static select 100.
+const INLINE_CHOICES = SLACK_ELEMENT.radioOptions;
+const SELECT_OPTIONS = SLACK_ELEMENT.staticSelectOptions;
 
 function isText(q: Question): boolean {
   return q.kind === 'long_text' || q.kind === 'short_text';
@@ -138,6 +140,8 @@ function questionBlocks(q: Question, draft: Draft, locale: Locale): Block[] {
     return blocks;
   }
   const choices = q.options ?? [];
+  // Config allows at most 100 options; more would be cut by Slack, so it is a programming error here.
+  if (choices.length > SELECT_OPTIONS) throw new RangeError(`question ${q.id} has ${choices.length} options`);
   if (choices.some((c) => c.length > OPTION_TEXT_LIMIT)) {
     blocks.push(...mrkdwnSections(choices.map((c, i) => `${i + 1}) ${escapeMrkdwn(c)}`).join('\n')));
   }
@@ -162,7 +166,7 @@ function questionBlocks(q: Question, draft: Draft, locale: Locale): Block[] {
               type: 'static_select',
               action_id: INPUT_ACTION,
               placeholder,
-              options: options.slice(0, SELECT_OPTIONS),
+              options,
               ...(first ? { initial_option: first } : {}),
             },
       ),
@@ -178,7 +182,7 @@ function questionBlocks(q: Question, draft: Draft, locale: Locale): Block[] {
               type: 'multi_static_select',
               action_id: INPUT_ACTION,
               placeholder,
-              options: options.slice(0, SELECT_OPTIONS),
+              options,
               ...chosen,
             },
       ),
@@ -291,6 +295,8 @@ export function readAnswers(item: AgendaItem, values: Record<string, Record<stri
       if (raw !== undefined && raw !== null && raw !== '') answers.push({ questionId: q.id, value: Number(raw) });
     } else {
       const choices = q.options ?? [];
+      // Config allows at most 100 options; more would be cut by Slack, so it is a programming error here.
+      if (choices.length > SELECT_OPTIONS) throw new RangeError(`question ${q.id} has ${choices.length} options`);
       const picked = first?.selected_options ?? (first?.selected_option ? [first.selected_option] : []);
       const labels = picked.map((o) => choices[Number(o.value)]).filter((c): c is string => c !== undefined);
       if (q.kind === 'multi_choice') answers.push({ questionId: q.id, value: labels });

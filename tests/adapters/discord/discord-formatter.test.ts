@@ -24,6 +24,19 @@ describe('custom ids', () => {
     expect(decodeCustomId(encodeCustomId(action))).toEqual(action);
   });
 
+  it("GIVEN the longest round id config allows (64) WHEN every action is encoded THEN each custom_id fits Discord's 100", () => {
+    const roundId = 'r'.repeat(64);
+    const actions = [
+      { kind: 'open' as const, roundId, page: 999 },
+      { kind: 'page' as const, roundId, page: 999 },
+      { kind: 'submit' as const, roundId },
+      { kind: 'decline' as const, roundId },
+      { kind: 'declineReason' as const, roundId },
+    ];
+    for (const action of actions) expect(encodeCustomId(action).length).toBeLessThanOrEqual(100);
+    expect(() => encodeCustomId({ kind: 'declineReason', roundId: 'r'.repeat(83) })).toThrow(RangeError);
+  });
+
   it('GIVEN a foreign custom id WHEN decoded THEN it is not ours', () => {
     expect(decodeCustomId('other|open|1|r')).toBeNull();
     expect(decodeCustomId('jm|open|x|r')).toBeNull();

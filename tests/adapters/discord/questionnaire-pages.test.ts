@@ -32,6 +32,30 @@ function view(questions: Question[], drafts: QuestionnaireView['items'][number][
 }
 
 describe('questionnaire pages', () => {
+  it('GIVEN a choice question of 60 options WHEN paged THEN it gets three selects of at most 25, none cut, and picks from two of them come back as one answer', () => {
+    const options = Array.from({ length: 60 }, (_, i) => `선택지 ${i + 1}`);
+    const question: Question = { ...text('1.1'), kind: 'multi_choice', options };
+    const v = view([question], { '1.1': ['선택지 30'] });
+    const [page] = planPages(v);
+    const selects = (page?.fields ?? []).filter((f) => f.kind === 'select');
+    expect(selects.map((f) => (f.kind === 'select' ? f.options.length : 0))).toEqual([25, 25, 10]);
+    expect(selects.flatMap((f) => (f.kind === 'select' ? f.options.map((o) => o.label) : []))).toEqual(options);
+    const modal = questionnaireModal('r', page!, 1, 'ko');
+    expect(validateModal(modal as never)).toBeNull();
+    expect(modal.components.map((c) => ('label' in c ? c.label : ''))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\(26–50\)$/)]),
+    );
+    const answers = readSubmission(
+      v,
+      new Map<string, string | string[]>([
+        ['1.1#0', ['2']],
+        ['1.1#1', ['29']],
+        ['1.1#2', []],
+      ]),
+    );
+    expect(answers).toEqual([{ questionId: '1.1', value: ['선택지 3', '선택지 30'] }]);
+  });
+
   it("GIVEN a draft over 4,000 characters with an emoji across the cut WHEN paged THEN no input holds half of it and the modal passes the fake's checks", () => {
     const draft = `${'가'.repeat(TEXT_INPUT_MAX - 1)}😀${'나'.repeat(100)}`;
     const [page] = planPages(view([text('1.1', 9000)], { '1.1': draft }));
