@@ -2,11 +2,16 @@
  * Builds the views the messenger port carries from stored state.
  */
 import { answerText, isAnswered } from '../answers/validate-answer.ts';
-import type { Answer, Committee, Invitation, Member, Round } from '../model.ts';
+import type { Answer, Committee, Invitation, Locale, Member, Round } from '../model.ts';
 import type { InvitationView, ProgressView, QuestionnaireView, ReceiptView, ReminderView } from '../ports/messenger.ts';
 import { localDateOf } from '../time.ts';
 import type { AppContext } from './app-context.ts';
 import { failureText } from './failure-text.ts';
+
+/** The time zone and language a member reads in. */
+function readerOf(ctx: AppContext, committee: Committee, member: Member): { zone: string; locale: Locale } {
+  return { zone: ctx.zoneOfMember(committee, member), locale: ctx.localeOfMember(committee, member) };
+}
 
 function questionCount(round: Round): number {
   return round.agenda.reduce((n, item) => n + item.questions.length, 0);
@@ -18,8 +23,7 @@ function businessDaysLeft(ctx: AppContext, committee: Committee, zone: string, c
 }
 
 export function invitationView(ctx: AppContext, committee: Committee, member: Member, round: Round): InvitationView {
-  const zone = ctx.zoneOfMember(committee, member);
-  const locale = ctx.localeOfMember(committee, member);
+  const { zone, locale } = readerOf(ctx, committee, member);
   return {
     roundId: round.id,
     roundTitle: round.title,
@@ -40,8 +44,7 @@ export function reminderView(
   round: Round,
   answers: Answer[],
 ): ReminderView {
-  const zone = ctx.zoneOfMember(committee, member);
-  const locale = ctx.localeOfMember(committee, member);
+  const { zone, locale } = readerOf(ctx, committee, member);
   const msLeft = round.closesAt.getTime() - ctx.now().getTime();
   return {
     roundId: round.id,
@@ -64,8 +67,7 @@ export function receiptView(
   answers: Answer[],
   submittedAt: Date,
 ): ReceiptView {
-  const zone = ctx.zoneOfMember(committee, member);
-  const locale = ctx.localeOfMember(committee, member);
+  const { zone, locale } = readerOf(ctx, committee, member);
   const byQuestion = new Map(answers.map((a) => [a.questionId, a]));
   return {
     roundId: round.id,
@@ -93,8 +95,7 @@ export function questionnaireView(
   invitation: Invitation,
   answers: Answer[],
 ): QuestionnaireView {
-  const zone = ctx.zoneOfMember(committee, member);
-  const locale = ctx.localeOfMember(committee, member);
+  const { zone, locale } = readerOf(ctx, committee, member);
   const byQuestion = new Map(answers.map((a) => [a.questionId, a.value]));
   return {
     roundId: round.id,
