@@ -4,8 +4,8 @@
  */
 import { isAnswered } from '../answers/validate-answer.ts';
 import { err, ok, type Result } from '../errors.ts';
-import { describeError, t } from '../i18n/catalogue.ts';
-import type { Actor, Committee, Round } from '../model.ts';
+import { describeError, type MessageKey, t } from '../i18n/catalogue.ts';
+import type { Actor, Committee, Invitation, Member, Round } from '../model.ts';
 import { checkCancel, checkClose, checkExtend, checkOpen, checkRemind } from '../rounds/lifecycle.ts';
 import { instantOf, localDateOf } from '../time.ts';
 import { calendarNotice, uncertainYears } from './calendar-notice.ts';
@@ -17,6 +17,8 @@ import { buildSummary, exportFile, postSummary } from './summary-service.ts';
 import { failureText } from './failure-text.ts';
 import { datesText, listLine, roundFacts, statusLines } from './staff-round-views.ts';
 import { roundDates } from '../rounds/round-dates.ts';
+import { UNCERTAIN_NOTE } from './job-runner.ts';
+import { minutesSince, recentAction, repeatedRemind, resendInvitation } from './staff-sends.ts';
 
 /** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
 export type StaffCaller = { kind: 'user'; actor: Actor } | { kind: 'operator' };
@@ -98,6 +100,8 @@ export class StaffService implements StaffApi {
         return this.#status(command.roundId);
       case 'remind':
         return this.#remind(roundId, actor);
+      case 'resend':
+        return resendInvitation(this.ctx, roundId, command.member ?? '', actor);
       case 'extend':
         return this.#extend(roundId, command.until ?? '', actor);
       case 'close':
@@ -188,6 +192,7 @@ export class StaffService implements StaffApi {
     if (!found.ok) return found;
     const { round, committee } = found.value;
     const now = this.ctx.now();
+    if (round.status === 'open') return this.#alreadyOpen(round, committee, actor);
     const check = checkOpen(round, now, this.#when(round.closesAt, committee));
     if (!check.ok) return check;
     const from = localDateOf(round.opensAt, committee.timeZone);
@@ -200,21 +205,14 @@ export class StaffService implements StaffApi {
     if (uncovered.length > 0) return err('CALENDAR.UNKNOWN_YEAR', { years: uncovered.join(', ') });
     const opened: Round = { ...round, ...check.value };
     await this.ctx.store.syncCommittee(committee);
-    if (!(await this.ctx.store.createRound(opened))) return err('ROUND.ALREADY_OPEN', { roundId });
     const members = committee.members.filter((m) => m.active);
-    await this.ctx.store.createInvitations(
-      members.map((m) => {
-        const platform = this.ctx.addressOf(committee, m)?.messenger.platform;
-        return {
-          roundId,
-          memberId: m.id,
-          deliveryState: 'pending' as const,
-          late: false,
-          ...(platform ? { platform } : {}),
-        };
-      }),
+    // One transaction: a crash leaves the round fully queued, or not opened at all.
+    const created = await this.ctx.store.openRound(
+      opened,
+      this.#invitationsOf(committee, members, roundId),
+      openingJobs(this.ctx, opened, committee, members, now),
     );
-    await this.ctx.store.enqueueJobs(openingJobs(this.ctx, opened, committee, members, now));
+    if (!created) return err('ROUND.ALREADY_OPEN', { roundId });
     await this.ctx.store.audit({ at: now, actor, action: 'round.open', roundId, detail: { members: members.length } });
     this.ctx.workDue();
     const later = opened.opensAt.getTime() > now.getTime();
@@ -226,6 +224,59 @@ export class StaffService implements StaffApi {
       text: [openedText, ...calendarNotice(calendar, from, to, committee.locale)].join('\n'),
       ephemeral: false,
     });
+  }
+
+  #invitationsOf(committee: Committee, members: Member[], roundId: string): Invitation[] {
+    return members.map((m) => {
+      const platform = this.ctx.addressOf(committee, m)?.messenger.platform;
+      return {
+        roundId,
+        memberId: m.id,
+        deliveryState: 'pending' as const,
+        late: false,
+        ...(platform ? { platform } : {}),
+      };
+    });
+  }
+
+  /**
+   * `open` on an open round: completes an opening a crash cut short (a round
+   * stored before opening was one transaction), says when it was opened if
+   * that was minutes ago, else refuses as already open.
+   */
+  async #alreadyOpen(round: Round, committee: Committee, actor: string): Promise<Result<StaffReply>> {
+    const now = this.ctx.now();
+    const invited = new Set((await this.ctx.store.listInvitations(round.id)).map((i) => i.memberId));
+    const queued = new Set(
+      (await this.ctx.store.listJobs(round.id)).filter((j) => j.kind === 'invite').map((j) => j.memberId),
+    );
+    // Opening used to be two steps: a crash could leave no invitations, or invitations and no jobs.
+    const cut = invited.size === 0 || queued.size === 0;
+    const missing = cut ? committee.members.filter((m) => m.active) : [];
+    if (missing.length > 0) {
+      await this.ctx.store.syncCommittee(committee);
+      await this.ctx.store.createInvitations(this.#invitationsOf(committee, missing, round.id));
+      await this.ctx.store.enqueueJobs(openingJobs(this.ctx, round, committee, missing, now));
+      await this.ctx.store.audit({
+        at: now,
+        actor,
+        action: 'round.open.resumed',
+        roundId: round.id,
+        detail: { members: missing.length },
+      });
+      this.ctx.workDue();
+      return ok({
+        text: t(committee.locale, 'staff.opened.resumed', { title: round.title, count: missing.length }),
+        ephemeral: false,
+      });
+    }
+    const last = await recentAction(this.ctx, round.id, 'round.open', now);
+    if (last)
+      return ok({
+        text: t(committee.locale, 'staff.repeat.open', { minutes: minutesSince(last.at, now) }),
+        ephemeral: true,
+      });
+    return err('ROUND.ALREADY_OPEN', { roundId: round.id });
   }
 
   async statusView(round: Round, committee: Committee): Promise<StatusView> {
@@ -272,11 +323,26 @@ export class StaffService implements StaffApi {
     const view = await this.statusView(round, committee);
     const locale = committee.locale;
     const lines = statusLines(round, view, locale, (at) => this.#when(at, committee));
-    const uncertain = (await this.ctx.store.listJobs(round.id)).filter((j) => j.lastError?.startsWith('uncertain'));
-    if (uncertain.length > 0)
-      lines.push(
-        t(locale, 'staff.uncertain', { count: uncertain.length, keys: uncertain.map((j) => j.key).join(', ') }),
-      );
+    const stillUncertain = new Set(
+      (await this.ctx.store.listInvitations(round.id))
+        .filter((i) => i.failureReason === 'uncertain')
+        .map((i) => i.memberId),
+    );
+    // An invitation resent since is no longer uncertain; receipts and reminders stay listed.
+    const uncertain = (await this.ctx.store.listJobs(round.id)).filter(
+      (j) =>
+        j.state === 'failed' &&
+        j.lastError === UNCERTAIN_NOTE &&
+        j.memberId !== undefined &&
+        (j.kind !== 'invite' || stillUncertain.has(j.memberId)),
+    );
+    if (uncertain.length > 0) {
+      const name = (id: string) => this.ctx.member(committee.id, id)?.name ?? id;
+      const items = uncertain
+        .map((j) => `${name(j.memberId ?? '')} (${t(locale, `staff.uncertain.kind.${j.kind}` as MessageKey)})`)
+        .join(', ');
+      lines.push(t(locale, 'staff.uncertain', { items, roundId: round.id }));
+    }
     return ok({ text: lines.join('\n'), ephemeral: true, status: view, rounds: [roundFacts(round, committee)] });
   }
 
@@ -287,11 +353,14 @@ export class StaffService implements StaffApi {
     const check = checkRemind(round);
     if (!check.ok) return check;
     const committee = this.ctx.committee(round.committeeId);
+    const repeated = await repeatedRemind(this.ctx, round, committee);
+    if (repeated) return ok(repeated);
     const now = this.ctx.now();
     const waiting = (await this.ctx.store.listInvitations(roundId)).filter(
       (i) => !i.submittedAt && !i.declinedAt && !i.removedAt,
     );
-    const targets = waiting.filter((i) => i.deliveryState === 'delivered');
+    // A member whose invitation may not have arrived is reminded all the same.
+    const targets = waiting.filter((i) => i.deliveryState === 'delivered' || i.failureReason === 'uncertain');
     if (waiting.length === 0) return ok({ text: t(committee.locale, 'staff.reminded.none'), ephemeral: true });
     // Members who never received the invitation cannot be reminded of it: say so, never "everyone submitted".
     if (targets.length === 0) return err('REMIND.NOT_REACHED', { count: waiting.length });

@@ -69,7 +69,7 @@ export async function postSummary(
   let posted = 0;
   for (const { messenger, channelId } of channels) {
     const key = `summary:${round.id}:${messenger.platform}:${version}`;
-    const outcome = await deliverOnce(ctx.store, key, messenger.platform, ctx.now(), () =>
+    const outcome = await deliverOnce(ctx, key, messenger.platform, () =>
       messenger.postToStaff(channelId, { kind: 'summary', locale: committee.locale, summary, files }, key),
     );
     if (outcome.sent) {
