@@ -16,7 +16,10 @@ import type { AppContext } from './app-context.ts';
  * process cannot be checked (another machine). Longer than any platform
  * client's own retries of one call.
  */
-export const OUTBOX_LEASE_MS = 10 * 60_000;
+const OUTBOX_LEASE_MS = 10 * 60_000;
+
+/** The job note of a send cut by a crash: it may or may not have arrived. */
+export const UNCERTAIN_NOTE = 'uncertain: send was interrupted';
 
 export type DeliverOutcome =
   | { sent: true; delivery: Extract<Delivery, { ok: true }> }

@@ -8,14 +8,11 @@ import type { MemberAddress, MemberMessage, Messenger } from '../ports/messenger
 import type { JobOutcome } from '../ports/store.ts';
 import { decideReminderAtRunTime } from '../reminders/index.ts';
 import type { AppContext } from './app-context.ts';
-import { type DeliverOutcome, deliverOnce } from './deliver.ts';
+import { type DeliverOutcome, deliverOnce, UNCERTAIN_NOTE } from './deliver.ts';
 import { recoverInterruptedSends } from './recover-sends.ts';
 import type { StaffService } from './staff-service.ts';
 import { postSummary } from './summary-service.ts';
 import { invitationView, progressView, receiptView, reminderView } from './views.ts';
-
-/** The job note of a send cut by a crash: it may or may not have arrived. */
-export const UNCERTAIN_NOTE = 'uncertain: send was interrupted';
 
 /** Transient failures are retried this many times, with growing delays. */
 const MAX_ATTEMPTS = 5;

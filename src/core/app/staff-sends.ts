@@ -14,7 +14,7 @@ import type { StaffReply } from './inbound.ts';
 import { inviteJobKey } from './schedule-round.ts';
 
 /** A send-causing command repeated within this long is answered, not carried out again. */
-export const REPEAT_WINDOW_MS = 10 * 60_000;
+const REPEAT_WINDOW_MS = 10 * 60_000;
 
 /** The latest audit event of `action` on the round (and member) within the window before `now`, if any. */
 export async function recentAction(
@@ -56,7 +56,7 @@ export async function repeatedRemind(ctx: AppContext, round: Round, committee: C
 }
 
 /** A member of the committee by id, name or platform user id (as staff type it). */
-export function findMember(committee: Committee, text: string): Member | undefined {
+function findMember(committee: Committee, text: string): Member | undefined {
   const wanted = text.trim().replace(/^<@!?([^>]+)>$/, '$1');
   const lower = wanted.toLowerCase();
   return (

@@ -17,7 +17,7 @@ import { buildSummary, exportFile, postSummary } from './summary-service.ts';
 import { failureText } from './failure-text.ts';
 import { datesText, listLine, roundFacts, statusLines } from './staff-round-views.ts';
 import { roundDates } from '../rounds/round-dates.ts';
-import { UNCERTAIN_NOTE } from './job-runner.ts';
+import { UNCERTAIN_NOTE } from './deliver.ts';
 import { minutesSince, recentAction, repeatedRemind, resendInvitation } from './staff-sends.ts';
 
 /** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
