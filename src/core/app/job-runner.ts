@@ -316,8 +316,9 @@ export class JobRunner {
     if (!round) return { state: 'skipped', note: 'round gone' };
     if (round.status !== 'closed') return { state: 'skipped', note: `round ${round.status}` };
     const committee = this.ctx.committee(round.committeeId);
-    const { posted, channels } = await postSummary(this.ctx, round, committee, 'auto');
-    const retry = posted < channels ? this.#retryLater(job, 'summary post failed') : null;
+    const final = job.attempts + 1 >= MAX_ATTEMPTS;
+    const { posted, channels, retryable } = await postSummary(this.ctx, round, committee, 'auto', { final });
+    const retry = posted < channels || retryable ? this.#retryLater(job, 'summary post incomplete') : null;
     if (retry) return retry;
     await this.ctx.store.updateRound(round.id, { status: 'summarised', summarisedAt: this.ctx.now() });
     await this.ctx.store.audit({

@@ -487,7 +487,9 @@ export class StaffService implements StaffApi {
     const committee = this.ctx.committee(round.committeeId);
     const now = this.ctx.now();
     // A summary asked for by staff is a new version: it may include late answers.
-    const { posted, summary } = await postSummary(this.ctx, round, committee, `manual-${now.toISOString()}`);
+    const { posted, summary } = await postSummary(this.ctx, round, committee, `manual-${now.toISOString()}`, {
+      final: true,
+    });
     await this.ctx.store.audit({ at: now, actor, action: 'round.summary', roundId, detail: { posted } });
     const locale = committee.locale;
     if (posted === 0) {
