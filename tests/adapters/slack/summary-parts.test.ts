@@ -9,7 +9,6 @@ import { createTestApp, kst, runUntil, type TestApp } from '../../fakes/app-harn
 import { type SlackKit, slackKit } from './slack-kit.ts';
 
 const ROUND = '2024-1';
-const staff = { platform: 'local' as const, userId: 'staff-son' };
 
 describe('the summary over Slack, part by part', () => {
   let kit: SlackKit;
