@@ -68,7 +68,7 @@ export async function openApp(
     committees: config.committees,
     rounds: config.rounds,
     holidays: createHolidaySource(config.holidays),
-    clock: systemClock,
+    clock: env.clockOffsetMs === 0 ? systemClock : { now: () => new Date(Date.now() + env.clockOffsetMs) },
     logger,
     // Claims record this process, so the next start (or another process here) sees a crash at once.
     claimants: processClaimants(),
