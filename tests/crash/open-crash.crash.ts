@@ -16,7 +16,16 @@ import { seedConfig } from '../fakes/app-harness.ts';
 import { type CliProcess, cleanEnv, runCli } from '../fakes/run-cli.ts';
 import { FakeSlackServer } from '../fakes/slack/fake-slack-server.ts';
 import { slashCommand } from '../fakes/slack/slack-payloads.ts';
-import { MEMBERS, ROUND, eventually, readQueued, statusText, trialConfig, trialMembers } from './trial-kit.ts';
+import {
+  describeQueue,
+  MEMBERS,
+  ROUND,
+  eventually,
+  readQueued,
+  statusText,
+  trialConfig,
+  trialMembers,
+} from './trial-kit.ts';
 
 const STARTUP_MS = 60_000;
 const committee = seedConfig().committees[0];
@@ -148,7 +157,12 @@ describe.each([
 
     // Restart with the clock 15 minutes on: every lease of the dead processes has run out too.
     run = await start({ JAMUN_CLOCK_OFFSET_MINUTES: '15' });
-    await eventually(settled, 'every invitation settled', 120_000);
+    await eventually(
+      settled,
+      'every invitation settled',
+      120_000,
+      () => `${describeQueue(databaseFile)}\n${run.stdout()}\n${run.stderr().slice(-3000)}`,
+    );
     await run.kill();
 
     const queued = readQueued(databaseFile);

@@ -82,12 +82,32 @@ export function readQueued(databaseFile: string): Queued {
   }
 }
 
-/** Polls `check` until it holds, or fails naming `what`. */
-export async function eventually(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+/** Polls `check` until it holds, or fails naming `what` and `explain()`. */
+export async function eventually(
+  check: () => boolean,
+  what: string,
+  timeoutMs: number,
+  explain: () => string = () => '',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${explain()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Job and outbox states of the round, counted, for a failure message. */
+export function describeQueue(databaseFile: string): string {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const jobs = db
+      .prepare(`SELECT kind, state, lastError, COUNT(*) AS n FROM Job GROUP BY kind, state, lastError`)
+      .all();
+    const outbox = db.prepare('SELECT state, COUNT(*) AS n FROM Outbox GROUP BY state').all();
+    const claims = db.prepare(`SELECT DISTINCT claimant FROM Job WHERE state = 'running'`).all();
+    return JSON.stringify({ queued: readQueued(databaseFile), jobs, outbox, claims });
+  } finally {
+    db.close();
   }
 }
 

@@ -3,6 +3,7 @@
  * and the summary. Each job's sends go through the outbox, so a job that
  * runs twice (a crash before `finishJob`) sends nothing twice.
  */
+import { t } from '../i18n/catalogue.ts';
 import type { Job } from '../model.ts';
 import type { MemberAddress, MemberMessage, Messenger } from '../ports/messenger.ts';
 import type { JobOutcome } from '../ports/store.ts';
@@ -76,7 +77,7 @@ export class JobRunner {
       case 'receipt':
         return this.#receipt(job);
       case 'notice':
-        return { state: 'skipped', note: 'no notice handler' };
+        return this.#notice(job);
       case 'close':
         return this.#close(job);
       case 'summarise':
@@ -288,6 +289,26 @@ export class JobRunner {
         note: outcome.delivery.reason,
       }
     );
+  }
+
+  /** Tells a member that their round changed: a new deadline (in their zone), reopened, or cancelled. */
+  async #notice(job: Job): Promise<JobOutcome> {
+    const loaded = await this.#memberJob(job);
+    if (!loaded) return { state: 'skipped', note: 'member or round gone' };
+    const { round, committee, member, invitation } = loaded;
+    const change = job.payload.change;
+    if (change !== 'extended' && change !== 'reopened' && change !== 'cancelled')
+      return { state: 'failed', note: `unknown notice ${String(change)}` };
+    if (invitation.submittedAt || invitation.removedAt || !member.active)
+      return { state: 'skipped', note: 'member not waiting' };
+    const target = this.ctx.addressOf(committee, member);
+    if (!target) return { state: 'skipped', note: 'no_platform' };
+    const locale = target.address.locale;
+    const text = t(locale, `member.notice.${change}`, {
+      title: round.title,
+      closesAt: this.ctx.when(round.closesAt, target.address.timeZone, locale),
+    });
+    return this.#sendOnce(job, target, { kind: 'notice', locale, text });
   }
 
   async #receipt(job: Job): Promise<JobOutcome> {

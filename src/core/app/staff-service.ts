@@ -12,7 +12,14 @@ import { calendarNotice, uncertainYears } from './calendar-notice.ts';
 import { actorLabel, type AppContext } from './app-context.ts';
 import type { RoundFacts, StaffApi, StaffCommand, StaffReply, StatusView } from './inbound.ts';
 import { STAFF_USAGE } from './parse-staff-command.ts';
-import { closeJobKey, openingJobs, reminderJobs, roundFromDefinition } from './schedule-round.ts';
+import {
+  closeJobKey,
+  inviteJobKey,
+  noticeJobs,
+  openingJobs,
+  reminderJobs,
+  roundFromDefinition,
+} from './schedule-round.ts';
 import { buildSummary, exportFile, postSummary } from './summary-service.ts';
 import { failureText } from './failure-text.ts';
 import { datesText, listLine, roundFacts, statusLines } from './staff-round-views.ts';
@@ -410,10 +417,30 @@ export class StaffService implements StaffApi {
     );
     const members = committee.members.filter((m) => waiting.has(m.id));
     const replanFrom: Round = { ...extended, opensAt: now.getTime() > round.opensAt.getTime() ? now : round.opensAt };
+    const change = round.status === 'closed' ? 'reopened' : 'extended';
     await this.ctx.store.enqueueJobs([
       ...reminderJobs(this.ctx, replanFrom, committee, members),
       { key: closeJobKey(roundId, until), kind: 'close', roundId, dueAt: until },
+      // Every member still waiting hears of the new deadline, in their own zone.
+      ...noticeJobs(
+        roundId,
+        members.filter((m) => invitations.some((i) => i.memberId === m.id && i.deliveryState !== 'pending')),
+        change,
+        until.toISOString(),
+        now,
+      ),
+      // Reopening sends the invitations the close cancelled before they went out.
+      ...invitations
+        .filter((i) => change === 'reopened' && i.deliveryState === 'pending' && !i.removedAt)
+        .map((i) => ({
+          key: `${inviteJobKey(roundId, i.memberId)}:reopen:${until.toISOString()}`,
+          kind: 'invite' as const,
+          roundId,
+          memberId: i.memberId,
+          dueAt: now,
+        })),
     ]);
+    this.ctx.workDue();
     await this.ctx.store.audit({
       at: now,
       actor,
@@ -474,6 +501,22 @@ export class StaffService implements StaffApi {
     if (round.status === 'draft') await this.ctx.store.createRound({ ...round, ...check.value });
     else await this.ctx.store.updateRound(roundId, check.value);
     await this.ctx.store.cancelJobs(roundId);
+    if (round.status === 'open') {
+      // Members who were asked and have not submitted are told it was cancelled.
+      const told = (await this.ctx.store.listInvitations(roundId))
+        .filter((i) => !i.submittedAt && !i.removedAt && i.deliveryState !== 'pending')
+        .map((i) => i.memberId);
+      await this.ctx.store.enqueueJobs(
+        noticeJobs(
+          roundId,
+          committee.members.filter((m) => told.includes(m.id)),
+          'cancelled',
+          'cancel',
+          now,
+        ),
+      );
+      this.ctx.workDue();
+    }
     await this.ctx.store.audit({ at: now, actor, action: 'round.cancel', roundId });
     return ok({ text: t(committee.locale, 'staff.cancelled', { title: round.title }), ephemeral: false });
   }

@@ -30,6 +30,12 @@ export const certaintyTexts = defineSection({
     'staff.parts.file': '{file} 파일을 첨부하지 못했습니다: {reason}',
     'staff.parts.section': '요약 본문 {index}번째 부분을 게시하지 못했습니다: {reason}',
     'staff.parts.uncertain': '게시 도중 중단되어 게시 여부를 알 수 없습니다',
+    'member.notice.extended':
+      '"{title}" 서면자문의 제출 기한이 {closesAt}까지로 연장되었습니다. 기한 안에 의견을 제출하여 주시기 바랍니다.',
+    'member.notice.reopened':
+      '"{title}" 서면자문의 제출을 다시 받습니다. 제출 기한은 {closesAt}입니다. 기한 안에 의견을 제출하여 주시기 바랍니다.',
+    'member.notice.cancelled':
+      '"{title}" 서면자문이 취소되었습니다. 더 이상 의견을 제출하지 않으셔도 됩니다. 협조하여 주셔서 감사합니다.',
   },
   en: {
     'staff.uncertain':
@@ -53,5 +59,10 @@ export const certaintyTexts = defineSection({
     'staff.parts.file': 'the file {file} could not be attached: {reason}',
     'staff.parts.section': 'part {index} of the summary text could not be posted: {reason}',
     'staff.parts.uncertain': 'posting was interrupted; it may or may not be there',
+    'member.notice.extended':
+      'The deadline of "{title}" has been extended to {closesAt}. Please submit your advice by then.',
+    'member.notice.reopened':
+      '"{title}" is open for answers again until {closesAt}. Please submit your advice by then.',
+    'member.notice.cancelled': '"{title}" has been cancelled. You need not submit anything. Thank you for your help.',
   },
 });
