@@ -40,7 +40,12 @@ async function runVerb(
       const written = await writeExport(file, opts.out);
       output.out(`→ ${written}`);
     }
-    if (command.verb === 'open' || command.verb === 'remind' || command.verb === 'extend' || command.verb === 'resend') {
+    if (
+      command.verb === 'open' ||
+      command.verb === 'remind' ||
+      command.verb === 'extend' ||
+      command.verb === 'resend'
+    ) {
       const { botStatusLine } = await import('../bot-status.ts');
       output.out(await botStatusLine(opened.app.store, new Date()));
     }
