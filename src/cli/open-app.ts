@@ -3,6 +3,7 @@
  * environment, the configuration and the SQLite store, parsed and opened once.
  */
 import { createPinoLogger } from '../adapters/logging/pino-logger.ts';
+import { processClaimants } from '../adapters/process/process-claimants.ts';
 import { createPrismaStore } from '../adapters/prisma/prisma-store.ts';
 import type { AppEnv } from '../config/env.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
@@ -67,8 +68,10 @@ export async function openApp(
     committees: config.committees,
     rounds: config.rounds,
     holidays: createHolidaySource(config.holidays),
-    clock: systemClock,
+    clock: env.clockOffsetMs === 0 ? systemClock : { now: () => new Date(Date.now() + env.clockOffsetMs) },
     logger,
+    // Claims record this process, so the next start (or another process here) sees a crash at once.
+    claimants: processClaimants(),
     ...(options.onWorkDue ? { onWorkDue: options.onWorkDue } : {}),
   });
   return { env, config, app, logger, close: () => store.close() };

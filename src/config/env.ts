@@ -55,6 +55,11 @@ export interface AppEnv {
   logLevel: LogLevel;
   /** Cron expression of the scheduler tick. */
   tickCron: string;
+  /**
+   * How far the bot's clock runs ahead of the machine's (0 normally). For
+   * drills and crash trials: a restart "15 minutes later" without waiting.
+   */
+  clockOffsetMs: number;
   /** Null when no Slack variable is set. */
   slack: SlackEnv | null;
   /** Null when no Discord variable is set. */
@@ -101,6 +106,10 @@ const envSchema = z.object({
       .trim()
       .refine((v) => isValidCron(v), { error: 'must be a cron expression such as "* * * * *"' }),
     '* * * * *',
+  ),
+  JAMUN_CLOCK_OFFSET_MINUTES: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ error: 'must be a whole number of minutes' }).int().min(0).max(525_600).default(0),
   ),
   SLACK_BOT_TOKEN: secret('xoxb-'),
   SLACK_APP_TOKEN: secret('xapp-'),
@@ -203,6 +212,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): Result<AppEnv, ConfigError[]> 
       configDir: e.JAMUN_CONFIG_DIR,
       logLevel: e.LOG_LEVEL,
       tickCron: e.JAMUN_TICK_CRON,
+      clockOffsetMs: e.JAMUN_CLOCK_OFFSET_MINUTES * 60_000,
       slack: slackEnv(e),
       discord: discordEnv(e),
     },

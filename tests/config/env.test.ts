@@ -26,6 +26,7 @@ describe('GIVEN an empty environment', () => {
       configDir: 'config',
       logLevel: 'info',
       tickCron: '* * * * *',
+      clockOffsetMs: 0,
       slack: null,
       discord: null,
     });

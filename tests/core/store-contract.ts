@@ -363,15 +363,80 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         expect(await store.getOutbox('unknown')).toBeNull();
       });
 
-      it('GIVEN entries stuck sending THEN only those older than the cut-off become uncertain', async () => {
-        await store.claimOutbox('old', 'discord', at(0));
-        await store.claimOutbox('new', 'discord', at(10));
-        await store.claimOutbox('done', 'discord', at(0));
+      it('GIVEN entries stuck sending THEN only those whose lease ended become uncertain; one without a lease has ten minutes', async () => {
+        await store.claimOutbox('old', 'discord', at(0), { claimant: 'p1', leaseUntil: at(5) });
+        await store.claimOutbox('new', 'discord', at(10), { claimant: 'p1', leaseUntil: at(15) });
+        await store.claimOutbox('unleased', 'discord', at(0));
+        await store.claimOutbox('done', 'discord', at(0), { claimant: 'p1', leaseUntil: at(5) });
         await store.settleOutbox('done', { state: 'failed', error: 'dm_closed' }, at(1));
-        const stale = await store.markStaleOutboxUncertain(at(5));
+        const stale = await store.markExpiredOutboxUncertain(at(5));
         expect(stale.map((e) => [e.key, e.state])).toEqual([['old', 'uncertain']]);
         expect((await store.getOutbox('new'))?.state).toBe('sending');
         expect(await store.getOutbox('done')).toMatchObject({ state: 'failed', error: 'dm_closed' });
+        expect((await store.markExpiredOutboxUncertain(at(10))).map((e) => e.key)).toEqual(['unleased']);
+      });
+
+      it('GIVEN a claim with a claimant THEN the entry reads back with it until settled', async () => {
+        await store.claimOutbox('k', 'slack', at(0), { claimant: 'host:1:a', leaseUntil: at(10) });
+        expect(await store.getOutbox('k')).toEqual({
+          key: 'k',
+          state: 'sending',
+          platform: 'slack',
+          claimant: 'host:1:a',
+          leaseUntil: at(10),
+          updatedAt: at(0),
+        });
+        await store.settleOutbox('k', { state: 'sent', channelId: 'C', messageId: '1' }, at(1));
+        const settled = await store.getOutbox('k');
+        expect(settled?.claimant).toBeUndefined();
+        expect(settled?.leaseUntil).toBeUndefined();
+      });
+
+      it('GIVEN a send the platform refused (failed) WHEN claimed again THEN the caller owns it; sent and uncertain ones stay taken', async () => {
+        await store.claimOutbox('f', 'slack', at(0));
+        await store.settleOutbox('f', { state: 'failed', error: 'rate_limited' }, at(1));
+        expect(await store.claimOutbox('f', 'slack', at(2), { claimant: 'p2', leaseUntil: at(12) })).toBeNull();
+        expect(await store.getOutbox('f')).toMatchObject({ state: 'sending', claimant: 'p2' });
+        expect((await store.getOutbox('f'))?.error).toBeUndefined();
+        await store.claimOutbox('u', 'slack', at(0), { claimant: 'gone', leaseUntil: at(1) });
+        await store.releaseClaimant('gone', at(0));
+        expect(await store.claimOutbox('u', 'slack', at(2))).toMatchObject({ state: 'uncertain' });
+      });
+
+      it('GIVEN two claimants with sends and jobs WHEN one is released THEN its sends become uncertain and its jobs pending with their attempts; the other keeps its claims', async () => {
+        await store.enqueueJobs([job('j1', 0), job('j2', 0), job('j3', 0)]);
+        const [first] = await store.claimDueJobs(at(0), 1, 60_000, 'dead');
+        await store.finishJob(first!.id, { state: 'retry', dueAt: at(0), note: 'x' }, at(0));
+        await store.claimDueJobs(at(0), 2, 60_000, 'dead');
+        await store.claimDueJobs(at(0), 1, 60_000, 'alive');
+        await store.claimOutbox('s-dead', 'discord', at(0), { claimant: 'dead', leaseUntil: at(10) });
+        await store.claimOutbox('s-alive', 'discord', at(0), { claimant: 'alive', leaseUntil: at(10) });
+        expect(await store.listClaimants()).toEqual(['alive', 'dead']);
+        const released = await store.releaseClaimant('dead', at(1));
+        expect(released.uncertain.map((e) => [e.key, e.state])).toEqual([['s-dead', 'uncertain']]);
+        expect(released.jobs).toBe(2);
+        expect(await store.listClaimants()).toEqual(['alive']);
+        expect((await store.getOutbox('s-alive'))?.state).toBe('sending');
+        const again = await store.claimDueJobs(at(0.5), 10, 60_000, 'new');
+        expect(again.map((j) => [j.key, j.attempts])).toEqual([
+          ['j1', 1],
+          ['j2', 0],
+        ]);
+      });
+    });
+
+    describe('opening a round', () => {
+      it('GIVEN a new round WHEN opened with invitations and jobs THEN all are stored; opening it again changes nothing and says so', async () => {
+        await store.syncCommittee(sampleCommittee(['m1', 'm2']));
+        const invitations = ['m1', 'm2'].map(
+          (memberId): Invitation => ({ roundId: 'r1', memberId, deliveryState: 'pending', late: false }),
+        );
+        expect(await store.openRound(sampleRound(), invitations, [job('i1', 0), job('i2', 0)])).toBe(true);
+        expect((await store.listInvitations('r1')).map((i) => i.memberId)).toEqual(['m1', 'm2']);
+        expect((await store.listJobs('r1')).map((j) => j.key)).toEqual(['i1', 'i2']);
+        expect(await store.openRound({ ...sampleRound(), title: 'x' }, [], [job('i3', 0)])).toBe(false);
+        expect((await store.getRound('r1'))?.title).toBe(sampleRound().title);
+        expect((await store.listJobs('r1')).map((j) => j.key)).toEqual(['i1', 'i2']);
       });
     });
 

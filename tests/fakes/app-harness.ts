@@ -8,6 +8,7 @@ import { createMemoryStore } from '../../src/adapters/memory/memory-store.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { createJamunApp, type JamunApp } from '../../src/core/app/create-app.ts';
 import type { Committee, RoundDefinition } from '../../src/core/model.ts';
+import type { Claimants } from '../../src/core/ports/claimants.ts';
 import { ManualClock } from '../../src/core/ports/clock.ts';
 import { silentLogger, type Logger } from '../../src/core/ports/logger.ts';
 import type { Messenger } from '../../src/core/ports/messenger.ts';
@@ -38,6 +39,8 @@ export interface TestAppOptions {
   logger?: Logger;
   mutateCommittee?: (committee: Committee) => void;
   mutateRound?: (round: RoundDefinition) => void;
+  /** This process's claimant id and which other claimants count as gone (a crashed process). */
+  claimants?: Claimants;
 }
 
 const SEED_OPENING = new Date('2024-02-08T00:00:00Z');
@@ -55,6 +58,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     rounds,
     clock,
     logger: options.logger ?? silentLogger,
+    ...(options.claimants ? { claimants: options.claimants } : {}),
   });
   return { app, store, clock, committees, rounds };
 }

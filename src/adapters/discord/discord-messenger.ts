@@ -14,8 +14,11 @@ import type {
   MessageRef,
   Messenger,
   OutgoingFile,
+  PartLabel,
+  PartLedger,
   StaffMessage,
 } from '../../core/ports/messenger.ts';
+import { HEADER_PART, sendEveryPart } from '../../core/ports/messenger.ts';
 import { renderSummaryChat } from '../../core/summary/render-chat.ts';
 import { splitText } from '../../core/text/split-text.ts';
 import { renderProgress } from '../../core/text/render-views.ts';
@@ -33,6 +36,14 @@ interface OutgoingPost {
   content: string;
   components?: ButtonRow[];
   files?: OutgoingFile[];
+  /** What the post is, for the part ledger (a summary's file is named to staff if it is missing). */
+  label?: PartLabel;
+}
+
+/** The ledger id of a post: the first is the header, files by name, the rest by position. */
+function partIdOf(post: OutgoingPost, index: number): string {
+  if (index === 0) return HEADER_PART;
+  return post.label?.kind === 'file' ? `file-${post.label.name}` : `part-${index}`;
 }
 
 /** The messages a staff message becomes, in order. */
@@ -45,8 +56,17 @@ function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
         (content) => ({ content }),
       );
     case 'summary': {
+      // Each file is its own message, so one that Discord refuses is named to staff and the rest still arrive.
       const { header, sections } = renderSummaryChat(message.summary, discordFormatter);
-      return [{ content: header, files: message.files }, ...sections.map((content) => ({ content }))];
+      return [
+        { content: header },
+        ...sections.map((content) => ({ content })),
+        ...message.files.map((file) => ({
+          content: discordFormatter.escape(file.name),
+          files: [file],
+          label: { kind: 'file' as const, name: file.name },
+        })),
+      ];
     }
   }
 }
@@ -59,38 +79,53 @@ export class DiscordMessenger implements Messenger {
     private readonly logger: Logger,
   ) {}
 
-  async sendToMember(to: MemberAddress, message: MemberMessage, idempotencyKey: string): Promise<Delivery> {
+  async sendToMember(
+    to: MemberAddress,
+    message: MemberMessage,
+    idempotencyKey: string,
+    parts: PartLedger = sendEveryPart,
+  ): Promise<Delivery> {
     const dm = renderMemberDm(message);
     try {
       const channel = await this.client.users.createDM(to.userId);
-      let last: Message | undefined;
+      // Each chunk of a split DM is its own part: a retry sends only the chunks missing.
+      let last: Delivery | undefined;
       for (const [index, content] of dm.chunks.entries()) {
         const isLast = index === dm.chunks.length - 1;
-        last = await this.#send(
-          channel,
-          { content, ...(isLast ? { components: dm.components } : {}) },
-          idempotencyKey,
-          index,
+        const post = { content, ...(isLast ? { components: dm.components } : {}) };
+        last = await parts.part(partIdOf(post, index), { kind: 'message', index }, () =>
+          this.#sendPart(channel, post, idempotencyKey, index),
         );
+        if (!last.ok) return last;
       }
       if (!last) throw new Error('nothing to send');
-      return { ok: true, ref: { channelId: last.channelId, messageId: last.id } };
+      return last;
     } catch (error) {
       return this.#failure(error, { memberId: to.memberId, kind: message.kind });
     }
   }
 
-  async postToStaff(channelId: string, message: StaffMessage, idempotencyKey: string): Promise<Delivery> {
+  async postToStaff(
+    channelId: string,
+    message: StaffMessage,
+    idempotencyKey: string,
+    parts: PartLedger = sendEveryPart,
+  ): Promise<Delivery> {
     try {
       const channel = await this.#staffChannel(channelId);
       if (!channel) return this.#noChannel(channelId, message.kind);
-      let first: Message | undefined;
+      let first: Delivery | undefined;
       for (const [index, post] of renderStaffPosts(message).entries()) {
-        const sent = await this.#send(channel, post, idempotencyKey, index);
+        const label: PartLabel = post.label ?? { kind: 'message', index };
+        const sent = await parts.part(partIdOf(post, index), label, () =>
+          this.#sendPart(channel, post, idempotencyKey, index),
+        );
+        // Without the first message there is no post; later parts that fail are the ledger's to report.
+        if (index === 0 && !sent.ok) return sent;
         first ??= sent;
       }
       if (!first) throw new Error('nothing to send');
-      return { ok: true, ref: { channelId: first.channelId, messageId: first.id } };
+      return first;
     } catch (error) {
       return this.#failure(error, { channelId, kind: message.kind });
     }
@@ -120,6 +155,21 @@ export class DiscordMessenger implements Messenger {
   #noChannel(channelId: string, kind: string): Delivery {
     this.logger.warn({ channelId, kind }, 'discord staff channel not found or not a text channel');
     return { ok: false, permanent: true, reason: 'channel_not_found', detail: `channel ${channelId}` };
+  }
+
+  /** One post as a part: a failure is a value, never a throw. */
+  async #sendPart(
+    channel: SendableChannels,
+    post: OutgoingPost,
+    idempotencyKey: string,
+    index: number,
+  ): Promise<Delivery> {
+    try {
+      const sent = await this.#send(channel, post, idempotencyKey, index);
+      return { ok: true, ref: { channelId: sent.channelId, messageId: sent.id } };
+    } catch (error) {
+      return this.#failure(error, { channelId: channel.id, part: index });
+    }
   }
 
   #send(channel: SendableChannels, post: OutgoingPost, idempotencyKey: string, index: number): Promise<Message> {

@@ -37,11 +37,13 @@ function commandOf(interaction: ChatInputCommandInteraction): StaffCommand | nul
   const roundId = interaction.options.getString('round');
   const until = interaction.options.getString('until');
   const format = interaction.options.getString('format');
+  const member = interaction.options.getString('member');
   return {
     verb,
     ...(roundId ? { roundId } : {}),
     ...(until ? { until } : {}),
     ...(format ? { format: format as ExportFormat } : {}),
+    ...(member ? { member } : {}),
   };
 }
 

@@ -36,6 +36,8 @@ function subcommand(verb: StaffVerb, sub: SlashCommandSubcommandBuilder): SlashC
         .addChoices({ name: 'CSV', value: 'csv' }, { name: 'Markdown', value: 'md' }, { name: 'JSON', value: 'json' }),
     );
   }
+  if (verb === 'resend')
+    sub.addStringOption((o) => describe(o.setName('member'), 'discord.opt.member').setRequired(true).setMaxLength(100));
   if (!NEEDS_NO_ROUND.includes(verb)) {
     sub.addStringOption((o) =>
       describe(o.setName('round'), 'discord.opt.round')

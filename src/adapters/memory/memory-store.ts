@@ -13,16 +13,22 @@ import type {
   InvitationPatch,
   JobOutcome,
   NewJob,
+  OutboxClaim,
   OutboxEntry,
+  ReleasedClaims,
   RoundPatch,
   Store,
   SummaryRecord,
 } from '../../core/ports/store.ts';
 
-/** A job with its lease, as the store keeps it. */
+/** A job with its lease and claimant, as the store keeps it. */
 interface StoredJob extends Job {
   lockedUntil?: Date;
+  claimant?: string;
 }
+
+/** Ten minutes: the lease of an outbox entry claimed without one. */
+const DEFAULT_OUTBOX_LEASE_MS = 10 * 60_000;
 
 const copy = <T>(value: T): T => structuredClone(value);
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -91,7 +97,20 @@ export class MemoryStore implements Store {
     this.rounds.set(roundId, compact({ ...round, ...copy(patch), status: patch.status ?? round.status }));
   }
 
+  async openRound(round: Round, invitations: Invitation[], jobs: NewJob[]): Promise<boolean> {
+    // No await between the check and the writes: nothing else runs in between.
+    if (this.rounds.has(round.id)) return false;
+    this.rounds.set(round.id, compact(copy(round)));
+    this.#insertInvitations(invitations);
+    this.#insertJobs(jobs);
+    return true;
+  }
+
   async createInvitations(invitations: Invitation[]): Promise<void> {
+    this.#insertInvitations(invitations);
+  }
+
+  #insertInvitations(invitations: Invitation[]): void {
     for (const invitation of invitations) {
       const key = pairKey(invitation.roundId, invitation.memberId);
       if (!this.invitations.has(key)) this.invitations.set(key, compact(copy(invitation)));
@@ -192,9 +211,15 @@ export class MemoryStore implements Store {
   }
 
   async enqueueJobs(jobs: NewJob[]): Promise<number> {
+    return this.#insertJobs(jobs);
+  }
+
+  #insertJobs(jobs: NewJob[]): number {
     let created = 0;
+    const keys = new Set([...this.jobs.values()].map((existing) => existing.key));
     for (const job of jobs) {
-      if ([...this.jobs.values()].some((existing) => existing.key === job.key)) continue;
+      if (keys.has(job.key)) continue;
+      keys.add(job.key);
       const id = randomUUID();
       this.jobs.set(
         id,
@@ -215,7 +240,7 @@ export class MemoryStore implements Store {
     return created;
   }
 
-  async claimDueJobs(now: Date, limit: number, leaseMs: number): Promise<Job[]> {
+  async claimDueJobs(now: Date, limit: number, leaseMs: number, claimant?: string): Promise<Job[]> {
     const t = now.getTime();
     const due = [...this.jobs.values()]
       .filter(
@@ -228,6 +253,8 @@ export class MemoryStore implements Store {
     for (const job of due) {
       job.state = 'running';
       job.lockedUntil = new Date(t + leaseMs);
+      if (claimant === undefined) delete job.claimant;
+      else job.claimant = claimant;
     }
     return due.map(publicJob);
   }
@@ -236,6 +263,7 @@ export class MemoryStore implements Store {
     const job = this.jobs.get(jobId);
     if (!job) throw new Error(`No job ${jobId}`);
     delete job.lockedUntil;
+    delete job.claimant;
     // `attempts` counts finished runs: a run cut short by a crash keeps its number when re-claimed.
     job.attempts += 1;
     if (outcome.state === 'retry') {
@@ -265,10 +293,20 @@ export class MemoryStore implements Store {
       .map(publicJob);
   }
 
-  async claimOutbox(key: string, platform: string, at: Date): Promise<OutboxEntry | null> {
+  async claimOutbox(key: string, platform: string, at: Date, claim?: OutboxClaim): Promise<OutboxEntry | null> {
     const existing = this.outbox.get(key);
-    if (existing) return copy(existing);
-    this.outbox.set(key, { key, state: 'sending', platform, updatedAt: new Date(at) });
+    if (existing && existing.state !== 'failed') return copy(existing);
+    this.outbox.set(
+      key,
+      compact({
+        key,
+        state: 'sending' as const,
+        platform,
+        updatedAt: new Date(at),
+        claimant: claim?.claimant,
+        leaseUntil: claim ? new Date(claim.leaseUntil) : undefined,
+      }),
+    );
     return null;
   }
 
@@ -287,12 +325,36 @@ export class MemoryStore implements Store {
     return entry ? copy(entry) : null;
   }
 
-  async markStaleOutboxUncertain(before: Date): Promise<OutboxEntry[]> {
-    const stale = [...this.outbox.values()].filter(
-      (e) => e.state === 'sending' && e.updatedAt.getTime() < before.getTime(),
-    );
+  async markExpiredOutboxUncertain(now: Date): Promise<OutboxEntry[]> {
+    const leaseEnd = (e: OutboxEntry): number =>
+      e.leaseUntil?.getTime() ?? e.updatedAt.getTime() + DEFAULT_OUTBOX_LEASE_MS;
+    const stale = [...this.outbox.values()].filter((e) => e.state === 'sending' && leaseEnd(e) <= now.getTime());
     for (const entry of stale) entry.state = 'uncertain';
     return copy(stale).sort((a, b) => byString(a.key, b.key));
+  }
+
+  async listClaimants(): Promise<string[]> {
+    const claimants = new Set<string>();
+    for (const e of this.outbox.values()) if (e.state === 'sending' && e.claimant) claimants.add(e.claimant);
+    for (const j of this.jobs.values()) if (j.state === 'running' && j.claimant) claimants.add(j.claimant);
+    return [...claimants].sort(byString);
+  }
+
+  async releaseClaimant(claimant: string, at: Date): Promise<ReleasedClaims> {
+    const uncertain = [...this.outbox.values()].filter((e) => e.state === 'sending' && e.claimant === claimant);
+    for (const entry of uncertain) {
+      entry.state = 'uncertain';
+      entry.updatedAt = new Date(at);
+    }
+    let jobs = 0;
+    for (const job of this.jobs.values()) {
+      if (job.state !== 'running' || job.claimant !== claimant) continue;
+      job.state = 'pending';
+      delete job.lockedUntil;
+      delete job.claimant;
+      jobs += 1;
+    }
+    return { uncertain: copy(uncertain).sort((a, b) => byString(a.key, b.key)), jobs };
   }
 
   async audit(event: AuditEvent): Promise<void> {
@@ -340,6 +402,6 @@ function jobOrder(a: Job, b: Job): number {
 }
 
 function publicJob(job: StoredJob): Job {
-  const { lockedUntil: _lease, ...rest } = job;
+  const { lockedUntil: _lease, claimant: _claimant, ...rest } = job;
   return copy(rest);
 }

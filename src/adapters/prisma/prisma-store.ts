@@ -19,7 +19,9 @@ import type {
   InvitationPatch,
   JobOutcome,
   NewJob,
+  OutboxClaim,
   OutboxEntry,
+  ReleasedClaims,
   RoundPatch,
   Store,
   SummaryRecord,
@@ -42,6 +44,9 @@ import {
   roundToCreate,
   summaryFromRow,
 } from './row-mapping.ts';
+
+/** Ten minutes: the lease of an outbox entry claimed without one. */
+const DEFAULT_OUTBOX_LEASE_MS = 10 * 60_000;
 
 /** How long a connection waits for another process's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -196,6 +201,24 @@ class PrismaStore implements Store {
     await this.prisma.round.update({ where: { id: roundId }, data });
   }
 
+  async openRound(round: Round, invitations: Invitation[], jobs: NewJob[]): Promise<boolean> {
+    if (await this.prisma.round.findUnique({ where: { id: round.id }, select: { id: true } })) return false;
+    const now = new Date();
+    try {
+      // One transaction: a crash (or a failure) leaves the round with every invitation and job, or no round.
+      await this.prisma.$transaction([
+        this.prisma.round.create({ data: roundToCreate(round, now) }),
+        ...invitations.map((invitation) => this.prisma.invitation.create({ data: invitationToCreate(invitation) })),
+        ...this.#jobInserts(jobs, now),
+      ]);
+      return true;
+    } catch (error) {
+      // Another process opened it between the check and the insert.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
+      throw error;
+    }
+  }
+
   async createInvitations(invitations: Invitation[]): Promise<void> {
     const insert = this.sql.statement(
       `INSERT INTO "Invitation" ("roundId", "memberId", "platform", "deliveryState", "failureReason", "channelRef",
@@ -313,12 +336,23 @@ class PrismaStore implements Store {
     return created;
   }
 
-  async claimDueJobs(now: Date, limit: number, leaseMs: number) {
+  /** One insert per job; existing keys are left as they are. */
+  #jobInserts(jobs: NewJob[], now: Date) {
+    return jobs.map(
+      (job) => this.prisma.$executeRaw`
+          INSERT INTO "Job" ("id", "key", "kind", "roundId", "memberId", "dueAt", "state", "attempts", "payload", "createdAt", "updatedAt")
+          VALUES (${randomUUID()}, ${job.key}, ${job.kind}, ${job.roundId}, ${job.memberId ?? null}, ${job.dueAt}, 'pending', 0,
+            ${JSON.stringify(job.payload ?? {})}, ${now}, ${now})
+          ON CONFLICT ("key") DO NOTHING`,
+    );
+  }
+
+  async claimDueJobs(now: Date, limit: number, leaseMs: number, claimant?: string) {
     if (limit <= 0) return [];
     const lockedUntil = new Date(now.getTime() + leaseMs);
     // One statement: SQLite takes the write lock before reading, so no two callers claim a job twice.
     const claimed = await this.prisma.$queryRaw<{ id: string }[]>`
-      UPDATE "Job" SET "state" = 'running', "lockedUntil" = ${lockedUntil}, "updatedAt" = ${now}
+      UPDATE "Job" SET "state" = 'running', "lockedUntil" = ${lockedUntil}, "claimant" = ${claimant ?? null}, "updatedAt" = ${now}
       WHERE "id" IN (
         SELECT "id" FROM "Job"
         WHERE ("state" = 'pending' AND "dueAt" <= ${now}) OR ("state" = 'running' AND "lockedUntil" <= ${now})
@@ -341,7 +375,7 @@ class PrismaStore implements Store {
     // (and its outbox keys) when the expired lease hands it out again.
     await this.prisma.job.update({
       where: { id: jobId },
-      data: { ...data, attempts: { increment: 1 }, lockedUntil: null, updatedAt: at },
+      data: { ...data, attempts: { increment: 1 }, lockedUntil: null, claimant: null, updatedAt: at },
     });
   }
 
@@ -359,11 +393,14 @@ class PrismaStore implements Store {
     return rows.map(jobFromRow);
   }
 
-  async claimOutbox(key: string, platform: string, at: Date) {
+  async claimOutbox(key: string, platform: string, at: Date, claim?: OutboxClaim) {
+    // One statement: a new key is inserted, a `failed` one (nothing went out) is taken again.
     const inserted = await this.prisma.$executeRaw`
-      INSERT INTO "Outbox" ("key", "state", "platform", "createdAt", "updatedAt")
-      VALUES (${key}, 'sending', ${platform}, ${at}, ${at})
-      ON CONFLICT ("key") DO NOTHING`;
+      INSERT INTO "Outbox" ("key", "state", "platform", "claimant", "leaseUntil", "createdAt", "updatedAt")
+      VALUES (${key}, 'sending', ${platform}, ${claim?.claimant ?? null}, ${claim?.leaseUntil ?? null}, ${at}, ${at})
+      ON CONFLICT ("key") DO UPDATE SET "state" = 'sending', "platform" = excluded."platform",
+        "claimant" = excluded."claimant", "leaseUntil" = excluded."leaseUntil", "error" = NULL, "updatedAt" = excluded."updatedAt"
+      WHERE "Outbox"."state" = 'failed'`;
     if (inserted === 1) return null;
     const row = await this.prisma.outbox.findUniqueOrThrow({ where: { key } });
     return outboxFromRow(row);
@@ -381,6 +418,8 @@ class PrismaStore implements Store {
         channelId: result.channelId ?? null,
         messageId: result.messageId ?? null,
         error: result.error ?? null,
+        claimant: null,
+        leaseUntil: null,
         updatedAt: at,
       },
     });
@@ -391,14 +430,37 @@ class PrismaStore implements Store {
     return row ? outboxFromRow(row) : null;
   }
 
-  async markStaleOutboxUncertain(before: Date) {
+  async markExpiredOutboxUncertain(now: Date) {
     const stale = await this.prisma.$queryRaw<{ key: string }[]>`
-      UPDATE "Outbox" SET "state" = 'uncertain' WHERE "state" = 'sending' AND "updatedAt" < ${before} RETURNING "key"`;
-    if (stale.length === 0) return [];
-    const rows = await this.prisma.outbox.findMany({
-      where: { key: { in: stale.map((row) => row.key) } },
-      orderBy: { key: 'asc' },
-    });
+      UPDATE "Outbox" SET "state" = 'uncertain'
+      WHERE "state" = 'sending' AND COALESCE("leaseUntil", "updatedAt" + ${DEFAULT_OUTBOX_LEASE_MS}) <= ${now}
+      RETURNING "key"`;
+    return this.#outboxEntries(stale.map((row) => row.key));
+  }
+
+  async listClaimants(): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ claimant: string }[]>`
+      SELECT "claimant" FROM "Outbox" WHERE "state" = 'sending' AND "claimant" IS NOT NULL
+      UNION SELECT "claimant" FROM "Job" WHERE "state" = 'running' AND "claimant" IS NOT NULL
+      ORDER BY 1`;
+    return rows.map((row) => row.claimant);
+  }
+
+  async releaseClaimant(claimant: string, at: Date): Promise<ReleasedClaims> {
+    const [uncertain, jobs] = await this.prisma.$transaction([
+      this.prisma.$queryRaw<{ key: string }[]>`
+        UPDATE "Outbox" SET "state" = 'uncertain', "updatedAt" = ${at}
+        WHERE "state" = 'sending' AND "claimant" = ${claimant} RETURNING "key"`,
+      this.prisma.$executeRaw`
+        UPDATE "Job" SET "state" = 'pending', "lockedUntil" = NULL, "claimant" = NULL, "updatedAt" = ${at}
+        WHERE "state" = 'running' AND "claimant" = ${claimant}`,
+    ]);
+    return { uncertain: await this.#outboxEntries(uncertain.map((row) => row.key)), jobs };
+  }
+
+  async #outboxEntries(keys: string[]): Promise<OutboxEntry[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.prisma.outbox.findMany({ where: { key: { in: keys } }, orderBy: { key: 'asc' } });
     return rows.map(outboxFromRow);
   }
 

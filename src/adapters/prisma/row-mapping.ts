@@ -238,6 +238,8 @@ export function outboxFromRow(row: OutboxRow): OutboxEntry {
     messageId: row.messageId,
     error: row.error,
     updatedAt: row.updatedAt,
+    claimant: row.claimant,
+    leaseUntil: row.leaseUntil,
   });
 }
 

@@ -10,7 +10,7 @@ import type { Logger } from '../../core/ports/logger.ts';
 /** What the scheduler needs from the application. */
 interface SchedulableApp {
   runDueJobs(): Promise<number>;
-  recoverInterruptedSends(olderThanMs: number): Promise<number>;
+  recoverInterruptedSends(): Promise<number>;
 }
 
 export interface SchedulerOptions {
@@ -18,8 +18,6 @@ export interface SchedulerOptions {
   logger: Logger;
   /** Cron expression of the tick (default every minute). */
   cronExpression: string;
-  /** A send still `sending` after this long was interrupted by a crash. */
-  interruptedAfterMs?: number;
   /**
    * Writes the heartbeat row (`stopped` on a clean stop): called at start,
    * every `heartbeatMs` (default 30 s) whatever the tick, and at stop.
@@ -87,7 +85,7 @@ export function createJobScheduler(options: SchedulerOptions): JobScheduler {
   return {
     async start() {
       if (!cron.validate(options.cronExpression)) throw new Error(`Invalid cron expression: ${options.cronExpression}`);
-      const uncertain = await app.recoverInterruptedSends(options.interruptedAfterMs ?? 10 * 60_000);
+      const uncertain = await app.recoverInterruptedSends();
       if (uncertain > 0) logger.warn({ uncertain }, 'sends interrupted by a previous stop were marked uncertain');
       await run();
       task = cron.schedule(options.cronExpression, () => run(), { name: 'jamun-jobs', noOverlap: true });

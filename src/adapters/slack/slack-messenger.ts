@@ -14,8 +14,10 @@ import type {
   MessageRef,
   Messenger,
   OutgoingFile,
+  PartLedger,
   StaffMessage,
 } from '../../core/ports/messenger.ts';
+import { HEADER_PART, sendEveryPart } from '../../core/ports/messenger.ts';
 import { memberMessages } from './blocks-member.ts';
 import { plainTextMessages, simpleStaffMessages, summaryMessages } from './blocks-staff.ts';
 import type { SlackMessage } from './slack-blocks.ts';
@@ -75,10 +77,24 @@ export class SlackMessenger implements Messenger {
     return opening;
   }
 
-  async sendToMember(to: MemberAddress, message: MemberMessage, idempotencyKey: string): Promise<Delivery> {
+  async sendToMember(
+    to: MemberAddress,
+    message: MemberMessage,
+    idempotencyKey: string,
+    parts: PartLedger = sendEveryPart,
+  ): Promise<Delivery> {
     try {
       const channel = await this.dmChannel(to.userId);
-      return await this.#postAll(channel, memberMessages(message));
+      // Each message of a split DM is its own part: a retry sends only the ones missing.
+      let first: Delivery | undefined;
+      for (const [index, content] of memberMessages(message).entries()) {
+        const sent = await parts.part(index === 0 ? HEADER_PART : `part-${index}`, { kind: 'message', index }, () =>
+          this.#postOne(channel, content),
+        );
+        if (!sent.ok) return sent;
+        first ??= sent;
+      }
+      return first ?? { ok: false, permanent: false, reason: 'platform_error', detail: 'nothing_to_send' };
     } catch (error) {
       const failure = toFailedDelivery(error);
       this.#logger.warn(
@@ -107,15 +123,31 @@ export class SlackMessenger implements Messenger {
     }
   }
 
-  async postToStaff(channelId: string, message: StaffMessage, idempotencyKey: string): Promise<Delivery> {
+  async postToStaff(
+    channelId: string,
+    message: StaffMessage,
+    idempotencyKey: string,
+    parts: PartLedger = sendEveryPart,
+  ): Promise<Delivery> {
     try {
       if (message.kind !== 'summary') return await this.#postAll(channelId, simpleStaffMessages(message));
+      // Every message and every file is its own part: one that fails does not stop
+      // the others, and a retry sends only what is missing.
       const { header, replies } = summaryMessages(message.summary);
-      const first = await this.#postAll(channelId, header);
+      const [top, ...rest] = header;
+      if (!top) return { ok: false, permanent: true, reason: 'platform_error', detail: 'empty_summary' };
+      const first = await parts.part(HEADER_PART, { kind: 'message', index: 0 }, () => this.#postOne(channelId, top));
       if (!first.ok) return first;
       const thread = first.ref.messageId;
-      await this.#postAll(channelId, replies, thread);
-      await this.uploadFiles(channelId, message.files, st(message.locale, 'slack.summary.files'), thread);
+      for (const [i, content] of [...rest, ...replies].entries())
+        await parts.part(`part-${i + 1}`, { kind: 'message', index: i + 1 }, () =>
+          this.#postOne(channelId, content, thread),
+        );
+      const comment = st(message.locale, 'slack.summary.files');
+      for (const [i, file] of message.files.entries())
+        await parts.part(`file-${file.name}`, { kind: 'file', name: file.name }, () =>
+          this.#uploadOne(channelId, file, i === 0 ? comment : '', thread),
+        );
       return first;
     } catch (error) {
       const failure = toFailedDelivery(error);
@@ -153,10 +185,31 @@ export class SlackMessenger implements Messenger {
     if (files.length === 0) return;
     await this.#client.filesUploadV2({
       channel_id: channelId,
-      initial_comment: comment,
+      ...(comment ? { initial_comment: comment } : {}),
       ...(threadTs ? { thread_ts: threadTs } : {}),
       file_uploads: files.map((file) => ({ file: file.content, filename: file.name, title: file.name })),
     });
+  }
+
+  /** One message as a part: a failure is a value, never a throw. */
+  async #postOne(channel: string, message: SlackMessage, threadTs?: string): Promise<Delivery> {
+    try {
+      return await this.#postAll(channel, [message], threadTs);
+    } catch (error) {
+      return toFailedDelivery(error);
+    }
+  }
+
+  /** One file as a part; its ref is the file id. */
+  async #uploadOne(channelId: string, file: OutgoingFile, comment: string, threadTs?: string): Promise<Delivery> {
+    try {
+      await this.uploadFiles(channelId, [file], comment, threadTs);
+      return { ok: true, ref: { channelId, messageId: file.name } };
+    } catch (error) {
+      const failure = toFailedDelivery(error);
+      this.#logger.warn({ channelId, file: file.name, reason: failure.reason }, 'slack file upload failed');
+      return failure;
+    }
   }
 
   /** Sends every coalesced edit now. Call before reading the channel or shutting down. */

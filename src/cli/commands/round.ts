@@ -40,7 +40,12 @@ async function runVerb(
       const written = await writeExport(file, opts.out);
       output.out(`→ ${written}`);
     }
-    if (command.verb === 'open' || command.verb === 'remind' || command.verb === 'extend') {
+    if (
+      command.verb === 'open' ||
+      command.verb === 'remind' ||
+      command.verb === 'extend' ||
+      command.verb === 'resend'
+    ) {
       const { botStatusLine } = await import('../bot-status.ts');
       output.out(await botStatusLine(opened.app.store, new Date()));
     }
@@ -102,6 +107,14 @@ export function roundCommand(program: Command, output: Output, setExit: (code: E
     .argument('<until...>', 'YYYY-MM-DD [HH:mm] (date alone means 18:00)')
     .action((roundId: string, until: string[]) =>
       runVerb(output, setExit, { verb: 'extend', roundId, until: until.join(' ') }, opts()),
+    );
+  round
+    .command('resend')
+    .description('Send the invitation to one member again, on purpose (audited); for an uncertain or failed send.')
+    .argument('<roundId>')
+    .argument('<member...>', 'member id or name')
+    .action((roundId: string, member: string[]) =>
+      runVerb(output, setExit, { verb: 'resend', roundId, member: member.join(' ') }, opts()),
     );
   round
     .command('export')

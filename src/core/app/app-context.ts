@@ -5,6 +5,7 @@
 import { createBusinessCalendar, type BusinessCalendar, type HolidaySource } from '../calendar/index.ts';
 import { err, ok, type Result } from '../errors.ts';
 import type { Actor, Committee, Locale, Member, Platform, Round, RoundDefinition } from '../model.ts';
+import { type Claimants, leaseOnlyClaimants } from '../ports/claimants.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { MemberAddress, Messenger } from '../ports/messenger.ts';
@@ -20,6 +21,11 @@ export interface AppDeps {
   rounds: RoundDefinition[];
   clock: Clock;
   logger: Logger;
+  /**
+   * This process as it claims jobs and sends, and how to tell that another
+   * claimant's process is gone. Default: a fresh id, claims end by lease only.
+   */
+  claimants?: Claimants;
   /** Called when work became due now (so a scheduler can run it without waiting for its tick). */
   onWorkDue?: () => void;
   /** Public holidays with the deployment's imported lists (default: the shipped lists and the rules). */
@@ -36,6 +42,7 @@ export class AppContext {
   readonly store: Store;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly claimants: Claimants;
   readonly committees = new Map<string, Committee>();
   readonly definitions = new Map<string, RoundDefinition>();
   readonly messengers = new Map<Platform, Messenger>();
@@ -48,6 +55,8 @@ export class AppContext {
     this.store = deps.store;
     this.clock = deps.clock;
     this.logger = deps.logger;
+    this.claimants =
+      deps.claimants ?? leaseOnlyClaimants(`app:${Date.now().toString(36)}:${Math.random().toString(36).slice(2, 10)}`);
     this.#onWorkDue = deps.onWorkDue ?? (() => {});
     this.#holidays = deps.holidays;
     for (const m of deps.messengers) this.messengers.set(m.platform, m);

@@ -9,6 +9,7 @@ import { JobRunner } from './job-runner.ts';
 import { MemberService } from './member-service.ts';
 import { StaffService } from './staff-service.ts';
 import { reconcileMembership } from './reconcile-membership.ts';
+import { recoverInterruptedSends } from './recover-sends.ts';
 
 export type { AppDeps } from './app-context.ts';
 
@@ -23,8 +24,11 @@ export interface JamunApp extends JamunApi {
    * Returns how many were marked.
    */
   reconcileMembership(): Promise<number>;
-  /** Marks sends interrupted by a crash as uncertain, so they are reported and never repeated. */
-  recoverInterruptedSends(olderThanMs: number): Promise<number>;
+  /**
+   * Marks sends interrupted by a crash as uncertain, so they are reported and
+   * never repeated (also done at the start of every `runDueJobs`).
+   */
+  recoverInterruptedSends(): Promise<number>;
   readonly store: Store;
 }
 
@@ -49,21 +53,6 @@ export function createJamunApp(deps: AppDeps): JamunApp {
     runDueJobs: () => jobs.runDue(),
     runAsOperator: (command) => staff.run({ kind: 'operator' }, command),
     reconcileMembership: () => reconcileMembership(ctx),
-    recoverInterruptedSends: async (olderThanMs) => {
-      const stale = await deps.store.markStaleOutboxUncertain(new Date(ctx.now().getTime() - olderThanMs));
-      for (const entry of stale) {
-        ctx.logger.warn(
-          { key: entry.key, platform: entry.platform },
-          'send interrupted; marked uncertain, not repeated',
-        );
-        await deps.store.audit({
-          at: ctx.now(),
-          actor: 'system',
-          action: 'outbox.uncertain',
-          detail: { key: entry.key },
-        });
-      }
-      return stale.length;
-    },
+    recoverInterruptedSends: () => recoverInterruptedSends(ctx),
   };
 }

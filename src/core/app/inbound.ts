@@ -15,6 +15,7 @@ export const STAFF_VERBS = [
   'open',
   'status',
   'remind',
+  'resend',
   'extend',
   'close',
   'cancel',
@@ -31,6 +32,8 @@ export interface StaffCommand {
   /** For `extend`: the new deadline, local `YYYY-MM-DD HH:mm` or `YYYY-MM-DD` (18:00). */
   until?: string;
   format?: ExportFormat;
+  /** For `resend`: the member, by id or name. */
+  member?: string;
 }
 
 /** Counts for `status`, and the material for a progress bar. */

@@ -4,12 +4,14 @@
  * runs twice (a crash before `finishJob`) sends nothing twice.
  */
 import { runInLanes, yieldToEventLoop } from '../cooperate.ts';
+import { t } from '../i18n/catalogue.ts';
 import type { Job } from '../model.ts';
 import type { MemberAddress, MemberMessage, Messenger } from '../ports/messenger.ts';
 import type { JobOutcome } from '../ports/store.ts';
 import { decideReminderAtRunTime } from '../reminders/index.ts';
 import type { AppContext } from './app-context.ts';
-import { deliverOnce } from './deliver.ts';
+import { type DeliverOutcome, deliverOnce, UNCERTAIN_NOTE } from './deliver.ts';
+import { recoverInterruptedSends } from './recover-sends.ts';
 import type { StaffService } from './staff-service.ts';
 import { postSummary } from './summary-service.ts';
 import { invitationView, progressView, receiptView, reminderView } from './views.ts';
@@ -41,8 +43,10 @@ export class JobRunner {
   /** Claims and runs due jobs until none is left. Returns how many ran. */
   async runDue(): Promise<number> {
     let total = 0;
+    // Every tick, not only at start: a restart may come before any lease ends.
+    await recoverInterruptedSends(this.ctx);
     for (;;) {
-      const jobs = await this.ctx.store.claimDueJobs(this.ctx.now(), BATCH, LEASE_MS);
+      const jobs = await this.ctx.store.claimDueJobs(this.ctx.now(), BATCH, LEASE_MS, this.ctx.claimants.self);
       if (jobs.length === 0) {
         await this.#updateProgress(true);
         return total;
@@ -108,7 +112,7 @@ export class JobRunner {
       case 'receipt':
         return this.#receipt(job);
       case 'notice':
-        return { state: 'skipped', note: 'no notice handler' };
+        return this.#notice(job);
       case 'close':
         return this.#close(job);
       case 'summarise':
@@ -134,12 +138,11 @@ export class JobRunner {
   }
 
   /**
-   * The outbox key of an attempt: transient failures retry under a new key.
-   * The platform still gets the job's own key, so a retry after a send that
-   * did arrive is dropped where the platform dedupes (Discord's nonce).
+   * A send another claimant still holds (its lease has not run out): look
+   * again once it has, without sending.
    */
-  #sendKey(job: Job): string {
-    return job.attempts === 0 ? job.key : `${job.key}#${job.attempts}`;
+  #inFlightElsewhere(): JobOutcome {
+    return { state: 'retry', dueAt: new Date(this.ctx.now().getTime() + 60_000), note: 'in flight elsewhere' };
   }
 
   async #invite(job: Job): Promise<JobOutcome> {
@@ -157,36 +160,58 @@ export class JobRunner {
       this.#progressDue.add(round.id);
       return { state: 'failed', note: 'no_platform' };
     }
-    const key = this.#sendKey(job);
     const view = invitationView(this.ctx, committee, member, round);
-    const outcome = await deliverOnce(this.ctx.store, key, target.messenger.platform, this.ctx.now(), () =>
+    const outcome = await deliverOnce(this.ctx, job.key, target.messenger.platform, () =>
       target.messenger.sendToMember(
         target.address,
         { kind: 'invitation', locale: target.address.locale, view },
         job.key,
       ),
     );
-    if (outcome.sent) {
+    const ref = outcome.sent
+      ? outcome.delivery.ref
+      : outcome.duplicate && outcome.state === 'sent'
+        ? { channelId: outcome.channelId, messageId: outcome.messageId }
+        : null;
+    if (ref) {
+      // Also when a crash came after the send was recorded but before this update.
       await this.ctx.store.updateInvitation(round.id, member.id, {
         deliveryState: 'delivered',
         platform: target.messenger.platform,
-        channelRef: outcome.delivery.ref.channelId,
-        messageRef: outcome.delivery.ref.messageId,
+        channelRef: ref.channelId,
+        messageRef: ref.messageId,
         deliveredAt: this.ctx.now(),
         failureReason: undefined,
       });
+      if (job.payload.resend === true)
+        await this.ctx.store.audit({
+          at: this.ctx.now(),
+          actor: String(job.payload.actor ?? 'system'),
+          action: 'invite.resent',
+          roundId: round.id,
+          memberId: member.id,
+        });
       this.#progressDue.add(round.id);
-      return { state: 'done' };
+      return outcome.sent ? { state: 'done' } : { state: 'skipped', note: 'already sent' };
     }
+    if (outcome.sent) return { state: 'done' };
     if (outcome.duplicate) {
-      if (outcome.state !== 'uncertain') return { state: 'skipped', note: 'already sent' };
-      // Interrupted mid-send: it may have arrived. Never resend; make staff look.
+      if (outcome.state === 'sending') return this.#inFlightElsewhere();
+      // Interrupted mid-send: it may have arrived. Never resend on our own; name the member to staff.
       await this.ctx.store.updateInvitation(round.id, member.id, {
         deliveryState: 'failed',
+        platform: target.messenger.platform,
         failureReason: 'uncertain',
       });
+      await this.ctx.store.audit({
+        at: this.ctx.now(),
+        actor: 'system',
+        action: 'invite.uncertain',
+        roundId: round.id,
+        memberId: member.id,
+      });
       this.#progressDue.add(round.id);
-      return { state: 'skipped', note: 'uncertain: send was interrupted' };
+      return { state: 'failed', note: UNCERTAIN_NOTE };
     }
     const failure = outcome.delivery;
     const retry = failure.permanent ? null : this.#retryLater(job, failure.reason);
@@ -230,10 +255,8 @@ export class JobRunner {
           );
         continue;
       }
-      if (existing) continue;
-      await deliverOnce(this.ctx.store, key, messenger.platform, this.ctx.now(), () =>
-        messenger.postToStaff(channelId, message, key),
-      );
+      if (existing && existing.state !== 'failed') continue;
+      await deliverOnce(this.ctx, key, messenger.platform, () => messenger.postToStaff(channelId, message, key));
     }
   }
 
@@ -242,7 +265,9 @@ export class JobRunner {
     if (!loaded) return { state: 'skipped', note: 'member or round gone' };
     const { round, committee, member, invitation } = loaded;
     if (round.status !== 'open') return { state: 'skipped', note: `round ${round.status}` };
-    if (invitation.deliveryState !== 'delivered') return { state: 'skipped', note: 'invitation not delivered' };
+    // A member whose invitation may not have arrived is reminded all the same: the reminder says what to do.
+    if (invitation.deliveryState !== 'delivered' && invitation.failureReason !== 'uncertain')
+      return { state: 'skipped', note: 'invitation not delivered' };
     const manual = job.payload.manual === true;
     const decision = decideReminderAtRunTime({
       dueAt: job.dueAt,
@@ -285,14 +310,13 @@ export class JobRunner {
     target: { messenger: Messenger; address: MemberAddress },
     message: MemberMessage,
   ): Promise<JobOutcome> {
-    const outcome = await deliverOnce(
-      this.ctx.store,
-      this.#sendKey(job),
-      target.messenger.platform,
-      this.ctx.now(),
-      () => target.messenger.sendToMember(target.address, message, job.key),
+    const outcome: DeliverOutcome = await deliverOnce(this.ctx, job.key, target.messenger.platform, () =>
+      target.messenger.sendToMember(target.address, message, job.key),
     );
     if (outcome.sent) return { state: 'done' };
+    if (outcome.duplicate && outcome.state === 'sending') return this.#inFlightElsewhere();
+    // An interrupted receipt or reminder ends `failed` with this note: staff see the member named in `status`.
+    if (outcome.duplicate && outcome.state === 'uncertain') return { state: 'failed', note: UNCERTAIN_NOTE };
     if (outcome.duplicate) return { state: 'skipped', note: 'already sent' };
     return (
       (outcome.delivery.permanent ? null : this.#retryLater(job, outcome.delivery.reason)) ?? {
@@ -300,6 +324,26 @@ export class JobRunner {
         note: outcome.delivery.reason,
       }
     );
+  }
+
+  /** Tells a member that their round changed: a new deadline (in their zone), reopened, or cancelled. */
+  async #notice(job: Job): Promise<JobOutcome> {
+    const loaded = await this.#memberJob(job);
+    if (!loaded) return { state: 'skipped', note: 'member or round gone' };
+    const { round, committee, member, invitation } = loaded;
+    const change = job.payload.change;
+    if (change !== 'extended' && change !== 'reopened' && change !== 'cancelled')
+      return { state: 'failed', note: `unknown notice ${String(change)}` };
+    if (invitation.submittedAt || invitation.removedAt || !member.active)
+      return { state: 'skipped', note: 'member not waiting' };
+    const target = this.ctx.addressOf(committee, member);
+    if (!target) return { state: 'skipped', note: 'no_platform' };
+    const locale = target.address.locale;
+    const text = t(locale, `member.notice.${change}`, {
+      title: round.title,
+      closesAt: this.ctx.when(round.closesAt, target.address.timeZone, locale),
+    });
+    return this.#sendOnce(job, target, { kind: 'notice', locale, text });
   }
 
   async #receipt(job: Job): Promise<JobOutcome> {
@@ -328,8 +372,9 @@ export class JobRunner {
     if (!round) return { state: 'skipped', note: 'round gone' };
     if (round.status !== 'closed') return { state: 'skipped', note: `round ${round.status}` };
     const committee = this.ctx.committee(round.committeeId);
-    const { posted, channels } = await postSummary(this.ctx, round, committee, `auto-${job.attempts}`);
-    const retry = posted < channels ? this.#retryLater(job, 'summary post failed') : null;
+    const final = job.attempts + 1 >= MAX_ATTEMPTS;
+    const { posted, channels, retryable } = await postSummary(this.ctx, round, committee, 'auto', { final });
+    const retry = posted < channels || retryable ? this.#retryLater(job, 'summary post incomplete') : null;
     if (retry) return retry;
     await this.ctx.store.updateRound(round.id, { status: 'summarised', summarisedAt: this.ctx.now() });
     await this.ctx.store.audit({

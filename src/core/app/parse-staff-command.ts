@@ -13,6 +13,7 @@ export const STAFF_USAGE: Record<StaffVerb, string> = {
   open: 'open ROUND_ID',
   status: 'status [ROUND_ID]',
   remind: 'remind ROUND_ID',
+  resend: 'resend ROUND_ID MEMBER',
   extend: 'extend ROUND_ID YYYY-MM-DD [HH:mm]',
   close: 'close ROUND_ID',
   cancel: 'cancel ROUND_ID',
@@ -24,6 +25,7 @@ const NEEDS_ROUND: ReadonlySet<StaffVerb> = new Set([
   'show',
   'open',
   'remind',
+  'resend',
   'extend',
   'close',
   'cancel',
@@ -53,6 +55,10 @@ export function parseStaffCommand(text: string): Result<StaffCommand> {
   if (verb === 'extend') {
     if (rest.length < 1 || rest.length > 2) return usage();
     return ok({ verb, roundId, until: rest.join(' ') });
+  }
+  if (verb === 'resend') {
+    if (rest.length < 1) return usage();
+    return ok({ verb, roundId, member: rest.join(' ') });
   }
   if (verb === 'export') {
     const format = rest[0]?.toLowerCase() ?? 'md';

@@ -89,3 +89,21 @@ export function openingJobs(
     { key: closeJobKey(round.id, round.closesAt), kind: 'close', roundId: round.id, dueAt: round.closesAt },
   ];
 }
+
+/** One notice job per member about a change of the round (`version` keeps each change's notices apart). */
+export function noticeJobs(
+  roundId: string,
+  members: Member[],
+  change: 'extended' | 'reopened' | 'cancelled',
+  version: string,
+  now: Date,
+): NewJob[] {
+  return members.map((m) => ({
+    key: `notice:${roundId}:${m.id}:${change}:${version}`,
+    kind: 'notice',
+    roundId,
+    memberId: m.id,
+    dueAt: now,
+    payload: { change },
+  }));
+}

@@ -4,19 +4,28 @@
  */
 import { isAnswered } from '../answers/validate-answer.ts';
 import { err, ok, type Result } from '../errors.ts';
-import { describeError, t } from '../i18n/catalogue.ts';
-import type { Actor, Committee, Round } from '../model.ts';
+import { describeError, type MessageKey, t } from '../i18n/catalogue.ts';
+import type { Actor, Committee, Invitation, Member, Round } from '../model.ts';
 import { checkCancel, checkClose, checkExtend, checkOpen, checkRemind } from '../rounds/lifecycle.ts';
 import { instantOf, localDateOf } from '../time.ts';
 import { calendarNotice, uncertainYears } from './calendar-notice.ts';
 import { actorLabel, type AppContext } from './app-context.ts';
 import type { RoundFacts, StaffApi, StaffCommand, StaffReply, StatusView } from './inbound.ts';
 import { STAFF_USAGE } from './parse-staff-command.ts';
-import { closeJobKey, openingJobs, reminderJobs, roundFromDefinition } from './schedule-round.ts';
+import {
+  closeJobKey,
+  inviteJobKey,
+  noticeJobs,
+  openingJobs,
+  reminderJobs,
+  roundFromDefinition,
+} from './schedule-round.ts';
 import { buildSummary, exportFile, postSummary } from './summary-service.ts';
 import { failureText } from './failure-text.ts';
 import { datesText, listLine, roundFacts, statusLines } from './staff-round-views.ts';
 import { roundDates } from '../rounds/round-dates.ts';
+import { UNCERTAIN_NOTE } from './deliver.ts';
+import { minutesSince, recentAction, repeatedRemind, resendInvitation } from './staff-sends.ts';
 
 /** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
 export type StaffCaller = { kind: 'user'; actor: Actor } | { kind: 'operator' };
@@ -98,6 +107,8 @@ export class StaffService implements StaffApi {
         return this.#status(command.roundId);
       case 'remind':
         return this.#remind(roundId, actor);
+      case 'resend':
+        return resendInvitation(this.ctx, roundId, command.member ?? '', actor);
       case 'extend':
         return this.#extend(roundId, command.until ?? '', actor);
       case 'close':
@@ -188,6 +199,7 @@ export class StaffService implements StaffApi {
     if (!found.ok) return found;
     const { round, committee } = found.value;
     const now = this.ctx.now();
+    if (round.status === 'open') return this.#alreadyOpen(round, committee, actor);
     const check = checkOpen(round, now, this.#when(round.closesAt, committee));
     if (!check.ok) return check;
     const from = localDateOf(round.opensAt, committee.timeZone);
@@ -200,21 +212,14 @@ export class StaffService implements StaffApi {
     if (uncovered.length > 0) return err('CALENDAR.UNKNOWN_YEAR', { years: uncovered.join(', ') });
     const opened: Round = { ...round, ...check.value };
     await this.ctx.store.syncCommittee(committee);
-    if (!(await this.ctx.store.createRound(opened))) return err('ROUND.ALREADY_OPEN', { roundId });
     const members = committee.members.filter((m) => m.active);
-    await this.ctx.store.createInvitations(
-      members.map((m) => {
-        const platform = this.ctx.addressOf(committee, m)?.messenger.platform;
-        return {
-          roundId,
-          memberId: m.id,
-          deliveryState: 'pending' as const,
-          late: false,
-          ...(platform ? { platform } : {}),
-        };
-      }),
+    // One transaction: a crash leaves the round fully queued, or not opened at all.
+    const created = await this.ctx.store.openRound(
+      opened,
+      this.#invitationsOf(committee, members, roundId),
+      openingJobs(this.ctx, opened, committee, members, now),
     );
-    await this.ctx.store.enqueueJobs(openingJobs(this.ctx, opened, committee, members, now));
+    if (!created) return err('ROUND.ALREADY_OPEN', { roundId });
     await this.ctx.store.audit({ at: now, actor, action: 'round.open', roundId, detail: { members: members.length } });
     this.ctx.workDue();
     const later = opened.opensAt.getTime() > now.getTime();
@@ -226,6 +231,59 @@ export class StaffService implements StaffApi {
       text: [openedText, ...calendarNotice(calendar, from, to, committee.locale)].join('\n'),
       ephemeral: false,
     });
+  }
+
+  #invitationsOf(committee: Committee, members: Member[], roundId: string): Invitation[] {
+    return members.map((m) => {
+      const platform = this.ctx.addressOf(committee, m)?.messenger.platform;
+      return {
+        roundId,
+        memberId: m.id,
+        deliveryState: 'pending' as const,
+        late: false,
+        ...(platform ? { platform } : {}),
+      };
+    });
+  }
+
+  /**
+   * `open` on an open round: completes an opening a crash cut short (a round
+   * stored before opening was one transaction), says when it was opened if
+   * that was minutes ago, else refuses as already open.
+   */
+  async #alreadyOpen(round: Round, committee: Committee, actor: string): Promise<Result<StaffReply>> {
+    const now = this.ctx.now();
+    const invited = new Set((await this.ctx.store.listInvitations(round.id)).map((i) => i.memberId));
+    const queued = new Set(
+      (await this.ctx.store.listJobs(round.id)).filter((j) => j.kind === 'invite').map((j) => j.memberId),
+    );
+    // Opening used to be two steps: a crash could leave no invitations, or invitations and no jobs.
+    const cut = invited.size === 0 || queued.size === 0;
+    const missing = cut ? committee.members.filter((m) => m.active) : [];
+    if (missing.length > 0) {
+      await this.ctx.store.syncCommittee(committee);
+      await this.ctx.store.createInvitations(this.#invitationsOf(committee, missing, round.id));
+      await this.ctx.store.enqueueJobs(openingJobs(this.ctx, round, committee, missing, now));
+      await this.ctx.store.audit({
+        at: now,
+        actor,
+        action: 'round.open.resumed',
+        roundId: round.id,
+        detail: { members: missing.length },
+      });
+      this.ctx.workDue();
+      return ok({
+        text: t(committee.locale, 'staff.opened.resumed', { title: round.title, count: missing.length }),
+        ephemeral: false,
+      });
+    }
+    const last = await recentAction(this.ctx, round.id, 'round.open', now);
+    if (last)
+      return ok({
+        text: t(committee.locale, 'staff.repeat.open', { minutes: minutesSince(last.at, now) }),
+        ephemeral: true,
+      });
+    return err('ROUND.ALREADY_OPEN', { roundId: round.id });
   }
 
   async statusView(round: Round, committee: Committee): Promise<StatusView> {
@@ -272,11 +330,26 @@ export class StaffService implements StaffApi {
     const view = await this.statusView(round, committee);
     const locale = committee.locale;
     const lines = statusLines(round, view, locale, (at) => this.#when(at, committee));
-    const uncertain = (await this.ctx.store.listJobs(round.id)).filter((j) => j.lastError?.startsWith('uncertain'));
-    if (uncertain.length > 0)
-      lines.push(
-        t(locale, 'staff.uncertain', { count: uncertain.length, keys: uncertain.map((j) => j.key).join(', ') }),
-      );
+    const stillUncertain = new Set(
+      (await this.ctx.store.listInvitations(round.id))
+        .filter((i) => i.failureReason === 'uncertain')
+        .map((i) => i.memberId),
+    );
+    // An invitation resent since is no longer uncertain; receipts and reminders stay listed.
+    const uncertain = (await this.ctx.store.listJobs(round.id)).filter(
+      (j) =>
+        j.state === 'failed' &&
+        j.lastError === UNCERTAIN_NOTE &&
+        j.memberId !== undefined &&
+        (j.kind !== 'invite' || stillUncertain.has(j.memberId)),
+    );
+    if (uncertain.length > 0) {
+      const name = (id: string) => this.ctx.member(committee.id, id)?.name ?? id;
+      const items = uncertain
+        .map((j) => `${name(j.memberId ?? '')} (${t(locale, `staff.uncertain.kind.${j.kind}` as MessageKey)})`)
+        .join(', ');
+      lines.push(t(locale, 'staff.uncertain', { items, roundId: round.id }));
+    }
     return ok({ text: lines.join('\n'), ephemeral: true, status: view, rounds: [roundFacts(round, committee)] });
   }
 
@@ -287,11 +360,14 @@ export class StaffService implements StaffApi {
     const check = checkRemind(round);
     if (!check.ok) return check;
     const committee = this.ctx.committee(round.committeeId);
+    const repeated = await repeatedRemind(this.ctx, round, committee);
+    if (repeated) return ok(repeated);
     const now = this.ctx.now();
     const waiting = (await this.ctx.store.listInvitations(roundId)).filter(
       (i) => !i.submittedAt && !i.declinedAt && !i.removedAt,
     );
-    const targets = waiting.filter((i) => i.deliveryState === 'delivered');
+    // A member whose invitation may not have arrived is reminded all the same.
+    const targets = waiting.filter((i) => i.deliveryState === 'delivered' || i.failureReason === 'uncertain');
     if (waiting.length === 0) return ok({ text: t(committee.locale, 'staff.reminded.none'), ephemeral: true });
     // Members who never received the invitation cannot be reminded of it: say so, never "everyone submitted".
     if (targets.length === 0) return err('REMIND.NOT_REACHED', { count: waiting.length });
@@ -341,10 +417,30 @@ export class StaffService implements StaffApi {
     );
     const members = committee.members.filter((m) => waiting.has(m.id));
     const replanFrom: Round = { ...extended, opensAt: now.getTime() > round.opensAt.getTime() ? now : round.opensAt };
+    const change = round.status === 'closed' ? 'reopened' : 'extended';
     await this.ctx.store.enqueueJobs([
       ...reminderJobs(this.ctx, replanFrom, committee, members),
       { key: closeJobKey(roundId, until), kind: 'close', roundId, dueAt: until },
+      // Every member still waiting hears of the new deadline, in their own zone.
+      ...noticeJobs(
+        roundId,
+        members.filter((m) => invitations.some((i) => i.memberId === m.id && i.deliveryState !== 'pending')),
+        change,
+        until.toISOString(),
+        now,
+      ),
+      // Reopening sends the invitations the close cancelled before they went out.
+      ...invitations
+        .filter((i) => change === 'reopened' && i.deliveryState === 'pending' && !i.removedAt)
+        .map((i) => ({
+          key: `${inviteJobKey(roundId, i.memberId)}:reopen:${until.toISOString()}`,
+          kind: 'invite' as const,
+          roundId,
+          memberId: i.memberId,
+          dueAt: now,
+        })),
     ]);
+    this.ctx.workDue();
     await this.ctx.store.audit({
       at: now,
       actor,
@@ -405,6 +501,22 @@ export class StaffService implements StaffApi {
     if (round.status === 'draft') await this.ctx.store.createRound({ ...round, ...check.value });
     else await this.ctx.store.updateRound(roundId, check.value);
     await this.ctx.store.cancelJobs(roundId);
+    if (round.status === 'open') {
+      // Members who were asked and have not submitted are told it was cancelled.
+      const told = (await this.ctx.store.listInvitations(roundId))
+        .filter((i) => !i.submittedAt && !i.removedAt && i.deliveryState !== 'pending')
+        .map((i) => i.memberId);
+      await this.ctx.store.enqueueJobs(
+        noticeJobs(
+          roundId,
+          committee.members.filter((m) => told.includes(m.id)),
+          'cancelled',
+          'cancel',
+          now,
+        ),
+      );
+      this.ctx.workDue();
+    }
     await this.ctx.store.audit({ at: now, actor, action: 'round.cancel', roundId });
     return ok({ text: t(committee.locale, 'staff.cancelled', { title: round.title }), ephemeral: false });
   }
@@ -418,7 +530,9 @@ export class StaffService implements StaffApi {
     const committee = this.ctx.committee(round.committeeId);
     const now = this.ctx.now();
     // A summary asked for by staff is a new version: it may include late answers.
-    const { posted, summary } = await postSummary(this.ctx, round, committee, `manual-${now.toISOString()}`);
+    const { posted, summary } = await postSummary(this.ctx, round, committee, `manual-${now.toISOString()}`, {
+      final: true,
+    });
     await this.ctx.store.audit({ at: now, actor, action: 'round.summary', roundId, detail: { posted } });
     const locale = committee.locale;
     if (posted === 0) {

@@ -5,6 +5,7 @@
 import type { DomainError } from '../errors.ts';
 import type { Locale } from '../model.ts';
 import { calendarTexts } from './sections/calendar.ts';
+import { certaintyTexts } from './sections/certainty.ts';
 import { discordTexts } from './sections/discord.ts';
 import { errorTexts } from './sections/errors.ts';
 import { memberTexts } from './sections/member.ts';
@@ -21,6 +22,7 @@ const catalogue = {
     ...slackTexts.ko,
     ...discordTexts.ko,
     ...calendarTexts.ko,
+    ...certaintyTexts.ko,
   },
   en: {
     ...errorTexts.en,
@@ -30,6 +32,7 @@ const catalogue = {
     ...slackTexts.en,
     ...discordTexts.en,
     ...calendarTexts.en,
+    ...certaintyTexts.en,
   },
 };
 

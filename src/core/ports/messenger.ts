@@ -121,6 +121,27 @@ export type Delivery =
       detail?: string;
     };
 
+/** What a part of a multi-part post is, so staff can be told what is missing. */
+export type PartLabel = { kind: 'message'; index: number } | { kind: 'file'; name: string };
+
+/**
+ * Sends each part of a multi-part post (a summary's header, each thread
+ * reply, each file; each chunk of a split DM) once. The core backs it with
+ * the outbox, one key per part: a part sent before answers with its recorded
+ * ref and is not sent again, so a retry sends only what is missing; a part
+ * whose send was cut by a crash is not sent again either (it answers
+ * `{ ok: false, permanent: true, detail: 'uncertain' }`).
+ */
+export interface PartLedger {
+  part(partId: string, label: PartLabel, send: () => Promise<Delivery>): Promise<Delivery>;
+}
+
+/** The part id of a post's first message (the one a summary's thread hangs from). */
+export const HEADER_PART = 'header';
+
+/** The ledger of a post that is not tracked part by part: every part is simply sent. */
+export const sendEveryPart: PartLedger = { part: (_id, _label, send) => send() };
+
 /**
  * Sends to one platform. Implementations must:
  * - never throw for platform failures: return `{ ok: false }` with a reason;
@@ -131,8 +152,22 @@ export type Delivery =
  */
 export interface Messenger {
   readonly platform: Platform;
-  sendToMember(to: MemberAddress, message: MemberMessage, idempotencyKey: string): Promise<Delivery>;
-  postToStaff(channelId: string, message: StaffMessage, idempotencyKey: string): Promise<Delivery>;
+  /**
+   * A DM; when it takes several messages, each goes through `parts`. Any
+   * part failing makes the whole a failure (a retry sends what is missing).
+   */
+  sendToMember(
+    to: MemberAddress,
+    message: MemberMessage,
+    idempotencyKey: string,
+    parts?: PartLedger,
+  ): Promise<Delivery>;
+  /**
+   * A staff post; each message and file goes through `parts`. The result is
+   * the first message's: later parts that fail are left to the ledger, which
+   * the core reads to tell staff what is missing.
+   */
+  postToStaff(channelId: string, message: StaffMessage, idempotencyKey: string, parts?: PartLedger): Promise<Delivery>;
   /** Replace the content of an earlier staff post (progress while opening). */
   editStaffPost(ref: MessageRef, message: StaffMessage): Promise<Delivery>;
 }

@@ -38,6 +38,24 @@ export interface OutboxEntry {
   messageId?: string;
   error?: string;
   updatedAt: Date;
+  /** While `sending`: the process that claimed it (see `Claimants`). */
+  claimant?: string;
+  /** While `sending`: past this moment the send is taken as interrupted. */
+  leaseUntil?: Date;
+}
+
+/** Who holds a claim on an outbox entry while it is being sent, and until when. */
+export interface OutboxClaim {
+  claimant: string;
+  leaseUntil: Date;
+}
+
+/** What releasing a gone claimant's work changed. */
+export interface ReleasedClaims {
+  /** Outbox entries that were `sending`: now `uncertain`. */
+  uncertain: OutboxEntry[];
+  /** Jobs that were `running`: now `pending` again, due at once, with their attempt number kept. */
+  jobs: number;
 }
 
 /** An audit event: who did what, when. */
@@ -114,6 +132,13 @@ export interface Store {
   listRounds(): Promise<Round[]>;
   updateRound(roundId: string, patch: RoundPatch): Promise<void>;
 
+  /**
+   * Opens a round in one transaction: inserts the round, its invitations and
+   * its jobs together, or nothing. Returns false when the round id exists
+   * (nothing changes). A crash leaves a fully queued round or none.
+   */
+  openRound(round: Round, invitations: Invitation[], jobs: NewJob[]): Promise<boolean>;
+
   /** Inserts invitations; existing (round, member) pairs are left as they are. */
   createInvitations(invitations: Invitation[]): Promise<void>;
   getInvitation(roundId: string, memberId: string): Promise<Invitation | null>;
@@ -138,9 +163,10 @@ export interface Store {
   enqueueJobs(jobs: NewJob[]): Promise<number>;
   /**
    * Atomically takes up to `limit` pending jobs due at or before `now` and
-   * marks them running with a lease; expired leases count as pending again.
+   * marks them running with a lease, recording `claimant` (the process);
+   * expired leases count as pending again.
    */
-  claimDueJobs(now: Date, limit: number, leaseMs: number): Promise<Job[]>;
+  claimDueJobs(now: Date, limit: number, leaseMs: number, claimant?: string): Promise<Job[]>;
   /**
    * Ends a run. `attempts` counts finished runs only: a job claimed again
    * after a crash keeps its attempt number, so its outbox key stays the same
@@ -152,18 +178,31 @@ export interface Store {
   listJobs(roundId?: string): Promise<Job[]>;
 
   /**
-   * Reserves an outbound send. Returns null when the key is new (the caller
-   * now owns it, state `sending`); else the existing entry, and the caller must not send.
+   * Reserves an outbound send. Returns null when the key is new or its
+   * earlier send `failed` (the platform refused it, so nothing went out): the
+   * caller now owns it, state `sending`, with `claim` recorded. Else returns
+   * the existing entry, and the caller must not send.
    */
-  claimOutbox(key: string, platform: string, at: Date): Promise<OutboxEntry | null>;
+  claimOutbox(key: string, platform: string, at: Date, claim?: OutboxClaim): Promise<OutboxEntry | null>;
   settleOutbox(
     key: string,
     result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>,
     at: Date,
   ): Promise<void>;
   getOutbox(key: string): Promise<OutboxEntry | null>;
-  /** Entries stuck in `sending` since before `before` (a crash mid-send) become `uncertain`. Returns them. */
-  markStaleOutboxUncertain(before: Date): Promise<OutboxEntry[]>;
+  /**
+   * Entries still `sending` whose lease ended at or before `now` (a crash
+   * mid-send) become `uncertain`. An entry without a lease counts as leased
+   * for ten minutes from its last update. Returns them.
+   */
+  markExpiredOutboxUncertain(now: Date): Promise<OutboxEntry[]>;
+  /** Claimants holding `running` jobs or `sending` outbox entries. */
+  listClaimants(): Promise<string[]>;
+  /**
+   * The claimant is gone (its process died): its `sending` entries become
+   * `uncertain` and its `running` jobs `pending` again (their attempt number kept).
+   */
+  releaseClaimant(claimant: string, at: Date): Promise<ReleasedClaims>;
 
   audit(event: AuditEvent): Promise<void>;
   listAudit(roundId?: string): Promise<AuditEvent[]>;

@@ -127,7 +127,7 @@ describe('Discord messenger', () => {
     expect(JSON.stringify(messages.at(-1)?.components)).toContain('수정');
   });
 
-  it('GIVEN a summary with a very long answer WHEN posted THEN every message fits 2,000 characters and the files ride on the header', async () => {
+  it('GIVEN a summary with a very long answer WHEN posted THEN every message fits 2,000 characters and each file is its own message after the text', async () => {
     const summary = contractSummary();
     const question = summary.items[0]?.questions[0];
     if (question) question.answers = [{ author: '강도영', text: '꽃'.repeat(4500), late: false }];
@@ -145,7 +145,8 @@ describe('Discord messenger', () => {
     const posted = kit.fake.channelMessages(staffChannelId).slice(before);
     expect(posted.length).toBeGreaterThanOrEqual(4);
     for (const m of posted) expect(m.content.length).toBeLessThanOrEqual(2000);
-    expect(posted[0]?.files.map((f) => f.name)).toEqual(['r.md', 'r.csv']);
+    expect(posted.slice(-2).map((m) => m.files.map((f) => f.name))).toEqual([['r.md'], ['r.csv']]);
+    expect(posted.slice(0, -2).every((m) => m.files.length === 0)).toBe(true);
     expect(
       posted
         .map((m) => m.content)

@@ -173,8 +173,9 @@ describe('a round over Discord', () => {
       const found = kit.fake.channelMessages(kit.staffChannelId).filter((m) => m.files.length > 0);
       return found.length > 0 ? kit.fake.channelMessages(kit.staffChannelId) : undefined;
     }, 'summary post');
-    const header = posts.find((m) => m.files.length > 0);
-    expect(header?.files.map((f) => f.name.split('.').pop()).sort()).toEqual(['csv', 'md']);
+    const header = posts.find((m) => m.content.includes('7명 중'));
+    const files = posts.flatMap((m) => m.files.map((f) => f.name.split('.').pop()));
+    expect(files.sort()).toEqual(['csv', 'md']);
     expect(header?.content).toContain('7명 중 3명 제출');
     expect(header?.content).toContain('3명 × 100,000원');
     for (const post of posts) {

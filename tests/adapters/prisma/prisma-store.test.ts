@@ -45,6 +45,18 @@ describe('PrismaStore on a file', () => {
     db.close();
   });
 
+  it('GIVEN an opening that fails part-way (a second invitation of one member) THEN nothing of it is stored: no round, no invitation, no job', async () => {
+    const store = await createPrismaStore('file::memory:');
+    await store.syncCommittee(sampleCommittee(['m1']));
+    const invitation = { roundId: 'r1', memberId: 'm1', deliveryState: 'pending' as const, late: false };
+    const job = { key: 'invite:r1:m1', kind: 'invite' as const, roundId: 'r1', memberId: 'm1', dueAt: new Date() };
+    await expect(store.openRound(sampleRound(), [invitation, invitation], [job])).resolves.toBe(false);
+    expect(await store.getRound('r1')).toBeNull();
+    expect(await store.listInvitations('r1')).toEqual([]);
+    expect(await store.listJobs('r1')).toEqual([]);
+    await store.close();
+  });
+
   it('GIVEN two stores on one file WHEN both race to claim the same jobs THEN no job is handed out twice', async () => {
     const url = `file:${freshFile()}`;
     const a = await createPrismaStore(url);

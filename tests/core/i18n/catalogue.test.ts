@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../src/core/errors.ts';
 import { catalogueKeys, describeError, t, type MessageKey } from '../../../src/core/i18n/catalogue.ts';
 import { calendarTexts } from '../../../src/core/i18n/sections/calendar.ts';
+import { certaintyTexts } from '../../../src/core/i18n/sections/certainty.ts';
 import { discordTexts } from '../../../src/core/i18n/sections/discord.ts';
 import { errorTexts } from '../../../src/core/i18n/sections/errors.ts';
 import { memberTexts } from '../../../src/core/i18n/sections/member.ts';
@@ -21,6 +22,7 @@ const CATALOGUE_SECTIONS: Record<string, Section> = {
   discordTexts,
   slackTexts,
   calendarTexts,
+  certaintyTexts,
 };
 
 function placeholders(text: string): string[] {

@@ -26,6 +26,8 @@ export const discordTexts = defineSection({
     'discord.opt.round': '회차 ID',
     'discord.opt.until': '새 마감 (YYYY-MM-DD HH:mm)',
     'discord.opt.format': '파일 형식',
+    'discord.cmd.resend': '한 위원에게 자문 요청을 다시 보냅니다',
+    'discord.opt.member': '위원 ID 또는 이름',
   },
   en: {
     'discord.deadline': 'Deadline (your time zone): {timestamp} ({relative})',
@@ -51,5 +53,7 @@ export const discordTexts = defineSection({
     'discord.opt.round': 'Round id',
     'discord.opt.until': 'New deadline (YYYY-MM-DD HH:mm)',
     'discord.opt.format': 'File format',
+    'discord.cmd.resend': 'Send the invitation to one member again',
+    'discord.opt.member': 'Member id or name',
   },
 });

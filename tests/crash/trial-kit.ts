@@ -1,0 +1,119 @@
+/**
+ * What the crash trials share: a configuration of 200 members whose round is
+ * open now, the database read directly (as the truth of what is queued), the
+ * platform seen through a fake, and `jamun round status` as staff read it.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DateTime } from 'luxon';
+import { CONFIG_DIR } from '../fakes/app-harness.ts';
+import { type CliProcess, cleanEnv, runCli } from '../fakes/run-cli.ts';
+
+export const ROUND = '2024-1';
+export const MEMBERS = 200;
+
+/** One trial member with an id per platform. */
+export interface TrialMember {
+  id: string;
+  name: string;
+  slack: string;
+  discord: string;
+}
+
+export const trialMembers: TrialMember[] = Array.from({ length: MEMBERS }, (_, i) => {
+  const n = String(i + 1).padStart(3, '0');
+  return { id: `m-${n}`, name: `위원${n}`, slack: `U0TRIAL${n}`, discord: `5000000000000${n.padStart(5, '0')}` };
+});
+
+/** A copy of `config/` with 200 members and the seed round open from an hour ago for 7 days, no reminders. */
+export function trialConfig(dir: string): string {
+  const target = path.join(dir, 'config');
+  cpSync(CONFIG_DIR, target, { recursive: true });
+  const committeeFile = path.join(target, 'committees', 'regional-coprosperity.yaml');
+  const committee = readFileSync(committeeFile, 'utf8');
+  const members = trialMembers
+    .map((m) => `  - id: ${m.id}\n    name: ${m.name}\n    slack: ${m.slack}\n    discord: '${m.discord}'\n`)
+    .join('');
+  writeFileSync(committeeFile, `${committee.slice(0, committee.indexOf('members:'))}members:\n${members}`);
+  const roundFile = path.join(target, 'rounds', `${ROUND}.yaml`);
+  const now = DateTime.now().setZone('Asia/Seoul');
+  const local = (d: DateTime): string => d.toFormat('yyyy-LL-dd HH:mm');
+  const round = readFileSync(roundFile, 'utf8')
+    .replace(/opens: .+/, `opens: ${local(now.minus({ hours: 1 }))}`)
+    .replace(/closes: .+/, `closes: ${local(now.plus({ days: 7 }))}`);
+  writeFileSync(roundFile, `${round}\nreminders:\n  slots: []\n`);
+  return target;
+}
+
+/** What the database says about the round. */
+export interface Queued {
+  round: string | null;
+  invitations: number;
+  inviteJobs: number;
+  /** Members whose invitation is recorded as uncertain. */
+  uncertain: string[];
+  /** Members whose invitation is still to be settled (pending). */
+  pending: number;
+}
+
+export function readQueued(databaseFile: string): Queued {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const hasRound = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='Round'`).get();
+    if (!hasRound) return { round: null, invitations: 0, inviteJobs: 0, uncertain: [], pending: 0 };
+    const round = db.prepare('SELECT status FROM Round WHERE id = ?').get(ROUND) as { status: string } | undefined;
+    const count = (sql: string): number => (db.prepare(sql).get(ROUND) as { n: number }).n;
+    return {
+      round: round?.status ?? null,
+      invitations: count('SELECT COUNT(*) AS n FROM Invitation WHERE roundId = ?'),
+      inviteJobs: count(`SELECT COUNT(*) AS n FROM Job WHERE roundId = ? AND kind = 'invite'`),
+      pending: count(`SELECT COUNT(*) AS n FROM Invitation WHERE roundId = ? AND deliveryState = 'pending'`),
+      uncertain: (
+        db
+          .prepare(
+            `SELECT memberId FROM Invitation WHERE roundId = ? AND failureReason = 'uncertain' ORDER BY memberId`,
+          )
+          .all(ROUND) as Array<{ memberId: string }>
+      ).map((row) => row.memberId),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Polls `check` until it holds, or fails naming `what` and `explain()`. */
+export async function eventually(
+  check: () => boolean,
+  what: string,
+  timeoutMs: number,
+  explain: () => string = () => '',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${explain()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Job and outbox states of the round, counted, for a failure message. */
+export function describeQueue(databaseFile: string): string {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const jobs = db
+      .prepare(`SELECT kind, state, lastError, COUNT(*) AS n FROM Job GROUP BY kind, state, lastError`)
+      .all();
+    const outbox = db.prepare('SELECT state, COUNT(*) AS n FROM Outbox GROUP BY state').all();
+    const claims = db.prepare(`SELECT DISTINCT claimant FROM Job WHERE state = 'running'`).all();
+    return JSON.stringify({ queued: readQueued(databaseFile), jobs, outbox, claims });
+  } finally {
+    db.close();
+  }
+}
+
+/** `jamun round status` as the operator: what staff read. */
+export async function statusText(env: Record<string, string>): Promise<string> {
+  const run: CliProcess = runCli(['round', 'status', ROUND], cleanEnv(env));
+  await run.exited;
+  return run.stdout();
+}
