@@ -26,6 +26,7 @@ import type {
   Store,
   SummaryRecord,
 } from '../../core/ports/store.ts';
+import { forEachChunk, WRITE_CHUNK } from '../../core/cooperate.ts';
 import { ensureDatabaseFolder, migrationScripts, sqliteFilePath } from './migration-files.ts';
 import { migrateDatabase } from './migrate.ts';
 import { answerFromSqlite, invitationFromSqlite, invitationValues, roundRowFromSqlite } from './sqlite-rows.ts';
@@ -41,6 +42,7 @@ import {
   revisionFromRow,
   ROUND_INCLUDE,
   roundFromRow,
+  invitationToCreate,
   roundToCreate,
   summaryFromRow,
 } from './row-mapping.ts';
@@ -50,6 +52,25 @@ const DEFAULT_OUTBOX_LEASE_MS = 10 * 60_000;
 
 /** How long a connection waits for another process's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
+/** An open of a 10,000-member committee writes 20,000 rows in one transaction. */
+const OPEN_TIMEOUT_MS = 120_000;
+
+/** A new job as create data: pending, never tried. */
+function jobToCreate(job: NewJob, now: Date): Prisma.JobUncheckedCreateInput {
+  return {
+    id: randomUUID(),
+    key: job.key,
+    kind: job.kind,
+    roundId: job.roundId,
+    memberId: job.memberId ?? null,
+    dueAt: job.dueAt,
+    state: 'pending',
+    attempts: 0,
+    payload: JSON.stringify(job.payload ?? {}),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
 
 /**
  * Opens the store on `databaseUrl` (`file:./data/jamun.db`, or
@@ -206,11 +227,19 @@ class PrismaStore implements Store {
     const now = new Date();
     try {
       // One transaction: a crash (or a failure) leaves the round with every invitation and job, or no round.
-      await this.prisma.$transaction([
-        this.prisma.round.create({ data: roundToCreate(round, now) }),
-        ...invitations.map((invitation) => this.prisma.invitation.create({ data: invitationToCreate(invitation) })),
-        ...this.#jobInserts(jobs, now),
-      ]);
+      // Rows go in slices with the event loop turning between them, so a large committee's open blocks nothing.
+      await this.prisma.$transaction(
+        async (tx) => {
+          await tx.round.create({ data: roundToCreate(round, now) });
+          await forEachChunk(invitations, WRITE_CHUNK, async (slice) => {
+            await tx.invitation.createMany({ data: slice.map(invitationToCreate) });
+          });
+          await forEachChunk(jobs, WRITE_CHUNK, async (slice) => {
+            await tx.job.createMany({ data: slice.map((job) => jobToCreate(job, now)) });
+          });
+        },
+        { timeout: OPEN_TIMEOUT_MS, maxWait: OPEN_TIMEOUT_MS },
+      );
       return true;
     } catch (error) {
       // Another process opened it between the check and the insert.
@@ -334,17 +363,6 @@ class PrismaStore implements Store {
       ).changes;
     });
     return created;
-  }
-
-  /** One insert per job; existing keys are left as they are. */
-  #jobInserts(jobs: NewJob[], now: Date) {
-    return jobs.map(
-      (job) => this.prisma.$executeRaw`
-          INSERT INTO "Job" ("id", "key", "kind", "roundId", "memberId", "dueAt", "state", "attempts", "payload", "createdAt", "updatedAt")
-          VALUES (${randomUUID()}, ${job.key}, ${job.kind}, ${job.roundId}, ${job.memberId ?? null}, ${job.dueAt}, 'pending', 0,
-            ${JSON.stringify(job.payload ?? {})}, ${now}, ${now})
-          ON CONFLICT ("key") DO NOTHING`,
-    );
   }
 
   async claimDueJobs(now: Date, limit: number, leaseMs: number, claimant?: string) {

@@ -166,6 +166,15 @@ export function committeeSettings(committee: Committee): string {
   });
 }
 
+/** A new invitation as create data (used by the one-transaction open). */
+export function invitationToCreate(invitation: Invitation): Prisma.InvitationUncheckedCreateInput {
+  return {
+    ...invitationPatchToData(invitation),
+    roundId: invitation.roundId,
+    memberId: invitation.memberId,
+  } as Prisma.InvitationUncheckedCreateInput;
+}
+
 /** A patch as update data: a key given as `undefined` clears the column. */
 export function invitationPatchToData(patch: InvitationPatch): Prisma.InvitationUncheckedUpdateInput {
   const data: Record<string, unknown> = {};

@@ -17,7 +17,7 @@ import { inviteJobKey } from './schedule-round.ts';
 const REPEAT_WINDOW_MS = 10 * 60_000;
 
 /** The latest audit event of `action` on the round (and member) within the window before `now`, if any. */
-export async function recentAction(
+async function recentAction(
   ctx: AppContext,
   roundId: string,
   action: string,
@@ -32,7 +32,7 @@ export async function recentAction(
 }
 
 /** Whole minutes since `at`, at least 1 (people do not read "0 minutes ago"). */
-export function minutesSince(at: Date, now: Date): number {
+function minutesSince(at: Date, now: Date): number {
   return Math.max(1, Math.round((now.getTime() - at.getTime()) / 60_000));
 }
 

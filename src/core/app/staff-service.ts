@@ -25,7 +25,7 @@ import { failureText } from './failure-text.ts';
 import { datesText, listLine, roundFacts, statusLines } from './staff-round-views.ts';
 import { roundDates } from '../rounds/round-dates.ts';
 import { UNCERTAIN_NOTE } from './deliver.ts';
-import { minutesSince, recentAction, repeatedRemind, resendInvitation } from './staff-sends.ts';
+import { repeatedRemind, resendInvitation } from './staff-sends.ts';
 
 /** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
 export type StaffCaller = { kind: 'user'; actor: Actor } | { kind: 'operator' };
@@ -277,12 +277,7 @@ export class StaffService implements StaffApi {
         ephemeral: false,
       });
     }
-    const last = await recentAction(this.ctx, round.id, 'round.open', now);
-    if (last)
-      return ok({
-        text: t(committee.locale, 'staff.repeat.open', { minutes: minutesSince(last.at, now) }),
-        ephemeral: true,
-      });
+    // A repeated open sends nothing: it is a refusal (exit 3 in the CLI), whenever the first one was.
     return err('ROUND.ALREADY_OPEN', { roundId: round.id });
   }
 

@@ -145,14 +145,14 @@ describe('send-causing commands repeated within minutes', () => {
     expect(reminders()).toBe(14);
   });
 
-  it('GIVEN a round opened a minute ago WHEN open is run again THEN it says so and sends nothing more', async () => {
+  it('GIVEN a round opened a minute ago WHEN open is run again THEN it is refused as already open and sends nothing more', async () => {
     const local = new LocalMessenger();
     const t = await createTestApp({ messengers: [local] });
     await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
     await t.app.runDueJobs();
     t.clock.advance(60_000);
     const again = await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
-    expect(again.text).toContain('1분 전에 이 회차를 열었습니다');
+    expect(again.text).toContain('이미 열려');
     await t.app.runDueJobs();
     expect(local.all().filter((m) => m.kind === 'invitation')).toHaveLength(7);
   });

@@ -22,7 +22,6 @@ export const certaintyTexts = defineSection({
       '{minutes}분 전에 제출 독촉 안내를 보냈으므로 이번 요청으로는 보내지 않았습니다. {until} 이후에 다시 요청할 수 있습니다.',
     'staff.repeat.resend':
       '{minutes}분 전에 {name} 위원님께 자문 요청을 다시 보냈으므로 이번 요청으로는 보내지 않았습니다. {until} 이후에 다시 요청할 수 있습니다.',
-    'staff.repeat.open': '{minutes}분 전에 이 회차를 열었습니다. 자문 요청은 한 번만 보냅니다.',
     'staff.opened.resumed':
       '"{title}" 회차 열기가 중단되어 있었습니다. 남은 위원 {count}명의 자문 요청을 발송 대기열에 넣었습니다.',
     'staff.parts.missing':
@@ -51,7 +50,6 @@ export const certaintyTexts = defineSection({
       'A reminder went out {minutes} minutes ago, so none was sent now. You can ask again after {until}.',
     'staff.repeat.resend':
       'The invitation was sent to {name} again {minutes} minutes ago, so it was not sent now. You can ask again after {until}.',
-    'staff.repeat.open': 'This round was opened {minutes} minutes ago. Invitations go out once.',
     'staff.opened.resumed':
       'Opening "{title}" had been interrupted. The invitations of the remaining {count} members are now queued.',
     'staff.parts.missing':
