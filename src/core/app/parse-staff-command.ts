@@ -21,17 +21,10 @@ export const STAFF_USAGE: Record<StaffVerb, string> = {
   export: 'export ROUND_ID csv|md|json',
 };
 
-const NEEDS_ROUND: ReadonlySet<StaffVerb> = new Set([
-  'show',
-  'open',
-  'remind',
-  'resend',
-  'extend',
-  'close',
-  'cancel',
-  'summary',
-  'export',
-]);
+/** Verbs whose usage names a round that must be given (`status [ROUND_ID]` may leave it out). */
+const NEEDS_ROUND: ReadonlySet<StaffVerb> = new Set(
+  STAFF_VERBS.filter((verb) => STAFF_USAGE[verb].includes(' ROUND_ID')),
+);
 const FORMATS: readonly ExportFormat[] = ['csv', 'md', 'json'];
 
 function isVerb(word: string): word is StaffVerb {
