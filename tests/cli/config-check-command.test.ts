@@ -1,12 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.ts';
 import { main } from '../../src/cli/main.ts';
 import { captureOutput as capture } from '../fakes/capture-output.ts';
+import { SEED_ROUND_FILE, useCliSandbox } from './cli-sandbox.ts';
 
 describe('jamun config check', () => {
+  const sandbox = useCliSandbox({ prefix: 'jamun-config-' });
   it('GIVEN the shipped configuration THEN it is valid and the counts are printed', async () => {
     const c = capture();
     const code = await main(['node', 'jamun', 'config', 'check', '--config', 'config'], c.output);
@@ -16,13 +17,14 @@ describe('jamun config check', () => {
   });
 
   it('GIVEN a round whose window closes before it opens and a prompt missing THEN both are printed with file and path, exit 6 (configuration)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'jamun-config-'));
-    cpSync('config', dir, { recursive: true });
-    const roundFile = path.join(dir, 'rounds', '2024-1.yaml');
-    const text = readFileSync(roundFile, 'utf8')
-      .replace('closes: 2024-02-15 18:00', 'closes: 2024-02-07 18:00')
-      .replace('      - prompt: 사업홍보 및 판로지원 등 서울과 지역의 지속적 지원방안', '      - help: 프롬프트 없음');
-    writeFileSync(roundFile, text);
+    const dir = sandbox.configWith(SEED_ROUND_FILE, (text) =>
+      text
+        .replace('closes: 2024-02-15 18:00', 'closes: 2024-02-07 18:00')
+        .replace(
+          '      - prompt: 사업홍보 및 판로지원 등 서울과 지역의 지속적 지원방안',
+          '      - help: 프롬프트 없음',
+        ),
+    );
     const c = capture();
     const code = await main(['node', 'jamun', 'config', 'check', '--config', dir], c.output);
     expect(code).toBe(EXIT.config);
@@ -42,14 +44,8 @@ describe('jamun config check', () => {
   });
 
   it('GIVEN a round window in 2029 THEN config check warns that 2029 is computed, and an imported list silences it', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'jamun-config-'));
-    cpSync('config', dir, { recursive: true });
-    const roundFile = path.join(dir, 'rounds', '2024-1.yaml');
-    writeFileSync(
-      roundFile,
-      readFileSync(roundFile, 'utf8')
-        .replace(/2024-02-08/g, '2029-03-05')
-        .replace(/2024-02-15/g, '2029-03-12'),
+    const dir = sandbox.configWith(SEED_ROUND_FILE, (text) =>
+      text.replace(/2024-02-08/g, '2029-03-05').replace(/2024-02-15/g, '2029-03-12'),
     );
     const c = capture();
     expect(await main(['node', 'jamun', 'config', 'check', '--config', dir], c.output)).toBe(0);
@@ -66,8 +62,7 @@ describe('jamun config check', () => {
   });
 
   it('GIVEN a malformed holiday list in the configuration THEN config check names its file and line, exit 6 (configuration)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'jamun-config-'));
-    cpSync('config', dir, { recursive: true });
+    const dir = sandbox.configWith(SEED_ROUND_FILE, (text) => text);
     mkdirSync(path.join(dir, 'holidays'));
     writeFileSync(path.join(dir, 'holidays', 'KR-2029.csv'), '2029-01-01,1월 1일\n2029-02-31,설날\n');
     const c = capture();

@@ -5,47 +5,19 @@
  * Hangul ids are accepted. The environment's problems come with the
  * configuration's, together.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.ts';
-import { main } from '../../src/cli/main.ts';
-import { captureOutput } from '../fakes/capture-output.ts';
-
-const COMMITTEE = path.join('committees', 'regional-coprosperity.yaml');
-const ROUND = path.join('rounds', '2024-1.yaml');
+import { SEED_COMMITTEE_FILE as COMMITTEE, SEED_ROUND_FILE as ROUND, useCliSandbox } from './cli-sandbox.ts';
 
 describe('jamun config check on misleading configuration', { timeout: 60_000 }, () => {
-  let root: string;
-  let count = 0;
-  const saved = process.env.LOG_LEVEL;
-
-  beforeAll(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'jamun-config-problems-'));
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.LOG_LEVEL;
-    else process.env.LOG_LEVEL = saved;
-    rmSync(root, { recursive: true, force: true });
-  });
-
-  /** A copy of config/ with `edit` applied to one file (text, or raw bytes). */
-  function configWith(file: string, edit: (text: string) => string | Buffer): string {
-    count += 1;
-    const dir = path.join(root, `c${count}`);
-    cpSync('config', dir, { recursive: true });
-    const target = path.join(dir, file);
-    writeFileSync(target, edit(readFileSync(target, 'utf8')));
-    return dir;
-  }
+  const sandbox = useCliSandbox({ prefix: 'jamun-config-problems-' });
+  const configWith = sandbox.configWith;
 
   async function check(dir: string) {
-    const c = captureOutput();
-    const code = await main(['node', 'jamun', 'config', 'check', '--config', dir], c.output);
-    const all = [...c.out, ...c.err].join('\n');
-    expect(all).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    return { code, err: c.err, out: c.out };
+    const r = await sandbox.jamun('config', 'check', '--config', dir);
+    return { code: r.code, err: r.errLines };
   }
   const shown = (dir: string, file: string): string => path.join(dir, file);
 

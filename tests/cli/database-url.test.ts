@@ -4,32 +4,22 @@
  * nothing created where it should not be.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.ts';
-import { main } from '../../src/cli/main.ts';
-import { captureOutput } from '../fakes/capture-output.ts';
 import { fileURLToPath } from 'node:url';
+import { runJamun, useCliSandbox } from './cli-sandbox.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('a bad DATABASE_URL', { timeout: 60_000 }, () => {
+  const sandbox = useCliSandbox({ prefix: 'jamun-dburl-' });
   let dir: string;
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL };
-
   beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'jamun-dburl-'));
-    process.env.LOG_LEVEL = 'silent';
-  });
-  afterAll(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    rmSync(dir, { recursive: true, force: true });
+    dir = sandbox.dir;
   });
 
   /** Runs `jamun round list` (and `db migrate`) with DATABASE_URL set to `url`; both must fail the same way. */
@@ -40,13 +30,9 @@ describe('a bad DATABASE_URL', { timeout: 60_000 }, () => {
       ['round', 'list'],
       ['db', 'migrate'],
     ]) {
-      const c = captureOutput();
-      const code = await main(['node', 'jamun', ...args], c.output);
-      const all = [...c.out, ...c.err].join('\n');
-      expect(all).not.toMatch(/\n\s+at .+:\d+:\d+/);
-      expect(all).not.toContain('panicked');
-      expect(c.out).toEqual([]);
-      results.push({ code, first: c.err[0] ?? '' });
+      const r = await runJamun(...args);
+      expect(r.out).toBe('');
+      results.push({ code: r.code, first: r.firstErr });
     }
     expect(results[1]).toEqual(results[0]);
     return results[0] ?? { code: -1, first: '' };
@@ -54,10 +40,9 @@ describe('a bad DATABASE_URL', { timeout: 60_000 }, () => {
 
   it('GIVEN file: with no path THEN 6 naming the variable, never an in-memory database that keeps nothing', async () => {
     process.env.DATABASE_URL = 'file:';
-    const c = captureOutput();
-    const code = await main(['node', 'jamun', 'round', 'list'], c.output);
-    expect(code).toBe(EXIT.config);
-    expect(c.err[1]).toBe(
+    const r = await runJamun('round', 'list');
+    expect(r.code).toBe(EXIT.config);
+    expect(r.errLines[1]).toBe(
       'environment: DATABASE_URL: names no file (file: alone would keep nothing); use e.g. file:./data/jamun.db, or unset it for that default',
     );
   });
@@ -86,7 +71,7 @@ describe('a bad DATABASE_URL', { timeout: 60_000 }, () => {
   it('GIVEN a truncated jamun database THEN 5: damaged, restore from a backup', async () => {
     const whole = path.join(dir, 'whole.db');
     process.env.DATABASE_URL = `file:${whole}`;
-    expect(await main(['node', 'jamun', 'db', 'migrate'], captureOutput().output)).toBe(EXIT.ok);
+    expect((await runJamun('db', 'migrate')).code).toBe(EXIT.ok);
     const truncated = path.join(dir, 'truncated.db');
     writeFileSync(truncated, execFileSync('head', ['-c', '6000', whole]));
     const r = await withUrl(`file:${truncated}`);

@@ -3,55 +3,16 @@
  * the real command line against a real SQLite file. Every refusal goes to
  * stderr with a non-zero code; results go to stdout; no stack trace.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.ts';
-import { main } from '../../src/cli/main.ts';
-import { captureOutput } from '../fakes/capture-output.ts';
-
-/** The shipped round, moved to a window far in the future so it can be opened. */
-function futureConfig(dir: string): string {
-  const config = path.join(dir, 'config');
-  cpSync('config', config, { recursive: true });
-  const file = path.join(config, 'rounds', '2024-1.yaml');
-  writeFileSync(
-    file,
-    readFileSync(file, 'utf8')
-      .replace('opens: 2024-02-08 09:00', 'opens: 2099-02-09 09:00')
-      .replace('closes: 2024-02-15 18:00', 'closes: 2099-02-13 18:00'),
-  );
-  return config;
-}
+import { futureWindow, SEED_ROUND_FILE, useCliSandbox } from './cli-sandbox.ts';
 
 describe('jamun exit codes', { timeout: 60_000 }, () => {
-  let dir: string;
-  let config: string;
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL };
-
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'jamun-exit-'));
-    config = futureConfig(dir);
-    process.env.DATABASE_URL = `file:${path.join(dir, 'jamun.db')}`;
-    process.env.LOG_LEVEL = 'silent';
-  });
-  afterAll(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function jamun(...args: string[]) {
-    const c = captureOutput();
-    const code = await main(['node', 'jamun', ...args], c.output);
-    const all = [...c.out, ...c.err].join('\n');
-    expect(all).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    return { code, out: c.out.join('\n'), err: c.err.join('\n'), firstErr: c.err[0] ?? '' };
-  }
-  const round = (...args: string[]) => jamun('round', '--config', config, ...args);
+  // The shipped round, moved to a window far in the future so it can be opened.
+  const sandbox = useCliSandbox({ prefix: 'jamun-exit-', prepare: (s) => s.edit(SEED_ROUND_FILE, futureWindow) });
+  const { jamun, round } = sandbox;
 
   it('GIVEN --version THEN 0 and the version on stdout', async () => {
     const r = await jamun('--version');
@@ -130,7 +91,7 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
   });
 
   it('GIVEN an export to a folder that does not exist yet THEN it is created and the real path printed after writing', async () => {
-    const out = path.join(dir, 'exports', 'nested') + path.sep;
+    const out = path.join(sandbox.dir, 'exports', 'nested') + path.sep;
     const r = await round('export', '2024-1', '--format', 'csv', '--out', out);
     expect(r.code).toBe(EXIT.ok);
     const written = path.join(out, 'jamun-2024-1.csv');
@@ -139,7 +100,7 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
   });
 
   it('GIVEN an export into a path under a file THEN 5 (I/O) naming the path, and no success line', async () => {
-    const file = path.join(dir, 'a-file');
+    const file = path.join(sandbox.dir, 'a-file');
     writeFileSync(file, 'x');
     const target = path.join(file, 'x.md');
     const r = await round('export', '2024-1', '--out', target);
@@ -178,8 +139,8 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
   });
 
   it('GIVEN an invalid configuration THEN 6 (configuration)', async () => {
-    const broken = path.join(dir, 'broken');
-    cpSync(config, broken, { recursive: true });
+    const broken = path.join(sandbox.dir, 'broken');
+    cpSync(sandbox.config, broken, { recursive: true });
     writeFileSync(path.join(broken, 'rounds', '2024-1.yaml'), 'id: [');
     const r = await jamun('config', 'check', '--config', broken);
     expect(r.code).toBe(EXIT.config);

@@ -1,35 +1,14 @@
 /**
  * The staff verbs on the command line, against a real SQLite file.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import { captureOutput } from '../fakes/capture-output.ts';
+import { describe, expect, it } from 'vitest';
+import { useCliSandbox } from './cli-sandbox.ts';
 
 describe('jamun round', () => {
-  let dir: string;
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL };
-
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'jamun-cli-'));
-    process.env.DATABASE_URL = `file:${path.join(dir, 'jamun.db')}`;
-    process.env.LOG_LEVEL = 'silent';
-  });
-  afterAll(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function jamun(...args: string[]) {
-    const c = captureOutput();
-    const code = await main(['node', 'jamun', ...args], c.output);
-    return { code, out: c.out.join('\n'), err: c.err.join('\n') };
-  }
+  const sandbox = useCliSandbox();
+  const { jamun } = sandbox;
 
   it('GIVEN the seed config WHEN listing THEN the round shows as a draft with its deadline', async () => {
     const r = await jamun('round', 'list');
@@ -68,7 +47,7 @@ describe('jamun round', () => {
     const r = await jamun('db', 'migrate');
     expect(r.code).toBe(0);
     expect(r.out).toBe('Database is up to date.');
-    expect(existsSync(path.join(dir, 'jamun.db'))).toBe(true);
-    expect(readFileSync(path.join(dir, 'jamun.db')).subarray(0, 15).toString()).toBe('SQLite format 3');
+    expect(existsSync(path.join(sandbox.dir, 'jamun.db'))).toBe(true);
+    expect(readFileSync(path.join(sandbox.dir, 'jamun.db')).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 });

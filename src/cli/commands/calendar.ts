@@ -6,6 +6,7 @@ import { createBusinessCalendar, createHolidaySource, isSupportedCountry } from 
 import { readHolidayFolder } from '../../config/holiday-files.ts';
 import { readProcessEnv } from '../../config/env.ts';
 import { formatConfigError } from '../../config/config-error.ts';
+import { toDayNumber } from '../../core/calendar/local-date.ts';
 import { localDateOf } from '../../core/time.ts';
 import type { Output } from '../context.ts';
 import { importHolidayFile } from './calendar-import.ts';
@@ -22,6 +23,32 @@ const REASONS: Record<string, string> = {
   public_holiday: 'public holiday',
   extra_closed: 'closed (config)',
 };
+
+/** Why `value`, given as `what`, is not a date: null when it is one. */
+function dateProblem(what: string, value: string): string | null {
+  try {
+    toDayNumber(value);
+    return null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^Invalid date .*?: /, '') : String(error);
+    return `${what}: "${value}" is not a date (${reason}).`;
+  }
+}
+
+/**
+ * Every problem of the dates at once (FROM, TO, each --closed day), then
+ * FROM after TO: one line each, in the words of the command line.
+ */
+function rangeProblems(from: string, to: string, closed: readonly string[]): string[] {
+  const problems = [
+    dateProblem('FROM', from),
+    dateProblem('TO', to),
+    ...closed.map((day) => dateProblem('--closed', day)),
+  ].filter((p): p is string => p !== null);
+  if (problems.length === 0 && toDayNumber(from) > toDayNumber(to))
+    problems.push(`FROM (${from}) is after TO (${to}): give the earlier date first.`);
+  return problems;
+}
 
 export function calendarCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   const calendar = program.command('calendar').description('Business-day tools for choosing deadlines.');
@@ -58,6 +85,15 @@ export function calendarCommand(program: Command, output: Output, setExit: (code
           return setExit(EXIT.usage);
         }
         const from = fromArg === 'today' ? localDateOf(new Date(), opts.tz) : fromArg;
+        const closed = opts.closed
+          .split(',')
+          .map((d) => d.trim())
+          .filter(Boolean);
+        const problems = rangeProblems(from, to, closed);
+        if (problems.length > 0) {
+          for (const line of problems) output.err(line);
+          return setExit(EXIT.usage);
+        }
         const imported = readHolidayFolder(configDirOf(opts.config), configDirOf(opts.config));
         if (imported.errors.length > 0) {
           for (const error of imported.errors) output.err(formatConfigError(error));
@@ -69,10 +105,7 @@ export function calendarCommand(program: Command, output: Output, setExit: (code
             {
               country: opts.country,
               ...(opts.region ? { region: opts.region } : {}),
-              extraClosedDays: opts.closed
-                .split(',')
-                .map((d) => d.trim())
-                .filter(Boolean),
+              extraClosedDays: closed,
               extraWorkingDays: [],
             },
             createHolidaySource(imported.years),
