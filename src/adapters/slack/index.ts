@@ -9,11 +9,13 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { JamunApi } from '../../core/app/inbound.ts';
+import { type Clock, systemClock } from '../../core/ports/clock.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { HandlerDeps } from './handler-deps.ts';
 import { registerMemberHandlers } from './handlers-member.ts';
 import { registerQuestionnaireHandlers } from './handlers-questionnaire.ts';
 import { registerStaffHandlers } from './handlers-staff.ts';
+import { registerReplayGuard, ReplayGuard } from './replay-guard.ts';
 import { createBoltApp, createOutboundClient, type SlackSettings } from './slack-app.ts';
 import { SlackMessenger } from './slack-messenger.ts';
 
@@ -32,8 +34,14 @@ export interface SlackAdapter {
   httpPort(): number | undefined;
 }
 
-/** Builds the Slack adapter; with `deps.app` given, `attach` is not needed. */
-export function createSlackAdapter(settings: SlackSettings, deps: { app?: JamunApi; logger: Logger }): SlackAdapter {
+/**
+ * Builds the Slack adapter; with `deps.app` given, `attach` is not needed.
+ * `deps.clock` times how long signed requests are remembered (default: the system clock).
+ */
+export function createSlackAdapter(
+  settings: SlackSettings,
+  deps: { app?: JamunApi; logger: Logger; clock?: Clock },
+): SlackAdapter {
   const logger = deps.logger.child({ adapter: 'slack' });
   const bolt = createBoltApp(settings, logger);
   const messenger = new SlackMessenger(createOutboundClient(settings, logger), {
@@ -51,6 +59,8 @@ export function createSlackAdapter(settings: SlackSettings, deps: { app?: JamunA
     ui: bolt.client,
     logger,
   };
+  // First, so a replayed request reaches no listener.
+  registerReplayGuard(bolt, new ReplayGuard(deps.clock ?? systemClock), handlerDeps);
   registerMemberHandlers(bolt, handlerDeps);
   registerQuestionnaireHandlers(bolt, handlerDeps);
   registerStaffHandlers(bolt, handlerDeps);

@@ -2,12 +2,13 @@
  * Builds the Bolt App for either transport: Socket Mode (app-level token,
  * no public URL) or HTTP with request signing (Bolt's HTTPReceiver checks
  * `v0=HMAC_SHA256(secret, "v0:" + ts + ":" + body)` and rejects stale
- * timestamps with 401). The Web API base URL and retry policy are settings,
+ * timestamps with 401; a fresh one replayed is refused by `replay-guard.ts`). The Web API base URL and retry policy are settings,
  * so tests point the real client at a local fake.
  */
-import { App, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { signedRequestProperties } from './replay-guard.ts';
 
 /** WebClient retry policy (node-retry options). 429s are waited out per `Retry-After` and count as attempts. */
 interface SlackRetryPolicy {
@@ -55,14 +56,22 @@ export function createOutboundClient(settings: SlackSettings, logger: Logger): w
 
 /** A Bolt App for `settings`, not yet initialised (no network until `init`). */
 export function createBoltApp(settings: SlackSettings, logger: Logger): App {
+  const boltLog = boltLogger(logger.child({ component: 'bolt' }));
   const common = {
     token: settings.botToken,
-    logger: boltLogger(logger.child({ component: 'bolt' })),
+    logger: boltLog,
     clientOptions: clientOptions(settings),
     deferInitialization: true,
   };
   if (settings.mode === 'socket') {
     return new App({ ...common, socketMode: true, appToken: settings.appToken });
   }
-  return new App({ ...common, signingSecret: settings.signingSecret, port: settings.port });
+  // Our own receiver only to hand each request's signature to the replay guard (see replay-guard.ts).
+  const receiver = new HTTPReceiver({
+    signingSecret: settings.signingSecret,
+    port: settings.port,
+    logger: boltLog,
+    customPropertiesExtractor: signedRequestProperties,
+  });
+  return new App({ ...common, receiver });
 }

@@ -20,7 +20,8 @@ describe('Slack adapter in HTTP mode', () => {
   let memberId: string;
 
   beforeAll(async () => {
-    kit = await slackKit({ mode: 'http' });
+    // The adapter reads the core's manual clock (created just below): no real waiting.
+    kit = await slackKit({ mode: 'http', clock: { now: () => t0.clock.now() } });
     t0 = await createTestApp({ messengers: [kit.adapter.messenger] });
     const committee = t0.committees[0];
     staffId = committee?.staff.userIds.slack?.[0] ?? '';
@@ -61,6 +62,42 @@ describe('Slack adapter in HTTP mode', () => {
     const response = await postSigned(url, body, { secret: SIGNING_SECRET, contentType: FORM, timestamp: stale });
     expect(response.status).toBe(401);
     expect((await t0.store.getRound('2024-1'))?.status).toBe('open');
+  });
+
+  it('GIVEN a signed /jamun remind WHEN the same signed request is replayed 65 s later THEN it is refused and no member is reminded twice', async () => {
+    const reminders = () =>
+      kit.fake.messages.filter((m) => m.channel.startsWith('D') && JSON.stringify(m.blocks).includes('jamun.answer'));
+    await t0.app.runDueJobs();
+    const before = reminders().length;
+    const body = formBody(slashCommand(kit.fake, staffId, 'remind 2024-1'));
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signed = { secret: SIGNING_SECRET, contentType: FORM, timestamp };
+    expect((await postSigned(url, body, signed)).status).toBe(200);
+    await waitFor(async () => (await t0.store.listAudit('2024-1')).some((a) => a.action === 'round.remind'), 'remind');
+    await t0.app.runDueJobs();
+    const reminded = reminders().length - before;
+    expect(reminded).toBeGreaterThan(0);
+
+    t0.clock.advance(65_000);
+    const replay = await postSigned(url, body, signed);
+    expect(replay.status).toBe(200);
+    expect(JSON.parse(replay.text)).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('이미 처리한 요청과 똑같은 요청'),
+    });
+    await t0.app.runDueJobs();
+    expect(reminders().length - before).toBe(reminded);
+    const audited = (await t0.store.listAudit('2024-1')).filter((a) => a.action === 'round.remind');
+    expect(audited).toHaveLength(1);
+  });
+
+  it('GIVEN the same command typed again (a new signature) WHEN posted THEN the guard lets it through and the core answers that a reminder just went out', async () => {
+    const payload = slashCommand(kit.fake, staffId, 'remind 2024-1');
+    const response = await postSigned(url, formBody(payload), { secret: SIGNING_SECRET, contentType: FORM });
+    expect(response.text).not.toContain('이미 처리한 요청');
+    const id = String(payload.response_url).split('/').pop();
+    const reply = await waitFor(() => kit.fake.responses.find((r) => r.id === id), 'command reply');
+    expect(JSON.stringify(reply.body)).toContain('제출 독촉 안내를 보냈으므로');
   });
 
   it('GIVEN a signed view submission with an error WHEN posted THEN the errors come back in the HTTP response body', async () => {

@@ -3,6 +3,7 @@
  * fake Slack, with a retry policy that never waits long.
  */
 import type { JamunApi } from '../../../src/core/app/inbound.ts';
+import type { Clock } from '../../../src/core/ports/clock.ts';
 import type { Logger } from '../../../src/core/ports/logger.ts';
 import { silentLogger } from '../../../src/core/ports/logger.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackSettings } from '../../../src/adapters/slack/index.ts';
@@ -19,7 +20,7 @@ export interface SlackKit {
 
 /** A fake Slack and an adapter pointed at it (not started). */
 export async function slackKit(
-  options: { mode?: 'socket' | 'http'; app?: JamunApi; logger?: Logger; editIntervalMs?: number } = {},
+  options: { mode?: 'socket' | 'http'; app?: JamunApi; logger?: Logger; editIntervalMs?: number; clock?: Clock } = {},
 ): Promise<SlackKit> {
   const fake = await FakeSlackServer.start();
   const tuning = { retryConfig: FAST_RETRY, editIntervalMs: options.editIntervalMs ?? 0 };
@@ -38,6 +39,7 @@ export async function slackKit(
   const adapter = createSlackAdapter(settings, {
     logger: options.logger ?? silentLogger,
     ...(options.app ? { app: options.app } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   let started = false;
   const originalStart = adapter.start.bind(adapter);

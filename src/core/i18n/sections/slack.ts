@@ -12,6 +12,8 @@ export const slackTexts = defineSection({
     'slack.export.failed': '파일을 올리지 못했습니다({reason}). 봇을 이 채널에 초대했는지 확인해 주세요.',
     'slack.command.failed': '명령을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
     'slack.dm.failed': '처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+    'slack.replay.refused':
+      '이미 처리한 요청과 똑같은 요청이 다시 접수되어 처리하지 않았습니다. 다시 실행하시려면 명령을 새로 입력하여 주시기 바랍니다.',
   },
   en: {
     'slack.status.bar': '{bar} {submitted}/{total} submitted',
@@ -24,5 +26,7 @@ export const slackTexts = defineSection({
       'The file could not be uploaded ({reason}). Please check the bot was invited to this channel.',
     'slack.command.failed': 'The command could not be processed. Please try again shortly.',
     'slack.dm.failed': 'That did not work. Please try again shortly.',
+    'slack.replay.refused':
+      'This request repeats one already handled, so it was not carried out again. To run it again, please type the command anew.',
   },
 });
