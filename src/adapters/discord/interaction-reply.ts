@@ -3,6 +3,9 @@
  * not done after `deferAfterMs`, the reply is deferred (ephemeral, so a
  * refusal or member data never shows publicly by accident) and filled in
  * when the work ends. Long texts go out as follow-ups of 2,000 characters.
+ * Files (exports, a summary that could not be posted) hold names and
+ * answers: they only ever go on an ephemeral message, seen by the requester
+ * alone, never into the channel the command was typed in.
  */
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { OutgoingFile } from '../../core/ports/messenger.ts';
@@ -61,15 +64,16 @@ export async function answerInteraction(
 async function send(interaction: RepliableInteraction, answer: InteractionAnswer, deferred: boolean): Promise<void> {
   const chunks = splitText(answer.text, DISCORD_MESSAGE_LIMIT);
   const flags = answer.ephemeral ? MessageFlags.Ephemeral : undefined;
+  const files = answer.files?.map((f) => ({ attachment: f.content, name: f.name, contentType: f.mimeType })) ?? [];
+  // Files ride on the last chunk only when it is private; else they follow, privately, on their own.
+  const filesWithText = answer.ephemeral && files.length > 0;
   const payload = (content: string, index: number) => {
     const isLast = index === chunks.length - 1;
     return {
       content,
       allowedMentions: NO_MENTIONS,
       ...(isLast && answer.components ? { components: answer.components } : {}),
-      ...(isLast && answer.files
-        ? { files: answer.files.map((f) => ({ attachment: f.content, name: f.name, contentType: f.mimeType })) }
-        : {}),
+      ...(isLast && filesWithText ? { files } : {}),
     };
   };
   for (const [index, content] of chunks.entries()) {
@@ -84,5 +88,8 @@ async function send(interaction: RepliableInteraction, answer: InteractionAnswer
     } else {
       await interaction.followUp({ ...payload(content, index), ...(flags ? { flags } : {}) });
     }
+  }
+  if (files.length > 0 && !filesWithText) {
+    await interaction.followUp({ files, allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral });
   }
 }

@@ -2,9 +2,13 @@
  * The `/jamun` slash command. The text is parsed by the core parser and run
  * by the core, which refuses (and audits) anyone who is not staff; the reply
  * goes back through the command's response_url, ephemeral when the core
- * says so, with a progress bar for `status` and files for `export`.
+ * says so, with a progress bar for `status`. Files (`export`, a summary that
+ * could not be posted) hold names and answers: they go to the requester's DM,
+ * never to the channel the command was typed in (Slack has no ephemeral files).
  */
-import type { App } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
+import type { Locale } from '../../core/model.ts';
+import type { OutgoingFile } from '../../core/ports/messenger.ts';
 import { parseStaffCommand } from '../../core/app/parse-staff-command.ts';
 import { describeError } from '../../core/i18n/catalogue.ts';
 import { statusBlocks } from './blocks-staff.ts';
@@ -40,21 +44,30 @@ export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
           blocks: message.blocks,
         });
       }
-      if (reply.files && reply.files.length > 0) {
-        try {
-          await deps.messenger.uploadFiles(command.channel_id, reply.files, reply.files.map((f) => f.name).join(', '));
-        } catch (error) {
-          const reason = error instanceof Error ? error.message.slice(0, 100) : 'error';
-          await respond({
-            response_type: 'ephemeral',
-            text: escapeMrkdwn(st(locale, 'slack.export.failed', { reason })),
-          });
-        }
-      }
+      if (reply.files && reply.files.length > 0)
+        await sendFilesPrivately(deps, command.user_id, reply.files, respond, locale);
     } catch (error) {
       const cause = error instanceof Error && error.cause !== undefined ? String(error.cause) : undefined;
       deps.logger.error({ verb: parsed.value.verb, error: String(error), cause }, 'slack staff command failed');
       await respond({ response_type: 'ephemeral', text: st(locale, 'slack.command.failed') });
     }
   });
+}
+
+/** Uploads `files` into the DM of `userId` and says so privately where the command was typed. */
+async function sendFilesPrivately(
+  deps: HandlerDeps,
+  userId: string,
+  files: OutgoingFile[],
+  respond: RespondFn,
+  locale: Locale,
+): Promise<void> {
+  const names = files.map((f) => f.name).join(', ');
+  try {
+    await deps.messenger.uploadFiles(await deps.messenger.dmChannel(userId), files, names);
+    await respond({ response_type: 'ephemeral', text: escapeMrkdwn(st(locale, 'slack.export.sentByDm', { names })) });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.slice(0, 100) : 'error';
+    await respond({ response_type: 'ephemeral', text: escapeMrkdwn(st(locale, 'slack.export.failed', { reason })) });
+  }
 }

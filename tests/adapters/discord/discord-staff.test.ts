@@ -103,4 +103,23 @@ describe('staff exports over Discord', () => {
     expect(files.map((f) => f.name.endsWith('.csv'))).toEqual([true]);
     expect(files[0]?.text).toContain('질문 번호');
   });
+
+  it('GIVEN staff typing /jamun export in a channel other than the staff channel THEN the file reaches only them (ephemeral), nothing lands in that channel', async () => {
+    const staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
+    const elsewhere = '1250000000000099999';
+    const reply = await answered(
+      kit.fake.slash(
+        staffId,
+        { subcommand: 'export', options: { format: 'json', round: '2024-1' } },
+        { channelId: elsewhere },
+      ),
+    );
+    const withFiles = reply.messages.filter((m) => m.files.length > 0);
+    expect(withFiles.map((m) => m.files[0]?.name)).toEqual(['jamun-2024-1.json']);
+    expect(withFiles.every((m) => (m.flags & EPHEMERAL) === EPHEMERAL)).toBe(true);
+    const publicFiles = kit.fake
+      .channelMessages(elsewhere)
+      .filter((m) => (m.flags & EPHEMERAL) === 0 && m.files.length > 0);
+    expect(publicFiles).toEqual([]);
+  });
 });

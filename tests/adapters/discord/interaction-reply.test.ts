@@ -55,4 +55,14 @@ describe('answerInteraction', () => {
         .split('공개').length - 1,
     ).toBe(1500);
   });
+
+  it('GIVEN a public answer carrying a file (names and answers) WHEN answering THEN the text is public but the file goes only in an ephemeral follow-up', async () => {
+    const file = { name: 'jamun-2024-1.csv', mimeType: 'text/csv', content: Buffer.from('이름,의견\n') };
+    answer = { text: '공개 안내', ephemeral: false, files: [file] };
+    const interaction = fake.slash(nextSnowflake(), { subcommand: 'export' }, { channelId });
+    await waitFor(() => interaction.messages.some((m) => m.files.length > 0), 'file follow-up');
+    const withFiles = interaction.messages.filter((m) => m.files.length > 0);
+    expect(withFiles.map((m) => m.flags)).toEqual([64]);
+    expect(interaction.messages.find((m) => m.content === '공개 안내')?.files).toEqual([]);
+  });
 });

@@ -30,8 +30,8 @@ describe('a round over Slack (Socket Mode)', () => {
   const slackId = (m: Member | undefined): string => m?.platforms.slack ?? '';
 
   /** Sends a slash command and returns what the bot posted to its response_url. */
-  async function command(userId: string, text: string): Promise<Args> {
-    const payload = slashCommand(kit.fake, userId, text, staffChannel);
+  async function command(userId: string, text: string, channel = staffChannel): Promise<Args> {
+    const payload = slashCommand(kit.fake, userId, text, channel);
     const ack = await kit.fake.sendEnvelope('slash_commands', payload);
     expect(ack).toEqual({});
     const id = String(payload.response_url).split('/').pop();
@@ -261,14 +261,38 @@ describe('a round over Slack (Socket Mode)', () => {
     expect(names.some((n) => n.endsWith('.csv'))).toBe(true);
   });
 
-  it('GIVEN staff WHEN they export the round as CSV THEN the file is uploaded to the channel they asked in', async () => {
+  it('GIVEN staff WHEN they export the round as CSV THEN the file goes to their DM and they are told so privately', async () => {
     const before = kit.fake.files.length;
-    await command(staffId, `export ${ROUND} csv`);
+    const reply = await command(staffId, `export ${ROUND} csv`);
     const file = await waitFor(() => kit.fake.files.length > before && kit.fake.files.at(-1), 'export upload');
     expect(file.name.endsWith('.csv')).toBe(true);
-    expect(file.channel).toBe(staffChannel);
+    expect(file.channel).toBe(kit.fake.dmChannelOf(staffId));
     expect(file.content).toContain('활성화 방안');
+    expect(reply.response_type).toBe('ephemeral');
     expect(kit.fake.callsOf('files.getUploadURLExternal').length).toBeGreaterThan(0);
+    const notes = await waitFor(
+      () => kit.fake.responses.filter((r) => String(r.body.text).includes('개인 메시지(DM)로 보내 드렸습니다')),
+      'DM note',
+    );
+    expect(notes.every((n) => n.body.response_type === 'ephemeral')).toBe(true);
+  });
+
+  it('GIVEN staff typing /jamun export, and /jamun summary while the staff channel refuses the bot, in another channel THEN no file lands in that channel; the files reach only their DM', async () => {
+    const general = 'C0GENERAL1';
+    const dm = kit.fake.dmChannelOf(staffId);
+    const before = kit.fake.files.length;
+    await command(staffId, `export ${ROUND} json`, general);
+    await waitFor(() => kit.fake.files.some((f, i) => i >= before && f.name.endsWith('.json')), 'export upload');
+    // The summary fallback: the post to the staff channel fails, so the reply carries the file.
+    kit.fake.removeBotFrom(staffChannel);
+    t0.clock.advance(60_000);
+    const summary = await command(staffId, `summary ${ROUND}`, general);
+    expect(summary.response_type).toBe('ephemeral');
+    await waitFor(() => kit.fake.files.some((f, i) => i >= before && f.name.endsWith('.md')), 'summary fallback');
+    const added = kit.fake.files.slice(before);
+    expect(added.map((f) => f.channel)).toEqual([dm, dm]);
+    expect(kit.fake.files.filter((f) => f.channel === general)).toEqual([]);
+    expect(kit.fake.messagesIn(general)).toEqual([]);
   });
 
   it('GIVEN staff WHEN they type a malformed command or help THEN the core parser’s usage text answers, only to them', async () => {

@@ -9,7 +9,10 @@ export const slackTexts = defineSection({
     'slack.status.failures': '전달 실패: {list}',
     'slack.form.questionAbove': '질문 {questionId} (위 설명 참고)',
     'slack.summary.files': '전체 결과 파일 (Markdown, CSV)',
-    'slack.export.failed': '파일을 올리지 못했습니다({reason}). 봇을 이 채널에 초대했는지 확인해 주세요.',
+    'slack.export.failed':
+      '파일을 개인 메시지(DM)로 보내 드리지 못했습니다({reason}). 잠시 후 다시 요청하여 주시기 바랍니다.',
+    'slack.export.sentByDm':
+      '{names} 파일은 위원 이름과 의견이 담겨 있어 개인 메시지(DM)로 보내 드렸습니다. 이 채널에는 올리지 않았습니다.',
     'slack.command.failed': '명령을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
     'slack.dm.failed': '처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
     'slack.replay.refused':
@@ -23,7 +26,9 @@ export const slackTexts = defineSection({
     'slack.form.questionAbove': 'Question {questionId} (see above)',
     'slack.summary.files': 'Full results (Markdown, CSV)',
     'slack.export.failed':
-      'The file could not be uploaded ({reason}). Please check the bot was invited to this channel.',
+      'The file could not be sent to you as a direct message ({reason}). Please ask again shortly.',
+    'slack.export.sentByDm':
+      '{names} holds members’ names and answers, so it was sent to you as a direct message, not posted in this channel.',
     'slack.command.failed': 'The command could not be processed. Please try again shortly.',
     'slack.dm.failed': 'That did not work. Please try again shortly.',
     'slack.replay.refused':
