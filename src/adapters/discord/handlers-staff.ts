@@ -59,8 +59,11 @@ export class StaffHandlers {
     await answerInteraction(
       interaction,
       async () => {
-        const reply = await this.app().runStaffCommand(actor, command);
-        return { text: reply.text, ephemeral: reply.ephemeral, ...(reply.files ? { files: reply.files } : {}) };
+        const [reply, locale] = await Promise.all([
+          this.app().runStaffCommand(actor, command),
+          this.app().localeOf(actor),
+        ]);
+        return { text: reply.text, ephemeral: reply.ephemeral, locale, ...(reply.files ? { files: reply.files } : {}) };
       },
       // Verbs that do work acknowledge first and report as a follow-up.
       WORK_VERBS.has(command.verb) ? 0 : undefined,

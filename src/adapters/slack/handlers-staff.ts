@@ -13,12 +13,20 @@ import { parseStaffCommand } from '../../core/app/parse-staff-command.ts';
 import { describeError } from '../../core/i18n/catalogue.ts';
 import { statusBlocks } from './blocks-staff.ts';
 import { type HandlerDeps, slackActor } from './handler-deps.ts';
-import { packMessages, plainSections } from './slack-blocks.ts';
+import { packMessages, plainSections, type SlackMessage } from './slack-blocks.ts';
 import { escapeMrkdwn } from './slack-formatter.ts';
+import { SLACK_INTERACTION } from './slack-limits.ts';
 import { st } from './slack-texts.ts';
 
 /** The slash command's name, as in the manifest. */
 const SLASH_COMMAND = '/jamun';
+
+/**
+ * Messages a reply may take through its response_url. Slack allows 5 uses in
+ * 30 minutes; one is kept for the note about files, one for a failure. A
+ * longer reply shows its first message there and goes whole to the DM.
+ */
+const MAX_REPLY_POSTS = SLACK_INTERACTION.responseUrlUses - 2;
 
 /** Registers `/jamun` on `app`. */
 export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
@@ -36,7 +44,9 @@ export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
       const reply = await deps.api().runStaffCommand(actor, parsed.value);
       // A status reply is drawn from its StatusView; the core's text stays the notification fallback.
       const blocks = reply.status ? statusBlocks(reply.status, locale) : plainSections(reply.text);
-      for (const message of packMessages(blocks, escapeMrkdwn(reply.text))) {
+      const messages = packMessages(blocks, escapeMrkdwn(reply.text));
+      const shown = messages.length <= MAX_REPLY_POSTS ? messages : messages.slice(0, 1);
+      for (const message of shown) {
         await respond({
           response_type: reply.ephemeral ? 'ephemeral' : 'in_channel',
           replace_original: false,
@@ -44,6 +54,7 @@ export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
           blocks: message.blocks,
         });
       }
+      if (shown.length < messages.length) await sendWholePrivately(deps, command.user_id, messages, respond, locale);
       if (reply.files && reply.files.length > 0)
         await sendFilesPrivately(deps, command.user_id, reply.files, respond, locale);
     } catch (error) {
@@ -70,4 +81,19 @@ async function sendFilesPrivately(
     const reason = error instanceof Error ? error.message.slice(0, 100) : 'error';
     await respond({ response_type: 'ephemeral', text: escapeMrkdwn(st(locale, 'slack.export.failed', { reason })) });
   }
+}
+
+/** Posts a reply too long for the response_url whole into the DM of `userId`, and says so privately. */
+async function sendWholePrivately(
+  deps: HandlerDeps,
+  userId: string,
+  messages: SlackMessage[],
+  respond: RespondFn,
+  locale: Locale,
+): Promise<void> {
+  const sent = await deps.messenger.sendDmMessages(userId, messages);
+  const text = sent.ok
+    ? st(locale, 'slack.reply.sentByDm', { count: messages.length })
+    : st(locale, 'slack.reply.dmFailed', { reason: sent.detail ?? sent.reason });
+  await respond({ response_type: 'ephemeral', replace_original: false, text: escapeMrkdwn(text) });
 }

@@ -76,5 +76,6 @@ export function packMessages(blocks: Block[], fallback: string, trailer: Block[]
   }
   const last = messages[messages.length - 1] ?? [];
   last.push(...trailer);
-  return messages.map((list) => ({ text: clip(fallback, 300), blocks: list }));
+  const text = clip(fallback, 300);
+  return messages.map((list) => ({ text, blocks: list }));
 }

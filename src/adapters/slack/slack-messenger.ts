@@ -106,9 +106,14 @@ export class SlackMessenger implements Messenger {
   }
 
   /** A plain-text DM to a member (confirmations of what they just did). */
-  async sendDmText(userId: string, text: string): Promise<Delivery> {
+  sendDmText(userId: string, text: string): Promise<Delivery> {
+    return this.sendDmMessages(userId, plainTextMessages(text));
+  }
+
+  /** Messages, in order, to the DM of `userId` (a staff reply too long for a response_url). */
+  async sendDmMessages(userId: string, messages: SlackMessage[]): Promise<Delivery> {
     try {
-      return await this.#postAll(await this.dmChannel(userId), plainTextMessages(text));
+      return await this.#postAll(await this.dmChannel(userId), messages);
     } catch (error) {
       return toFailedDelivery(error);
     }

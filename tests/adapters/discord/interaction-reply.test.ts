@@ -65,4 +65,17 @@ describe('answerInteraction', () => {
     expect(withFiles.map((m) => m.flags)).toEqual([64]);
     expect(interaction.messages.find((m) => m.content === '공개 안내')?.files).toEqual([]);
   });
+
+  it('GIVEN a private answer of 12,000 characters (a long round’s `show`) WHEN answering THEN it takes two messages, the first part and a note, with the whole attached as text', async () => {
+    const text = Array.from({ length: 1200 }, (_, i) => `줄${i + 1} 내용`).join('\n');
+    answer = { text, ephemeral: true, locale: 'ko' };
+    const interaction = fake.slash(nextSnowflake(), { subcommand: 'show' }, { channelId });
+    await waitFor(() => interaction.messages.some((m) => m.files.length > 0), 'the file');
+    expect(interaction.messages).toHaveLength(2);
+    expect(interaction.messages.every((m) => m.flags === 64 && m.content.length <= 2000)).toBe(true);
+    expect(interaction.messages[1]?.content).toContain('첨부한 파일');
+    const file = interaction.messages[1]?.files[0];
+    expect(file?.name).toBe('jamun-reply.txt');
+    expect(file?.text).toBe(text);
+  });
 });

@@ -258,4 +258,28 @@ describe('clip', () => {
   it('GIVEN a skin-toned emoji at the cut THEN it is left out whole rather than losing its tone', () => {
     expect(clip(`ab${THUMBS}cd`, 4)).toBe('ab…');
   });
+
+  it('GIVEN a 90,000-character text (a long staff reply’s fallback) THEN it is clipped within milliseconds, the same as a short one', () => {
+    const long = '가나다 '.repeat(22_500);
+    const started = performance.now();
+    const clipped = clip(long, 300);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(clipped).toBe(clip(long.slice(0, 400), 300));
+    expect([...clipped]).toHaveLength(300);
+  });
+
+  it('GIVEN family emoji (several code points) anywhere around the part of a long text that is looked at THEN every clip ends on a grapheme boundary of the whole text', () => {
+    const family = '👨‍👩‍👧‍👦';
+    const segmenter = new Intl.Segmenter('ko', { granularity: 'grapheme' });
+    // From one leading 😀 on, the first grapheme always fits (a lone oversized one is cut by code points).
+    for (let lead = 1; lead < 12; lead += 1) {
+      const text = `${'😀'.repeat(lead)}${family}${family}${'b'.repeat(100)}`;
+      const boundaries = new Set([...segmenter.segment(text)].map((g) => g.index));
+      for (let max = 2; max < 30; max += 1) {
+        const head = clip(text, max).slice(0, -1);
+        expect(boundaries.has(head.length), `lead ${lead}, max ${max}`).toBe(true);
+        expect([...head].length).toBeLessThan(max);
+      }
+    }
+  });
 });

@@ -28,6 +28,8 @@ export const discordTexts = defineSection({
     'discord.opt.format': '파일 형식',
     'discord.cmd.resend': '한 위원에게 자문 요청을 다시 보냅니다',
     'discord.opt.member': '위원 ID 또는 이름',
+    'discord.reply.asFile':
+      '답변이 길어({count}개 메시지 분량) 여기에는 첫 부분만 표시하였습니다. 전체 내용은 첨부한 파일(jamun-reply.txt)로 확인하여 주시기 바랍니다.',
   },
   en: {
     'discord.deadline': 'Deadline (your time zone): {timestamp} ({relative})',
@@ -55,5 +57,7 @@ export const discordTexts = defineSection({
     'discord.opt.format': 'File format',
     'discord.cmd.resend': 'Send the invitation to one member again',
     'discord.opt.member': 'Member id or name',
+    'discord.reply.asFile':
+      'The answer is long ({count} messages), so only its first part is shown here. Please read the whole in the attached file (jamun-reply.txt).',
   },
 });
