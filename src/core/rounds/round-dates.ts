@@ -24,8 +24,7 @@ export interface RoundDates {
 export function roundDates(
   round: Pick<Round, 'status' | 'opensAt' | 'closesAt' | 'openedAt' | 'closedAt'>,
 ): RoundDates {
-  const startedAt =
-    round.openedAt && round.openedAt.getTime() > round.opensAt.getTime() ? round.openedAt : round.opensAt;
+  const startedAt = new Date(Math.max(round.opensAt.getTime(), round.openedAt?.getTime() ?? 0));
   const closed = round.status === 'closed' || round.status === 'summarised';
   const closedAt = closed ? round.closedAt : undefined;
   const closedEarly = closedAt !== undefined && closedAt.getTime() < round.closesAt.getTime();

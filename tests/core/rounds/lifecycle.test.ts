@@ -278,3 +278,38 @@ describe('answerWindow', () => {
     expect(result.ok ? null : result.error.code).toBe('ROUND.CANCELLED');
   });
 });
+
+describe('answerWindow: the edges', () => {
+  it('GIVEN a cancelled round THEN ROUND.CANCELLED names the round', () => {
+    expect(answerWindow(round('cancelled'), BEFORE, CLOSES_TEXT)).toEqual({
+      ok: false,
+      error: { code: 'ROUND.CANCELLED', params: { roundId: '2024-1' } },
+    });
+  });
+
+  it('GIVEN a round closed early by staff, before its deadline, without late answers THEN ROUND.CLOSED', () => {
+    expect(answerWindow(round('closed'), BEFORE, CLOSES_TEXT)).toEqual({
+      ok: false,
+      error: { code: 'ROUND.CLOSED', params: { roundId: '2024-1', closesAt: CLOSES_TEXT } },
+    });
+  });
+
+  it('GIVEN a round closed early that allows late answers THEN an answer before the deadline is still late', () => {
+    expect(answerWindow(round('closed', true), BEFORE, CLOSES_TEXT)).toEqual({ ok: true, value: { late: true } });
+  });
+
+  it('GIVEN the deadline text as a function THEN it is formatted only for the refusal, and the refusal carries the text', () => {
+    let calls = 0;
+    const text = () => {
+      calls += 1;
+      return CLOSES_TEXT;
+    };
+    expect(answerWindow(round('open'), BEFORE, text)).toEqual({ ok: true, value: { late: false } });
+    expect(calls).toBe(0);
+    expect(answerWindow(round('open'), AFTER, text)).toEqual({
+      ok: false,
+      error: { code: 'ROUND.CLOSED', params: { roundId: '2024-1', closesAt: CLOSES_TEXT } },
+    });
+    expect(calls).toBe(1);
+  });
+});
