@@ -1,0 +1,104 @@
+/**
+ * The job runner's promises about failures: a transient failure is retried a
+ * bounded number of times with growing delays, then reported; a refusal is
+ * reported at once; a send cut by a crash is never repeated on its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
+import { inviteJobKey } from '../../../src/core/app/schedule-round.ts';
+import type { Delivery, MemberAddress, MemberMessage } from '../../../src/core/ports/messenger.ts';
+import { createTestApp, runUntil } from '../../fakes/app-harness.ts';
+
+const ROUND = '2024-1';
+const staff = { platform: 'local' as const, userId: 'staff-son' };
+const SECOND = 1000;
+
+/** The local messenger, counting every attempt to reach a member (failed ones too). */
+class CountingMessenger extends LocalMessenger {
+  readonly tries = new Map<string, Date[]>();
+  constructor(private readonly clockNow: () => Date) {
+    super();
+  }
+  override sendToMember(to: MemberAddress, message: MemberMessage, key: string): Promise<Delivery> {
+    const list = this.tries.get(`${message.kind}:${to.userId}`) ?? [];
+    list.push(this.clockNow());
+    this.tries.set(`${message.kind}:${to.userId}`, list);
+    return super.sendToMember(to, message, key);
+  }
+}
+
+async function openWith(failure: Extract<Delivery, { ok: false }>) {
+  let now = () => new Date(0);
+  const messenger = new CountingMessenger(() => now());
+  const t = await createTestApp({ messengers: [messenger] });
+  now = () => t.clock.now();
+  messenger.failFor('m-kim', failure);
+  const opened = t.clock.now();
+  await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+  return { t, messenger, opened };
+}
+
+const rateLimited = { ok: false, permanent: false, reason: 'rate_limited' } as const;
+
+describe('an invitation that fails for now', () => {
+  it('GIVEN every send to a member is rate limited THEN it is tried five times, 30 s, 60 s, 120 s and 240 s apart, and never again', async () => {
+    const { t, messenger, opened } = await openWith(rateLimited);
+    await runUntil(t, new Date(opened.getTime() + 24 * 3600 * SECOND));
+    const offsets = (messenger.tries.get('invitation:m-kim') ?? []).map((at) => (at.getTime() - opened.getTime()) / SECOND);
+    expect(offsets).toEqual([0, 30, 90, 210, 450]);
+  });
+
+  it('GIVEN the fourth try failed THEN the member is still pending; GIVEN the fifth failed THEN the invitation failed as exhausted, audited with the reason', async () => {
+    const { t, opened } = await openWith(rateLimited);
+    await runUntil(t, new Date(opened.getTime() + 449 * SECOND));
+    expect((await t.store.getInvitation(ROUND, 'm-kim'))?.deliveryState).toBe('pending');
+    await runUntil(t, new Date(opened.getTime() + 450 * SECOND));
+    expect(await t.store.getInvitation(ROUND, 'm-kim')).toMatchObject({
+      deliveryState: 'failed',
+      platform: 'local',
+      failureReason: 'exhausted',
+    });
+    const job = (await t.store.listJobs(ROUND)).find((j) => j.key === inviteJobKey(ROUND, 'm-kim'));
+    expect(job).toMatchObject({ state: 'failed', attempts: 5, lastError: 'rate_limited' });
+    const audit = (await t.store.listAudit(ROUND)).filter((e) => e.memberId === 'm-kim');
+    expect(audit.map((e) => [e.action, e.actor, e.detail])).toEqual([['invite.failed', 'system', { reason: 'rate_limited' }]]);
+  });
+
+  it('GIVEN a member whose DMs are closed (a refusal) THEN one try, and the invitation fails at once with that reason', async () => {
+    const { t, messenger } = await openWith({ ok: false, permanent: true, reason: 'dm_closed' });
+    await t.app.runDueJobs();
+    expect(messenger.tries.get('invitation:m-kim')).toHaveLength(1);
+    expect(await t.store.getInvitation(ROUND, 'm-kim')).toMatchObject({
+      deliveryState: 'failed',
+      platform: 'local',
+      failureReason: 'dm_closed',
+    });
+    const status = await t.app.runStaffCommand(staff, { verb: 'status', roundId: ROUND });
+    expect(status.text).toContain('김정환');
+  });
+
+  it('GIVEN the other members THEN each is invited once and marked delivered with the message reference', async () => {
+    const { t, messenger } = await openWith(rateLimited);
+    await t.app.runDueJobs();
+    expect(messenger.tries.get('invitation:m-kang')).toHaveLength(1);
+    const kang = await t.store.getInvitation(ROUND, 'm-kang');
+    expect(kang).toMatchObject({ deliveryState: 'delivered', platform: 'local', channelRef: 'dm:m-kang' });
+    expect(kang?.messageRef).toEqual(expect.any(String));
+    expect(kang?.deliveredAt).toEqual(t.clock.now());
+  });
+});
+
+describe('a reminder that fails for now', () => {
+  it('GIVEN staff remind and the member is rate limited THEN the reminder is tried five times and its job ends failed with the reason', async () => {
+    const { t, messenger, opened } = await openWith({ ok: false, permanent: true, reason: 'dm_closed' });
+    await t.app.runDueJobs();
+    // Reachable again for the invitation's sake: invited, then rate limited for the reminder.
+    messenger.failFor('m-kang', rateLimited);
+    await t.store.updateInvitation(ROUND, 'm-kang', { deliveryState: 'delivered' });
+    await t.app.runStaffCommand(staff, { verb: 'remind', roundId: ROUND });
+    await runUntil(t, new Date(opened.getTime() + 3600 * SECOND));
+    expect(messenger.tries.get('reminder:m-kang')).toHaveLength(5);
+    const job = (await t.store.listJobs(ROUND)).find((j) => j.kind === 'remind' && j.memberId === 'm-kang');
+    expect(job).toMatchObject({ state: 'failed', attempts: 5, lastError: 'rate_limited' });
+  });
+});
