@@ -44,7 +44,9 @@ describe('an invitation that fails for now', () => {
   it('GIVEN every send to a member is rate limited THEN it is tried five times, 30 s, 60 s, 120 s and 240 s apart, and never again', async () => {
     const { t, messenger, opened } = await openWith(rateLimited);
     await runUntil(t, new Date(opened.getTime() + 24 * 3600 * SECOND));
-    const offsets = (messenger.tries.get('invitation:m-kim') ?? []).map((at) => (at.getTime() - opened.getTime()) / SECOND);
+    const offsets = (messenger.tries.get('invitation:m-kim') ?? []).map(
+      (at) => (at.getTime() - opened.getTime()) / SECOND,
+    );
     expect(offsets).toEqual([0, 30, 90, 210, 450]);
   });
 
@@ -61,7 +63,9 @@ describe('an invitation that fails for now', () => {
     const job = (await t.store.listJobs(ROUND)).find((j) => j.key === inviteJobKey(ROUND, 'm-kim'));
     expect(job).toMatchObject({ state: 'failed', attempts: 5, lastError: 'rate_limited' });
     const audit = (await t.store.listAudit(ROUND)).filter((e) => e.memberId === 'm-kim');
-    expect(audit.map((e) => [e.action, e.actor, e.detail])).toEqual([['invite.failed', 'system', { reason: 'rate_limited' }]]);
+    expect(audit.map((e) => [e.action, e.actor, e.detail])).toEqual([
+      ['invite.failed', 'system', { reason: 'rate_limited' }],
+    ]);
   });
 
   it('GIVEN a member whose DMs are closed (a refusal) THEN one try, and the invitation fails at once with that reason', async () => {

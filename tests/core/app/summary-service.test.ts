@@ -59,7 +59,7 @@ describe('the summary counts the business days the round really had', () => {
       closedAt: kst('2030-01-04 18:00'),
     });
     const summary = await buildSummary(ctx, round, committee);
-    expect(summary.calendarNotes.join('\n')).toContain('2030');
+    expect((summary.calendarNotes ?? []).join('\n')).toContain('2030');
   });
 });
 
