@@ -50,6 +50,7 @@ interface DiscordEnv {
 
 /** Everything the application reads from its environment. */
 export interface AppEnv {
+  /** `file:…` (SQLite, the default) or `postgres://…` (PostgreSQL, for several instances). */
   databaseUrl: string;
   configDir: string;
   logLevel: LogLevel;
@@ -91,8 +92,10 @@ const envSchema = z.object({
   DATABASE_URL: withDefault(
     z
       .string()
-      .startsWith('file:', { error: 'must be a SQLite URL starting with file:' })
-      .refine((url) => url.slice('file:'.length).trim() !== '', {
+      .regex(/^(?:file:|postgres(?:ql)?:\/\/)/, {
+        error: 'must be a SQLite URL starting with file: or a PostgreSQL URL starting with postgres://',
+      })
+      .refine((url) => !url.startsWith('file:') || url.slice('file:'.length).trim() !== '', {
         error:
           'names no file (file: alone would keep nothing); use e.g. file:./data/jamun.db, or unset it for that default',
       }),

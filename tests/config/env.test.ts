@@ -89,6 +89,13 @@ describe('GIVEN complete platform settings', () => {
       tickCron: '*/5 * * * *',
     });
   });
+
+  it('WHEN DATABASE_URL names a PostgreSQL server THEN it is taken as it is', () => {
+    expect(envOf({ DATABASE_URL: 'postgres://jamun:pw@db:5432/jamun' }).databaseUrl).toBe(
+      'postgres://jamun:pw@db:5432/jamun',
+    );
+    expect(envOf({ DATABASE_URL: 'postgresql://db/jamun' }).databaseUrl).toBe('postgresql://db/jamun');
+  });
 });
 
 describe('GIVEN a half-configured platform', () => {
@@ -126,12 +133,12 @@ describe('GIVEN malformed values, some of them secrets', () => {
     LOG_LEVEL: 'loud',
     SLACK_PORT: 'eighty',
     JAMUN_TICK_CRON: 'every minute',
-    DATABASE_URL: 'postgres://jamun:SECRETPW@db/jamun',
+    DATABASE_URL: 'mysql://jamun:SECRETPW@db/jamun',
   };
 
   it('WHEN parsed THEN every problem is reported together', () => {
     expect(errorsOf(env)).toEqual([
-      'environment: DATABASE_URL: must be a SQLite URL starting with file:',
+      'environment: DATABASE_URL: must be a SQLite URL starting with file: or a PostgreSQL URL starting with postgres://',
       'environment: LOG_LEVEL: must be one of: fatal, error, warn, info, debug, trace, silent',
       'environment: JAMUN_TICK_CRON: must be a cron expression such as "* * * * *"',
       'environment: SLACK_BOT_TOKEN: must start with xoxb-',

@@ -9,7 +9,7 @@
 import { accessSync, constants, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import Database from 'better-sqlite3';
-import { sqliteFilePath } from './migration-files.ts';
+import { isPostgresUrl, sqliteFilePath } from './migration-files.ts';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
@@ -18,11 +18,13 @@ const JAMUN_TABLES = ['_prisma_migrations', 'Round', 'Committee'];
 
 /** The problem with the database `databaseUrl` names, as one line for the operator, or null when it looks usable. */
 export function databaseProblem(databaseUrl: string): string | null {
+  // A PostgreSQL server answers for itself when the store connects.
+  if (isPostgresUrl(databaseUrl)) return null;
   let file: string | null;
   try {
     file = sqliteFilePath(databaseUrl);
   } catch {
-    return 'DATABASE_URL must be a SQLite URL starting with file:, e.g. file:./data/jamun.db.';
+    return 'DATABASE_URL must be a SQLite URL starting with file: (e.g. file:./data/jamun.db) or a PostgreSQL URL starting with postgres://.';
   }
   if (file === null) {
     return databaseUrl.trim() === 'file:'

@@ -15,7 +15,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const configPath = join(repoRoot, 'prisma', 'prisma.config.ts');
+// SQLite's client, and PostgreSQL's from the schema generated beside it (prisma/postgres).
+const configPaths = [
+  join(repoRoot, 'prisma', 'prisma.config.ts'),
+  join(repoRoot, 'prisma', 'postgres', 'prisma.config.ts'),
+];
 
 let prismaCli;
 try {
@@ -29,17 +33,21 @@ const placeholderDir = mkdtempSync(join(tmpdir(), 'jamun-prisma-'));
 const placeholder = join(placeholderDir, 'engine-placeholder');
 writeFileSync(placeholder, 'placeholder: prisma generate does not run the schema engine\n');
 
-const result = spawnSync(process.execPath, [prismaCli, 'generate', '--config', configPath], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
-    PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING: '1',
-    PRISMA_HIDE_UPDATE_MESSAGE: '1',
-    CHECKPOINT_DISABLE: '1',
-  },
-});
+let result = { status: 0 };
+for (const configPath of configPaths) {
+  result = spawnSync(process.execPath, [prismaCli, 'generate', '--config', configPath], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
+      PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING: '1',
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+      CHECKPOINT_DISABLE: '1',
+    },
+  });
+  if (result.error || result.status !== 0) break;
+}
 rmSync(placeholderDir, { recursive: true, force: true });
 
 if (result.error || result.status !== 0) {

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import {
   ensureDatabaseFolder,
+  isPostgresUrl,
   loadMigrationList,
   readSchemaFile,
   REPO_PATHS,
@@ -16,39 +17,38 @@ import {
   type PrismaPaths,
 } from './migration-files.ts';
 import { isUpToDate, withMigrationLock } from './migration-lock.ts';
+import { isPostgresUpToDate, withPostgresMigrationLock } from './postgres-migrate.ts';
+import { expectedPostgresSchema, POSTGRES_PATHS, writePostgresSchema } from './postgres-schema.ts';
 import { openSchemaEngine } from './schema-engine.ts';
 
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 /**
- * Applies the migrations of `prisma/migrations` that `databaseUrl` lacks
- * (the product's `jamun db migrate`). Idempotent. Creates the database file
- * and its folder when missing. `paths` defaults to the repository's.
+ * Applies the migrations that `databaseUrl` lacks (the product's `jamun db
+ * migrate`): `prisma/migrations` for SQLite, `prisma/postgres/migrations` for
+ * PostgreSQL. Idempotent. Creates a SQLite database file and its folder when
+ * missing. `paths` defaults to the repository's for the URL's database.
  */
-export async function migrateDatabase(
-  databaseUrl: string,
-  paths: PrismaPaths = REPO_PATHS,
-): Promise<{ applied: string[] }> {
-  ensureDatabaseFolder(databaseUrl);
-  const list = loadMigrationList(paths);
+export async function migrateDatabase(databaseUrl: string, paths?: PrismaPaths): Promise<{ applied: string[] }> {
+  const postgres = isPostgresUrl(databaseUrl);
+  const used = paths ?? (postgres ? POSTGRES_PATHS : REPO_PATHS);
+  if (!postgres) ensureDatabaseFolder(databaseUrl);
+  const list = loadMigrationList(used);
+  const names = list.migrationDirectories.map((d) => d.path);
   // Every start of the bot and of each CLI command passes here: skip the
   // engine when nothing is pending (and so never race another process for it).
-  if (
-    isUpToDate(
-      databaseUrl,
-      list.migrationDirectories.map((d) => d.path),
-    )
-  )
-    return { applied: [] };
-  return withMigrationLock(databaseUrl, async () => {
-    const open = await openSchemaEngine(databaseUrl, readSchemaFile(paths));
+  const upToDate = postgres ? await isPostgresUpToDate(databaseUrl, names) : isUpToDate(databaseUrl, names);
+  if (upToDate) return { applied: [] };
+  const apply = async () => {
+    const open = await openSchemaEngine(databaseUrl, readSchemaFile(used));
     try {
       const { appliedMigrationNames } = await open.engine.applyMigrations({ migrationsList: list, filters: NO_FILTER });
       return { applied: appliedMigrationNames };
     } finally {
       await open.close();
     }
-  });
+  };
+  return postgres ? withPostgresMigrationLock(databaseUrl, apply) : withMigrationLock(databaseUrl, apply);
 }
 
 /**
@@ -70,13 +70,56 @@ export async function createMigration(
           await migrateDatabase(url, paths);
           return diffDatabaseToSchema(url, paths);
         });
+  return writeMigration(name, script, 'sqlite', paths);
+}
+
+/** Writes `<UTC timestamp>_<name>/migration.sql` holding `script`, or says nothing changed. */
+function writeMigration(
+  name: string,
+  script: string,
+  provider: string,
+  paths: PrismaPaths,
+): { path: string } | { upToDate: true } {
   if (script === '') return { upToDate: true };
   const folder = join(paths.migrationsDir, `${migrationTimestamp(new Date())}_${name}`);
   if (existsSync(folder)) throw new Error(`The migration folder ${folder} exists already.`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'migration.sql'), `${script}\n`, 'utf8');
-  writeLockFile('sqlite', paths);
+  writeLockFile(provider, paths);
   return { path: folder };
+}
+
+/**
+ * Brings PostgreSQL in step with schema.prisma: regenerates
+ * prisma/postgres/schema.prisma and writes the migration between the old and
+ * the new one (a diff of two datamodels). The wasm engine opens a connection
+ * to `postgresUrl` before it diffs anything, so a PostgreSQL server must be
+ * reachable (scripts/test-postgres.sh starts one); nothing in it changes.
+ */
+export async function createPostgresMigration(
+  name: string,
+  postgresUrl: string,
+  sqlitePaths: PrismaPaths = REPO_PATHS,
+  postgresPaths: PrismaPaths = POSTGRES_PATHS,
+): Promise<{ path: string } | { upToDate: true }> {
+  const next = { path: postgresPaths.schemaPath, content: expectedPostgresSchema(sqlitePaths) };
+  const previous = existsSync(postgresPaths.schemaPath) ? readSchemaFile(postgresPaths) : null;
+  const open = await openSchemaEngine(postgresUrl, next);
+  let script: string;
+  try {
+    const result = await open.engine.diff({
+      from: previous === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [previous] },
+      to: { tag: 'schemaDatamodel', files: [next] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    script = scriptOf(result.stdout);
+  } finally {
+    await open.close();
+  }
+  writePostgresSchema(sqlitePaths, postgresPaths);
+  return writeMigration(name, script, 'postgresql', postgresPaths);
 }
 
 /**

@@ -73,3 +73,8 @@ export function ensureDatabaseFolder(databaseUrl: string): void {
   const path = sqliteFilePath(databaseUrl);
   if (path !== null) mkdirSync(dirname(resolve(path)), { recursive: true });
 }
+
+/** Whether `databaseUrl` names a PostgreSQL database (`postgres://` or `postgresql://`). */
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(?:ql)?:\/\//.test(databaseUrl);
+}

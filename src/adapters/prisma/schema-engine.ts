@@ -1,6 +1,7 @@
 /**
  * Loads Prisma's schema engine compiled to WebAssembly and opens it on a
- * SQLite database through the better-sqlite3 driver adapter.
+ * SQLite database through the better-sqlite3 driver adapter, or on a
+ * PostgreSQL database through the pg driver adapter.
  *
  * The native schema engine would have to be downloaded, which this project
  * never does. The wasm build ships in `@prisma/schema-engine-wasm`; its entry
@@ -12,10 +13,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from 'pg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { isPostgresUrl } from './migration-files.ts';
 
 let loaded: Promise<typeof glue.SchemaEngine> | undefined;
 
@@ -57,6 +61,27 @@ function engineClass(): Promise<typeof glue.SchemaEngine> {
   return loaded;
 }
 
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+/**
+ * The pg adapter for the engine. Introspecting a database (the drift check)
+ * reads catalog columns of PostgreSQL's one-byte `"char"` type, which the
+ * adapter refuses as unsupported; the values arrive as strings, so those
+ * columns are reported as text.
+ */
+function postgresFactory(databaseUrl: string): PrismaPg {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
+  const charAsText = async (config: pg.QueryConfig): Promise<pg.QueryResult> => {
+    const result = await query(config);
+    for (const field of result.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    return result;
+  };
+  pool.query = charAsText as unknown as typeof pool.query;
+  return new PrismaPg(pool, { disposeExternalPool: true });
+}
+
 /** An open schema engine and the connections it opened, closed together. */
 export interface OpenEngine {
   engine: SchemaEngine;
@@ -64,8 +89,9 @@ export interface OpenEngine {
 }
 
 /**
- * Opens the schema engine on `databaseUrl` (`file:…` or `file::memory:`),
- * with `schema` as its datamodel. Its shadow database is in memory.
+ * Opens the schema engine on `databaseUrl` (`file:…`, `file::memory:` or
+ * `postgres://…`), with `schema` as its datamodel. SQLite's shadow database
+ * is in memory; PostgreSQL's is a throw-away database the adapter creates.
  */
 export async function openSchemaEngine(
   databaseUrl: string,
@@ -73,7 +99,9 @@ export async function openSchemaEngine(
   log: (line: string) => void = () => {},
 ): Promise<OpenEngine> {
   const Engine = await engineClass();
-  const inner = new PrismaBetterSqlite3({ url: databaseUrl }, { shadowDatabaseUrl: ':memory:' });
+  const inner: SqlMigrationAwareDriverAdapterFactory = isPostgresUrl(databaseUrl)
+    ? postgresFactory(databaseUrl)
+    : new PrismaBetterSqlite3({ url: databaseUrl }, { shadowDatabaseUrl: ':memory:' });
   const opened: SqlDriverAdapter[] = [];
   // Tracks every connection the engine opens, so close() releases file handles.
   const tracking: SqlMigrationAwareDriverAdapterFactory = {

@@ -5,9 +5,11 @@ import { environment, type Output } from '../context.ts';
 export function dbCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   const db = program
     .command('db')
-    .description('Database tools (SQLite through Prisma; no native engine download needed).');
+    .description('Database tools (SQLite or PostgreSQL through Prisma; no native engine download needed).');
   db.command('migrate')
-    .description('Apply the migrations in prisma/migrations to DATABASE_URL (as `prisma migrate deploy` would).')
+    .description(
+      'Apply the migrations in prisma/migrations (PostgreSQL: prisma/postgres/migrations) to DATABASE_URL (as `prisma migrate deploy` would).',
+    )
     .action(async () => {
       const env = environment(output);
       if (!env) return setExit(EXIT.config);
@@ -30,17 +32,35 @@ export function dbCommand(program: Command, output: Output, setExit: (code: Exit
       );
     });
   db.command('new-migration')
-    .description('Write a new migration folder with the SQL that brings the migrations up to prisma/schema.prisma.')
+    .description(
+      'Write a new migration folder with the SQL that brings the migrations up to prisma/schema.prisma; with --postgres-url also regenerate prisma/postgres/schema.prisma and write its migration.',
+    )
     .argument('<name>', 'short name, e.g. add_member_email')
-    .action(async (name: string) => {
+    .option(
+      '--postgres-url <url>',
+      'a PostgreSQL server the schema engine may connect to (nothing in it changes); scripts/test-postgres.sh starts one',
+    )
+    .action(async (name: string, options: { postgresUrl?: string }) => {
       if (!/^[a-z0-9_]+$/.test(name)) {
         output.err('The name may contain only lowercase letters, digits and _.');
         return setExit(EXIT.usage);
       }
-      const { createMigration } = await import('../../adapters/prisma/migrate.ts');
+      const { createMigration, createPostgresMigration } = await import('../../adapters/prisma/migrate.ts');
       const result = await createMigration(name);
       output.out(
         'upToDate' in result ? 'The migrations already match schema.prisma; nothing to write.' : `Wrote ${result.path}`,
+      );
+      if (options.postgresUrl === undefined) {
+        output.out(
+          `PostgreSQL's schema and migration are not written without --postgres-url: run scripts/test-postgres.sh sh -c 'npm run jamun -- db new-migration NAME --postgres-url "$JAMUN_TEST_POSTGRES_URL"'.`,
+        );
+        return;
+      }
+      const postgres = await createPostgresMigration(name, options.postgresUrl);
+      output.out(
+        'upToDate' in postgres
+          ? 'The PostgreSQL migrations already match schema.prisma; nothing to write.'
+          : `Wrote ${postgres.path}`,
       );
     });
 }
