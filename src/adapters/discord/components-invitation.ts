@@ -45,7 +45,8 @@ export function receiptButtons(roundId: string, locale: Locale): ButtonRow[] {
 export function pageButtons(roundId: string, nextPage: number | null, submitted: boolean, locale: Locale): ButtonRow[] {
   const buttons: APIButtonComponent[] = [];
   if (nextPage !== null)
-    buttons.push(button(t(locale, 'button.next'), { kind: 'open', roundId, page: nextPage }, ButtonStyle.Primary));
+    // The message carrying Next shows the next page's full prompts, so it opens the modal at once.
+    buttons.push(button(t(locale, 'button.next'), { kind: 'fill', roundId, page: nextPage }, ButtonStyle.Primary));
   if (!submitted)
     buttons.push(
       button(
@@ -55,4 +56,9 @@ export function pageButtons(roundId: string, nextPage: number | null, submitted:
       ),
     );
   return buttons.length === 0 ? [] : [row(...buttons)];
+}
+
+/** Under a page's full prompts: opens that page's modal. */
+export function fillButtons(roundId: string, page: number, locale: Locale): ButtonRow[] {
+  return [row(button(t(locale, 'button.answer'), { kind: 'fill', roundId, page }, ButtonStyle.Primary))];
 }

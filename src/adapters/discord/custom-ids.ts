@@ -7,8 +7,13 @@ import { DISCORD_COMPONENT } from './discord-limits.ts';
 
 /** What a component or modal stands for. */
 export type CustomAction =
-  /** Open questionnaire page `page` (Answer, Next and Edit buttons). */
+  /**
+   * Open questionnaire page `page` (Answer and Edit buttons): the modal, or first
+   * the page's full prompts when its labels cannot show them whole.
+   */
   | { kind: 'open'; roundId: string; page: number }
+  /** Open page `page`'s modal at once: the message with this button shows its full prompts (Next). */
+  | { kind: 'fill'; roundId: string; page: number }
   /** A submitted questionnaire page. */
   | { kind: 'page'; roundId: string; page: number }
   | { kind: 'submit'; roundId: string }
@@ -40,6 +45,7 @@ export function decodeCustomId(customId: string): CustomAction | null {
   const pageNumber = Number(page);
   switch (kind) {
     case 'open':
+    case 'fill':
     case 'page':
       return Number.isInteger(pageNumber) && pageNumber >= 0 ? { kind, roundId, page: pageNumber } : null;
     case 'submit':

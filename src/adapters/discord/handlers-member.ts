@@ -11,14 +11,14 @@ import { describeError, t } from '../../core/i18n/catalogue.ts';
 import type { Actor } from '../../core/model.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { QuestionnaireView } from '../../core/ports/messenger.ts';
-import { pageButtons } from './components-invitation.ts';
+import { fillButtons, pageButtons } from './components-invitation.ts';
 import type { CustomAction } from './custom-ids.ts';
 import { splitText } from '../../core/text/split-text.ts';
 import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS } from './discord-formatter.ts';
 import { dt } from './discord-texts.ts';
 import { type InteractionAnswer, answerInteraction } from './interaction-reply.ts';
 import { type PagePlan, planPages, readSubmission } from './questionnaire-pages.ts';
-import { declineModal, questionnaireModal } from './questionnaire-modal.ts';
+import { clippedPrompts, declineModal, questionnaireModal } from './questionnaire-modal.ts';
 
 /** The actor behind a DM interaction or message. */
 function memberActor(user: { id: string; username: string }): Actor {
@@ -54,19 +54,33 @@ export class MemberHandlers {
   async onButton(interaction: ButtonInteraction, action: CustomAction): Promise<void> {
     const actor = memberActor(interaction.user);
     const app = this.app();
-    if (action.kind === 'open') {
+    if (action.kind === 'open' || action.kind === 'fill') {
       const view = await app.questionnaire(actor, action.roundId);
       if (!view.ok) return answerInteraction(interaction, () => this.#error(actor, view.error));
+      const { locale } = view.value;
       const pages = planPages(view.value);
       const page = pages[Math.min(action.page, pages.length - 1)];
       if (!page)
         return answerInteraction(interaction, async () => ({
-          text: t(view.value.locale, 'saved.nothing'),
+          text: t(locale, 'saved.nothing'),
           ephemeral: true,
         }));
-      // The modal must be the first response, so nothing may be deferred before it.
-      await interaction.showModal(questionnaireModal(action.roundId, page, pages.length, view.value.locale));
       const asked = page.questions[0];
+      if (action.kind === 'open' && clippedPrompts(page, locale).length > 0) {
+        // A label holds 45 characters: the full prompts come first, with a button to the modal.
+        if (asked) await app.markAsked(actor, action.roundId, asked.id);
+        return answerInteraction(interaction, async () => ({
+          text: [
+            pagePreview(page),
+            '',
+            dt(locale, 'discord.promptsFirst', { button: t(locale, 'button.answer') }),
+          ].join('\n'),
+          ephemeral: false,
+          components: fillButtons(action.roundId, page.index, locale),
+        }));
+      }
+      // The modal must be the first response, so nothing may be deferred before it.
+      await interaction.showModal(questionnaireModal(action.roundId, page, pages.length, locale));
       if (asked) await app.markAsked(actor, action.roundId, asked.id);
       return;
     }

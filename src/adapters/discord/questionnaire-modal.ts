@@ -47,6 +47,19 @@ function label(field: FieldPlan, locale: Locale): { label: string; description?:
   return { label: short, ...(description ? { description: clip(description, DESCRIPTION_MAX) } : {}) };
 }
 
+/**
+ * Questions of `page` whose prompt its modal cannot show whole (labels hold
+ * 45 characters, descriptions 100): their members must read them first.
+ */
+export function clippedPrompts(page: PagePlan, locale: Locale): PagePlan['questions'] {
+  return page.questions.filter((q) => {
+    const first = page.fields.find((f) => f.question.id === q.id);
+    if (!first) return true;
+    const shown = label(first, locale);
+    return ![shown.label, shown.description].some((text) => text?.includes(q.prompt));
+  });
+}
+
 function component(field: FieldPlan, locale: Locale): APILabelComponent['component'] {
   switch (field.kind) {
     case 'text':

@@ -138,3 +138,12 @@ export async function submit(
 export function replyText(interaction: FakeInteraction): string {
   return interaction.messages.map((m) => m.content).join('\n');
 }
+
+/** Staff open `roundId` by slash command in the staff channel; the invitations go out. */
+export async function openRound(kit: DiscordAppKit, roundId: string): Promise<void> {
+  const staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
+  await answered(
+    kit.fake.slash(staffId, { subcommand: 'open', options: { round: roundId } }, { channelId: kit.staffChannelId }),
+  );
+  await kit.t.app.runDueJobs();
+}

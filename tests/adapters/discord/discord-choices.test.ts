@@ -3,7 +3,15 @@
  * draft preselected, picks stored as option labels and scale points.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DiscordAppKit, answered, discordIdOf, modalOf, submit, startDiscordApp } from './discord-app-kit.ts';
+import {
+  type DiscordAppKit,
+  answered,
+  discordIdOf,
+  modalOf,
+  openRound,
+  submit,
+  startDiscordApp,
+} from './discord-app-kit.ts';
 
 const ROUND = '2024-1';
 const OPTIONS = ['서울 주도', '지역 주도', '공동 운영'];
@@ -17,11 +25,7 @@ beforeAll(async () => {
       if (scale) Object.assign(scale, { kind: 'scale', scale: { min: 1, max: 5, minLabel: '낮음', maxLabel: '높음' } });
     },
   });
-  const staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
-  await answered(
-    kit.fake.slash(staffId, { subcommand: 'open', options: { round: ROUND } }, { channelId: kit.staffChannelId }),
-  );
-  await kit.t.app.runDueJobs();
+  await openRound(kit, ROUND);
 });
 
 afterAll(async () => {

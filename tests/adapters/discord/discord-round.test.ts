@@ -46,7 +46,7 @@ afterAll(async () => {
 async function answerBothPages(userId: string, first: Record<string, string>) {
   const page1 = modalOf(await press(kit, userId, 'jm|open|0|'));
   const saved1 = await submit(kit, userId, page1, first);
-  const page2 = modalOf(await press(kit, userId, 'jm|open|1|'));
+  const page2 = modalOf(await press(kit, userId, 'jm|fill|1|'));
   const saved2 = await submit(kit, userId, page2, {
     '2.1#0': '역할 분담 의견',
     '2.2#0': '정량 지표 의견',
@@ -88,7 +88,7 @@ describe('a round over Discord', () => {
     expect(page1.components.map((c) => c.component.custom_id)).toEqual(['1.1#0', '1.1#1', '1.2#0', '1.3#0', '1.4#0']);
     expect(page2.components).toHaveLength(3);
     expect(buttonsOf(saved1.messages[0]!).map((b) => b.custom_id)).toEqual([
-      `jm|open|1|${ROUND}`,
+      `jm|fill|1|${ROUND}`,
       `jm|submit||${ROUND}`,
     ]);
     const answers = await kit.t.store.listAnswers(ROUND, 'm-kang');
@@ -125,7 +125,7 @@ describe('a round over Discord', () => {
     const values = Object.fromEntries(page1.components.map((c) => [c.component.custom_id, c.component.value ?? '']));
     expect((values['1.1#0'] ?? '') + (values['1.1#1'] ?? '')).toBe(longAnswer);
     await submit(kit, kang, page1, { '1.3#0': '수정한 의견' });
-    const page2 = modalOf(await press(kit, kang, 'jm|open|1|'));
+    const page2 = modalOf(await press(kit, kang, 'jm|fill|1|'));
     const last = await submit(kit, kang, page2, {});
     expect(replyText(last)).toContain('수정한 답변을 저장했습니다');
     const edited = (await kit.t.store.listAnswers(ROUND, 'm-kang')).find((a) => a.questionId === '1.3')?.value;

@@ -28,6 +28,8 @@ export const discordTexts = defineSection({
     'discord.opt.format': '파일 형식',
     'discord.cmd.resend': '한 위원에게 자문 요청을 다시 보냅니다',
     'discord.opt.member': '위원 ID 또는 이름',
+    'discord.promptsFirst':
+      '입력 창에는 질문이 줄여서 표시되므로 위에 질문 전문을 먼저 안내하여 드립니다. 내용을 확인하신 후 아래 "{button}" 버튼을 눌러 작성하여 주시기 바랍니다.',
     'discord.reply.asFile':
       '답변이 길어({count}개 메시지 분량) 여기에는 첫 부분만 표시하였습니다. 전체 내용은 첨부한 파일(jamun-reply.txt)로 확인하여 주시기 바랍니다.',
   },
@@ -57,6 +59,8 @@ export const discordTexts = defineSection({
     'discord.opt.format': 'File format',
     'discord.cmd.resend': 'Send the invitation to one member again',
     'discord.opt.member': 'Member id or name',
+    'discord.promptsFirst':
+      'The form shows the questions shortened, so here they are in full. Once you have read them, please press "{button}" below.',
     'discord.reply.asFile':
       'The answer is long ({count} messages), so only its first part is shown here. Please read the whole in the attached file (jamun-reply.txt).',
   },
