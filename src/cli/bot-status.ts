@@ -10,7 +10,7 @@ import type { Heartbeat, Store } from '../core/ports/store.ts';
 const HEARTBEAT_STALE_MS = 120_000;
 
 /** The bot's heartbeat when it is alive now, else null. */
-async function runningBot(store: Store, now: Date): Promise<Heartbeat | null> {
+export async function runningBot(store: Store, now: Date): Promise<Heartbeat | null> {
   const beat = await store.getHeartbeat('bot');
   if (!beat || beat.stoppedAt) return null;
   return now.getTime() - beat.beatAt.getTime() <= HEARTBEAT_STALE_MS ? beat : null;

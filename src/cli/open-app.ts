@@ -16,6 +16,7 @@ import { configuration, environment, type Output } from './context.ts';
 import { CliFailure, EXIT } from './exit-codes.ts';
 import { databaseProblem } from '../adapters/prisma/database-check.ts';
 import type { Store } from '../core/ports/store.ts';
+import type { ConfigSource } from '../core/ports/config-source.ts';
 
 /**
  * Opens the store, or ends the command with one line naming DATABASE_URL and
@@ -54,6 +55,8 @@ export async function openApp(
     messengers?: Messenger[];
     onWorkDue?: () => void;
     logger?: Logger;
+    /** How the running bot reads the configuration again (SIGHUP, /jamun reload). */
+    configSource?: ConfigSource;
   } = {},
 ): Promise<OpenedApp | null> {
   const env = options.env ?? environment(output);
@@ -73,6 +76,7 @@ export async function openApp(
     // Claims record this process, so the next start (or another process here) sees a crash at once.
     claimants: processClaimants(),
     ...(options.onWorkDue ? { onWorkDue: options.onWorkDue } : {}),
+    ...(options.configSource ? { configSource: options.configSource } : {}),
   });
   return { env, config, app, logger, close: () => store.close() };
 }

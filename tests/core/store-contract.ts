@@ -116,6 +116,19 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         expect(round).toEqual({ ...sampleRound(), status: 'open', openedAt: at(1) });
       });
 
+      it('GIVEN a round read once WHEN revised THEN later reads show the new texts and questionnaire, the rest kept', async () => {
+        await store.createRound(sampleRound());
+        await store.getRound('r1');
+        const base = sampleRound();
+        const agenda = [
+          { ...base.agenda[1], id: '2', title: '넥스트 로컬', questions: base.agenda[1]?.questions ?? [] },
+        ];
+        await store.reviseRound('r1', { title: '2024년 제1차 서면 자문', agenda });
+        const { description: _, ...rest } = base;
+        expect(await store.getRound('r1')).toEqual({ ...rest, title: '2024년 제1차 서면 자문', agenda });
+        expect((await store.listRounds())[0]?.agenda).toEqual(agenda);
+      });
+
       it('GIVEN two rounds THEN listRounds orders them by opening time', async () => {
         await store.createRound({ ...sampleRound('late'), opensAt: at(100) });
         await store.createRound(sampleRound('early'));

@@ -10,6 +10,7 @@ import { createJamunApp, type JamunApp } from '../../src/core/app/create-app.ts'
 import type { Committee, RoundDefinition } from '../../src/core/model.ts';
 import type { Claimants } from '../../src/core/ports/claimants.ts';
 import { ManualClock } from '../../src/core/ports/clock.ts';
+import type { ConfigSource } from '../../src/core/ports/config-source.ts';
 import { silentLogger, type Logger } from '../../src/core/ports/logger.ts';
 import type { Messenger } from '../../src/core/ports/messenger.ts';
 import type { Store } from '../../src/core/ports/store.ts';
@@ -41,6 +42,8 @@ export interface TestAppOptions {
   mutateRound?: (round: RoundDefinition) => void;
   /** This process's claimant id and which other claimants count as gone (a crashed process). */
   claimants?: Claimants;
+  /** What `/jamun reload` reads (default: none, so reload says to restart). */
+  configSource?: ConfigSource;
 }
 
 const SEED_OPENING = new Date('2024-02-08T00:00:00Z');
@@ -59,6 +62,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     clock,
     logger: options.logger ?? silentLogger,
     ...(options.claimants ? { claimants: options.claimants } : {}),
+    ...(options.configSource ? { configSource: options.configSource } : {}),
   });
   return { app, store, clock, committees, rounds };
 }

@@ -48,7 +48,14 @@ function commandOf(interaction: ChatInputCommandInteraction): StaffCommand | nul
 }
 
 /** Staff verbs whose work can outlast Discord's 3 s (store writes per member, compiling, uploading). */
-const WORK_VERBS: ReadonlySet<StaffCommand['verb']> = new Set(['open', 'close', 'summary', 'export', 'remind']);
+const WORK_VERBS: ReadonlySet<StaffCommand['verb']> = new Set([
+  'open',
+  'close',
+  'summary',
+  'export',
+  'remind',
+  'reload',
+]);
 
 export class StaffHandlers {
   constructor(private readonly app: () => JamunApi) {}

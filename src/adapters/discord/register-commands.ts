@@ -22,7 +22,7 @@ function describe<
   return builder.setDescription(dt('ko', key)).setDescriptionLocalizations({ 'en-US': en, 'en-GB': en });
 }
 
-const NEEDS_NO_ROUND: readonly StaffVerb[] = ['help', 'list'];
+const NEEDS_NO_ROUND: readonly StaffVerb[] = ['help', 'list', 'reload'];
 
 function subcommand(verb: StaffVerb, sub: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
   describe(sub.setName(verb), `discord.cmd.${verb}`);

@@ -17,6 +17,7 @@ import type {
   OutboxEntry,
   ReleasedClaims,
   RoundPatch,
+  RoundRevision,
   Store,
   SummaryRecord,
 } from '../../core/ports/store.ts';
@@ -95,6 +96,13 @@ export class MemoryStore implements Store {
     const round = this.rounds.get(roundId);
     if (!round) throw new Error(`No round ${roundId}`);
     this.rounds.set(roundId, compact({ ...round, ...copy(patch), status: patch.status ?? round.status }));
+  }
+
+  async reviseRound(roundId: string, revision: RoundRevision): Promise<void> {
+    const round = this.rounds.get(roundId);
+    if (!round) throw new Error(`No round ${roundId}`);
+    const { description: _, ...rest } = round;
+    this.rounds.set(roundId, compact({ ...rest, ...copy(revision) }));
   }
 
   async openRound(round: Round, invitations: Invitation[], jobs: NewJob[]): Promise<boolean> {

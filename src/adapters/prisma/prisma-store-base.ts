@@ -19,6 +19,7 @@ import type {
   OutboxEntry,
   ReleasedClaims,
   RoundPatch,
+  RoundRevision,
   Store,
   SummaryRecord,
 } from '../../core/ports/store.ts';
@@ -35,6 +36,7 @@ import {
   revisionFromRow,
   ROUND_INCLUDE,
   roundFromRow,
+  agendaToCreate,
   roundToCreate,
   summaryFromRow,
 } from './row-mapping.ts';
@@ -154,7 +156,23 @@ export abstract class PrismaStoreBase implements Store {
       include: ROUND_INCLUDE,
       orderBy: [{ opensAt: 'asc' }, { id: 'asc' }],
     });
-    return rows.map(roundFromRow);
+    const rounds = rows.map(roundFromRow);
+    // A fresh read: another process may have revised an agenda (`jamun config reload`).
+    for (const round of rounds) this.#agendas.set(round.id, round.agenda);
+    return rounds;
+  }
+
+  async reviseRound(roundId: string, revision: RoundRevision): Promise<void> {
+    // The agenda rows are replaced whole: answers refer to question ids, not to these rows.
+    await this.prisma.round.update({
+      where: { id: roundId },
+      data: {
+        title: revision.title,
+        description: revision.description ?? null,
+        agendaItems: { deleteMany: {}, create: agendaToCreate(revision.agenda) },
+      },
+    });
+    this.#agendas.set(roundId, revision.agenda);
   }
 
   async updateRound(roundId: string, patch: RoundPatch): Promise<void> {

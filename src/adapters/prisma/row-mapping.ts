@@ -72,16 +72,19 @@ export function roundToCreate(round: Round, createdAt: Date): Prisma.RoundCreate
     summarisedAt: round.summarisedAt ?? null,
     cancelledAt: round.cancelledAt ?? null,
     createdAt,
-    agendaItems: {
-      create: round.agenda.map((item, itemIndex) => ({
-        id: item.id,
-        position: itemIndex,
-        title: item.title,
-        description: item.description ?? null,
-        questions: { create: item.questions.map((question, index) => questionToCreate(question, index)) },
-      })),
-    },
+    agendaItems: { create: agendaToCreate(round.agenda) },
   };
+}
+
+/** The nested create of an agenda's items and questions, in order (a round's, or a revised one). */
+export function agendaToCreate(agenda: Round['agenda']): Prisma.AgendaItemCreateWithoutRoundInput[] {
+  return agenda.map((item, itemIndex) => ({
+    id: item.id,
+    position: itemIndex,
+    title: item.title,
+    description: item.description ?? null,
+    questions: { create: item.questions.map((question, index) => questionToCreate(question, index)) },
+  }));
 }
 
 function questionToCreate(question: Question, position: number): Prisma.QuestionCreateWithoutItemInput {

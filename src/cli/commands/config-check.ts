@@ -4,6 +4,7 @@ import type { LoadedConfig } from '../../config/load-config.ts';
 import { calendarNotice } from '../../core/app/calendar-notice.ts';
 import { createBusinessCalendar, createHolidaySource } from '../../core/calendar/index.ts';
 import { configuration, environment, type Output } from '../context.ts';
+import { configReloadCommand, storedDifferences } from './config-reload.ts';
 
 /** Warnings for round windows that touch a year without an official holiday list. */
 function holidayWarnings(loaded: LoadedConfig): string[] {
@@ -28,7 +29,7 @@ export function configCheckCommand(program: Command, output: Output, setExit: (c
     .command('check')
     .description('Validate config/ and the environment; print every problem as file: path: message.')
     .option('--config <dir>', 'configuration directory (default: JAMUN_CONFIG_DIR or config)')
-    .action((opts: { config?: string }) => {
+    .action(async (opts: { config?: string }) => {
       const env = environment(output);
       const loaded = configuration(output, opts.config ?? env?.configDir ?? 'config');
       if (!env || !loaded) return setExit(EXIT.config);
@@ -41,5 +42,7 @@ export function configCheckCommand(program: Command, output: Output, setExit: (c
       output.out(
         `Messengers: ${[env.slack ? `slack (${env.slack.mode})` : '', env.discord ? 'discord' : ''].filter(Boolean).join(', ') || 'none configured'}`,
       );
+      for (const line of await storedDifferences(output, env, loaded)) output.out(line);
     });
+  configReloadCommand(config, output, setExit);
 }

@@ -1,4 +1,6 @@
 import { hostname } from 'node:os';
+import path from 'node:path';
+import type { ConfigSource } from '../../core/ports/config-source.ts';
 import type { Command } from 'commander';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../context.ts';
@@ -10,6 +12,17 @@ Set the variables of at least one platform (see README, "Running it for real"):
   Slack (HTTP):         SLACK_MODE=http  SLACK_BOT_TOKEN=xoxb-…  SLACK_SIGNING_SECRET=…  SLACK_PORT=3000
   Discord:              DISCORD_TOKEN=…  DISCORD_APPLICATION_ID=…  (DISCORD_GUILD_ID=… for one server)
 To see jamun work without any credentials: npm run demo`;
+
+/** How the running bot reads `dir` again: validated as at start, problems as `file: path: message`. */
+async function rereadConfiguration(dir: string): Promise<ConfigSource> {
+  const { loadConfig } = await import('../../config/load-config.ts');
+  const { formatConfigError } = await import('../../config/config-error.ts');
+  return async () => {
+    const loaded = loadConfig(path.resolve(dir), { displayBase: process.cwd() });
+    if (!loaded.ok) return { ok: false, problems: loaded.error.map(formatConfigError) };
+    return { ok: true, value: { committees: loaded.value.committees, rounds: loaded.value.rounds } };
+  };
+}
 
 export function startCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   program
@@ -39,6 +52,7 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
         config,
         messengers: adapters.map((a) => a.messenger),
         onWorkDue: () => scheduler.poke(),
+        configSource: await rereadConfiguration(opts.config ?? env.configDir),
       });
       if (!opened) return setExit(EXIT.config);
       const { app } = opened;
@@ -69,11 +83,22 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       }
       await jobs.start();
       output.out(`jamun is running (${adapters.map((a) => a.messenger.platform).join(', ')}). Stop with Ctrl+C.`);
+      // SIGHUP (`jamun config reload`) reads the configuration again; the report goes to the console.
+      const reload = () => {
+        app
+          .reloadConfig('system:sighup')
+          .then((r) => {
+            for (const line of r.text.split('\n')) (r.ok ? output.out : output.err)(line);
+          })
+          .catch((error: unknown) => logger.error({ error: String(error) }, 'reloading the configuration failed'));
+      };
+      process.on('SIGHUP', reload);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      process.off('SIGHUP', reload);
       output.out('Stopping: finishing the current work…');
       await jobs.stop();
       for (const adapter of adapters) await adapter.stop();

@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../errors.ts';
 import type { Actor, Committee, Locale, Member, Platform, Round, RoundDefinition } from '../model.ts';
 import { type Claimants, leaseOnlyClaimants } from '../ports/claimants.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { ConfigSource } from '../ports/config-source.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { MemberAddress, Messenger } from '../ports/messenger.ts';
 import type { Store } from '../ports/store.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   onWorkDue?: () => void;
   /** Public holidays with the deployment's imported lists (default: the shipped lists and the rules). */
   holidays?: HolidaySource;
+  /** Reads the configuration again for `/jamun reload` and SIGHUP (none: reload says to restart). */
+  configSource?: ConfigSource;
 }
 
 /** A member of a committee, as resolved from a platform user. */
@@ -43,6 +46,7 @@ export class AppContext {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly claimants: Claimants;
+  readonly configSource: ConfigSource | undefined;
   readonly committees = new Map<string, Committee>();
   readonly definitions = new Map<string, RoundDefinition>();
   readonly messengers = new Map<Platform, Messenger>();
@@ -59,8 +63,18 @@ export class AppContext {
       deps.claimants ?? leaseOnlyClaimants(`app:${Date.now().toString(36)}:${Math.random().toString(36).slice(2, 10)}`);
     this.#onWorkDue = deps.onWorkDue ?? (() => {});
     this.#holidays = deps.holidays;
+    this.configSource = deps.configSource;
     for (const m of deps.messengers) this.messengers.set(m.platform, m);
-    for (const c of deps.committees) {
+    this.reconfigure(deps.committees, deps.rounds);
+  }
+
+  /** Takes committees and round definitions (at start, and again on a reload): every lookup is rebuilt. */
+  reconfigure(committees: readonly Committee[], rounds: readonly RoundDefinition[]): void {
+    this.committees.clear();
+    this.definitions.clear();
+    this.#membersByUser.clear();
+    this.#calendars.clear();
+    for (const c of committees) {
       this.committees.set(c.id, c);
       for (const member of c.members) {
         for (const [platform, userId] of Object.entries(member.platforms)) {
@@ -70,7 +84,7 @@ export class AppContext {
         }
       }
     }
-    for (const r of deps.rounds) this.definitions.set(r.id, r);
+    for (const r of rounds) this.definitions.set(r.id, r);
   }
 
   now(): Date {

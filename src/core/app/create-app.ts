@@ -10,6 +10,8 @@ import { MemberService } from './member-service.ts';
 import { StaffService } from './staff-service.ts';
 import { reconcileMembership } from './reconcile-membership.ts';
 import { recoverInterruptedSends } from './recover-sends.ts';
+import type { ConfigSnapshot } from '../ports/config-source.ts';
+import { applyReload, differenceReport, reloadFromSource, reloadReport } from './reload-config.ts';
 
 export type { AppDeps } from './app-context.ts';
 
@@ -29,6 +31,16 @@ export interface JamunApp extends JamunApi {
    * never repeated (also done at the start of every `runDueJobs`).
    */
   recoverInterruptedSends(): Promise<number>;
+  /**
+   * Applies a configuration read again (`jamun config reload`): running
+   * rounds change as the change rules allow, every change is audited, and
+   * the app goes on with the new committees and rounds. Returns the report.
+   */
+  applyConfig(snapshot: ConfigSnapshot, actor: string): Promise<string>;
+  /** Reads the configuration again through `configSource` and applies it (SIGHUP); `ok` false when it has problems. */
+  reloadConfig(actor: string): Promise<{ ok: boolean; text: string }>;
+  /** What `applyConfig` would change in running rounds, as report lines under a header (`config check`); none when nothing. */
+  configDifferences(snapshot: ConfigSnapshot): Promise<string[]>;
   readonly store: Store;
 }
 
@@ -54,5 +66,9 @@ export function createJamunApp(deps: AppDeps): JamunApp {
     runAsOperator: (command) => staff.run({ kind: 'operator' }, command),
     reconcileMembership: () => reconcileMembership(ctx),
     recoverInterruptedSends: () => recoverInterruptedSends(ctx),
+    applyConfig: async (snapshot, actor) =>
+      reloadReport(ctx, snapshot, await applyReload(ctx, snapshot, actor), ctx.defaultLocale()),
+    reloadConfig: (actor) => reloadFromSource(ctx, ctx.configSource, actor),
+    configDifferences: (snapshot) => differenceReport(ctx, snapshot),
   };
 }

@@ -21,6 +21,7 @@ export const STAFF_VERBS = [
   'cancel',
   'summary',
   'export',
+  'reload',
 ] as const;
 export type StaffVerb = (typeof STAFF_VERBS)[number];
 export type ExportFormat = 'csv' | 'md' | 'json';

@@ -19,6 +19,7 @@ export const STAFF_USAGE: Record<StaffVerb, string> = {
   cancel: 'cancel ROUND_ID',
   summary: 'summary ROUND_ID',
   export: 'export ROUND_ID csv|md|json',
+  reload: 'reload',
 };
 
 /** Verbs whose usage names a round that must be given (`status [ROUND_ID]` may leave it out). */
@@ -44,7 +45,8 @@ export function parseStaffCommand(text: string): Result<StaffCommand> {
   if (!isVerb(verb)) return err('COMMAND.UNKNOWN', { verb: first });
   const usage = () => err('COMMAND.USAGE', { usage: STAFF_USAGE[verb] });
   if (NEEDS_ROUND.has(verb) && roundId === undefined) return usage();
-  if (verb === 'help' || verb === 'list') return rest.length > 0 || roundId !== undefined ? usage() : ok({ verb });
+  if (verb === 'help' || verb === 'list' || verb === 'reload')
+    return rest.length > 0 || roundId !== undefined ? usage() : ok({ verb });
   if (verb === 'extend') {
     if (rest.length < 1 || rest.length > 2) return usage();
     return ok({ verb, roundId, until: rest.join(' ') });

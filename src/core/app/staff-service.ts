@@ -26,6 +26,7 @@ import { datesText, listLine, roundFacts, statusLines } from './staff-round-view
 import { roundDates } from '../rounds/round-dates.ts';
 import { UNCERTAIN_NOTE } from './deliver.ts';
 import { repeatedRemind, resendInvitation } from './staff-sends.ts';
+import { reloadFromSource } from './reload-config.ts';
 
 /** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
 export type StaffCaller = { kind: 'user'; actor: Actor } | { kind: 'operator' };
@@ -119,6 +120,10 @@ export class StaffService implements StaffApi {
         return this.#summary(roundId, actor);
       case 'export':
         return this.#export(roundId, command.format ?? 'md', actor);
+      case 'reload': {
+        const reloaded = await reloadFromSource(this.ctx, this.ctx.configSource, actor);
+        return ok({ text: reloaded.text, ephemeral: true });
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import type { DomainError } from '../errors.ts';
 import type { Locale } from '../model.ts';
 import { calendarTexts } from './sections/calendar.ts';
 import { certaintyTexts } from './sections/certainty.ts';
+import { changeTexts } from './sections/changes.ts';
 import { discordTexts } from './sections/discord.ts';
 import { errorTexts } from './sections/errors.ts';
 import { memberTexts } from './sections/member.ts';
@@ -23,6 +24,7 @@ const catalogue = {
     ...discordTexts.ko,
     ...calendarTexts.ko,
     ...certaintyTexts.ko,
+    ...changeTexts.ko,
   },
   en: {
     ...errorTexts.en,
@@ -33,6 +35,7 @@ const catalogue = {
     ...discordTexts.en,
     ...calendarTexts.en,
     ...certaintyTexts.en,
+    ...changeTexts.en,
   },
 };
 

@@ -101,6 +101,9 @@ export type RoundPatch = Partial<
   Pick<Round, 'status' | 'closesAt' | 'openedAt' | 'closedAt' | 'summarisedAt' | 'cancelledAt'>
 >;
 
+/** The texts and questionnaire a round is revised with after opening (see `rounds/change-rules.ts`). */
+export type RoundRevision = Pick<Round, 'title' | 'description' | 'agenda'>;
+
 /** Fields of an invitation that change over its life. */
 export type InvitationPatch = Partial<Omit<Invitation, 'roundId' | 'memberId'>>;
 
@@ -131,6 +134,12 @@ export interface Store {
   getRound(roundId: string): Promise<Round | null>;
   listRounds(): Promise<Round[]>;
   updateRound(roundId: string, patch: RoundPatch): Promise<void>;
+  /**
+   * Replaces a round's title, description and agenda (items and questions)
+   * together; later reads see the revision. Answers are kept: they refer to
+   * question ids.
+   */
+  reviseRound(roundId: string, revision: RoundRevision): Promise<void>;
 
   /**
    * Opens a round in one transaction: inserts the round, its invitations and

@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../../../src/core/errors.ts';
 import { catalogueKeys, describeError, t, type MessageKey } from '../../../src/core/i18n/catalogue.ts';
 import { calendarTexts } from '../../../src/core/i18n/sections/calendar.ts';
 import { certaintyTexts } from '../../../src/core/i18n/sections/certainty.ts';
+import { changeTexts } from '../../../src/core/i18n/sections/changes.ts';
 import { discordTexts } from '../../../src/core/i18n/sections/discord.ts';
 import { errorTexts } from '../../../src/core/i18n/sections/errors.ts';
 import { memberTexts } from '../../../src/core/i18n/sections/member.ts';
@@ -23,6 +24,7 @@ const CATALOGUE_SECTIONS: Record<string, Section> = {
   slackTexts,
   calendarTexts,
   certaintyTexts,
+  changeTexts,
 };
 
 function placeholders(text: string): string[] {

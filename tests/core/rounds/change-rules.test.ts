@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import type { AgendaItem, Round, RoundStatus } from '../../../src/core/model.ts';
+import { planRoundChanges } from '../../../src/core/rounds/change-rules.ts';
+
+const AGENDA: AgendaItem[] = [
+  {
+    id: '1',
+    title: '지역상생 사업',
+    questions: [
+      { id: '1.1', prompt: '성과를 평가하여 주시기 바랍니다', kind: 'long_text', required: true, maxLength: 4000 },
+      {
+        id: '1.2',
+        prompt: '만족도',
+        kind: 'scale',
+        scale: { min: 1, max: 5, minLabel: '낮음', maxLabel: '높음' },
+        required: true,
+        maxLength: 500,
+      },
+    ],
+  },
+];
+
+function stored(status: RoundStatus = 'open'): Round {
+  return {
+    id: '2024-1',
+    committeeId: 'c',
+    title: '2024년 제1차 서면자문',
+    agenda: AGENDA,
+    anonymous: false,
+    allowLate: false,
+    reminders: { slots: [], graceMinutes: 120 },
+    status,
+    opensAt: new Date('2024-02-08T00:00:00Z'),
+    closesAt: new Date('2024-02-15T09:00:00Z'),
+  };
+}
+
+/** The stored round with `edit` applied to a deep copy: the file as edited. */
+function edited(edit: (r: Round) => void, base: Round = stored()): Round {
+  const copy = structuredClone({ ...base, status: 'draft' as const });
+  edit(copy);
+  return copy;
+}
+
+/** The plan for the stored round against the file edited by `edit`. */
+function changesOf(edit: (r: Round) => void, facts: { membersWithAnswers: number }) {
+  return planRoundChanges(stored(), edited(edit), facts);
+}
+
+/** A question the file adds. */
+const EXTRA = { id: '1.3', prompt: '추가 의견', kind: 'long_text', required: false, maxLength: 4000 } as const;
+
+const NOBODY = { membersWithAnswers: 0 };
+const SOMEONE = { membersWithAnswers: 2 };
+const question = (r: Round, id: string) => {
+  const q = r.agenda.flatMap((i) => i.questions).find((x) => x.id === id);
+  if (!q) throw new Error(`no question ${id}`);
+  return q;
+};
+
+describe('planRoundChanges', () => {
+  it('GIVEN the file unchanged THEN no change and nothing to store', () => {
+    expect(changesOf(() => {}, SOMEONE)).toEqual({ roundId: '2024-1', changes: [], revision: null });
+  });
+
+  it('GIVEN a typo fixed in the title and a prompt after answers exist THEN both are applied to later messages', () => {
+    const plan = changesOf((r) => {
+      r.title = '2024년 제1차 서면 자문';
+      question(r, '1.1').prompt = '성과를 평가하여 주십시오';
+    }, SOMEONE);
+    expect(plan.changes).toEqual([
+      {
+        field: 'title',
+        verdict: 'applied',
+        reason: 'wording',
+        from: '2024년 제1차 서면자문',
+        to: '2024년 제1차 서면 자문',
+      },
+      {
+        field: 'question 1.1 prompt',
+        verdict: 'applied',
+        reason: 'wording',
+        from: '성과를 평가하여 주시기 바랍니다',
+        to: '성과를 평가하여 주십시오',
+      },
+    ]);
+    expect(plan.revision?.title).toBe('2024년 제1차 서면 자문');
+    expect(plan.revision && question({ ...stored(), agenda: plan.revision.agenda }, '1.1').prompt).toBe(
+      '성과를 평가하여 주십시오',
+    );
+  });
+
+  it('GIVEN a question added after answers exist THEN it is refused for that reason, and the wording beside it still applies', () => {
+    const plan = changesOf((r) => {
+      r.agenda[0]?.questions.push({ ...EXTRA });
+      if (r.agenda[0]) r.agenda[0].title = '지역 상생 사업';
+    }, SOMEONE);
+    expect(plan.changes).toContainEqual({
+      field: 'question 1.3',
+      verdict: 'refused',
+      reason: 'answered',
+      to: '추가 의견',
+    });
+    expect(plan.changes).toContainEqual(expect.objectContaining({ field: 'agenda 1 title', verdict: 'applied' }));
+    expect(plan.revision?.agenda[0]?.questions.map((q) => q.id)).toEqual(['1.1', '1.2']);
+    expect(plan.revision?.agenda[0]?.title).toBe('지역 상생 사업');
+  });
+
+  it('GIVEN a question removed or its kind changed after answers exist THEN refused, and nothing is stored', () => {
+    const removed = changesOf((r) => r.agenda[0]?.questions.pop(), SOMEONE);
+    expect(removed.changes).toEqual([
+      { field: 'question 1.2', verdict: 'refused', reason: 'answered', from: '만족도' },
+    ]);
+    expect(removed.revision).toBeNull();
+    const kind = changesOf((r) => (question(r, '1.1').kind = 'short_text'), SOMEONE);
+    expect(kind.changes).toEqual([
+      { field: 'question 1.1 kind', verdict: 'refused', reason: 'answered', from: 'long_text', to: 'short_text' },
+    ]);
+  });
+
+  it('GIVEN a question added while nobody has answered THEN applied with the new questionnaire', () => {
+    const plan = changesOf((r) => r.agenda[0]?.questions.push({ ...EXTRA }), NOBODY);
+    expect(plan.changes).toEqual([{ field: 'question 1.3', verdict: 'applied', reason: 'form', to: '추가 의견' }]);
+    expect(plan.revision?.agenda[0]?.questions.map((q) => q.id)).toEqual(['1.1', '1.2', '1.3']);
+  });
+
+  it('GIVEN questions swapped while nobody has answered THEN the new order applies', () => {
+    const plan = changesOf((r) => r.agenda[0]?.questions.reverse(), NOBODY);
+    expect(plan.changes).toEqual([
+      { field: 'question order', verdict: 'applied', reason: 'form', from: '1:1.1,1.2', to: '1:1.2,1.1' },
+    ]);
+  });
+
+  it('GIVEN a new deadline in the file THEN refused: the deadline moves only through extend', () => {
+    const plan = changesOf((r) => (r.closesAt = new Date('2024-02-20T09:00:00Z')), NOBODY);
+    expect(plan.changes).toEqual([
+      {
+        field: 'deadline',
+        verdict: 'refused',
+        reason: 'deadline',
+        from: '2024-02-15T09:00:00.000Z',
+        to: '2024-02-20T09:00:00.000Z',
+      },
+    ]);
+    expect(plan.revision).toBeNull();
+  });
+
+  it('GIVEN the opening time, anonymity and reminders changed THEN each is refused as fixed at opening', () => {
+    const plan = changesOf((r) => {
+      r.opensAt = new Date('2024-02-09T00:00:00Z');
+      r.anonymous = true;
+      r.reminders = { slots: [{ kind: 'hours_before', hours: 3 }], graceMinutes: 120 };
+    }, NOBODY);
+    expect(plan.changes.map((c) => [c.field, c.verdict, c.reason])).toEqual([
+      ['anonymous', 'refused', 'setting'],
+      ['reminders', 'refused', 'setting'],
+      ['opens', 'refused', 'opened'],
+    ]);
+  });
+
+  it('GIVEN a summarised round THEN even a typo is refused: the record stays as it was', () => {
+    const plan = planRoundChanges(
+      stored('summarised'),
+      edited((r) => (r.title = '새 제목'), stored('summarised')),
+      NOBODY,
+    );
+    expect(plan.changes).toEqual([
+      { field: 'title', verdict: 'refused', reason: 'finished', from: '2024년 제1차 서면자문', to: '새 제목' },
+    ]);
+    expect(plan.revision).toBeNull();
+  });
+
+  it('GIVEN a help text and a scale label added THEN applied as wording, the scale range kept', () => {
+    const plan = changesOf((r) => {
+      question(r, '1.1').help = '자유롭게 적어 주시기 바랍니다';
+      const scale = question(r, '1.2').scale;
+      if (scale) scale.maxLabel = '매우 높음';
+    }, SOMEONE);
+    expect(plan.changes.map((c) => c.field)).toEqual(['question 1.1 help', 'question 1.2 scale label (max)']);
+    const agenda = plan.revision?.agenda ?? [];
+    expect(question({ ...stored(), agenda }, '1.2').scale).toEqual({
+      min: 1,
+      max: 5,
+      minLabel: '낮음',
+      maxLabel: '매우 높음',
+    });
+    expect(question({ ...stored(), agenda }, '1.1').help).toBe('자유롭게 적어 주시기 바랍니다');
+  });
+});
