@@ -1,12 +1,14 @@
 /**
  * Round checks that span several keys: duplicate agenda item and question
  * ids (defaults included), options and scale against the question kind,
- * duplicate options, scale bounds and the window order. Works on the raw
+ * duplicate options, scale bounds, the window order, and texts against the
+ * platforms' limits (`check-platform-limits.ts`). Works on the raw
  * YAML content so these problems are reported even when other keys of the
  * file fail their schema.
  */
 import { QUESTION_KINDS, type QuestionKind } from '../core/model.ts';
 import type { LocatedProblem, PathSegment } from './config-error.ts';
+import { checkPlatformLimits } from './check-platform-limits.ts';
 import { asInt, asList, asRecord, asString } from './raw-access.ts';
 import { normaliseLocalDateTime } from './schema-primitives.ts';
 import { CHOICE_KINDS, defaultItemId, defaultQuestionId } from './schema-round.ts';
@@ -137,5 +139,6 @@ export function checkRound(content: unknown): LocatedProblem[] {
   checkAgenda(asList(round['agenda']), out);
   const window = asRecord(round['window']);
   if (window) checkWindow(window, out);
+  out.push(...checkPlatformLimits(round));
   return out;
 }

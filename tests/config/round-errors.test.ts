@@ -147,6 +147,31 @@ describe('GIVEN a round file with one problem', () => {
     ],
     ['a round id of 65 characters', (d) => (d['id'] = 'r'.repeat(65)), `${F}: id: must be at most 64 characters`],
     [
+      'a round title of 151 characters',
+      (d) => (d['title'] = '가'.repeat(151)),
+      `${F}: title: must be at most 150 characters (found 151); Slack's header holds 150`,
+    ],
+    [
+      'an agenda item title of 151 characters',
+      (d) => (at(d, 'agenda', 1)['title'] = '나'.repeat(151)),
+      `${F}: agenda[1].title: must be at most 150 characters (found 151); Slack's header holds 150`,
+    ],
+    [
+      'an option of 101 characters',
+      (d) =>
+        Object.assign(at(d, 'agenda', 0, 'questions', 1), { kind: 'single_choice', options: ['예', '다'.repeat(101)] }),
+      `${F}: agenda[0].questions[1].options[1]: must be at most 100 characters (found 101); Discord's select option holds 100`,
+    ],
+    [
+      'a scale label that would not fit a select option with its point',
+      (d) =>
+        Object.assign(at(d, 'agenda', 0, 'questions', 0), {
+          kind: 'scale',
+          scale: { min: 1, max: 10, max_label: '라'.repeat(71) },
+        }),
+      `${F}: agenda[0].questions[0].scale.max_label: must be at most 70 characters (found 71); shown with its point in a select option of 75`,
+    ],
+    [
       'duplicate options',
       (d) =>
         Object.assign(at(d, 'agenda', 0, 'questions', 0), { kind: 'single_choice', options: ['예', '아니오', '예'] }),

@@ -35,9 +35,10 @@ function modalFields(interaction: ModalSubmitInteraction): Map<string, string | 
   return fields;
 }
 
-/** The full prompts of a page, shown before its modal (labels there are clipped to 45 characters). */
+/** The full prompts (and help) of a page, shown before its modal (labels there are clipped to 45 characters). */
 function pagePreview(page: PagePlan): string {
-  return [page.item.title, ...page.questions.map((q) => `${q.id}. ${q.prompt}`)].join('\n');
+  const lines = page.questions.map((q) => (q.help ? `${q.id}. ${q.prompt}\n    ${q.help}` : `${q.id}. ${q.prompt}`));
+  return [page.item.title, ...lines].join('\n');
 }
 
 export class MemberHandlers {

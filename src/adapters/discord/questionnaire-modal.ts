@@ -48,15 +48,15 @@ function label(field: FieldPlan, locale: Locale): { label: string; description?:
 }
 
 /**
- * Questions of `page` whose prompt its modal cannot show whole (labels hold
- * 45 characters, descriptions 100): their members must read them first.
+ * Questions of `page` whose prompt or help its modal cannot show whole
+ * (labels hold 45 characters, descriptions 100): members must read them first.
  */
 export function clippedPrompts(page: PagePlan, locale: Locale): PagePlan['questions'] {
   return page.questions.filter((q) => {
     const first = page.fields.find((f) => f.question.id === q.id);
     if (!first) return true;
-    const shown = label(first, locale);
-    return ![shown.label, shown.description].some((text) => text?.includes(q.prompt));
+    const shown = [label(first, locale)].flatMap((l) => [l.label, l.description ?? '']);
+    return [q.prompt, q.help].some((text) => text !== undefined && !shown.some((s) => s.includes(text)));
   });
 }
 

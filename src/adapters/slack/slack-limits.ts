@@ -21,7 +21,9 @@ export const SLACK_MESSAGE = {
  * Blocks. https://docs.slack.dev/reference/block-kit/blocks
  * section: text "maximum length … 3000 characters", fields "maximum number … 10",
  * each field "maximum length … 2000"; header: text "maximum length … 150";
- * context: "maximum number of items is 10"; actions: "maximum … 25 elements";
+ * context: "maximum number of items is 10", each a text object (text object: "maximum
+ * length … 3000 characters", https://docs.slack.dev/reference/block-kit/composition-objects/text-object);
+ * actions: "maximum … 25 elements";
  * input: label "maximum length … 2000", hint "maximum length … 2000";
  * `block_id`: "maximum length … 255".
  */
@@ -31,6 +33,7 @@ export const SLACK_BLOCK = {
   sectionField: 2000,
   headerText: 150,
   contextElements: 10,
+  contextText: 3000,
   actionsElements: 25,
   inputLabel: 2000,
   inputHint: 2000,

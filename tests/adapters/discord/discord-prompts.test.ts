@@ -4,6 +4,8 @@
  * shows every prompt in full, with a button to the modal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clippedPrompts } from '../../../src/adapters/discord/questionnaire-modal.ts';
+import { planPages } from '../../../src/adapters/discord/questionnaire-pages.ts';
 import * as app from './discord-app-kit.ts';
 
 const { buttonsOf, discordIdOf, modalOf, openRound, press, replyText, startDiscordApp, submit } = app;
@@ -53,6 +55,42 @@ describe('prompts longer than a modal can show, over Discord', () => {
     expect(replyText(saved)).toContain(PAGE2_LONG);
     const next = await press(kit, userId, 'jm|fill|1|');
     expect(next.callbacks.map((c) => c.type)).toEqual([9]);
+  });
+
+  it('GIVEN a prompt that fits but help of 150 characters (descriptions hold 100) WHEN the page is checked THEN it counts as not shown whole', () => {
+    const [page] = planPages({
+      roundId: ROUND,
+      roundTitle: '회차',
+      locale: 'ko',
+      closesAtLocal: '2024. 2. 15.(목) 18:00',
+      submitted: false,
+      items: [
+        {
+          id: '1',
+          title: '안건',
+          drafts: {},
+          questions: [
+            {
+              id: '1.1',
+              prompt: '짧은 질문',
+              help: '도움말 '.repeat(30),
+              kind: 'long_text',
+              required: true,
+              maxLength: 100,
+            },
+            {
+              id: '1.2',
+              prompt: '짧은 질문 둘',
+              help: '짧은 도움말',
+              kind: 'long_text',
+              required: true,
+              maxLength: 100,
+            },
+          ],
+        },
+      ],
+    });
+    expect(clippedPrompts(page!, 'ko').map((q) => q.id)).toEqual(['1.1']);
   });
 
   it('GIVEN a page whose prompts all fit (label or description) WHEN Answer is pressed THEN the modal opens at once', async () => {

@@ -8,6 +8,7 @@ import {
 import { questionnaireModal } from '../../../src/adapters/discord/questionnaire-modal.ts';
 import type { Question } from '../../../src/core/model.ts';
 import { validateModal } from '../../fakes/discord/validate-payload.ts';
+import { MAX_OPTION, MAX_TITLE } from '../../../src/config/check-platform-limits.ts';
 import type { QuestionnaireView } from '../../../src/core/ports/messenger.ts';
 
 function text(id: string, maxLength = 2000): Question {
@@ -151,5 +152,36 @@ describe('questionnaire pages', () => {
       { questionId: '2.2', value: 5 },
     ]);
     expect(readSubmission(v, new Map([['2.2#0', []]]))).toEqual([]);
+  });
+});
+
+describe('questionnaire pages at the limits config allows', () => {
+  it('GIVEN 100 options of 100 characters WHEN paged THEN four selects of 25 whose labels are whole, and Discord accepts the modal', () => {
+    const options = Array.from({ length: 100 }, (_, i) => `${i + 1}번 선택지 `.padEnd(MAX_OPTION, '가'));
+    const [page] = planPages(view([{ ...text('1.1'), kind: 'single_choice', options }]));
+    const modal = questionnaireModal('r', page!, 1, 'ko');
+    expect(validateModal(modal as never)).toBeNull();
+    const labels = modal.components.flatMap((c) =>
+      'component' in c && 'options' in c.component ? (c.component.options ?? []).map((o) => o.label) : [],
+    );
+    expect(labels).toEqual(options);
+  });
+
+  it('GIVEN a scale of 1–10 with end labels of the longest config allows WHEN paged THEN each option holds its point and its whole label', () => {
+    const label = '매'.repeat(70);
+    const [page] = planPages(
+      view([{ ...text('1.1'), kind: 'scale', scale: { min: 1, max: 10, minLabel: label, maxLabel: label } }]),
+    );
+    const modal = questionnaireModal('r', page!, 1, 'ko');
+    expect(validateModal(modal as never)).toBeNull();
+    expect(JSON.stringify(modal)).toContain(`10 (${label})`);
+  });
+
+  it('GIVEN an item title of the longest config allows WHEN paged THEN the modal title is clipped within 45 and Discord accepts it', () => {
+    const v = view([text('1.1')]);
+    v.items[0]!.title = '가'.repeat(MAX_TITLE);
+    const modal = questionnaireModal('r', planPages(v)[0]!, 1, 'ko');
+    expect(validateModal(modal as never)).toBeNull();
+    expect(modal.title.length).toBeLessThanOrEqual(45);
   });
 });

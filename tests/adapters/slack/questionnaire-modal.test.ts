@@ -5,6 +5,7 @@ import type { Question } from '../../../src/core/model.ts';
 import { planPages, questionnaireModal, readAnswers } from '../../../src/adapters/slack/questionnaire-modal.ts';
 import { validateView } from '../../fakes/slack/validate-blocks.ts';
 import { fillView } from '../../fakes/slack/slack-payloads.ts';
+import { MAX_OPTION, MAX_TITLE } from '../../../src/config/check-platform-limits.ts';
 
 const q = (id: string, kind: Question['kind'], extra: Partial<Question> = {}): Question => ({
   id,
@@ -106,5 +107,59 @@ describe('questionnaire modal', () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.flatMap((p) => p.questions.map((x) => x.id))).toEqual(questions.map((x) => x.id));
     for (let i = 0; i < pages.length; i += 1) expect(validateView(questionnaireModal(v, i))).toBeNull();
+  });
+});
+
+describe('questionnaire modal at the limits config allows', () => {
+  const options = Array.from({ length: 100 }, (_, i) => `${i + 1}번 선택지 `.padEnd(MAX_OPTION, '가'));
+
+  it('GIVEN a round title and an item title of the longest config allows, all characters escaping WHEN rendered THEN Slack accepts the view and both titles are whole', () => {
+    const v = view([q('1.1', 'long_text')]);
+    v.roundTitle = '&<>'.repeat(MAX_TITLE / 3);
+    v.items[0]!.title = '<&>'.repeat(MAX_TITLE / 3);
+    const modal = questionnaireModal(v, 0);
+    expect(validateView(modal)).toBeNull();
+    const text = JSON.stringify(modal.blocks);
+    expect(text).toContain('&amp;&lt;&gt;'.repeat(MAX_TITLE / 3));
+    expect(text).toContain('&lt;&amp;&gt;'.repeat(MAX_TITLE / 3));
+    // What the bound prevents: a 700-character title escapes past the context line's 3,000.
+    v.roundTitle = '&'.repeat(700);
+    expect(validateView(questionnaireModal(v, 0))).not.toBeNull();
+  });
+
+  it('GIVEN 100 options of 100 characters (Slack shows 75) WHEN rendered THEN one select of 100 options, every option listed whole and numbered above it', () => {
+    for (const kind of ['single_choice', 'multi_choice'] as const) {
+      const modal = questionnaireModal(view([q('1.1', kind, { options })]), 0);
+      expect(validateView(modal)).toBeNull();
+      const input = modal.blocks.find(isInput);
+      expect(input?.element.type).toBe(kind === 'single_choice' ? 'static_select' : 'multi_static_select');
+      const listed = JSON.stringify(modal.blocks.filter((b) => b.type === 'section'));
+      for (const [i, option] of options.entries()) expect(listed).toContain(`${i + 1}) ${option}`);
+    }
+  });
+
+  it('GIVEN 10 options THEN radio buttons; 11 THEN a select (Slack’s radio buttons hold 10)', () => {
+    const radio = questionnaireModal(view([q('1.1', 'single_choice', { options: options.slice(0, 10) })]), 0);
+    const select = questionnaireModal(view([q('1.1', 'single_choice', { options: options.slice(0, 11) })]), 0);
+    expect(radio.blocks.find(isInput)?.element.type).toBe('radio_buttons');
+    expect(select.blocks.find(isInput)?.element.type).toBe('static_select');
+    expect(validateView(radio)).toBeNull();
+    expect(validateView(select)).toBeNull();
+  });
+
+  it('GIVEN a scale of 1–10 with end labels of the longest config allows WHEN rendered THEN each option holds its point and its whole label', () => {
+    const label = '매'.repeat(70);
+    const modal = questionnaireModal(
+      view([q('1.1', 'scale', { scale: { min: 1, max: 10, minLabel: label, maxLabel: label } })]),
+      0,
+    );
+    expect(validateView(modal)).toBeNull();
+    expect(JSON.stringify(modal.blocks)).toContain(`10 – ${label}`);
+  });
+
+  it('GIVEN a scale of more than 100 points WHEN rendered THEN a number input, not a cut select', () => {
+    const modal = questionnaireModal(view([q('1.1', 'scale', { scale: { min: 0, max: 1000 } })]), 0);
+    expect(validateView(modal)).toBeNull();
+    expect(modal.blocks.find(isInput)?.element.type).toBe('number_input');
   });
 });

@@ -87,6 +87,11 @@ describe('fake Slack: messages', () => {
       'invalid_blocks',
     ],
     [
+      'a context text over 3,000',
+      { blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: x(SLACK_BLOCK.contextText + 1) }] }] },
+      'invalid_blocks',
+    ],
+    [
       'a context of 11 elements',
       { blocks: [{ type: 'context', elements: Array.from({ length: 11 }, () => plain('c')) }] },
       'invalid_blocks',

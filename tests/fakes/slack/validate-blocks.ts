@@ -127,7 +127,8 @@ function blocks(p: Problems, list: unknown[], inView: boolean): void {
         p.text(`${at}.text`, block.text, SLACK_BLOCK.headerText, true);
         break;
       case 'context':
-        p.list(`${at}.elements`, block.elements, SLACK_BLOCK.contextElements, 1);
+        for (const [j, el] of p.list(`${at}.elements`, block.elements, SLACK_BLOCK.contextElements, 1).entries())
+          if (isObject(el) && el.type !== 'image') p.text(`${at}.elements.${j}`, el, SLACK_BLOCK.contextText, true);
         break;
       case 'actions':
         for (const [j, el] of p.list(`${at}.elements`, block.elements, SLACK_BLOCK.actionsElements, 1).entries())
