@@ -17,11 +17,21 @@ import type { Store } from '../../src/core/ports/store.ts';
 
 export const CONFIG_DIR = fileURLToPath(new URL('../../config', import.meta.url));
 
-/** The seed committee and round, loaded from `config/` (fails loudly if the seed is broken). */
+let seed: { committees: Committee[]; rounds: RoundDefinition[] } | undefined;
+
+/**
+ * The seed committee and round, loaded from `config/` (fails loudly if the seed
+ * is broken). Read once per test file and handed out as fresh copies: reading
+ * and checking the YAML is most of an app test's time, and mutation testing
+ * runs these tests once per mutant.
+ */
 export function seedConfig(): { committees: Committee[]; rounds: RoundDefinition[] } {
-  const loaded = loadConfig(CONFIG_DIR);
-  if (!loaded.ok) throw new Error(`seed config is invalid: ${JSON.stringify(loaded.error)}`);
-  return { committees: loaded.value.committees, rounds: loaded.value.rounds };
+  if (!seed) {
+    const loaded = loadConfig(CONFIG_DIR);
+    if (!loaded.ok) throw new Error(`seed config is invalid: ${JSON.stringify(loaded.error)}`);
+    seed = { committees: loaded.value.committees, rounds: loaded.value.rounds };
+  }
+  return structuredClone(seed);
 }
 
 export interface TestApp {
