@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { t } from '../../../src/core/i18n/catalogue.ts';
 import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
 import { AppContext } from '../../../src/core/app/app-context.ts';
-import { receiptView, reminderView } from '../../../src/core/app/views.ts';
-import type { Answer, Committee, Round } from '../../../src/core/model.ts';
+import {
+  invitationView,
+  progressView,
+  questionnaireView,
+  receiptView,
+  reminderView,
+} from '../../../src/core/app/views.ts';
+import type { Answer, Committee, Invitation, Round } from '../../../src/core/model.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
 import { silentLogger } from '../../../src/core/ports/logger.ts';
 import { seedConfig } from '../../fakes/app-harness.ts';
@@ -44,6 +51,10 @@ function answer(questionId: string, text: string): Answer {
     revision: 1,
     updatedAt: new Date(0),
   };
+}
+
+function invitation(memberId: string, patch: Partial<Invitation> = {}): Invitation {
+  return { roundId: 'r-2024-1', memberId, deliveryState: 'delivered', late: false, ...patch };
 }
 
 describe('reminder view', () => {
@@ -96,5 +107,88 @@ describe('receipt view', () => {
       ['1.1', '찬성합니다'],
       ['1.2', ''],
     ]);
+  });
+});
+
+describe('invitation view', () => {
+  it('GIVEN the seed round on its opening morning (Thu 8 Feb) THEN 4 business days are left (Seollal closes 9–12 Feb) and the agenda is listed', () => {
+    const s = setup(new Date('2024-02-08T00:00:00Z'));
+    const view = invitationView(s.ctx, s.committee, s.member, s.round);
+    expect(view).toMatchObject({
+      roundId: s.round.id,
+      roundTitle: s.round.title,
+      committeeName: s.committee.name,
+      closesAt: CLOSES,
+      timeZone: 'Asia/Seoul',
+      businessDaysLeft: 4,
+      questionCount: 2,
+      agendaTitles: ['안건'],
+    });
+    expect(view.closesAtLocal).toContain('18:00');
+  });
+
+  it('GIVEN the morning of the deadline THEN 1 business day is left (today counts)', () => {
+    const s = setup(new Date(CLOSES.getTime() - 8 * HOUR));
+    expect(invitationView(s.ctx, s.committee, s.member, s.round).businessDaysLeft).toBe(1);
+  });
+});
+
+describe('questionnaire view', () => {
+  it('GIVEN saved text, choice and scale drafts THEN each question shows its own draft and an unanswered one none', () => {
+    const s = setup(new Date(CLOSES.getTime() - HOUR));
+    const r = {
+      ...s.round,
+      agenda: [{ id: '1', title: '안건', questions: ['a', 'b', 'c', 'd'].map((id) => textQuestion(id, id)) }],
+    };
+    const answers: Answer[] = [
+      answer('a', '의견'),
+      { ...answer('b', ''), value: { kind: 'choices', choices: ['x', 'y'] } },
+      { ...answer('c', ''), value: { kind: 'scale', value: 4 } },
+    ];
+    const view = questionnaireView(s.ctx, s.committee, s.member, r, invitation('m'), answers);
+    expect(view.items[0]?.drafts).toEqual({ a: '의견', b: ['x', 'y'], c: 4, d: undefined });
+    expect(view).toMatchObject({ roundId: r.id, roundTitle: r.title, locale: 'ko', submitted: false });
+  });
+
+  it('GIVEN a submitted invitation THEN the questionnaire says so', () => {
+    const s = setup(new Date(CLOSES.getTime() - HOUR));
+    const view = questionnaireView(s.ctx, s.committee, s.member, s.round, invitation('m', { submittedAt: CLOSES }), []);
+    expect(view.submitted).toBe(true);
+  });
+});
+
+describe('progress view', () => {
+  it('GIVEN delivered, pending, failed and removed invitations THEN the counts leave the removed out and the failed are named with the reason in words', () => {
+    const s = setup(new Date(CLOSES.getTime() - HOUR));
+    const [first, second] = s.committee.members;
+    const view = progressView(s.ctx, s.committee, s.round, [
+      invitation(first?.id ?? '', { deliveryState: 'failed', failureReason: 'dm_closed' }),
+      invitation('m-gone', { deliveryState: 'failed', failureReason: 'uncertain' }),
+      invitation(second?.id ?? '', { deliveryState: 'delivered' }),
+      invitation('m-p', { deliveryState: 'pending' }),
+      invitation('m-removed', { deliveryState: 'pending', removedAt: CLOSES }),
+    ]);
+    expect(view).toEqual({
+      roundId: s.round.id,
+      roundTitle: s.round.title,
+      total: 4,
+      delivered: 1,
+      pending: 1,
+      failed: [
+        { memberName: first?.name, reason: 'DM 수신 차단 또는 서버 탈퇴' },
+        { memberName: 'm-gone', reason: t('ko', 'staff.failure.uncertain') },
+      ],
+      done: false,
+    });
+  });
+
+  it('GIVEN nothing pending any more THEN the fan-out is done; a removed pending member does not hold it up', () => {
+    const s = setup(new Date(CLOSES.getTime() - HOUR));
+    const view = progressView(s.ctx, s.committee, s.round, [
+      invitation('a', { deliveryState: 'delivered' }),
+      invitation('b', { deliveryState: 'failed', failureReason: 'dm_closed' }),
+      invitation('c', { deliveryState: 'pending', removedAt: CLOSES }),
+    ]);
+    expect([view.total, view.done]).toEqual([2, true]);
   });
 });
