@@ -5,13 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
+import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
+import { UNCERTAIN_NOTE } from '../../../src/core/app/deliver.ts';
 import { inviteJobKey } from '../../../src/core/app/schedule-round.ts';
+import type { Claimants } from '../../../src/core/ports/claimants.ts';
 import type { Delivery, MemberAddress, MemberMessage } from '../../../src/core/ports/messenger.ts';
 import { createTestApp, runUntil } from '../../fakes/app-harness.ts';
 
 const ROUND = '2024-1';
 const staff = { platform: 'local' as const, userId: 'staff-son' };
 const SECOND = 1000;
+/** Another process (or host) that claimed a send. */
+const OTHER = 'host:1:other';
 
 /** The local messenger, counting every attempt to reach a member (failed ones too). */
 class CountingMessenger extends LocalMessenger {
@@ -104,5 +109,46 @@ describe('a reminder that fails for now', () => {
     expect(messenger.tries.get('reminder:m-kang')).toHaveLength(5);
     const job = (await t.store.listJobs(ROUND)).find((j) => j.kind === 'remind' && j.memberId === 'm-kang');
     expect(job).toMatchObject({ state: 'failed', attempts: 5, lastError: 'rate_limited' });
+  });
+});
+
+describe('an invitation whose send another process holds or cut', () => {
+  async function heldBy(claimants?: Claimants) {
+    const store = createMemoryStore();
+    const messenger = new CountingMessenger(() => new Date(0));
+    const t = await createTestApp({ messengers: [messenger], store, ...(claimants ? { claimants } : {}) });
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+    const now = t.clock.now();
+    await store.claimOutbox(inviteJobKey(ROUND, 'm-kang'), 'local', now, {
+      claimant: OTHER,
+      leaseUntil: new Date(now.getTime() + 10 * 60 * SECOND),
+    });
+    await t.app.runDueJobs();
+    const job = (await store.listJobs(ROUND)).find((j) => j.key === inviteJobKey(ROUND, 'm-kang'));
+    return { t, messenger, now, job };
+  }
+
+  it('GIVEN a live process is sending it THEN nothing is sent, the invitation stays pending and the job looks again a minute later', async () => {
+    const { t, messenger, now, job } = await heldBy();
+    expect(messenger.tries.get('invitation:m-kang')).toBeUndefined();
+    expect((await t.store.getInvitation(ROUND, 'm-kang'))?.deliveryState).toBe('pending');
+    expect(job).toMatchObject({
+      state: 'pending',
+      dueAt: new Date(now.getTime() + 60 * SECOND),
+      lastError: 'in flight elsewhere',
+    });
+  });
+
+  it('GIVEN the process that was sending it is gone THEN nothing is sent, the member is uncertain on this platform, audited, and the job failed as uncertain', async () => {
+    const { t, messenger, job } = await heldBy({ self: 'host:2:new', isGone: (c) => c === OTHER });
+    expect(messenger.tries.get('invitation:m-kang')).toBeUndefined();
+    expect(await t.store.getInvitation(ROUND, 'm-kang')).toMatchObject({
+      deliveryState: 'failed',
+      platform: 'local',
+      failureReason: 'uncertain',
+    });
+    const audit = (await t.store.listAudit(ROUND)).filter((e) => e.memberId === 'm-kang');
+    expect(audit.map((e) => [e.action, e.actor])).toEqual([['invite.uncertain', 'system']]);
+    expect(job).toMatchObject({ state: 'failed', lastError: UNCERTAIN_NOTE });
   });
 });
