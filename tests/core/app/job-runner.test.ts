@@ -10,7 +10,7 @@ import { UNCERTAIN_NOTE } from '../../../src/core/app/deliver.ts';
 import { inviteJobKey } from '../../../src/core/app/schedule-round.ts';
 import type { Claimants } from '../../../src/core/ports/claimants.ts';
 import type { Delivery, MemberAddress, MemberMessage } from '../../../src/core/ports/messenger.ts';
-import { createTestApp, runUntil } from '../../fakes/app-harness.ts';
+import { createTestApp, kst, runUntil, type TestApp } from '../../fakes/app-harness.ts';
 
 const ROUND = '2024-1';
 const staff = { platform: 'local' as const, userId: 'staff-son' };
@@ -150,5 +150,65 @@ describe('an invitation whose send another process holds or cut', () => {
     const audit = (await t.store.listAudit(ROUND)).filter((e) => e.memberId === 'm-kang');
     expect(audit.map((e) => [e.action, e.actor])).toEqual([['invite.uncertain', 'system']]);
     expect(job).toMatchObject({ state: 'failed', lastError: UNCERTAIN_NOTE });
+  });
+});
+
+describe('planned and manual reminders', () => {
+  /** The seed plan's first slot: two business days before the deadline, at 10:00 (Tue 13 Feb). */
+  const FIRST_SLOT = kst('2024-02-13 10:00');
+  const remindJobOf = async (t: TestApp, memberId: string) =>
+    (await t.store.listJobs(ROUND)).filter((j) => j.kind === 'remind' && j.memberId === memberId);
+
+  it('GIVEN a member whose invitation was refused THEN the planned reminder skips them and reaches the others on time', async () => {
+    const { t, messenger } = await openWith({ ok: false, permanent: true, reason: 'dm_closed' });
+    await runUntil(t, FIRST_SLOT);
+    expect(messenger.tries.get('reminder:m-kim')).toBeUndefined();
+    expect(messenger.tries.get('reminder:m-kang')).toEqual([FIRST_SLOT]);
+    const [first] = await remindJobOf(t, 'm-kim');
+    expect(first).toMatchObject({ state: 'skipped', lastError: 'invitation not delivered' });
+  });
+
+  it('GIVEN the bot was down past the grace of a slot THEN the reminder is skipped, not sent late, and the skip is audited with the slot time', async () => {
+    const { t, messenger } = await openWith({ ok: false, permanent: true, reason: 'dm_closed' });
+    await t.app.runDueJobs();
+    t.clock.set(new Date(FIRST_SLOT.getTime() + 121 * 60 * SECOND));
+    await t.app.runDueJobs();
+    expect(messenger.tries.get('reminder:m-kang')).toBeUndefined();
+    const skipped = (await t.store.listAudit(ROUND)).filter(
+      (e) => e.action === 'remind.skipped' && e.memberId === 'm-kang',
+    );
+    expect(skipped.map((e) => [e.actor, e.detail])).toEqual([
+      ['system', { reason: 'missed_grace', dueAt: FIRST_SLOT.toISOString() }],
+    ]);
+  });
+
+  it('GIVEN staff remind at 23:00 (quiet hours) THEN the nudge goes out at once: staff chose the hour', async () => {
+    const { t, messenger } = await openWith({ ok: false, permanent: true, reason: 'dm_closed' });
+    await t.app.runDueJobs();
+    t.clock.set(kst('2024-02-08 23:00'));
+    await t.app.runStaffCommand(staff, { verb: 'remind', roundId: ROUND });
+    await t.app.runDueJobs();
+    expect(messenger.tries.get('reminder:m-kang')).toEqual([kst('2024-02-08 23:00')]);
+  });
+
+  it('GIVEN a planned slot at a time that became quiet (the job is due at 23:00) THEN it is skipped as quiet hours', async () => {
+    const { t, messenger } = await openWith({ ok: false, permanent: true, reason: 'dm_closed' });
+    await t.app.runDueJobs();
+    await t.store.enqueueJobs([
+      {
+        key: 'remind:late',
+        kind: 'remind',
+        roundId: ROUND,
+        memberId: 'm-kang',
+        dueAt: kst('2024-02-08 23:00'),
+        payload: { slotId: 'x' },
+      },
+    ]);
+    await runUntil(t, kst('2024-02-08 23:00'));
+    expect(messenger.tries.get('reminder:m-kang')).toBeUndefined();
+    expect((await remindJobOf(t, 'm-kang')).find((j) => j.key === 'remind:late')).toMatchObject({
+      state: 'skipped',
+      lastError: 'quiet_hours',
+    });
   });
 });
