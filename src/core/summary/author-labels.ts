@@ -25,6 +25,15 @@ function fnv1a(text: string): number {
 }
 
 /**
+ * Orders two ids by code unit: the last tie-break of every author order. The
+ * ids compared there (members of one round) are never equal.
+ */
+export function byId(a: string, b: string): number {
+  // Stryker disable next-line EqualityOperator: `<=` differs only for equal ids, which never meet here
+  return a < b ? -1 : 1;
+}
+
+/**
  * Names in committee member order. Members missing from the committee (the
  * configuration changed since) come after, by id, shown by id.
  */
@@ -52,9 +61,7 @@ export function anonymousAuthors(roundId: string, submitters: readonly Invitatio
     time: invitation.submittedAt?.getTime() ?? Number.MAX_SAFE_INTEGER,
     hash: fnv1a(`${roundId}\u0000${invitation.memberId}`),
   }));
-  keyed.sort(
-    (a, b) => a.time - b.time || a.hash - b.hash || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0),
-  );
+  keyed.sort((a, b) => a.time - b.time || a.hash - b.hash || byId(a.memberId, b.memberId));
   const ranks = new Map<string, number>(keyed.map((entry, rank) => [entry.memberId, rank]));
   return {
     label: (memberId) => {

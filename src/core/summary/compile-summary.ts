@@ -5,7 +5,7 @@
  */
 import { roundDates } from '../rounds/round-dates.ts';
 import type { Answer, Committee, Invitation, Locale, Question, Round } from '../model.ts';
-import { anonymousAuthors, namedAuthors, type AuthorDirectory } from './author-labels.ts';
+import { anonymousAuthors, byId, namedAuthors, type AuthorDirectory } from './author-labels.ts';
 import { answerText, isAnswered } from '../answers/validate-answer.ts';
 import { formatLocal } from '../time.ts';
 import { tallyQuestion } from './tally.ts';
@@ -33,9 +33,7 @@ export interface CompileInput {
 }
 
 function byRank<T extends { memberId: string }>(authors: AuthorDirectory): (a: T, b: T) => number {
-  return (a, b) =>
-    authors.rank(a.memberId) - authors.rank(b.memberId) ||
-    (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
+  return (a, b) => authors.rank(a.memberId) - authors.rank(b.memberId) || byId(a.memberId, b.memberId);
 }
 
 function compileParticipation(active: Invitation[], names: AuthorDirectory): SummaryParticipation {

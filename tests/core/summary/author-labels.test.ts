@@ -86,7 +86,7 @@ describe('anonymous author labels', () => {
 
   it('GIVEN a member who did not submit THEN asking for a label is a programming error and the rank sorts last', () => {
     const authors = anonymousAuthors('r-1', [submitted('m1', 0)], 'en');
-    expect(() => authors.label('m9')).toThrow(RangeError);
+    expect(() => authors.label('m9')).toThrow(new RangeError('Member m9 has no anonymous label'));
     expect(authors.rank('m9')).toBe(1);
   });
 });
