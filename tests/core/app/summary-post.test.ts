@@ -1,0 +1,139 @@
+/**
+ * Posting the summary part by part: each part has its own outbox key, so a
+ * second attempt sends only what is missing, and staff are told in words,
+ * once, what could not be sent.
+ */
+import { describe, expect, it } from 'vitest';
+import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
+import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
+import { AppContext } from '../../../src/core/app/app-context.ts';
+import { roundFromDefinition } from '../../../src/core/app/schedule-round.ts';
+import { postSummary } from '../../../src/core/app/summary-service.ts';
+import { t } from '../../../src/core/i18n/catalogue.ts';
+import type { Committee, Round } from '../../../src/core/model.ts';
+import { ManualClock } from '../../../src/core/ports/clock.ts';
+import { silentLogger } from '../../../src/core/ports/logger.ts';
+import { type Delivery, HEADER_PART, type PartLedger, type StaffMessage } from '../../../src/core/ports/messenger.ts';
+import { kst, seedConfig } from '../../fakes/app-harness.ts';
+
+const MD = 'jamun-2024-1.md';
+const CSV = 'jamun-2024-1.csv';
+type Failure = Extract<Delivery, { ok: false }>;
+
+/** A staff channel that posts a summary as a header and one upload per file, each through the ledger. */
+class PartsMessenger extends LocalMessenger {
+  readonly failures = new Map<string, Failure>();
+  readonly calls: string[] = [];
+
+  override async postToStaff(
+    channelId: string,
+    message: StaffMessage,
+    key: string,
+    parts?: PartLedger,
+  ): Promise<Delivery> {
+    if (message.kind !== 'summary' || !parts) return super.postToStaff(channelId, message, key);
+    const send = (partId: string) => async (): Promise<Delivery> => {
+      this.calls.push(partId);
+      return (
+        this.failures.get(partId) ?? super.postToStaff(channelId, { kind: 'text', locale: 'ko', text: partId }, key)
+      );
+    };
+    const header = await parts.part(HEADER_PART, { kind: 'message', index: 0 }, send(HEADER_PART));
+    if (!header.ok) return header;
+    for (const file of message.files) await parts.part(file.name, { kind: 'file', name: file.name }, send(file.name));
+    return header;
+  }
+}
+
+function setup() {
+  const { committees, rounds } = seedConfig();
+  const committee = committees[0] as Committee;
+  const messenger = new PartsMessenger();
+  const store = createMemoryStore();
+  const clock = new ManualClock(kst('2024-02-15 18:05'));
+  const ctx = new AppContext({ store, messengers: [messenger], committees, rounds, clock, logger: silentLogger });
+  const draft = roundFromDefinition(rounds[0]!, committee);
+  if (!draft.ok) throw new Error('seed round is invalid');
+  const round: Round = { ...draft.value, status: 'closed', closedAt: kst('2024-02-15 18:00') };
+  const notices = () => messenger.messagesIn('staff').filter((m) => m.kind === 'text' && m.text.includes(round.title));
+  return { ctx, committee, round, messenger, store, notices };
+}
+
+describe('posting the summary part by part', () => {
+  it('GIVEN every part goes THEN one post, nothing retryable, no notice, and the post is recorded with the header message', async () => {
+    const s = setup();
+    const posting = await postSummary(s.ctx, s.round, s.committee, 'auto', { final: false });
+    expect([posting.posted, posting.channels, posting.retryable]).toEqual([1, 1, false]);
+    expect(s.messenger.calls).toEqual([HEADER_PART, MD, CSV]);
+    expect(s.notices()).toEqual([]);
+    const records = await s.store.listSummaries(s.round.id);
+    expect(records).toEqual([
+      expect.objectContaining({
+        platform: 'local',
+        channelId: 'staff',
+        format: 'message+md+csv',
+        postedAt: s.ctx.now(),
+      }),
+    ]);
+    expect(records[0]?.messageId).toBe(s.messenger.messagesIn('staff')[0]?.id);
+  });
+
+  it('GIVEN the CSV upload is refused THEN the post counts, nothing is retried, and staff are told once which file is missing and why, audited', async () => {
+    const s = setup();
+    s.messenger.failures.set(CSV, { ok: false, permanent: true, reason: 'forbidden' });
+    const posting = await postSummary(s.ctx, s.round, s.committee, 'auto', { final: false });
+    expect([posting.posted, posting.retryable]).toEqual([1, false]);
+    const notices = s.notices();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.text).toContain(`• ${t('ko', 'staff.parts.file', { file: CSV, reason: '권한 없음' })}`);
+    expect(notices[0]?.text).not.toContain(MD);
+    const audit = (await s.store.listAudit(s.round.id)).filter((e) => e.action === 'summary.partsMissing');
+    expect(audit.map((e) => [e.actor, e.detail])).toEqual([['system', { platform: 'local', parts: [CSV] }]]);
+    await postSummary(s.ctx, s.round, s.committee, 'auto', { final: false });
+    expect(s.notices()).toHaveLength(1);
+  });
+
+  it('GIVEN the CSV fails for now THEN the post is retryable and staff are not told yet; the next attempt sends only the CSV and records no second post', async () => {
+    const s = setup();
+    s.messenger.failures.set(CSV, { ok: false, permanent: false, reason: 'rate_limited' });
+    const first = await postSummary(s.ctx, s.round, s.committee, 'auto', { final: false });
+    expect([first.posted, first.retryable]).toEqual([1, true]);
+    expect(s.notices()).toEqual([]);
+    s.messenger.failures.clear();
+    const second = await postSummary(s.ctx, s.round, s.committee, 'auto', { final: false });
+    expect([second.posted, second.retryable]).toEqual([1, false]);
+    expect(s.messenger.calls).toEqual([HEADER_PART, MD, CSV, CSV]);
+    expect(await s.store.listSummaries(s.round.id)).toHaveLength(1);
+  });
+
+  it('GIVEN the CSV fails for now on the last attempt THEN staff are told now', async () => {
+    const s = setup();
+    s.messenger.failures.set(CSV, { ok: false, permanent: false, reason: 'rate_limited' });
+    const posting = await postSummary(s.ctx, s.round, s.committee, 'auto', { final: true });
+    expect(posting.retryable).toBe(false);
+    expect(s.notices()[0]?.text).toContain(t('ko', 'staff.parts.file', { file: CSV, reason: '전송 한도 초과' }));
+  });
+
+  it('GIVEN a part cut by a crash THEN staff are told it may or may not be there', async () => {
+    const s = setup();
+    const key = `summary:${s.round.id}:local:auto#${MD}`;
+    await s.store.claimOutbox(key, 'local', s.ctx.now());
+    await s.store.settleOutbox(key, { state: 'uncertain' }, s.ctx.now());
+    await postSummary(s.ctx, s.round, s.committee, 'auto', { final: false });
+    expect(s.notices()[0]?.text).toContain(
+      t('ko', 'staff.parts.file', { file: MD, reason: t('ko', 'staff.parts.uncertain') }),
+    );
+  });
+
+  it('GIVEN the header is refused THEN nothing is posted and nothing retried; GIVEN it fails for now THEN retryable', async () => {
+    const refused = setup();
+    refused.messenger.failures.set(HEADER_PART, { ok: false, permanent: true, reason: 'channel_not_found' });
+    const a = await postSummary(refused.ctx, refused.round, refused.committee, 'auto', { final: false });
+    expect([a.posted, a.channels, a.retryable]).toEqual([0, 1, false]);
+    expect(await refused.store.listSummaries(refused.round.id)).toEqual([]);
+    const later = setup();
+    later.messenger.failures.set(HEADER_PART, { ok: false, permanent: false, reason: 'network_error' });
+    const b = await postSummary(later.ctx, later.round, later.committee, 'auto', { final: false });
+    expect([b.posted, b.retryable]).toEqual([0, true]);
+  });
+});
