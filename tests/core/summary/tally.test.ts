@@ -7,7 +7,7 @@ const scale = (value: number): AnswerValue => ({ kind: 'scale', value });
 const text = (value: string): AnswerValue => ({ kind: 'text', text: value });
 
 function question(kind: Question['kind'], extra: Partial<Question> = {}): Question {
-  return { id: 'q', prompt: 'q', kind, required: false, ...extra };
+  return { id: 'q', prompt: 'q', kind, required: false, maxLength: 100, ...extra };
 }
 
 describe('tally of choice questions', () => {
