@@ -61,6 +61,31 @@ interface StaffAccess {
   discordRoleIds: string[];
 }
 
+/** A person of the secretariat named in letters and reports (과장, 팀장, 담당). */
+export interface OfficeContact {
+  /** What the report's contact line calls them: `대외협력과장`, `대외정책팀장`, `담당`. */
+  role: string;
+  name: string;
+  /** Rank after the name in letters: `주무관`. */
+  title?: string;
+  phone?: string;
+  /** The one members are told to call; the last contact when none is marked. */
+  forMembers: boolean;
+}
+
+/** Who sends a committee's letters and reports. Every field is optional: blank ones are left out. */
+export interface CommitteeOffice {
+  /** `서울특별시`. */
+  organisation?: string;
+  /** The 국: `행정국`. */
+  bureau?: string;
+  /** The 과: `대외협력과`. */
+  department?: string;
+  contacts: OfficeContact[];
+  /** The approval line of reports, in order: `주무관`, `대외정책팀장`, `대외협력과장`. */
+  approvalLine: string[];
+}
+
 /** A committee: its members, its secretariat and its rules. */
 export interface Committee {
   id: string;
@@ -73,6 +98,8 @@ export interface Committee {
   honorarium: { amount: number; currency: string };
   calendar: CalendarSettings;
   members: Member[];
+  /** The secretariat's office, for letters and reports (optional). */
+  office?: CommitteeOffice;
 }
 
 export type QuestionKind = 'long_text' | 'short_text' | 'single_choice' | 'multi_choice' | 'scale';

@@ -58,6 +58,12 @@ export interface SummaryHonorarium {
   total: number;
 }
 
+/** Members of one role (위원 role group); `role` is empty for members configured without one. */
+export interface SummaryRoleGroup {
+  role: string;
+  names: string[];
+}
+
 /** Everything the staff summary says. */
 export interface CompiledSummary {
   roundId: string;
@@ -78,6 +84,8 @@ export interface CompiledSummary {
   calendarNotes?: string[];
   generatedAt: Date;
   participation: SummaryParticipation;
+  /** The members invited, grouped by role in committee order (`(민간전문가) 가○○, 나○○`). Staff only. */
+  roster: SummaryRoleGroup[];
   honorarium: SummaryHonorarium;
   items: SummaryItem[];
 }

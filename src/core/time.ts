@@ -52,12 +52,89 @@ export function localDateOf(at: Date, zone: string): LocalDate {
   return zoned(at, zone).toFormat('yyyy-MM-dd');
 }
 
-/** Human date-time for messages: `2024-02-15 (목) 18:00` in Korean, `Thu 2024-02-15 18:00` in English. */
-export function formatForPeople(at: Date, zone: string, locale: 'ko' | 'en'): string {
+const KO_WEEKDAYS = ['월', '화', '수', '목', '금', '토', '일'];
+const EN_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Parts of a local `YYYY-MM-DD` date: numbers and the ISO weekday index (0 = Monday). */
+function dateParts(date: LocalDate): { year: number; month: number; day: number; weekday: number } {
+  const dt = DateTime.fromISO(date, { zone: 'UTC' });
+  if (!dt.isValid) throw new RangeError(`Invalid local date ${JSON.stringify(date)}`);
+  return { year: dt.year, month: dt.month, day: dt.day, weekday: dt.weekday - 1 };
+}
+
+/** How much of the date the official style writes. */
+export interface OfficialDateStyle {
+  /** `full` `2024. 2. 8.(목)`, `short` `'24. 2. 8.(목)` (report overviews), `none` `2. 15.(목)` (second date of a range). */
+  year?: 'full' | 'short' | 'none';
+  /** Drop the weekday: `2. 9.`. */
+  weekday?: boolean;
+}
+
+/**
+ * A calendar day in the official style of Korean public documents:
+ * `2024. 2. 15.(목)`; in English `Thu 15 Feb 2024`.
+ */
+export function formatOfficialDay(date: LocalDate, locale: 'ko' | 'en', style: OfficialDateStyle = {}): string {
+  const { year, month, day, weekday } = dateParts(date);
+  const yearStyle = style.year ?? 'full';
+  const withWeekday = style.weekday ?? true;
+  if (locale === 'en') {
+    const y = yearStyle === 'none' ? '' : ` ${year}`;
+    return `${withWeekday ? `${EN_WEEKDAYS[weekday]} ` : ''}${day} ${EN_MONTHS[month - 1]}${y}`;
+  }
+  const y = yearStyle === 'full' ? `${year}. ` : yearStyle === 'short' ? `'${String(year).slice(-2)}. ` : '';
+  return `${y}${month}. ${day}.${withWeekday ? `(${KO_WEEKDAYS[weekday]})` : ''}`;
+}
+
+/**
+ * The one formatter of dates and times people read (messages, summaries,
+ * reports): `2024. 2. 15.(목) 18:00` in Korean, `Thu 15 Feb 2024 18:00` in
+ * English, 24-hour, on the wall clock of `zone`. Callers add the zone name
+ * only for readers abroad.
+ */
+export function formatOfficialDate(at: Date, zone: string, locale: 'ko' | 'en', style: OfficialDateStyle = {}): string {
   const dt = zoned(at, zone);
-  if (locale === 'ko')
-    return `${dt.toFormat('yyyy-MM-dd')} (${dt.setLocale('ko').toFormat('ccc')}) ${dt.toFormat('HH:mm')}`;
-  return dt.setLocale('en').toFormat('ccc yyyy-MM-dd HH:mm');
+  return `${formatOfficialDay(dt.toFormat('yyyy-MM-dd'), locale, style)} ${dt.toFormat('HH:mm')}`;
+}
+
+const LOCAL_STAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?$/;
+
+/**
+ * A local `YYYY-MM-DD HH:mm` (as `formatLocal` writes it) in the official
+ * style: `2024. 2. 15.(목) 18:00`. A date alone gives the day only.
+ * @throws RangeError when the text is not such a local date(-time).
+ */
+export function formatOfficialLocal(local: string, locale: 'ko' | 'en', style: OfficialDateStyle = {}): string {
+  const match = LOCAL_STAMP.exec(local.trim());
+  if (!match?.[1]) throw new RangeError(`Invalid local date-time ${JSON.stringify(local)}`);
+  const day = formatOfficialDay(match[1], locale, style);
+  return match[2] ? `${day} ${match[2]}` : day;
+}
+
+/**
+ * A range of local date-times in the official style, the year written once
+ * when both are in the same year: `2024. 2. 8.(목) 09:00 ~ 2. 15.(목) 18:00`.
+ */
+export function formatOfficialLocalRange(from: string, to: string, locale: 'ko' | 'en'): string {
+  const sameYear = from.slice(0, 4) === to.slice(0, 4);
+  return `${formatOfficialLocal(from, locale)} ~ ${formatOfficialLocal(to, locale, { year: sameYear ? 'none' : 'full' })}`;
+}
+
+/**
+ * A range of days in the official style; the year is written once when both
+ * days are in the same year: `2024. 2. 8.(목) ~ 2. 15.(목)` (or with
+ * `year: 'short'`, `'24. 2. 8.(목) ~ 2. 15.(목)`).
+ */
+export function formatOfficialDayRange(
+  from: LocalDate,
+  to: LocalDate,
+  locale: 'ko' | 'en',
+  style: OfficialDateStyle = {},
+): string {
+  const sameYear = from.slice(0, 4) === to.slice(0, 4);
+  const second = formatOfficialDay(to, locale, { ...style, year: sameYear ? 'none' : (style.year ?? 'full') });
+  return `${formatOfficialDay(from, locale, style)} ~ ${second}`;
 }
 
 /** Minutes in a calendar day as wall-clock time counts them (DST does not change it). */

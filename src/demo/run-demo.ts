@@ -14,7 +14,7 @@ import { describeError } from '../core/i18n/catalogue.ts';
 import type { Actor, Committee } from '../core/model.ts';
 import { ManualClock } from '../core/ports/clock.ts';
 import { silentLogger } from '../core/ports/logger.ts';
-import { formatForPeople, instantOf, localDateOf } from '../core/time.ts';
+import { formatLocal, formatOfficialDate, instantOf, localDateOf } from '../core/time.ts';
 import { advanceClock } from './advance-clock.ts';
 import { DEMO_STEPS, OPINIONS, type DemoStep } from './demo-script.ts';
 
@@ -64,7 +64,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   });
   const nameOf = (userId: string) => committee.members.find((m) => m.platforms.local === userId)?.name ?? userId;
   const reminders: DemoResult['reminders'] = [];
-  const line = (text: string) => output.out(`${formatForPeople(clock.now(), ZONE, 'ko')}  ${text}`);
+  const line = (text: string) => output.out(`${formatOfficialDate(clock.now(), ZONE, 'ko')}  ${text}`);
 
   local.onMessage = (m: LocalMessage) => {
     const who = m.channelId.startsWith('dm:') ? nameOf(m.channelId.slice(3)) : `#${m.channelId}`;
@@ -100,10 +100,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const calendar = createBusinessCalendar(committee.calendar);
   for (const r of reminders) {
     const day = localDateOf(r.at, ZONE);
-    const hour = Number(formatForPeople(r.at, ZONE, 'en').slice(-5, -3));
+    const hour = Number(formatLocal(r.at, ZONE).slice(11, 13));
     const ok = calendar.isBusinessDay(day) && hour >= 8 && hour < 21;
     output.out(
-      `독촉 ${formatForPeople(r.at, ZONE, 'ko')} → ${r.member}: ${ok ? '영업일, 08–21시 ✓' : '✗ 휴일 또는 심야'}`,
+      `재안내 ${formatOfficialDate(r.at, ZONE, 'ko')} → ${r.member}: ${ok ? '근무일, 08–21시 ✓' : '✗ 휴일 또는 심야'}`,
     );
   }
   output.out(`내보낸 파일: ${files.join(', ')}`);

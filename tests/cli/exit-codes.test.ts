@@ -29,7 +29,7 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
   it('GIVEN an unknown round THEN 4 (not found) on stderr, nothing on stdout', async () => {
     const r = await round('show', 'nope');
     expect(r.code).toBe(EXIT.notFound);
-    expect(r.firstErr).toBe('자문 회차 "nope"을(를) 찾을 수 없습니다. `list`로 회차 목록을 확인하세요.');
+    expect(r.firstErr).toBe('"nope" 회차를 찾을 수 없습니다. `list`로 회차 목록을 확인하여 주시기 바랍니다.');
     expect(r.out).toBe('');
   });
 
@@ -38,14 +38,14 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
       const [name, ...rest] = verb;
       const r = await round(name ?? '', '2024-1', ...rest);
       expect(r.code, verb.join(' ')).toBe(EXIT.refused);
-      expect(r.firstErr).toBe('자문 회차 "2024-1"은(는) 아직 열리지 않았습니다.');
+      expect(r.firstErr).toBe("「'24년 제1차 지역상생발전위원회 서면자문」은 아직 시작되지 않았습니다.");
     }
   });
 
   it('GIVEN the round opened THEN 0, the result on stdout, and whether a bot will send it', async () => {
     const r = await round('open', '2024-1');
     expect(r.code).toBe(EXIT.ok);
-    expect(r.out.split('\n')[0]).toContain('회차를 열었습니다');
+    expect(r.out.split('\n')[0]).toContain('시작하였습니다');
     expect(r.out).toContain('The bot is not running');
     expect(r.err).toBe('');
   });
@@ -53,7 +53,7 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
   it('GIVEN an open round THEN opening it again is refused with 3', async () => {
     const r = await round('open', '2024-1');
     expect(r.code).toBe(EXIT.refused);
-    expect(r.firstErr).toBe('자문 회차 "2024-1"은(는) 이미 열려 있습니다.');
+    expect(r.firstErr).toBe("「'24년 제1차 지역상생발전위원회 서면자문」은 이미 진행 중입니다.");
     expect(r.out).toBe('');
   });
 
@@ -61,7 +61,7 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
     const r = await round('remind', '2024-1');
     expect(r.code).toBe(EXIT.refused);
     expect(r.firstErr).toMatch(
-      /^자문 요청을 받은 위원이 아직 없어 독촉하지 않았습니다\(제출 전 위원 7명 모두 요청 미전달\)/,
+      /^자문 요청을 받은 위원이 아직 없어 재안내하지 않았습니다\(미제출 위원 7명 모두 요청 미전달\)/,
     );
     expect(r.err).not.toContain('모두 제출');
   });
@@ -69,7 +69,7 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
   it('GIVEN an open round THEN status says nobody was reached and lists them as not reached, not as silent', async () => {
     const r = await round('status', '2024-1');
     expect(r.code).toBe(EXIT.ok);
-    expect(r.out).toContain('마감 기한 2099-02-13');
+    expect(r.out).toContain('마감 기한 2099. 2. 13.');
     expect(r.out).toContain('아직 어느 위원(7명)에게도 자문 요청이 전달되지 않았습니다');
     expect(r.out).toContain('자문 요청이 아직 전달되지 않은 위원:');
     expect(r.out).not.toContain('요청을 받고 아직 제출하지 않은 위원');
@@ -78,16 +78,18 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
   it('GIVEN an open round THEN its summary is refused with 3', async () => {
     const r = await round('summary', '2024-1');
     expect(r.code).toBe(EXIT.refused);
-    expect(r.firstErr).toBe('자문 회차 "2024-1"이(가) 아직 마감되지 않아 요약을 만들 수 없습니다.');
+    expect(r.firstErr).toBe(
+      "「'24년 제1차 지역상생발전위원회 서면자문」이 아직 마감되지 않아 요약을 작성할 수 없습니다.",
+    );
   });
 
   it('GIVEN an extension to a date before the deadline THEN 3; a malformed date THEN 2', async () => {
     const past = await round('extend', '2024-1', '2020-01-01');
     expect(past.code).toBe(EXIT.refused);
-    expect(past.firstErr).toMatch(/^새 마감 시각\(2020-01-01 \(수\) 18:00\)은 현재 마감/);
+    expect(past.firstErr).toMatch(/^새 마감 일시\(2020\. 1\. 1\.\(수\) 18:00\)는 현재 마감/);
     const bad = await round('extend', '2024-1', '2099-13-45');
     expect(bad.code).toBe(EXIT.usage);
-    expect(bad.firstErr).toBe('"2099-13-45"은(는) 올바른 날짜·시각이 아닙니다. 예: 2024-02-20 18:00');
+    expect(bad.firstErr).toBe('"2099-13-45"는 올바른 일시가 아닙니다. 예: 2024-02-20 18:00');
   });
 
   it('GIVEN an export to a folder that does not exist yet THEN it is created and the real path printed after writing', async () => {
@@ -114,11 +116,11 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
   it('GIVEN a closed round THEN extending it says it was reopened', async () => {
     expect((await round('close', '2024-1')).code).toBe(EXIT.ok);
     const status = await round('status', '2024-1');
-    expect(status.out.split('\n')[0]).toMatch(/· 마감됨 · .+ 조기 마감 \(당초 마감 기한 2099-02-13 \(금\) 18:00\)$/);
+    expect(status.out.split('\n')[0]).toMatch(/· 마감됨 · .+ 조기 마감\(당초 마감 기한 2099\. 2\. 13\.\(금\) 18:00\)$/);
     const r = await round('extend', '2024-1', '2099-02-16');
     expect(r.code).toBe(EXIT.ok);
     expect(r.out.split('\n')[0]).toBe(
-      '마감되었던 회차를 다시 열고 마감 기한을 2099-02-16 (월) 18:00까지로 연장하였습니다. 제출하지 않은 위원께 독촉 일정을 다시 잡았습니다.',
+      '마감되었던 회차를 다시 열고 마감 기한을 2099. 2. 16.(월) 18:00까지로 연장하였습니다. 미제출 위원께 드릴 재안내 일정을 다시 잡았습니다.',
     );
   });
 

@@ -19,14 +19,14 @@ describe('jamun round', () => {
 
   it('GIVEN a round WHEN shown THEN its window, business days and agenda are printed', async () => {
     const r = await jamun('round', 'show', '2024-1');
-    expect(r.out).toContain('근무일 4일');
+    expect(r.out).toContain('근무일 기준 4일');
     expect(r.out).toContain('1.4 인구감소');
   });
 
   it('GIVEN a round whose deadline has passed WHEN opened THEN the operator is told why and what to do (exit 3), and nothing is stored', async () => {
     const r = await jamun('round', 'open', '2024-1');
     expect(r.code).toBe(3);
-    expect(r.err).toContain('마감 기한(2024-02-15 (목) 18:00)이 이미 지나 열 수 없습니다');
+    expect(r.err).toContain('마감 일시(2024. 2. 15.(목) 18:00)가 이미 지나 시작할 수 없습니다');
     expect((await jamun('round', 'status', '2024-1')).out).toContain('준비');
   });
 

@@ -31,7 +31,7 @@ export const contractInvitation: MemberMessage = {
     roundTitle: '계약 시험 회차',
     committeeName: '지역상생발전위원회',
     closesAt,
-    closesAtLocal: '2024-02-15 (목) 18:00',
+    closesAtLocal: '2024. 2. 15.(목) 18:00',
     timeZone: 'Asia/Seoul',
     businessDaysLeft: 4,
     questionCount: 7,
@@ -46,7 +46,7 @@ const contractReminder: MemberMessage = {
     roundId: 'contract-1',
     roundTitle: 'Contract round',
     closesAt,
-    closesAtLocal: 'Thu 2024-02-15 18:00',
+    closesAtLocal: 'Thu 15 Feb 2024 18:00',
     timeZone: 'Asia/Seoul',
     businessDaysLeft: 1,
     hoursLeft: 3,
@@ -63,7 +63,7 @@ const contractReceipt: MemberMessage = {
     roundTitle: '계약 시험 회차',
     submittedAt: new Date('2024-02-13T01:00:00Z'),
     submittedAtLocal: '2024-02-13 (화) 10:00',
-    editableUntilLocal: '2024-02-15 (목) 18:00',
+    editableUntilLocal: '2024. 2. 15.(목) 18:00',
     canEdit: true,
     items: [
       { title: '안건 1', answers: [{ questionId: '1.1', prompt: '평가 의견', answer: '홍보 체계 마련이 필요합니다' }] },
@@ -78,6 +78,7 @@ export function contractSummary(): CompiledSummary {
     committeeName: '지역상생발전위원회',
     locale: 'ko',
     anonymous: false,
+    roster: [{ role: '민간전문가', names: ['가상일', '가상이'] }],
     opensAtLocal: '2024-02-08 09:00',
     closesAtLocal: '2024-02-15 18:00',
     timeZone: 'Asia/Seoul',
@@ -126,7 +127,7 @@ export function runMessengerContract(name: string, setup: () => Promise<Messenge
       if (delivery.ok) expect(delivery.ref.messageId).not.toBe('');
       const texts = (await h.textsForMember(h.member.userId)).join('\n');
       expect(texts).toContain('계약 시험 회차');
-      expect(texts).toContain('2024-02-15');
+      expect(texts).toContain('2024. 2. 15.');
     });
 
     it('GIVEN a reachable member WHEN a reminder and a receipt are sent THEN both arrive with their content', async () => {

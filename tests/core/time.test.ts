@@ -1,9 +1,17 @@
 /**
  * Tests of `src/core/time.ts`. They live beside the text tests because
- * `formatForPeople` is what every message shows as a deadline.
+ * `formatOfficialDate` is what every message shows as a deadline.
  */
 import { describe, expect, it } from 'vitest';
-import { formatForPeople, formatLocal, instantOf, localDateOf, localDateTimeOf } from '../../src/core/time.ts';
+import {
+  formatLocal,
+  formatOfficialDate,
+  formatOfficialDay,
+  formatOfficialDayRange,
+  instantOf,
+  localDateOf,
+  localDateTimeOf,
+} from '../../src/core/time.ts';
 
 const SEOUL = 'Asia/Seoul';
 const BERLIN = 'Europe/Berlin';
@@ -91,22 +99,42 @@ describe('formatLocal, localDateTimeOf, localDateOf', () => {
   });
 });
 
-describe('formatForPeople', () => {
+describe('formatOfficialDate', () => {
   it('GIVEN Korean THEN it shows the date, the Korean weekday in brackets and the time', () => {
-    expect(formatForPeople(SEED_DEADLINE, SEOUL, 'ko')).toBe('2024-02-15 (목) 18:00');
+    expect(formatOfficialDate(SEED_DEADLINE, SEOUL, 'ko')).toBe('2024. 2. 15.(목) 18:00');
   });
 
   it('GIVEN the start of the seed window in Korean THEN Thursday 2024-02-08 is (목) and the holiday Friday is (금)', () => {
-    expect(formatForPeople(new Date('2024-02-08T00:00:00Z'), SEOUL, 'ko')).toBe('2024-02-08 (목) 09:00');
-    expect(formatForPeople(new Date('2024-02-09T00:00:00Z'), SEOUL, 'ko')).toBe('2024-02-09 (금) 09:00');
+    expect(formatOfficialDate(new Date('2024-02-08T00:00:00Z'), SEOUL, 'ko')).toBe('2024. 2. 8.(목) 09:00');
+    expect(formatOfficialDate(new Date('2024-02-09T00:00:00Z'), SEOUL, 'ko')).toBe('2024. 2. 9.(금) 09:00');
   });
 
   it('GIVEN English THEN it shows the English weekday first', () => {
-    expect(formatForPeople(SEED_DEADLINE, SEOUL, 'en')).toBe('Thu 2024-02-15 18:00');
+    expect(formatOfficialDate(SEED_DEADLINE, SEOUL, 'en')).toBe('Thu 15 Feb 2024 18:00');
   });
 
   it('GIVEN a member in another zone THEN the weekday is the one of their local day', () => {
-    expect(formatForPeople(new Date('2024-02-15T16:00:00Z'), SEOUL, 'ko')).toBe('2024-02-16 (금) 01:00');
-    expect(formatForPeople(new Date('2024-02-15T16:00:00Z'), NEW_YORK, 'en')).toBe('Thu 2024-02-15 11:00');
+    expect(formatOfficialDate(new Date('2024-02-15T16:00:00Z'), SEOUL, 'ko')).toBe('2024. 2. 16.(금) 01:00');
+    expect(formatOfficialDate(new Date('2024-02-15T16:00:00Z'), NEW_YORK, 'en')).toBe('Thu 15 Feb 2024 11:00');
+  });
+});
+
+describe('formatOfficialDay and formatOfficialDayRange', () => {
+  it("GIVEN the seed window THEN the report overview reads '24. 2. 8.(목) ~ 2. 15.(목)", () => {
+    expect(formatOfficialDayRange('2024-02-08', '2024-02-15', 'ko', { year: 'short' })).toBe(
+      "'24. 2. 8.(목) ~ 2. 15.(목)",
+    );
+  });
+
+  it('GIVEN a range across years THEN both days carry the year', () => {
+    expect(formatOfficialDayRange('2024-12-30', '2025-01-03', 'ko')).toBe('2024. 12. 30.(월) ~ 2025. 1. 3.(금)');
+  });
+
+  it('GIVEN no weekday and no year THEN the holiday note style 2. 9.', () => {
+    expect(formatOfficialDay('2024-02-09', 'ko', { year: 'none', weekday: false })).toBe('2. 9.');
+  });
+
+  it('GIVEN English THEN weekday, day, month and year', () => {
+    expect(formatOfficialDay('2024-02-12', 'en')).toBe('Mon 12 Feb 2024');
   });
 });

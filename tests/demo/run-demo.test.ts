@@ -29,7 +29,7 @@ describe('the demo', () => {
   it('GIVEN the seed round THEN invitations go out on 2024-02-08 to all seven members', () => {
     const invitations = lines.filter((l) => l.includes('자문 요청 (invitation)'));
     expect(invitations).toHaveLength(7);
-    expect(invitations.every((l) => l.startsWith('2024-02-08'))).toBe(true);
+    expect(invitations.every((l) => l.startsWith('2024. 2. 8.(목)'))).toBe(true);
   });
 
   it('GIVEN the seed round THEN no reminder falls on a weekend, a public holiday or in quiet hours', () => {
@@ -43,7 +43,7 @@ describe('the demo', () => {
   });
 
   it('GIVEN the seed round THEN the staff summary shows 6/7, names the non-submitter and totals 600,000 KRW', () => {
-    expect(result.summaryText).toContain('7명 중 6명 제출');
+    expect(result.summaryText).toContain('7명 중 6명 의견 제출');
     expect(result.summaryText).toContain('미제출: 최예술');
     expect(result.summaryText).toContain('6명 × 100,000원 = 600,000원');
   });

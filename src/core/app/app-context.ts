@@ -11,7 +11,7 @@ import type { ConfigSource } from '../ports/config-source.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { MemberAddress, Messenger } from '../ports/messenger.ts';
 import type { Store } from '../ports/store.ts';
-import { formatForPeople } from '../time.ts';
+import { formatOfficialDate } from '../time.ts';
 
 /** The ports and config an app is built from. */
 export interface AppDeps {
@@ -129,7 +129,10 @@ export class AppContext {
   async round(roundId: string): Promise<Result<Round>> {
     const round = await this.store.getRound(roundId);
     if (round) return ok(round);
-    return err(this.definitions.has(roundId) ? 'ROUND.NOT_OPEN' : 'ROUND.NOT_FOUND', { roundId });
+    const definition = this.definitions.get(roundId);
+    return definition
+      ? err('ROUND.NOT_OPEN', { roundId, roundTitle: definition.title })
+      : err('ROUND.NOT_FOUND', { roundId });
   }
 
   localeOfMember(committee: Committee, member: Member): Locale {
@@ -142,7 +145,7 @@ export class AppContext {
 
   /** A deadline or time as people read it, in a zone and language. */
   when(at: Date, zone: string, locale: Locale): string {
-    return formatForPeople(at, zone, locale);
+    return formatOfficialDate(at, zone, locale);
   }
 
   /** The messenger and address that reach this member, or null when none is configured. */

@@ -12,6 +12,7 @@ import type { AnswerWrite } from '../ports/store.ts';
 import { answerWindow } from '../rounds/lifecycle.ts';
 import { actorLabel, type AppContext } from './app-context.ts';
 import type { AnswerInput, MemberApi, ReplyReport, SaveReport, SubmitReport } from './inbound.ts';
+import { titled } from './titled.ts';
 import { questionnaireView } from './views.ts';
 
 /** A member's place in one round, resolved and checked. */
@@ -58,16 +59,20 @@ export class MemberService implements MemberApi {
     if (!found.ok) return found;
     const round = found.value;
     const ref = refs.find((r) => r.committee.id === round.committeeId);
-    if (!ref) return err('MEMBER.NOT_IN_ROUND', { roundId });
+    if (!ref) return err('MEMBER.NOT_IN_ROUND', { roundId, roundTitle: round.title });
     const invitation = await this.ctx.store.getInvitation(roundId, ref.member.id);
-    if (!invitation) return err('MEMBER.NOT_IN_ROUND', { roundId });
-    if (invitation.removedAt) return err('MEMBER.REMOVED', { roundId });
+    if (!invitation) return err('MEMBER.NOT_IN_ROUND', { roundId, roundTitle: round.title });
+    if (invitation.removedAt) return err('MEMBER.REMOVED', { roundId, roundTitle: round.title });
     return ok({ ...ref, round, invitation, locale: this.ctx.localeOfMember(ref.committee, ref.member) });
   }
 
   #window(p: Participation): Result<{ late: boolean }> {
     const zone = this.ctx.zoneOfMember(p.committee, p.member);
-    return answerWindow(p.round, this.ctx.now(), () => this.ctx.when(p.round.closesAt, zone, p.locale));
+    // Members read the round's title, never its id.
+    return titled(
+      answerWindow(p.round, this.ctx.now(), () => this.ctx.when(p.round.closesAt, zone, p.locale)),
+      p.round,
+    );
   }
 
   async questionnaire(actor: Actor, roundId: string): Promise<Result<QuestionnaireView>> {

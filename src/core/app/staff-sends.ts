@@ -9,6 +9,7 @@ import { t } from '../i18n/catalogue.ts';
 import type { Committee, Member, Round } from '../model.ts';
 import type { AuditEvent } from '../ports/store.ts';
 import { checkRemind } from '../rounds/lifecycle.ts';
+import { titled } from './titled.ts';
 import type { AppContext } from './app-context.ts';
 import type { StaffReply } from './inbound.ts';
 import { inviteJobKey } from './schedule-round.ts';
@@ -76,7 +77,7 @@ export async function resendInvitation(
   const found = await ctx.round(roundId);
   if (!found.ok) return found;
   const round = found.value;
-  const check = checkRemind(round);
+  const check = titled(checkRemind(round), round);
   if (!check.ok) return check;
   const committee = ctx.committee(round.committeeId);
   const locale = committee.locale;

@@ -2,6 +2,7 @@
  * Staff commands: the same verbs in Slack, Discord and the CLI. Only the
  * committee's staff may run them; refusals are audited.
  */
+import { titled } from './titled.ts';
 import { isAnswered } from '../answers/validate-answer.ts';
 import { err, ok, type Result } from '../errors.ts';
 import { describeError, type MessageKey, t } from '../i18n/catalogue.ts';
@@ -205,7 +206,7 @@ export class StaffService implements StaffApi {
     const { round, committee } = found.value;
     const now = this.ctx.now();
     if (round.status === 'open') return this.#alreadyOpen(round, committee, actor);
-    const check = checkOpen(round, now, this.#when(round.closesAt, committee));
+    const check = titled(checkOpen(round, now, this.#when(round.closesAt, committee)), round);
     if (!check.ok) return check;
     const from = localDateOf(round.opensAt, committee.timeZone);
     const to = localDateOf(round.closesAt, committee.timeZone);
@@ -224,7 +225,7 @@ export class StaffService implements StaffApi {
       this.#invitationsOf(committee, members, roundId),
       openingJobs(this.ctx, opened, committee, members, now),
     );
-    if (!created) return err('ROUND.ALREADY_OPEN', { roundId });
+    if (!created) return err('ROUND.ALREADY_OPEN', { roundId, roundTitle: round.title });
     await this.ctx.store.audit({ at: now, actor, action: 'round.open', roundId, detail: { members: members.length } });
     this.ctx.workDue();
     const later = opened.opensAt.getTime() > now.getTime();
@@ -283,7 +284,7 @@ export class StaffService implements StaffApi {
       });
     }
     // A repeated open sends nothing: it is a refusal (exit 3 in the CLI), whenever the first one was.
-    return err('ROUND.ALREADY_OPEN', { roundId: round.id });
+    return err('ROUND.ALREADY_OPEN', { roundId: round.id, roundTitle: round.title });
   }
 
   async statusView(round: Round, committee: Committee): Promise<StatusView> {
@@ -357,7 +358,7 @@ export class StaffService implements StaffApi {
     const found = await this.ctx.round(roundId);
     if (!found.ok) return found;
     const round = found.value;
-    const check = checkRemind(round);
+    const check = titled(checkRemind(round), round);
     if (!check.ok) return check;
     const committee = this.ctx.committee(round.committeeId);
     const repeated = await repeatedRemind(this.ctx, round, committee);
@@ -402,10 +403,13 @@ export class StaffService implements StaffApi {
     const until = instantOf(untilText, committee.timeZone);
     if (!until) return err('DATE.INVALID', { value: untilText });
     const now = this.ctx.now();
-    const check = checkExtend(round, until, now, {
-      until: this.#when(until, committee),
-      closesAt: this.#when(round.closesAt, committee),
-    });
+    const check = titled(
+      checkExtend(round, until, now, {
+        until: this.#when(until, committee),
+        closesAt: this.#when(round.closesAt, committee),
+      }),
+      round,
+    );
     if (!check.ok) return check;
     await this.ctx.store.updateRound(roundId, check.value);
     await this.ctx.store.cancelJobs(roundId, 'remind');
@@ -463,7 +467,7 @@ export class StaffService implements StaffApi {
   /** Closes now (staff or the close job) and queues the summary. */
   async closeRound(round: Round, actor: string): Promise<Result<Round>> {
     const now = this.ctx.now();
-    const check = checkClose(round, now);
+    const check = titled(checkClose(round, now), round);
     if (!check.ok) return check;
     await this.ctx.store.updateRound(round.id, check.value);
     await this.ctx.store.cancelJobs(round.id, 'remind');
@@ -496,7 +500,7 @@ export class StaffService implements StaffApi {
     if (!found.ok) return found;
     const { round, committee } = found.value;
     const now = this.ctx.now();
-    const check = checkCancel(round, now);
+    const check = titled(checkCancel(round, now), round);
     if (!check.ok) return check;
     if (round.status === 'draft') await this.ctx.store.createRound({ ...round, ...check.value });
     else await this.ctx.store.updateRound(roundId, check.value);
@@ -525,8 +529,9 @@ export class StaffService implements StaffApi {
     const found = await this.ctx.round(roundId);
     if (!found.ok) return found;
     const round = found.value;
-    if (round.status === 'open' || round.status === 'draft') return err('ROUND.NOT_CLOSED', { roundId });
-    if (round.status === 'cancelled') return err('ROUND.CANCELLED', { roundId });
+    const named = { roundId, roundTitle: round.title };
+    if (round.status === 'open' || round.status === 'draft') return err('ROUND.NOT_CLOSED', named);
+    if (round.status === 'cancelled') return err('ROUND.CANCELLED', named);
     const committee = this.ctx.committee(round.committeeId);
     const now = this.ctx.now();
     // A summary asked for by staff is a new version: it may include late answers.

@@ -4,6 +4,8 @@
 import { answerText, isAnswered } from '../answers/validate-answer.ts';
 import type { Answer, Committee, Invitation, Locale, Member, Round } from '../model.ts';
 import type { InvitationView, ProgressView, QuestionnaireView, ReceiptView, ReminderView } from '../ports/messenger.ts';
+import { formatMoney } from '../summary/format.ts';
+import { memberContactText, senderOf } from '../text/office-text.ts';
 import { localDateOf } from '../time.ts';
 import type { AppContext } from './app-context.ts';
 import { failureText } from './failure-text.ts';
@@ -34,7 +36,23 @@ export function invitationView(ctx: AppContext, committee: Committee, member: Me
     businessDaysLeft: businessDaysLeft(ctx, committee, zone, round.closesAt),
     questionCount: questionCount(round),
     agendaTitles: round.agenda.map((item) => item.title),
+    agendaQuestionCounts: round.agenda.map((item) => item.questions.length),
+    abroad: zone !== committee.timeZone,
+    ...optional('sender', senderOf(committee.office)),
+    ...optional('purpose', round.description),
+    ...optional(
+      'honorarium',
+      committee.honorarium.amount > 0
+        ? formatMoney(committee.honorarium.amount, committee.honorarium.currency, locale)
+        : undefined,
+    ),
+    ...optional('contact', memberContactText(committee.office)),
   };
+}
+
+/** `{ key: value }` when the value is there, else nothing (optional view fields stay absent, not undefined). */
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, string>);
 }
 
 export function reminderView(
@@ -56,6 +74,8 @@ export function reminderView(
     hoursLeft: Math.max(0, Math.floor(msLeft / 3_600_000)),
     answeredCount: answers.filter((a) => isAnswered(a.value)).length,
     questionCount: questionCount(round),
+    committeeName: committee.name,
+    abroad: zone !== committee.timeZone,
   };
 }
 

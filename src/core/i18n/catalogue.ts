@@ -4,6 +4,7 @@
  */
 import type { DomainError } from '../errors.ts';
 import type { Locale } from '../model.ts';
+import { type ParticlePair, particle } from './particle.ts';
 import { calendarTexts } from './sections/calendar.ts';
 import { certaintyTexts } from './sections/certainty.ts';
 import { changeTexts } from './sections/changes.ts';
@@ -45,12 +46,24 @@ export type MessageKey = keyof (typeof catalogue)['ko'];
 /** Values for placeholders. */
 export type MessageParams = Record<string, string | number>;
 
-/** The text of `key` in `locale`, placeholders filled. A missing param stays visible as `{name}`. */
+/**
+ * The text of `key` in `locale`, placeholders filled. A missing param stays visible as `{name}`.
+ *
+ * Two forms beyond `{name}` keep grammar out of the call sites:
+ * - `{name|이/가}` writes the Korean particle the value's last syllable takes
+ *   (`「{title}」{title|이/가}`: no `은(는)` templates);
+ * - `{name|one|other}` writes `one` when the value is 1, else `other`
+ *   (`{days} business {days|day|days}`).
+ * Neither writes the value itself.
+ */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template: string = catalogue[locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(?:\|([^|}]*)(?:\|([^}]*))?)?\}/g, (whole, name: string, a?: string, b?: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    if (a === undefined) return String(value);
+    if (b !== undefined) return Number(value) === 1 ? a : b;
+    return particle(String(value), a as ParticlePair);
   });
 }
 
@@ -65,6 +78,8 @@ function localiseParams(params: MessageParams, locale: Locale): MessageParams {
   const lookup = (key: string): string | undefined => (catalogue[locale] as Record<string, string>)[key];
   if (typeof params.status === 'string') out.status = lookup(`staff.status.${params.status}`) ?? params.status;
   if (typeof params.action === 'string') out.action = lookup(`action.${params.action}`) ?? params.action;
+  // Rounds are named by title; a caller that only knew the id still says something true.
+  if (out.roundTitle === undefined && params.roundId !== undefined) out.roundTitle = params.roundId;
   return out;
 }
 

@@ -32,6 +32,18 @@ export interface InvitationView {
   businessDaysLeft: number;
   questionCount: number;
   agendaTitles: string[];
+  /** Questions per agenda item, in agenda order (absent: the counts are not shown). */
+  agendaQuestionCounts?: number[];
+  /** The member reads in another zone than the committee's: deadlines carry the zone name. */
+  abroad?: boolean;
+  /** Who sends it: `서울특별시 행정국 대외협력과`, from the committee's office settings. */
+  sender?: string;
+  /** The purpose of the consultation (the round's description), a noun phrase. */
+  purpose?: string;
+  /** The honorarium a member who submits receives, as money text (`100,000원`); absent when none. */
+  honorarium?: string;
+  /** Whom to ask: `대외협력과 홍길동 주무관(☎ 02-2133-0000)`. */
+  contact?: string;
 }
 
 export interface ReminderView {
@@ -45,6 +57,9 @@ export interface ReminderView {
   hoursLeft: number;
   answeredCount: number;
   questionCount: number;
+  /** As in {@link InvitationView}. */
+  committeeName?: string;
+  abroad?: boolean;
 }
 
 /** A copy of what the member submitted, sent after submit. */

@@ -16,6 +16,7 @@ import type {
   SummaryItem,
   SummaryParticipation,
   SummaryQuestion,
+  SummaryRoleGroup,
 } from '../summary-model.ts';
 
 /** Everything the summary is compiled from. */
@@ -60,6 +61,20 @@ function compileParticipation(active: Invitation[], names: AuthorDirectory): Sum
       reason: invitation.failureReason ?? '',
     })),
   };
+}
+
+/** Invited members by role, roles in the order they first appear in the committee. */
+function compileRoster(active: Invitation[], committee: Committee): SummaryRoleGroup[] {
+  const invited = new Set(active.map((invitation) => invitation.memberId));
+  const groups = new Map<string, string[]>();
+  for (const member of committee.members) {
+    if (!invited.has(member.id)) continue;
+    const role = member.role ?? '';
+    const names = groups.get(role);
+    if (names) names.push(member.name);
+    else groups.set(role, [member.name]);
+  }
+  return [...groups].map(([role, names]) => ({ role, names }));
 }
 
 function compileHonorarium(submitters: Invitation[], committee: Committee, names: AuthorDirectory): SummaryHonorarium {
@@ -156,6 +171,7 @@ export function compileSummary(input: CompileInput): CompiledSummary {
     calendarNotes: input.calendarNotes ?? [],
     generatedAt: input.generatedAt,
     participation: compileParticipation(active, names),
+    roster: compileRoster(active, committee),
     honorarium: compileHonorarium(submitters, committee, names),
     items,
   };

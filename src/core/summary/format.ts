@@ -13,7 +13,7 @@ export function formatNumber(value: number, locale: Locale): string {
 }
 
 /** An amount of money as people in `locale` write it: `100,000원`, `100,000 KRW`. */
-function formatMoney(amount: number, currency: string, locale: Locale): string {
+export function formatMoney(amount: number, currency: string, locale: Locale): string {
   const formatted = formatNumber(amount, locale);
   return currency.toUpperCase() === 'KRW'
     ? t(locale, 'summary.money.krw', { amount: formatted })

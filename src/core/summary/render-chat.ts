@@ -6,9 +6,9 @@
 import { t } from '../i18n/catalogue.ts';
 import type { TextFormatter } from '../text/formatter.ts';
 import { splitText } from '../text/split-text.ts';
-import { formatHonorariumLine, formatNumber } from './format.ts';
+import { formatNumber } from './format.ts';
+import { overviewLines, summaryTitle } from './overview.ts';
 import type { CompiledSummary, SummaryAnswer, SummaryItem, SummaryQuestion } from '../summary-model.ts';
-import { failureText } from '../app/failure-text.ts';
 
 /** The messages to post: the header first, then the sections in order. */
 export interface ChatSummary {
@@ -79,35 +79,12 @@ class ChatBuilder {
 }
 
 function headerBlocks(summary: CompiledSummary, fmt: TextFormatter): Block[] {
-  const { locale, participation: p } = summary;
-  const count = (value: number): string => formatNumber(value, locale);
+  const { locale } = summary;
   const builder = new ChatBuilder(fmt, fmt.messageLimit);
-  builder.heading(t(locale, 'summary.title', { roundTitle: summary.roundTitle }));
+  builder.heading(summaryTitle(summary));
   builder.plain(t(locale, 'summary.committee', { committeeName: summary.committeeName }));
-  builder.plain(
-    t(locale, 'summary.period', {
-      opens: summary.opensAtLocal,
-      closes: summary.closesAtLocal,
-      timeZone: summary.timeZone,
-      businessDays: count(summary.businessDays),
-    }) + (summary.deadlineLocal ? ` ${t(locale, 'summary.closedEarly', { deadline: summary.deadlineLocal })}` : ''),
-  );
-  for (const note of summary.calendarNotes ?? []) builder.plain(note);
-  builder.plain(t(locale, 'summary.participation', { invited: count(p.invited), submitted: count(p.submitted) }));
-  const declined = p.declinedBy.map((entry) => t(locale, 'summary.declinedEntry', entry));
-  builder.plain([t(locale, 'summary.declined', { count: count(p.declined) }), ...declined].join(' — '));
-  builder.plain(t(locale, 'summary.late', { count: count(p.late) }));
-  if (p.unreachable.length > 0) {
-    // A reason is a code (`dm_closed`); staff read its words.
-    const entries = p.unreachable.map((entry) =>
-      t(locale, 'summary.unreachableEntry', { name: entry.name, reason: failureText(entry.reason, locale) }),
-    );
-    builder.plain([t(locale, 'summary.unreachable', { count: count(p.unreachable.length) }), ...entries].join(' — '));
-  }
-  const silent = p.notSubmitted.length === 0 ? t(locale, 'summary.nobody') : p.notSubmitted.join(', ');
-  builder.plain(t(locale, 'summary.notSubmittedLine', { names: silent }));
-  builder.plain(t(locale, 'summary.honorarium.total', { line: formatHonorariumLine(summary.honorarium, locale) }));
-  if (summary.anonymous) builder.plain(t(locale, 'summary.anonymousNote'));
+  for (const line of overviewLines(summary, { notSubmitted: true, honorarium: true, roster: false }))
+    builder.plain(line);
   return builder.blocks;
 }
 

@@ -5,11 +5,11 @@
  */
 import { t } from '../i18n/catalogue.ts';
 import type { Locale } from '../model.ts';
-import { formatLocal } from '../time.ts';
+import { formatOfficialDate } from '../time.ts';
 import { formatHonorariumLine, formatNumber } from './format.ts';
+import { overviewLines, summaryTitle } from './overview.ts';
 import { escapeMarkdownInline, escapeMarkdownLines } from './markdown-escape.ts';
 import type { CompiledSummary, SummaryAnswer, SummaryQuestion, SummaryTally } from '../summary-model.ts';
-import { failureText } from '../app/failure-text.ts';
 
 /** Who the document is for. Only staff receive summaries (they name non-submitters). */
 export interface MarkdownOptions {
@@ -21,44 +21,10 @@ function names(list: string[], locale: Locale): string {
 }
 
 function overview(summary: CompiledSummary): string[] {
-  const { locale, participation: p } = summary;
-  const count = (value: number): string => formatNumber(value, locale);
-  const lines = [
-    `## ${t(locale, 'summary.overview')}`,
-    '',
-    `- ${t(locale, 'summary.period', {
-      opens: summary.opensAtLocal,
-      closes: summary.closesAtLocal,
-      timeZone: escapeMarkdownInline(summary.timeZone),
-      businessDays: count(summary.businessDays),
-    })}${summary.deadlineLocal ? ` ${t(locale, 'summary.closedEarly', { deadline: summary.deadlineLocal })}` : ''}`,
-    ...(summary.calendarNotes ?? []).map((note) => `- ${escapeMarkdownInline(note)}`),
-    `- ${t(locale, 'summary.method')}`,
-    `- ${t(locale, 'summary.participation', { invited: count(p.invited), submitted: count(p.submitted) })}`,
-    `- ${t(locale, 'summary.declined', { count: count(p.declined) })}`,
-  ];
-  for (const entry of p.declinedBy) {
-    lines.push(
-      `  - ${t(locale, 'summary.declinedEntry', {
-        name: escapeMarkdownInline(entry.name),
-        reason: escapeMarkdownInline(entry.reason),
-      })}`,
-    );
-  }
-  lines.push(`- ${t(locale, 'summary.late', { count: count(p.late) })}`);
-  if (p.unreachable.length > 0) {
-    lines.push(`- ${t(locale, 'summary.unreachable', { count: count(p.unreachable.length) })}`);
-    for (const entry of p.unreachable) {
-      lines.push(
-        `  - ${t(locale, 'summary.unreachableEntry', {
-          name: escapeMarkdownInline(entry.name),
-          reason: escapeMarkdownInline(failureText(entry.reason, locale)),
-        })}`,
-      );
-    }
-  }
-  if (summary.anonymous) lines.push(`- ${t(locale, 'summary.anonymousNote')}`);
-  return lines;
+  const lines = overviewLines(summary, { notSubmitted: false, honorarium: false, roster: true }).map(
+    (line) => `- ${escapeMarkdownInline(line)}`,
+  );
+  return [`## ${t(summary.locale, 'summary.overview')}`, '', ...lines];
 }
 
 function answerLines(answer: SummaryAnswer, locale: Locale): string[] {
@@ -103,7 +69,7 @@ function questionLines(question: SummaryQuestion, locale: Locale): string[] {
 export function renderSummaryMarkdown(summary: CompiledSummary, options: MarkdownOptions): string {
   const { locale } = summary;
   const lines = [
-    `# ${t(locale, 'summary.title', { roundTitle: escapeMarkdownInline(summary.roundTitle) })}`,
+    `# ${escapeMarkdownInline(summaryTitle(summary))}`,
     '',
     t(locale, 'summary.committee', { committeeName: escapeMarkdownInline(summary.committeeName) }),
     '',
@@ -118,22 +84,26 @@ export function renderSummaryMarkdown(summary: CompiledSummary, options: Markdow
   });
   if (options.audience === 'staff') {
     const silent = summary.participation.notSubmitted;
-    lines.push(`## ${t(locale, 'summary.notSubmitted')}`, '');
-    if (silent.length === 0) lines.push(t(locale, 'summary.nobody'));
-    for (const name of silent) lines.push(`- ${escapeMarkdownInline(name)}`);
-    lines.push('');
+    if (silent.length > 0) {
+      lines.push(`## ${t(locale, 'summary.notSubmitted')}`, '');
+      for (const name of silent) lines.push(`- ${escapeMarkdownInline(name)}`);
+      lines.push('');
+    }
+  }
+  if (summary.honorarium.rate > 0) {
+    lines.push(
+      `## ${t(locale, 'summary.honorarium')}`,
+      '',
+      `- ${t(locale, 'summary.honorarium.recipients', { names: names(summary.honorarium.recipients, locale) })}`,
+      `- ${formatHonorariumLine(summary.honorarium, locale)}`,
+      '',
+    );
   }
   lines.push(
-    `## ${t(locale, 'summary.honorarium')}`,
-    '',
-    `- ${t(locale, 'summary.honorarium.recipients', { names: names(summary.honorarium.recipients, locale) })}`,
-    `- ${formatHonorariumLine(summary.honorarium, locale)}`,
-    '',
     '---',
     '',
     t(locale, 'summary.generatedAt', {
-      generatedAt: formatLocal(summary.generatedAt, summary.timeZone),
-      timeZone: escapeMarkdownInline(summary.timeZone),
+      generatedAt: formatOfficialDate(summary.generatedAt, summary.timeZone, locale),
     }),
     '',
   );

@@ -4,38 +4,26 @@
  */
 import { t } from '../i18n/catalogue.ts';
 import type { Locale } from '../model.ts';
-import type { MemberMessage, ProgressView, ReminderView } from '../ports/messenger.ts';
+import type { InvitationView, MemberMessage, ProgressView, ReminderView } from '../ports/messenger.ts';
 import type { TextFormatter } from './formatter.ts';
 
 /** Title and body of a member message; people's text (answers) escaped with `fmt`. */
 export function renderMemberMessage(message: MemberMessage, fmt: TextFormatter): { title: string; body: string } {
   const { locale } = message;
   switch (message.kind) {
-    case 'invitation': {
-      const v = message.view;
-      const agenda = v.agendaTitles.map((title, i) => `${i + 1}. ${fmt.escape(title)}`).join('\n');
+    case 'invitation':
       return {
-        title: t(locale, 'invite.title', { roundTitle: fmt.escape(v.roundTitle) }),
-        body: [
-          t(locale, 'invite.body', {
-            committeeName: fmt.escape(v.committeeName),
-            itemCount: v.agendaTitles.length,
-            questionCount: v.questionCount,
-            closesAt: v.closesAtLocal,
-            timeZone: v.timeZone,
-            businessDays: v.businessDaysLeft,
-          }),
-          `${fmt.bold(t(locale, 'invite.agenda'))}\n${agenda}`,
-        ].join('\n\n'),
+        title: t(locale, 'invite.title', { roundTitle: fmt.escape(message.view.roundTitle) }),
+        body: invitationBody(message.view, locale, fmt),
       };
-    }
     case 'reminder': {
       const v = message.view;
       return {
         title: t(locale, 'reminder.title', { roundTitle: fmt.escape(v.roundTitle) }),
         body: t(locale, 'reminder.body', {
-          closesAt: v.closesAtLocal,
-          timeZone: v.timeZone,
+          committeeName: fmt.escape(v.committeeName ?? ''),
+          roundTitle: fmt.escape(v.roundTitle),
+          closesAt: deadlineText(v, locale),
           left: timeLeft(v, locale),
           answered: v.answeredCount,
           questionCount: v.questionCount,
@@ -58,6 +46,44 @@ export function renderMemberMessage(message: MemberMessage, fmt: TextFormatter):
     case 'notice':
       return { title: '', body: message.text };
   }
+}
+
+/** The deadline as the member reads it; the zone name only for members abroad. */
+function deadlineText(v: InvitationView | ReminderView, locale: Locale): string {
+  return v.abroad ? t(locale, 'invite.zone', { time: v.closesAtLocal, timeZone: v.timeZone }) : v.closesAtLocal;
+}
+
+/**
+ * The invitation as a letter from the secretariat: greeting, sender, purpose,
+ * agenda with the number of questions, deadline with business days left, how
+ * to answer, honorarium, contact, thanks. Lines with nothing configured are left out.
+ */
+function invitationBody(v: InvitationView, locale: Locale, fmt: TextFormatter): string {
+  const head = [t(locale, 'invite.greeting', { committeeName: fmt.escape(v.committeeName) })];
+  if (v.sender) head.push(t(locale, 'invite.sender', { sender: fmt.escape(v.sender) }));
+  const purpose = v.purpose
+    ? t(locale, 'invite.purpose', { purpose: fmt.escape(v.purpose) })
+    : t(locale, 'invite.purposeDefault', { roundTitle: fmt.escape(v.roundTitle) });
+  const agenda = [
+    t(locale, 'invite.agenda', { itemCount: v.agendaTitles.length, questionCount: v.questionCount }),
+    ...v.agendaTitles.map((title, i) => {
+      const count = v.agendaQuestionCounts?.[i];
+      return count === undefined
+        ? `  ${i + 1}. ${fmt.escape(title)}`
+        : t(locale, 'invite.agendaItem', { index: i + 1, title: fmt.escape(title), questionCount: count });
+    }),
+  ];
+  const closesAt = deadlineText(v, locale);
+  const details = [
+    ...agenda,
+    v.businessDaysLeft > 0
+      ? t(locale, 'invite.deadline', { closesAt, businessDays: v.businessDaysLeft })
+      : t(locale, 'invite.deadline.today', { closesAt }),
+    t(locale, 'invite.howTo'),
+  ];
+  if (v.honorarium) details.push(t(locale, 'invite.honorarium', { amount: v.honorarium }));
+  if (v.contact) details.push(t(locale, 'invite.contact', { contact: fmt.escape(v.contact) }));
+  return [head.join('\n'), purpose, details.join('\n'), t(locale, 'invite.thanks')].join('\n\n');
 }
 
 function timeLeft(v: ReminderView, locale: Locale): string {

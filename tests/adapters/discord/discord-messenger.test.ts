@@ -64,8 +64,8 @@ describe('Discord messenger', () => {
     const closesAt = contractInvitation.kind === 'invitation' ? contractInvitation.view.closesAt : new Date(0);
     const unix = Math.floor(closesAt.getTime() / 1000);
     expect(message?.content).toContain(`<t:${unix}:F>`);
-    expect(JSON.stringify(message?.components)).toContain('답변하기');
-    expect(JSON.stringify(message?.components)).toContain('사양하기');
+    expect(JSON.stringify(message?.components)).toContain('의견 작성');
+    expect(JSON.stringify(message?.components)).toContain('참여가 어렵습니다');
   });
 
   it('GIVEN the same idempotency key twice WHEN sending THEN Discord keeps one message (nonce enforced)', async () => {

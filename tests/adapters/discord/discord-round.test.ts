@@ -60,7 +60,7 @@ describe('a round over Discord', () => {
     const open = await answered(
       kit.fake.slash(staffId, { subcommand: 'open', options: { round: ROUND } }, { channelId: kit.staffChannelId }),
     );
-    expect(replyText(open)).toContain('회차를 열었습니다');
+    expect(replyText(open)).toContain('시작하였습니다');
     await kit.t.app.runDueJobs();
     for (const memberId of ['m-kang', 'm-kim', 'm-park-jb', 'm-park-jy', 'm-oh', 'm-chae']) {
       const [invitation] = kit.fake.dmMessages(id(memberId));
@@ -99,7 +99,7 @@ describe('a round over Discord', () => {
   it('GIVEN every page saved WHEN Submit is pressed THEN the round is submitted and a receipt with an Edit button arrives, mentions defused', async () => {
     const kang = id('m-kang');
     const done = await press(kit, kang, 'jm|submit||');
-    expect(replyText(done)).toContain('제출했습니다');
+    expect(replyText(done)).toContain('제출하셨습니다');
     await kit.t.app.runDueJobs();
     const receipt = await waitFor(
       () => kit.fake.dmMessages(kang).find((m) => m.content.includes('[제출 완료]')),
@@ -127,7 +127,7 @@ describe('a round over Discord', () => {
     await submit(kit, kang, page1, { '1.3#0': '수정한 의견' });
     const page2 = modalOf(await press(kit, kang, 'jm|fill|1|'));
     const last = await submit(kit, kang, page2, {});
-    expect(replyText(last)).toContain('수정한 답변을 저장했습니다');
+    expect(replyText(last)).toContain('수정하신 의견을 저장하였습니다');
     const edited = (await kit.t.store.listAnswers(ROUND, 'm-kang')).find((a) => a.questionId === '1.3')?.value;
     expect(edited?.kind === 'text' && edited.text).toBe('수정한 의견');
   });
@@ -160,7 +160,7 @@ describe('a round over Discord', () => {
     }
     await runUntil(kit.t, kst('2024-02-13 10:30'));
     const reminded = (memberId: string) =>
-      kit.fake.dmMessages(id(memberId)).some((m) => m.content.includes('[서면자문 안내]'));
+      kit.fake.dmMessages(id(memberId)).some((m) => m.content.includes('[서면자문 재안내]'));
     expect(reminded('m-chae')).toBe(true);
     expect(reminded('m-kim')).toBe(true);
     expect(reminded('m-kang')).toBe(false);
@@ -176,7 +176,7 @@ describe('a round over Discord', () => {
     const header = posts.find((m) => m.content.includes('7명 중'));
     const files = posts.flatMap((m) => m.files.map((f) => f.name.split('.').pop()));
     expect(files.sort()).toEqual(['csv', 'md']);
-    expect(header?.content).toContain('7명 중 3명 제출');
+    expect(header?.content).toContain('7명 중 3명 의견 제출');
     expect(header?.content).toContain('3명 × 100,000원');
     for (const post of posts) {
       expect(post.content.length).toBeLessThanOrEqual(2000);

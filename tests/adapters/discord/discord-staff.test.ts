@@ -27,7 +27,7 @@ describe('staff commands over Discord', () => {
         { channelId: kit.staffChannelId },
       ),
     );
-    expect(replyText(reply)).toContain('사무국만 사용할 수 있습니다');
+    expect(replyText(reply)).toContain('사무국 전용 명령입니다.');
     expect(reply.callbacks[0]?.data?.flags).toBe(EPHEMERAL);
     const audit = await kit.t.store.listAudit();
     expect(audit.some((e) => e.actor === `discord:${outsider}` && e.action === 'staff.refused')).toBe(true);
@@ -43,7 +43,7 @@ describe('staff commands over Discord', () => {
         { channelId: kit.staffChannelId, roleIds: [roleId ?? ''] },
       ),
     );
-    expect(replyText(reply)).not.toContain('사무국만 사용할 수 있습니다');
+    expect(replyText(reply)).not.toContain('사무국 전용 명령입니다.');
     expect(replyText(reply)).toContain('open');
   });
 
@@ -101,7 +101,7 @@ describe('staff exports over Discord', () => {
     );
     const files = reply.messages.flatMap((m) => m.files);
     expect(files.map((f) => f.name.endsWith('.csv'))).toEqual([true]);
-    expect(files[0]?.text).toContain('질문 번호');
+    expect(files[0]?.text).toContain('자문내용 번호');
   });
 
   it('GIVEN staff typing /jamun export in a channel other than the staff channel THEN the file reaches only them (ephemeral), nothing lands in that channel', async () => {

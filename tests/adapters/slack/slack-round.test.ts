@@ -311,7 +311,9 @@ describe('a round over Slack (Socket Mode)', () => {
     const text = await waitFor(() => dmTexts(m).length > before && dmTexts(m).at(-1), 'closed notice');
     const round = await t0.store.getRound(ROUND);
     expect(round?.status).not.toBe('open');
-    expect(text).toContain(`"${ROUND}"`);
+    // Named by its title, never by its id.
+    expect(text).toContain("「'24년 제1차 지역상생발전위원회 서면자문」은");
+    expect(text).not.toContain(ROUND);
     expect(text).toContain('마감');
     expect(kit.fake.callsOf('views.open')).toHaveLength(opensBefore);
   });

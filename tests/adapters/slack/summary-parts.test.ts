@@ -39,10 +39,10 @@ describe('the summary over Slack, part by part', () => {
     await runUntil(t, kst('2024-02-16 18:05'));
     expect(headers()).toHaveLength(1);
     expect(kit.fake.callsOf('files.completeUploadExternal')).toHaveLength(2);
-    const notices = kit.fake.textsIn(channel).filter((text) => text.includes('일부를 게시하지 못했습니다'));
+    const notices = kit.fake.textsIn(channel).filter((text) => text.includes('일부를 게시하지 못하였습니다'));
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toContain('jamun-2024-1.csv 파일을 첨부하지 못했습니다');
-    expect(notices[0]).toContain('jamun-2024-1.md 파일을 첨부하지 못했습니다');
+    expect(notices[0]).toContain('jamun-2024-1.csv 파일을 첨부하지 못하였습니다');
+    expect(notices[0]).toContain('jamun-2024-1.md 파일을 첨부하지 못하였습니다');
     expect(notices[0]).toContain(`export ${ROUND} csv`);
     expect((await t.store.getRound(ROUND))?.status).toBe('summarised');
   });
@@ -57,7 +57,7 @@ describe('the summary over Slack, part by part', () => {
     expect(kit.fake.messagesIn(channel).filter((m) => m.threadTs !== undefined)).toHaveLength(threadCount);
     const names = kit.fake.files.filter((f) => f.channel === channel).map((f) => f.name);
     expect(names.sort()).toEqual(['jamun-2024-1.csv', 'jamun-2024-1.md']);
-    expect(kit.fake.textsIn(channel).some((text) => text.includes('일부를 게시하지 못했습니다'))).toBe(false);
+    expect(kit.fake.textsIn(channel).some((text) => text.includes('일부를 게시하지 못하였습니다'))).toBe(false);
     expect((await t.store.getRound(ROUND))?.status).toBe('summarised');
   });
 });

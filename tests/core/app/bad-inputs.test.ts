@@ -85,16 +85,16 @@ describe('bad input', () => {
     expect((await t.app.submit(kang, '2024-1', allAnswers(t))).ok).toBe(true);
     const again = await t.app.submit(kang, '2024-1');
     expect(codeOf(again)).toBe('ANSWER.ALREADY_SUBMITTED');
-    if (!again.ok) expect(String(again.error.params.submittedAt)).toContain('2024-02-08');
+    if (!again.ok) expect(String(again.error.params.submittedAt)).toContain('2024. 2. 8.');
   });
 
   it('GIVEN an open round WHEN staff open it again THEN they are told it is open and nothing is sent twice', async () => {
     await open();
     const soon = await t.app.runStaffCommand(staff, { verb: 'open', roundId: '2024-1' });
-    expect(soon.text).toContain('이미 열려');
+    expect(soon.text).toContain('이미 진행 중');
     t.clock.advance(60 * 60_000);
     const again = await t.app.runStaffCommand(staff, { verb: 'open', roundId: '2024-1' });
-    expect(again.text).toContain('이미 열려');
+    expect(again.text).toContain('이미 진행 중');
     await t.app.runDueJobs();
     expect(local.messagesIn(local.dmChannelOf('m-kang')).filter((m) => m.kind === 'invitation')).toHaveLength(1);
   });
@@ -121,7 +121,7 @@ describe('bad input', () => {
   it('GIVEN a member who is not staff WHEN they run a staff command THEN they are refused privately and the attempt is audited', async () => {
     const reply = await t.app.runStaffCommand(kang, { verb: 'open', roundId: '2024-1' });
     expect(reply.ephemeral).toBe(true);
-    expect(reply.text).toContain('사무국만');
+    expect(reply.text).toContain('사무국 전용 명령입니다.');
     expect(await t.store.getRound('2024-1')).toBeNull();
     const audit = await t.store.listAudit('2024-1');
     expect(audit).toEqual([expect.objectContaining({ actor: 'local:m-kang', action: 'staff.refused' })]);
@@ -174,7 +174,7 @@ describe('bad input', () => {
   it('GIVEN an extended deadline THEN the old reminders and close are cancelled and new ones follow the new deadline', async () => {
     await open();
     const reply = await t.app.runStaffCommand(staff, { verb: 'extend', roundId: '2024-1', until: '2024-02-20 18:00' });
-    expect(reply.text).toContain('2024-02-20');
+    expect(reply.text).toContain('2024. 2. 20.(화)');
     await runUntil(t, kst('2024-02-16 09:00'));
     expect((await t.store.getRound('2024-1'))?.status).toBe('open');
     await runUntil(t, kst('2024-02-21 09:00'));

@@ -22,7 +22,8 @@ describe('GIVEN the seed round', () => {
 
   it('WHEN its window is in 2029 THEN round show and round open warn that 2029 is computed', async () => {
     const t = await createTestApp(windowIn('2029-03-05 09:00', '2029-03-12 18:00'));
-    const warning = '⚠ 2029년 공휴일은 공식 자료가 아니라 규칙으로 계산했습니다 — jamun calendar import로 갱신하세요.';
+    const warning =
+      '⚠ 2029년 공휴일은 공식 자료가 아니라 규칙으로 계산하였습니다. jamun calendar import로 공식 자료를 넣어 주시기 바랍니다.';
     const shown = await t.app.runAsOperator({ verb: 'show', roundId: '2024-1' });
     expect(shown.text.split('\n')).toContain(warning);
     const opened = await t.app.runAsOperator({ verb: 'open', roundId: '2024-1' });
@@ -33,7 +34,7 @@ describe('GIVEN the seed round', () => {
   it('WHEN its window is in 2101, past every list and rule, THEN open is refused until extra_closed_days covers that year', async () => {
     const t = await createTestApp(windowIn('2101-03-07 09:00', '2101-03-14 18:00'));
     const refused = await t.app.runAsOperator({ verb: 'open', roundId: '2024-1' });
-    expect(refused.text).toContain('2101년 공휴일 자료가 없어 차수를 열지 않았습니다');
+    expect(refused.text).toContain('2101년 공휴일 자료가 없어 회차를 시작하지 않았습니다');
     expect(await t.store.getRound('2024-1')).toBeNull();
 
     const covered = await createTestApp({
@@ -53,6 +54,6 @@ describe('GIVEN the seed round', () => {
     await t.app.runAsOperator({ verb: 'open', roundId: '2024-1' });
     await runUntil(t, kst('2029-03-13 09:00'));
     const summary = local.all().find((message) => message.kind === 'summary');
-    expect(summary?.text).toContain('2029년 공휴일은 공식 자료가 아니라 규칙으로 계산했습니다');
+    expect(summary?.text).toContain('2029년 공휴일은 공식 자료가 아니라 규칙으로 계산하였습니다');
   });
 });

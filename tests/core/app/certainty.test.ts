@@ -137,7 +137,7 @@ describe('send-causing commands repeated within minutes', () => {
     t.clock.advance(65_000 + 60_000);
     const again = await t.app.runStaffCommand(staff, { verb: 'remind', roundId: ROUND });
     await t.app.runDueJobs();
-    expect(again.text).toContain('2분 전에 제출 독촉 안내를 보냈으므로');
+    expect(again.text).toContain('2분 전에 재안내를 보냈으므로');
     expect(reminders()).toBe(7);
     t.clock.advance(10 * 60_000);
     await t.app.runStaffCommand(staff, { verb: 'remind', roundId: ROUND });
@@ -152,7 +152,7 @@ describe('send-causing commands repeated within minutes', () => {
     await t.app.runDueJobs();
     t.clock.advance(60_000);
     const again = await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
-    expect(again.text).toContain('이미 열려');
+    expect(again.text).toContain('이미 진행 중');
     await t.app.runDueJobs();
     expect(local.all().filter((m) => m.kind === 'invitation')).toHaveLength(7);
   });

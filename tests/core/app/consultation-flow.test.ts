@@ -28,7 +28,7 @@ describe('a consultation round on the local messenger', () => {
       const dms = local.messagesIn(local.dmChannelOf(id));
       expect(dms).toHaveLength(1);
       expect(dms[0]!.text).toContain("'24년 제1차");
-      expect(dms[0]!.text).toContain('2024-02-15 (목) 18:00');
+      expect(dms[0]!.text).toContain('2024. 2. 15.(목) 18:00');
     }
     const progress = local.messagesIn('staff').filter((m) => m.kind === 'progress');
     expect(progress).toHaveLength(1);

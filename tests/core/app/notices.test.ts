@@ -34,7 +34,7 @@ describe('notices to members', () => {
     for (const id of WAITING) {
       expect(notices(id)).toHaveLength(1);
       expect(notices(id)[0]).toMatch(/2024\D+0?2\D+20\D[^:]*18:00/);
-      expect(notices(id)[0]).toContain('연장되었습니다');
+      expect(notices(id)[0]).toContain('연장되었음을 안내드립니다');
     }
     expect(notices('m-kang')).toEqual([]);
   });
@@ -78,7 +78,7 @@ describe('notices to members', () => {
     const { t, notices } = await openedWithOneSubmission();
     await t.app.runStaffCommand(staff, { verb: 'cancel', roundId: ROUND });
     await t.app.runDueJobs();
-    for (const id of WAITING) expect(notices(id)[0]).toContain('취소되었습니다');
+    for (const id of WAITING) expect(notices(id)[0]).toContain('취소되었음을 안내드립니다');
     expect(notices('m-kang')).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ const CATALOGUE_SECTIONS: Record<string, Section> = {
 };
 
 function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
+  return [...new Set([...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1] ?? ''))].sort();
 }
 
 /** The text of a catalogue key held as a plain string, placeholders left as they are. */
@@ -86,7 +86,7 @@ describe('catalogue completeness', () => {
 describe('t', () => {
   it('GIVEN params for every placeholder THEN they are filled, numbers as text', () => {
     expect(t('ko', 'staff.progress', { roundTitle: '2024년 제1차', delivered: 5, total: 7 })).toBe(
-      '"2024년 제1차" 자문 요청 발송 중: 5/7 전달',
+      '「2024년 제1차」 자문 요청 발송 중: 5/7명 전달',
     );
     expect(t('en', 'staff.progress', { roundTitle: '2024 first', delivered: 0, total: 7 })).toBe(
       'Sending "2024 first": 0/7 delivered',
@@ -112,11 +112,25 @@ describe('t', () => {
   });
 });
 
+describe('t with particles and plurals', () => {
+  it('GIVEN a title THEN the particle follows its last syllable, never 은(는)', () => {
+    expect(t('ko', 'notice.closed', { roundTitle: "'24년 제1차 서면자문" })).toBe(
+      "「'24년 제1차 서면자문」이 마감되었습니다. 참여하여 주셔서 감사합니다.",
+    );
+    expect(t('ko', 'notice.closed', { roundTitle: '지역상생발전위원회' })).toContain('「지역상생발전위원회」가 마감');
+  });
+
+  it('GIVEN one business day THEN English says "1 business day", else "days"', () => {
+    expect(t('en', 'reminder.left.days', { days: 1 })).toBe('1 business day');
+    expect(t('en', 'reminder.left.days', { days: 2 })).toBe('2 business days');
+  });
+});
+
 describe('describeError', () => {
   it('GIVEN a domain error THEN it is the catalogue text of its code with its params, per locale', () => {
     const error = { code: 'ROUND.NOT_FOUND', params: { roundId: '2024-9' } } as const;
     expect(describeError(error, 'ko')).toBe(
-      '자문 회차 "2024-9"을(를) 찾을 수 없습니다. `list`로 회차 목록을 확인하세요.',
+      '"2024-9" 회차를 찾을 수 없습니다. `list`로 회차 목록을 확인하여 주시기 바랍니다.',
     );
     expect(describeError(error, 'en')).toBe('Round "2024-9" was not found. Use `list` to see the rounds.');
   });
@@ -128,7 +142,7 @@ describe('describeError with coded params', () => {
       code: 'ROUND.INVALID_TRANSITION' as const,
       params: { roundId: '2024-1', status: 'closed', action: 'remind' },
     };
-    expect(describeError(error, 'ko')).toBe('자문 회차 "2024-1"은(는) 현재 마감됨 상태라 독촉할 수 없습니다.');
-    expect(describeError(error, 'en')).toBe('Round "2024-1" is closed, so you cannot send reminders for it.');
+    expect(describeError(error, 'ko')).toBe('「2024-1」은 현재 마감됨 상태이므로 재안내할 수 없습니다.');
+    expect(describeError(error, 'en')).toBe('"2024-1" is closed, so you cannot send reminders for it.');
   });
 });

@@ -31,12 +31,11 @@ describe('renderSummaryChat', () => {
 
     it('THEN the header has the title, participation, the non-submitter and the honorarium total', () => {
       expect(chat.header.split('\n')).toEqual([
-        "서면자문 결과: '24년 제1차 지역상생발전위원회",
+        "「'24년 제1차 지역상생발전위원회」 서면자문 결과",
         '위원회: 지역상생발전위원회',
-        '기간: 2024-02-08 09:00 ~ 2024-02-15 18:00 (Asia/Seoul), 영업일 4일간',
-        '참여: 7명 중 6명 제출',
-        '사양: 0명',
-        '지각 제출: 0명',
+        '일시: 2024. 2. 8.(목) 09:00 ~ 2. 15.(목) 18:00, 근무일 기준 4일간',
+        '방법: 서면자문',
+        '제출: 위원 7명 중 6명 의견 제출',
         '미제출: 최예술',
         '심사수당: 6명 × 100,000원 = 600,000원',
       ]);
@@ -44,8 +43,8 @@ describe('renderSummaryChat', () => {
 
     it('THEN there is one section per agenda item with every question and answer', () => {
       expect(chat.sections).toHaveLength(2);
-      expect(chat.sections[0]?.startsWith('안건 1. 서울시 지역상생교류 추진\n\n질문 1.1.')).toBe(true);
-      expect(chat.sections[1]).toContain('질문 2.3. 사업홍보 및 판로지원 등 서울과 지역의 지속적 지원방안');
+      expect(chat.sections[0]?.startsWith('안건 1. 서울시 지역상생교류 추진\n\n자문내용 1.1.')).toBe(true);
+      expect(chat.sections[1]).toContain('자문내용 2.3. 사업홍보 및 판로지원 등 서울과 지역의 지속적 지원방안');
       expect(chat.sections[1]).toContain('채정훈\n  채정훈의 2.3 의견');
     });
   });
@@ -94,7 +93,7 @@ describe('renderSummaryChat', () => {
     if (target === undefined) throw new Error('fixture lacks m1 1.1');
     target.value = { kind: 'text', text: '**굵게** > 인용\n둘째 줄' };
     const chat = renderSummaryChat(compileSummary(input), chatFormatter);
-    expect(chat.header.startsWith("**서면자문 결과: '24년 제1차 지역상생발전위원회**\n")).toBe(true);
+    expect(chat.header.startsWith("**「'24년 제1차 지역상생발전위원회」 서면자문 결과**\n")).toBe(true);
     expect(chat.sections[0]).toContain('**\\*강도영\\***\n> \\*\\*굵게\\*\\* \\> 인용\n> 둘째 줄');
     expect(chat.sections[0]?.startsWith('**안건 1. 서울시 지역상생교류 추진**')).toBe(true);
   });
@@ -122,7 +121,7 @@ describe('renderSummaryChat', () => {
     const posted = all.join('\n');
     for (const name of summary.participation.notSubmitted) expect(posted).toContain(name);
     expect(posted).toContain('위원이름500');
-    expect(chat.header).toContain('참여: 501명 중 1명 제출');
+    expect(chat.header).toContain('제출: 위원 501명 중 1명 의견 제출');
   });
 
   it('GIVEN tallies and a late answer THEN counts, mean and the late mark are in the section', () => {
@@ -147,16 +146,16 @@ describe('renderSummaryChat', () => {
       }),
       plainFormatter,
     );
-    expect(chat.sections[0]).toContain('나 (지각 제출)\n  2');
+    expect(chat.sections[0]).toContain('나(기한 후 제출)\n  2');
     expect(chat.sections[0]).toContain('1: 0명\n2: 1명\n3: 1명\n응답자: 2명\n평균: 2.5');
-    expect(chat.header).toContain('지각 제출: 1명');
+    expect(chat.header).toContain('기한 후 제출: 1명');
   });
 
   it('GIVEN the English locale and an anonymous round THEN labels are English and authors are letters', () => {
     const input = reportInput({ locale: 'en' });
     input.round.anonymous = true;
     const chat = renderSummaryChat(compileSummary(input), plainFormatter);
-    expect(chat.header).toContain('Participation: 6 of 7 submitted');
+    expect(chat.header).toContain('Submitted: 6 of 7 members');
     expect(chat.header).toContain('Not submitted: 최예술');
     expect(chat.header).toContain('Honorarium: 6 × 100,000 KRW = 600,000 KRW');
     expect(chat.sections[0]?.startsWith('Item 1. ')).toBe(true);

@@ -46,7 +46,7 @@ describe('renderSummaryCsv', () => {
     const csv = renderSummaryCsv(compileSummary(reportInput()));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.subarray(3).toString('utf8');
-    expect(text.startsWith('회차,안건,질문 번호,질문,작성자,지각 제출,답변\r\n')).toBe(true);
+    expect(text.startsWith('서면자문,안건,자문내용 번호,자문내용,위원,기한 후 제출,자문 의견\r\n')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
@@ -91,7 +91,7 @@ describe('renderSummaryCsv', () => {
     const text = renderSummaryCsv(compileSummary(reportInput({ locale: 'en' })))
       .subarray(3)
       .toString('utf8');
-    expect(text.startsWith('Round,Agenda item,Question id,Question,Author,Late,Answer\r\n')).toBe(true);
+    expect(text.startsWith('Round,Agenda item,Question id,Question,Member,After the deadline,Answer\r\n')).toBe(true);
     expect(parseCsv(text)[1]?.[5]).toBe('no');
   });
 });

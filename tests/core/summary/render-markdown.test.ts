@@ -11,18 +11,19 @@ describe('renderSummaryMarkdown', () => {
     const lines = markdown.split('\n');
 
     it('THEN it has the title and the overview of the report', () => {
-      expect(lines[0]).toBe("# 서면자문 결과: '24년 제1차 지역상생발전위원회");
-      expect(markdown).toContain('- 기간: 2024-02-08 09:00 ~ 2024-02-15 18:00 (Asia/Seoul), 영업일 4일간');
+      expect(lines[0]).toBe("# 「'24년 제1차 지역상생발전위원회」 서면자문 결과");
+      expect(markdown).toContain('- 일시: 2024. 2. 8.(목) 09:00 \\~ 2. 15.(목) 18:00, 근무일 기준 4일간');
       expect(markdown).toContain('- 방법: 서면자문');
-      expect(markdown).toContain('- 참여: 7명 중 6명 제출');
-      expect(markdown).toContain('- 사양: 0명');
-      expect(markdown).toContain('- 지각 제출: 0명');
+      expect(markdown).toContain('- 제출: 위원 7명 중 6명 의견 제출');
+      // Lines with nothing to report are left out.
+      expect(markdown).not.toContain('불참');
+      expect(markdown).not.toContain('기한 후 제출');
     });
 
     it('THEN the opinions are listed per agenda item and question with their authors', () => {
       expect(lines).toContain('### 안건 1. 서울시 지역상생교류 추진');
       expect(lines).toContain("### 안건 2. '24년 지역연계형 청년 창업 지원사업(넥스트로컬)");
-      expect(lines).toContain('#### 질문 2.2. 지역 내 긍정적 파급효과를 측정할 수 있는 정량적 성과목표 제안');
+      expect(lines).toContain('#### 자문내용 2.2. 지역 내 긍정적 파급효과를 측정할 수 있는 정량적 성과목표 제안');
       expect(lines).toContain('- **강도영**: 강도영의 1.1 의견');
       expect(lines.filter((line) => line.startsWith('#### '))).toHaveLength(7);
     });
@@ -32,7 +33,7 @@ describe('renderSummaryMarkdown', () => {
       expect(lines.slice(notSubmitted, notSubmitted + 3)).toEqual(['## 미제출', '', '- 최예술']);
       expect(markdown).toContain('- 지급 대상: 강도영, 김정환, 박종범, 박주영, 오영은, 채정훈');
       expect(markdown).toContain('- 6명 × 100,000원 = 600,000원');
-      expect(markdown).toContain('작성 시각: 2024-02-15 18:30 (Asia/Seoul)');
+      expect(markdown).toContain('작성일시: 2024. 2. 15.(목) 18:30');
     });
   });
 
@@ -71,10 +72,10 @@ describe('renderSummaryMarkdown', () => {
     input.invitations[5] = submitted('m6', 9000, { late: true });
     input.invitations[6] = { ...input.invitations[6]!, declinedAt: new Date(0), declineReason: '일정 | 충돌' };
     const markdown = renderSummaryMarkdown(compileSummary(input), { audience: 'staff' });
-    expect(markdown).toContain('- **채정훈 (지각 제출)**: 채정훈의 1.1 의견');
-    expect(markdown).toContain('- 지각 제출: 1명');
-    expect(markdown).toContain('- 사양: 1명\n  - 최예술 (사유: 일정 \\| 충돌)');
-    expect(markdown).toContain('## 미제출\n\n없음');
+    expect(markdown).toContain('- **채정훈(기한 후 제출)**: 채정훈의 1.1 의견');
+    expect(markdown).toContain('- 기한 후 제출: 1명');
+    expect(markdown).toContain('- 불참: 1명 — 최예술(사유: 일정 \\| 충돌)');
+    expect(markdown).not.toContain('## 미제출');
   });
 
   it('GIVEN choice and scale questions THEN tallies are small tables with the mean', () => {
@@ -120,8 +121,8 @@ describe('renderSummaryMarkdown', () => {
 
   it('GIVEN the English locale THEN labels and money are English', () => {
     const markdown = renderSummaryMarkdown(compileSummary(reportInput({ locale: 'en' })), { audience: 'staff' });
-    expect(markdown).toContain("# Written consultation results: '24년 제1차 지역상생발전위원회");
-    expect(markdown).toContain('- Participation: 6 of 7 submitted');
+    expect(markdown).toContain('# Results of the written consultation "\'24년 제1차 지역상생발전위원회"');
+    expect(markdown).toContain('- Submitted: 6 of 7 members');
     expect(markdown).toContain('- Method: written consultation');
     expect(markdown).toContain('4 business days');
     expect(markdown).toContain('## Not submitted\n\n- 최예술');

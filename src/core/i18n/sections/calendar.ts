@@ -4,9 +4,9 @@ import { defineSection } from '../define-section.ts';
 export const calendarTexts = defineSection({
   ko: {
     'calendar.computed':
-      '{years}년 공휴일은 공식 자료가 아니라 규칙으로 계산했습니다 — jamun calendar import로 갱신하세요.',
+      '{years}년 공휴일은 공식 자료가 아니라 규칙으로 계산하였습니다. jamun calendar import로 공식 자료를 넣어 주시기 바랍니다.',
     'calendar.unknown':
-      '{years}년 공휴일 자료가 없어 주말만 쉬는 날로 계산합니다 — 위원회 설정의 extra_closed_days에 그해 공휴일을 적어 주시기 바랍니다.',
+      '{years}년 공휴일 자료가 없어 주말만 쉬는 날로 계산합니다. 위원회 설정의 extra_closed_days에 그해 공휴일을 적어 주시기 바랍니다.',
   },
   en: {
     'calendar.computed':

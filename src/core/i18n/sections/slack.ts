@@ -5,20 +5,20 @@ export const slackTexts = defineSection({
   ko: {
     'slack.status.bar': '{bar} 제출 {submitted}/{total}',
     'slack.status.counts':
-      '전달 {delivered} · 작성 중 {answering} · 제출 {submitted} · 사양 {declined} · 실패 {failed} · 대기 {pending}',
+      '전달 {delivered} · 작성 중 {answering} · 제출 {submitted} · 불참 {declined} · 전달 실패 {failed} · 대기 {pending}',
     'slack.status.failures': '전달 실패: {list}',
-    'slack.form.questionAbove': '질문 {questionId} (위 설명 참고)',
+    'slack.form.questionAbove': '자문내용 {questionId}(위 설명 참고)',
     'slack.summary.files': '전체 결과 파일 (Markdown, CSV)',
     'slack.export.failed':
-      '파일을 개인 메시지(DM)로 보내 드리지 못했습니다({reason}). 잠시 후 다시 요청하여 주시기 바랍니다.',
+      '파일을 개인 메시지(DM)로 보내 드리지 못하였습니다({reason}). 잠시 후 다시 요청하여 주시기 바랍니다.',
     'slack.export.sentByDm':
       '{names} 파일은 위원 이름과 의견이 담겨 있어 개인 메시지(DM)로 보내 드렸습니다. 이 채널에는 올리지 않았습니다.',
-    'slack.command.failed': '명령을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-    'slack.dm.failed': '처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+    'slack.command.failed': '명령을 처리하지 못하였습니다. 잠시 후 다시 시도하여 주시기 바랍니다.',
+    'slack.dm.failed': '처리하지 못하였습니다. 잠시 후 다시 시도하여 주시기 바랍니다.',
     'slack.reply.sentByDm':
       '답변이 길어 여기에는 첫 부분만 표시하였습니다. 전체 내용({count}개 메시지)은 개인 메시지(DM)로 보내 드렸습니다.',
     'slack.reply.dmFailed':
-      '답변이 길어 전체 내용을 개인 메시지(DM)로 보내 드리려 하였으나 보내지 못했습니다({reason}). 잠시 후 다시 요청하여 주시기 바랍니다.',
+      '답변이 길어 전체 내용을 개인 메시지(DM)로 보내 드리려 하였으나 보내지 못하였습니다({reason}). 잠시 후 다시 요청하여 주시기 바랍니다.',
     'slack.replay.refused':
       '이미 처리한 요청과 똑같은 요청이 다시 접수되어 처리하지 않았습니다. 다시 실행하시려면 명령을 새로 입력하여 주시기 바랍니다.',
   },
