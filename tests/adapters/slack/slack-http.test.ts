@@ -97,7 +97,7 @@ describe('Slack adapter in HTTP mode', () => {
     expect(response.text).not.toContain('이미 처리한 요청');
     const id = String(payload.response_url).split('/').pop();
     const reply = await waitFor(() => kit.fake.responses.find((r) => r.id === id), 'command reply');
-    expect(JSON.stringify(reply.body)).toContain('제출 독촉 안내를 보냈으므로');
+    expect(JSON.stringify(reply.body)).toContain('재안내를 보냈으므로');
   });
 
   it('GIVEN a signed view submission with an error WHEN posted THEN the errors come back in the HTTP response body', async () => {

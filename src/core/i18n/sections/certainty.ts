@@ -16,7 +16,7 @@ export const certaintyTexts = defineSection({
     'staff.resend.queued':
       '{name} 위원님께 자문 요청을 다시 보냅니다. 발송 결과는 `status {roundId}`에서 확인할 수 있습니다.',
     'staff.resend.unknownMember':
-      '"{member}"에 해당하는 위원을 찾지 못했습니다. 위원 ID 또는 이름을 확인하여 주시기 바랍니다.',
+      '"{member}"에 해당하는 위원을 찾지 못하였습니다. 위원 ID 또는 이름을 확인하여 주시기 바랍니다.',
     'staff.resend.submitted': '{name} 위원님은 이미 제출하셨으므로 자문 요청을 다시 보내지 않았습니다.',
     'staff.repeat.remind':
       '{minutes}분 전에 재안내를 보냈으므로 이번 요청으로는 보내지 않았습니다. {until} 이후에 다시 요청하실 수 있습니다.',
