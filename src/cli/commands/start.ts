@@ -56,6 +56,19 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       });
       if (!opened) return setExit(EXIT.config);
       const { app } = opened;
+      let stopping = false;
+      const stopRequested = new Promise<void>((resolve) => {
+        const stop = () => {
+          stopping = true;
+          resolve();
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      // Several instances on one PostgreSQL: only the lease holder connects to the platforms and ticks.
+      const { becomeActive } = await import('../active-lease.ts');
+      const lease = await becomeActive(opened.env.databaseUrl, output, logger, () => stopping);
+      if (!lease) return opened.close();
       const startedAt = new Date();
       const platforms = adapters.map((a) => a.messenger.platform);
       const jobs = createJobScheduler({
@@ -93,15 +106,12 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
           .catch((error: unknown) => logger.error({ error: String(error) }, 'reloading the configuration failed'));
       };
       process.on('SIGHUP', reload);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await stopRequested;
       process.off('SIGHUP', reload);
       output.out('Stopping: finishing the current work…');
       await jobs.stop();
       for (const adapter of adapters) await adapter.stop();
+      await lease.release();
       await opened.close();
     });
 }

@@ -1,0 +1,152 @@
+/**
+ * Two `jamun start` processes on one PostgreSQL and the fake Discord: one is
+ * active (holds the lease: the gateway, the scheduler), the other stands by.
+ * GIVEN the active one is killed (SIGKILL) in the middle of a 500-member
+ * fan-out THEN the survivor takes over within TAKEOVER_LIMIT_MS, every
+ * invitation is settled, no member gets two, and every member without one is
+ * recorded as uncertain (a send cut by the kill, shown to staff, never
+ * repeated). Runs on the server JAMUN_TEST_POSTGRES_URL names.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import pg from 'pg';
+import { afterEach, expect, it } from 'vitest';
+import { STANDING_BY, TAKING_OVER } from '../../src/cli/active-lease.ts';
+import { CONFIG_DIR, seedConfig } from '../fakes/app-harness.ts';
+import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
+import { type CliProcess, cleanEnv, runCli } from '../fakes/run-cli.ts';
+import { describeWithPostgres, emptyPostgresDatabase } from '../adapters/prisma/postgres-test-db.ts';
+
+const MEMBERS = 500;
+const ROUND = '2024-1';
+/**
+ * The stated take-over time, from the kill to the survivor holding the lease (the
+ * advisory lock frees when the killed process's socket closes; standbys ask every
+ * second): 5 s, with room for a loaded test machine.
+ */
+const TAKEOVER_LIMIT_MS = 5_000;
+const STARTUP_MS = 60_000;
+
+const members = Array.from({ length: MEMBERS }, (_, i) => {
+  const n = String(i + 1).padStart(3, '0');
+  return { id: `m-${n}`, name: `위원${n}`, discord: `6000000000000${n.padStart(5, '0')}` };
+});
+
+/** A copy of config/ with 500 Discord members and the seed round open from an hour ago, no reminders. */
+function fanOutConfig(dir: string): string {
+  const target = path.join(dir, 'config');
+  cpSync(CONFIG_DIR, target, { recursive: true });
+  const committeeFile = path.join(target, 'committees', 'regional-coprosperity.yaml');
+  const committee = readFileSync(committeeFile, 'utf8');
+  const list = members.map((m) => `  - id: ${m.id}\n    name: ${m.name}\n    discord: '${m.discord}'\n`).join('');
+  writeFileSync(committeeFile, `${committee.slice(0, committee.indexOf('members:'))}members:\n${list}`);
+  const roundFile = path.join(target, 'rounds', `${ROUND}.yaml`);
+  const now = DateTime.now().setZone('Asia/Seoul');
+  const round = readFileSync(roundFile, 'utf8')
+    .replace(/opens: .+/, `opens: ${now.minus({ hours: 1 }).toFormat('yyyy-LL-dd HH:mm')}`)
+    .replace(/closes: .+/, `closes: ${now.plus({ days: 7 }).toFormat('yyyy-LL-dd HH:mm')}`);
+  writeFileSync(roundFile, `${round}\nreminders:\n  slots: []\n`);
+  return target;
+}
+
+async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const bots: CliProcess[] = [];
+let dir: string | undefined;
+let fake: FakeDiscord | undefined;
+afterEach(async () => {
+  for (const bot of bots.splice(0)) await bot.kill();
+  await fake?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describeWithPostgres('two instances on one PostgreSQL', (serverUrl) => {
+  it('GIVEN the active instance killed mid 500-member fan-out THEN the survivor takes over in time, nobody is invited twice, and everybody without an invitation is recorded uncertain', {
+    timeout: 300_000,
+  }, async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'jamun-failover-'));
+    const committee = seedConfig().committees[0];
+    const staffChannel = committee?.staffChannels.discord ?? '';
+    fake = await FakeDiscord.start({
+      token: 'discord-failover-token',
+      guild: {
+        channels: [{ id: staffChannel, name: 'staff' }],
+        roles: (committee?.staff.discordRoleIds ?? []).map((id) => ({ id, name: 'secretariat' })),
+      },
+    });
+    const databaseUrl = await emptyPostgresDatabase(serverUrl, 'failover');
+    const env = cleanEnv({
+      DATABASE_URL: databaseUrl,
+      JAMUN_CONFIG_DIR: fanOutConfig(dir),
+      LOG_LEVEL: 'warn',
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_GUILD_ID: fake.guild.id,
+      DISCORD_API_URL: fake.apiUrl,
+    });
+    const invitations = (discordId: string): number =>
+      fake?.dmMessages(discordId).filter((msg) => JSON.stringify(msg.components).includes(`jm|open|0|${ROUND}`))
+        .length ?? 0;
+    const delivered = (): number => members.filter((m) => invitations(m.discord) > 0).length;
+
+    const first = runCli(['start'], env);
+    bots.push(first);
+    await first.waitForStdout('jamun is running (discord)', STARTUP_MS);
+    await fake.gateway.waitForReady();
+    const second = runCli(['start'], env);
+    bots.push(second);
+    await second.waitForStdout(STANDING_BY, STARTUP_MS);
+
+    const staff = committee?.staff.userIds.discord?.[0] ?? '';
+    void fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: staffChannel });
+    await waitUntil(() => delivered() >= MEMBERS / 4, 'a quarter of the invitations', 120_000);
+    await first.kill();
+    const killedAt = Date.now();
+    const atKill = delivered();
+
+    await second.waitForStdout(TAKING_OVER, TAKEOVER_LIMIT_MS);
+    const takeoverMs = Date.now() - killedAt;
+    await second.waitForStdout('jamun is running (discord)', 180_000);
+
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const count = async (sql: string): Promise<number> =>
+        Number((await db.query<{ n: string }>(sql, [ROUND])).rows[0]?.n ?? 0);
+      await waitUntil(
+        async () =>
+          (await count(
+            `SELECT COUNT(*) AS n FROM "Invitation" WHERE "roundId" = $1 AND "deliveryState" = 'pending'`,
+          )) === 0,
+        'every invitation settled by the survivor',
+        180_000,
+      );
+      expect(await count(`SELECT COUNT(*) AS n FROM "Invitation" WHERE "roundId" = $1`)).toBe(MEMBERS);
+      const uncertain = (
+        await db.query<{ memberId: string }>(
+          `SELECT "memberId" FROM "Invitation" WHERE "roundId" = $1 AND "failureReason" = 'uncertain'`,
+          [ROUND],
+        )
+      ).rows.map((row) => row.memberId);
+      const twice = members.filter((m) => invitations(m.discord) > 1).map((m) => m.id);
+      expect(twice).toEqual([]);
+      const none = members.filter((m) => invitations(m.discord) === 0).map((m) => m.id);
+      expect(none.filter((id) => !uncertain.includes(id))).toEqual([]);
+      expect(uncertain.length).toBeLessThan(MEMBERS / 10);
+      expect(takeoverMs).toBeLessThan(TAKEOVER_LIMIT_MS);
+      process.stdout.write(
+        `failover: killed the active instance after ${atKill} of ${MEMBERS} invitations; the survivor took over in ${takeoverMs} ms; ${MEMBERS - none.length} invited once, ${none.length} not invited and recorded uncertain (${uncertain.length} uncertain in all), 0 twice\n`,
+      );
+    } finally {
+      await db.end();
+    }
+  });
+});
