@@ -44,7 +44,7 @@ describe('the demo', () => {
 
   it('GIVEN the seed round THEN the staff summary shows 6/7, names the non-submitter and totals 600,000 KRW', () => {
     expect(result.summaryText).toContain('7명 중 6명 의견 제출');
-    expect(result.summaryText).toContain('미제출: 최예술');
+    expect(result.summaryText).toContain('미제출: 1명 — 최예술');
     expect(result.summaryText).toContain('6명 × 100,000원 = 600,000원');
   });
 

@@ -20,17 +20,22 @@ import type {
 } from '../../core/ports/messenger.ts';
 import { HEADER_PART, sendEveryPart } from '../../core/ports/messenger.ts';
 import { renderSummaryChat } from '../../core/summary/render-chat.ts';
+import { splitFile } from '../../core/summary/split-file.ts';
 import { splitText } from '../../core/text/split-text.ts';
 import { renderProgress } from '../../core/text/render-views.ts';
 import type { ButtonRow } from './components-invitation.ts';
 import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS, discordFormatter } from './discord-formatter.ts';
 import { toFailedDelivery } from './delivery-errors.ts';
+import { DISCORD_UPLOAD_BYTES } from './discord-limits.ts';
 import { renderMemberDm } from './member-messages.ts';
 
 /** Discord's nonce is at most 25 characters; derive a stable one from the idempotency key. */
 function nonceFor(idempotencyKey: string, index: number): string {
   return createHash('sha256').update(`${idempotencyKey}#${index}`).digest('base64url').slice(0, 25);
 }
+
+/** A file part's bytes: the upload limit less room for the multipart envelope and the message's JSON. */
+const UPLOAD_PART_BYTES = DISCORD_UPLOAD_BYTES - 64 * 1024;
 
 interface OutgoingPost {
   content: string;
@@ -56,16 +61,19 @@ function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
         (content) => ({ content }),
       );
     case 'summary': {
-      // Each file is its own message, so one that Discord refuses is named to staff and the rest still arrive.
+      // Each file (or part of one, within the upload limit) is its own message, so one that Discord refuses is
+      // named to staff and the rest still arrive.
       const { header, sections } = renderSummaryChat(message.summary, discordFormatter);
       return [
         { content: header },
         ...sections.map((content) => ({ content })),
-        ...message.files.map((file) => ({
-          content: discordFormatter.escape(file.name),
-          files: [file],
-          label: { kind: 'file' as const, name: file.name },
-        })),
+        ...message.files
+          .flatMap((file) => splitFile(file, UPLOAD_PART_BYTES))
+          .map((file) => ({
+            content: discordFormatter.escape(file.name),
+            files: [file],
+            label: { kind: 'file' as const, name: file.name },
+          })),
       ];
     }
   }

@@ -14,6 +14,7 @@ import { memberTexts } from './sections/member.ts';
 import { slackTexts } from './sections/slack.ts';
 import { staffTexts } from './sections/staff.ts';
 import { summaryTexts } from './sections/summary.ts';
+import { summaryDigestTexts } from './sections/summary-digest.ts';
 
 const catalogue = {
   ko: {
@@ -21,6 +22,7 @@ const catalogue = {
     ...memberTexts.ko,
     ...staffTexts.ko,
     ...summaryTexts.ko,
+    ...summaryDigestTexts.ko,
     ...slackTexts.ko,
     ...discordTexts.ko,
     ...calendarTexts.ko,
@@ -32,6 +34,7 @@ const catalogue = {
     ...memberTexts.en,
     ...staffTexts.en,
     ...summaryTexts.en,
+    ...summaryDigestTexts.en,
     ...slackTexts.en,
     ...discordTexts.en,
     ...calendarTexts.en,

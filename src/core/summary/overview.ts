@@ -42,35 +42,76 @@ function rosterLine(summary: CompiledSummary, locale: Locale): string | undefine
   return t(locale, 'summary.roster', { groups: groups.join(' / ') });
 }
 
+/** Characters of names a digest list shows before it counts the rest. */
+export const DIGEST_NAME_BUDGET = 600;
+
+/** `label — a, b, c 외 12명`: the names while they fit `budget` characters, then how many more. */
+function nameList(label: string, names: string[], locale: Locale, budget: number): string {
+  if (names.length === 0) return label;
+  const shown: string[] = [];
+  let used = 0;
+  for (const name of names) {
+    if (used + name.length > budget) break;
+    shown.push(name);
+    used += name.length + 2;
+  }
+  const more = names.length - shown.length;
+  if (more === 0) return `${label} — ${shown.join(', ')}`;
+  const rest = t(locale, 'summary.digest.more', { count: formatNumber(more, locale) });
+  return shown.length === 0 ? `${label} — ${rest}` : `${label} — ${shown.join(', ')} ${rest}`;
+}
+
+/** What the overview shows. */
+export interface OverviewOptions {
+  /** Who did not submit (staff only). */
+  notSubmitted: boolean;
+  /** The honorarium total. */
+  honorarium: boolean;
+  /** The members by role (long for big committees). */
+  roster: boolean;
+  /**
+   * The chat digest: every list is counted and names only what fits
+   * `DIGEST_NAME_BUDGET`, and sends whose delivery is unknown (`uncertain`)
+   * are listed apart from refused ones, since staff check those members.
+   */
+  digest?: boolean;
+}
+
 /**
  * The overview as plain lines, people's words unescaped: the caller escapes
- * for its format. `notSubmitted` adds who did not submit (staff only);
- * `honorarium` the honorarium total; `roster` the members by role (long for
- * big committees, so the chat header, which must stay short, leaves it out).
+ * for its format. See `OverviewOptions` for what is included.
  */
-export function overviewLines(
-  summary: CompiledSummary,
-  options: { notSubmitted: boolean; honorarium: boolean; roster: boolean },
-): string[] {
+export function overviewLines(summary: CompiledSummary, options: OverviewOptions): string[] {
   const { locale, participation: p } = summary;
   const count = (value: number): string => formatNumber(value, locale);
+  const list = (label: string, names: string[]): string =>
+    options.digest ? nameList(label, names, locale, DIGEST_NAME_BUDGET) : [label, ...names].join(' — ');
   const lines = [periodLine(summary), ...(summary.calendarNotes ?? []), t(locale, 'summary.method')];
   const roster = options.roster ? rosterLine(summary, locale) : undefined;
   if (roster) lines.push(roster);
   lines.push(t(locale, 'summary.participation', { invited: count(p.invited), submitted: count(p.submitted) }));
+  if (options.digest && options.notSubmitted && p.notSubmitted.length > 0) {
+    lines.push(list(t(locale, 'summary.digest.notSubmitted', { count: count(p.notSubmitted.length) }), p.notSubmitted));
+  }
   if (p.declined > 0) {
     const entries = p.declinedBy.map((entry) => t(locale, 'summary.declinedEntry', entry));
-    lines.push([t(locale, 'summary.declined', { count: count(p.declined) }), ...entries].join(' — '));
+    lines.push(list(t(locale, 'summary.declined', { count: count(p.declined) }), entries));
   }
   if (p.late > 0) lines.push(t(locale, 'summary.late', { count: count(p.late) }));
-  if (p.unreachable.length > 0) {
+  const uncertain = options.digest ? p.unreachable.filter((entry) => entry.reason === 'uncertain') : [];
+  const refused = options.digest ? p.unreachable.filter((entry) => entry.reason !== 'uncertain') : p.unreachable;
+  if (refused.length > 0) {
     // A reason is a code (`dm_closed`); staff read its words.
-    const entries = p.unreachable.map((entry) =>
+    const entries = refused.map((entry) =>
       t(locale, 'summary.unreachableEntry', { name: entry.name, reason: failureText(entry.reason, locale) }),
     );
-    lines.push([t(locale, 'summary.unreachable', { count: count(p.unreachable.length) }), ...entries].join(' — '));
+    lines.push(list(t(locale, 'summary.unreachable', { count: count(refused.length) }), entries));
   }
-  if (options.notSubmitted && p.notSubmitted.length > 0) {
+  if (uncertain.length > 0) {
+    const names = uncertain.map((entry) => entry.name);
+    lines.push(list(t(locale, 'summary.digest.uncertain', { count: count(uncertain.length) }), names));
+  }
+  if (!options.digest && options.notSubmitted && p.notSubmitted.length > 0) {
     lines.push(t(locale, 'summary.notSubmittedLine', { names: p.notSubmitted.join(', ') }));
   }
   if (options.honorarium && summary.honorarium.rate > 0) {

@@ -1,7 +1,9 @@
 /**
- * The summary as chat messages for the staff channel: a header with the
- * figures staff act on, then the advice per agenda item. Every message fits
- * the platform's limit; long answers are split, never cut short.
+ * The summary as a chat digest for the staff channel: the figures staff act
+ * on (participation, non-submitters, undelivered and unconfirmed sends), each
+ * question's answer count and tally, and short answers inline up to a budget.
+ * The full text goes out as attached files (Markdown, CSV), so a round of any
+ * size posts a handful of messages, never one per answer.
  */
 import { t } from '../i18n/catalogue.ts';
 import type { TextFormatter } from '../text/formatter.ts';
@@ -15,6 +17,23 @@ export interface ChatSummary {
   header: string;
   sections: string[];
 }
+
+/**
+ * How much of the people's text the digest shows. Names beyond a list's
+ * budget (`DIGEST_NAME_BUDGET` in overview.ts) and answers beyond the inline
+ * budget are counted, and found in the files; a prompt is shortened in the
+ * digest only.
+ */
+export const DIGEST_BUDGET = {
+  /** An answer up to this many characters is short enough to show inline. */
+  shortAnswer: 200,
+  /** Inline answers per question. */
+  answersPerQuestion: 5,
+  /** Characters of inline answers in the whole digest. */
+  answers: 4000,
+  /** Characters of a prompt shown in the digest. */
+  prompt: 150,
+} as const;
 
 /** A piece of a message that fits the limit on its own. `gap` asks for a blank line before it. */
 interface Block {
@@ -56,18 +75,13 @@ class ChatBuilder {
     this.add(text, (piece) => this.fmt.bold(this.fmt.escape(piece)), gap);
   }
 
-  /** The author line, then the answer as quoted pieces; the first piece shares the author's block. */
+  /** A short answer: the author in bold, the answer quoted below it. */
   answer(authorLine: string, text: string): void {
     const author = this.fmt.bold(this.fmt.escape(authorLine));
     const quote = (piece: string): string => this.fmt.quote(this.fmt.escape(piece));
     const budget = this.limit - author.length - 1;
-    if (budget < this.limit / 2) {
-      this.heading(authorLine, true);
-      this.add(text, quote, false);
-      return;
-    }
-    const [first = '', ...rest] = splitText(text, budget, { render: quote });
-    this.blocks.push({ text: `${author}\n${first}`, gap: true });
+    const [first = '', ...rest] = splitText(text, Math.max(2, budget), { render: quote });
+    this.blocks.push({ text: `${author}\n${first}`, gap: false });
     for (const piece of rest) this.blocks.push({ text: piece, gap: false });
   }
 
@@ -83,47 +97,85 @@ function headerBlocks(summary: CompiledSummary, fmt: TextFormatter): Block[] {
   const builder = new ChatBuilder(fmt, fmt.messageLimit);
   builder.heading(summaryTitle(summary));
   builder.plain(t(locale, 'summary.committee', { committeeName: summary.committeeName }));
-  for (const line of overviewLines(summary, { notSubmitted: true, honorarium: true, roster: false }))
-    builder.plain(line);
+  const lines = overviewLines(summary, { notSubmitted: true, honorarium: true, roster: false, digest: true });
+  for (const line of lines) builder.plain(line);
+  builder.plain(t(locale, 'summary.digest.files'), true);
   return builder.blocks;
 }
 
-function questionBlocks(builder: ChatBuilder, question: SummaryQuestion, summary: CompiledSummary): void {
+/** The digest's share of people's text still to spend on inline answers. */
+interface InlineBudget {
+  left: number;
+}
+
+function shortened(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function questionBlocks(
+  builder: ChatBuilder,
+  question: SummaryQuestion,
+  summary: CompiledSummary,
+  budget: InlineBudget,
+): void {
   const { locale } = summary;
-  builder.heading(t(locale, 'summary.question', { questionId: question.id, prompt: question.prompt }), true);
-  if (question.answers.length === 0) builder.plain(t(locale, 'summary.noAnswers'));
-  for (const answer of question.answers) builder.answer(authorLine(answer, summary), answer.text);
+  const prompt = shortened(question.prompt, DIGEST_BUDGET.prompt);
+  builder.heading(t(locale, 'summary.question', { questionId: question.id, prompt }), true);
+  const answered = question.answers.length;
+  builder.plain(
+    answered === 0
+      ? t(locale, 'summary.noAnswers')
+      : t(locale, 'summary.digest.answers', { count: formatNumber(answered, locale) }),
+  );
   const tally = question.tally;
-  if (tally === undefined) return;
-  for (const [index, entry] of tally.counts.entries()) {
-    builder.plain(
+  if (tally !== undefined) {
+    const counts = tally.counts.map((entry) =>
       t(locale, 'summary.tally.entry', { label: entry.label, count: formatNumber(entry.count, locale) }),
-      index === 0,
     );
+    builder.plain(counts.join(' · '));
+    if (tally.mean !== undefined) builder.plain(t(locale, 'summary.tally.mean', { mean: tally.mean.toFixed(1) }));
+    // The tally says what the choices were; the files say who chose what.
+    return;
   }
-  builder.plain(t(locale, 'summary.tally.responses', { count: formatNumber(tally.responses, locale) }));
-  if (tally.mean !== undefined) builder.plain(t(locale, 'summary.tally.mean', { mean: tally.mean.toFixed(1) }));
+  let shown = 0;
+  for (const answer of question.answers) {
+    if (shown === DIGEST_BUDGET.answersPerQuestion) break;
+    if (answer.text.length > DIGEST_BUDGET.shortAnswer || answer.text.length > budget.left) continue;
+    builder.answer(authorLine(answer, summary), answer.text);
+    budget.left -= answer.text.length;
+    shown += 1;
+  }
+  if (shown < answered) {
+    builder.plain(t(locale, 'summary.digest.moreAnswers', { count: formatNumber(answered - shown, locale) }));
+  }
 }
 
 function authorLine(answer: SummaryAnswer, summary: CompiledSummary): string {
   return answer.late ? t(summary.locale, 'summary.answerLate', { author: answer.author }) : answer.author;
 }
 
-function itemMessages(item: SummaryItem, index: number, summary: CompiledSummary, fmt: TextFormatter): string[] {
-  const builder = new ChatBuilder(fmt, fmt.messageLimit);
-  builder.heading(t(summary.locale, 'summary.item', { index: index + 1, title: item.title }));
-  for (const question of item.questions) questionBlocks(builder, question, summary);
-  return pack(builder.blocks, fmt.messageLimit);
+function itemBlocks(
+  builder: ChatBuilder,
+  item: SummaryItem,
+  index: number,
+  summary: CompiledSummary,
+  budget: InlineBudget,
+): void {
+  builder.heading(t(summary.locale, 'summary.item', { index: index + 1, title: item.title }), index > 0);
+  for (const question of item.questions) questionBlocks(builder, question, summary, budget);
 }
 
 /**
- * The summary as chat texts. The header names the round, participation,
- * non-submitters and honorarium total; each agenda item gets one or more
- * sections. No string is longer than `fmt.messageLimit`: a header too long
- * for one message continues in the first sections.
+ * The summary as a chat digest. The header names the round, participation,
+ * non-submitters, undelivered and unconfirmed sends and the honorarium
+ * total; the sections give each question's answer count, tally and short
+ * answers. Its size does not grow with the answers: lists and inline answers
+ * stop at `DIGEST_BUDGET`. No string is longer than `fmt.messageLimit`.
  */
 export function renderSummaryChat(summary: CompiledSummary, fmt: TextFormatter): ChatSummary {
   const [header = '', ...overflow] = pack(headerBlocks(summary, fmt), fmt.messageLimit);
-  const sections = summary.items.flatMap((item, index) => itemMessages(item, index, summary, fmt));
-  return { header, sections: [...overflow, ...sections] };
+  const builder = new ChatBuilder(fmt, fmt.messageLimit);
+  const budget: InlineBudget = { left: DIGEST_BUDGET.answers };
+  for (const [index, item] of summary.items.entries()) itemBlocks(builder, item, index, summary, budget);
+  return { header, sections: [...overflow, ...pack(builder.blocks, fmt.messageLimit)] };
 }

@@ -10,6 +10,7 @@ import { memberTexts } from '../../../src/core/i18n/sections/member.ts';
 import { slackTexts } from '../../../src/core/i18n/sections/slack.ts';
 import { staffTexts } from '../../../src/core/i18n/sections/staff.ts';
 import { summaryTexts } from '../../../src/core/i18n/sections/summary.ts';
+import { summaryDigestTexts } from '../../../src/core/i18n/sections/summary-digest.ts';
 import { LOCALES } from '../../../src/core/model.ts';
 
 type Section = { ko: Record<string, string>; en: Record<string, string> };
@@ -20,6 +21,7 @@ const CATALOGUE_SECTIONS: Record<string, Section> = {
   memberTexts,
   staffTexts,
   summaryTexts,
+  summaryDigestTexts,
   discordTexts,
   slackTexts,
   calendarTexts,

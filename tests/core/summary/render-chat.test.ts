@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileSummary } from '../../../src/core/summary/compile-summary.ts';
-import { renderSummaryChat } from '../../../src/core/summary/render-chat.ts';
+import { DIGEST_BUDGET, renderSummaryChat } from '../../../src/core/summary/render-chat.ts';
 import { renderSummaryMarkdown } from '../../../src/core/summary/render-markdown.ts';
 import { plainFormatter, type TextFormatter } from '../../../src/core/text/formatter.ts';
 import type { Question } from '../../../src/core/model.ts';
-import { answer, committee, invitation, member, reportInput, round, submitted } from './builders.ts';
+import { answer, committee, invitation, member, reportInput, round, submitted, textQuestion } from './builders.ts';
 
 /** A Markdown-like chat formatter with a small limit, as Discord's 2,000 characters. */
 const chatFormatter: TextFormatter = {
@@ -29,27 +29,33 @@ describe('renderSummaryChat', () => {
   describe('GIVEN the report round and the plain formatter', () => {
     const chat = renderSummaryChat(compileSummary(reportInput()), plainFormatter);
 
-    it('THEN the header has the title, participation, the non-submitter and the honorarium total', () => {
+    it('THEN the header has the title, participation, the non-submitter, the honorarium total and where the full text is', () => {
       expect(chat.header.split('\n')).toEqual([
         "「'24년 제1차 지역상생발전위원회」 서면자문 결과",
         '위원회: 지역상생발전위원회',
         '일시: 2024. 2. 8.(목) 09:00 ~ 2. 15.(목) 18:00, 근무일 기준 4일간',
         '방법: 서면자문',
         '제출: 위원 7명 중 6명 의견 제출',
-        '미제출: 최예술',
+        '미제출: 1명 — 최예술',
         '심사수당: 6명 × 100,000원 = 600,000원',
+        '',
+        '위원님별 전체 의견은 첨부 파일(Markdown, CSV)에서 확인하여 주시기 바랍니다.',
       ]);
     });
 
-    it('THEN there is one section per agenda item with every question and answer', () => {
-      expect(chat.sections).toHaveLength(2);
-      expect(chat.sections[0]?.startsWith('안건 1. 서울시 지역상생교류 추진\n\n자문내용 1.1.')).toBe(true);
-      expect(chat.sections[1]).toContain('자문내용 2.3. 사업홍보 및 판로지원 등 서울과 지역의 지속적 지원방안');
-      expect(chat.sections[1]).toContain('채정훈\n  채정훈의 2.3 의견');
+    it('THEN one section names every question with its answer count and up to five short answers, the rest counted', () => {
+      expect(chat.sections).toHaveLength(1);
+      const section = chat.sections[0] ?? '';
+      expect(section.startsWith('안건 1. 서울시 지역상생교류 추진\n\n자문내용 1.1.')).toBe(true);
+      expect(section).toContain(
+        '자문내용 2.3. 사업홍보 및 판로지원 등 서울과 지역의 지속적 지원방안\n의견 6건\n강도영',
+      );
+      expect(section).toContain('김정환\n  김정환의 2.3 의견');
+      expect(section.split('나머지 의견 1건은 첨부 파일에서 확인하여 주시기 바랍니다.').length - 1).toBe(7);
     });
   });
 
-  it('GIVEN a 10,000-character answer and a limit of 2000 THEN no message exceeds it and no character is lost', () => {
+  it('GIVEN a 10,000-character answer and a limit of 2000 THEN it is counted, not posted, and no message exceeds the limit', () => {
     const input = reportInput();
     const long = longAnswer(10_000);
     const target = input.answers.find((a) => a.memberId === 'm3' && a.questionId === '1.2');
@@ -58,32 +64,44 @@ describe('renderSummaryChat', () => {
     const chat = renderSummaryChat(compileSummary(input), chatFormatter);
     const all = [chat.header, ...chat.sections];
     for (const message of all) expect(message.length).toBeLessThanOrEqual(2000);
-    expect(chat.sections.length).toBeGreaterThan(2);
-    const quoted = chat.sections
-      .join('\n')
-      .split('\n')
-      .filter((line) => line.startsWith('> '))
-      .map((line) => line.slice(2))
-      .join('');
-    const squash = (text: string): string => text.replace(/\s+/g, '');
-    expect(squash(quoted)).toContain(squash(long));
+    expect(all.join('\n')).not.toContain(long.slice(0, 100));
+    expect(chat.sections.join('\n')).toContain(
+      '자문내용 1.2. 지역상생 효과 제고를 위한 지역상생교류 사업 활성화 방안**\n의견 6건',
+    );
   });
 
-  it('GIVEN a 10,000-character answer without any space THEN it is hard-split within the limit and kept whole', () => {
-    const input = reportInput();
-    const long = '가나다라마바사'.repeat(1500).slice(0, 10_000);
-    const target = input.answers.find((a) => a.memberId === 'm1' && a.questionId === '2.1');
-    if (target === undefined) throw new Error('fixture lacks m1 2.1');
-    target.value = { kind: 'text', text: long };
-    const chat = renderSummaryChat(compileSummary(input), chatFormatter);
-    for (const message of chat.sections) expect(message.length).toBeLessThanOrEqual(2000);
-    const quoted = chat.sections
+  it('GIVEN 500 members answering 20 questions briefly and a limit of 2000 THEN the digest stays a few messages: inline answers stop at the budget', () => {
+    const members = Array.from({ length: 500 }, (_, i) => member(`m${i}`, `위원${i}`));
+    const questions = Array.from({ length: 20 }, (_, q) => textQuestion(`1.${q + 1}`, `질문 ${q + 1}`));
+    const summary = compileSummary({
+      round: round([{ id: '1', title: '안건', questions }]),
+      committee: committee(members),
+      invitations: members.map((m, i) => submitted(m.id, i)),
+      answers: members.flatMap((m) => questions.map((q) => answer(m.id, q.id, `${m.name}의 ${q.id} 짧은 의견`))),
+      generatedAt: new Date(0),
+      locale: 'ko',
+      businessDays: 3,
+    });
+    const chat = renderSummaryChat(summary, chatFormatter);
+    const all = [chat.header, ...chat.sections];
+    expect(all.length).toBeLessThanOrEqual(8);
+    for (const message of all) expect(message.length).toBeLessThanOrEqual(2000);
+    const inline = all
       .join('\n')
       .split('\n')
-      .filter((line) => /^> [가나다라마바사]+$/.test(line))
-      .map((line) => line.slice(2))
-      .join('');
-    expect(quoted).toBe(long);
+      .filter((line) => line.startsWith('> '));
+    const inlineChars = inline.reduce((n, line) => n + line.length - 2, 0);
+    expect(inlineChars).toBeGreaterThan(0);
+    expect(inlineChars).toBeLessThanOrEqual(DIGEST_BUDGET.answers);
+    expect(chat.sections.join('\n')).toContain('자문내용 1.20. 질문 20**\n의견 500건');
+  });
+
+  it('GIVEN an interrupted invitation THEN it is listed apart as unconfirmed, not as undelivered', () => {
+    const input = reportInput();
+    input.invitations[6] = invitation('m7', { deliveryState: 'failed', failureReason: 'uncertain' });
+    const chat = renderSummaryChat(compileSummary(input), plainFormatter);
+    expect(chat.header).toContain('전달 여부 미확인: 1명 — 최예술');
+    expect(chat.header).not.toContain('전달 실패');
   });
 
   it("GIVEN people's text with markup THEN it goes through escape, headings through bold, answers through quote", () => {
@@ -98,7 +116,7 @@ describe('renderSummaryChat', () => {
     expect(chat.sections[0]?.startsWith('**안건 1. 서울시 지역상생교류 추진**')).toBe(true);
   });
 
-  it('GIVEN 500 non-submitters and a limit of 2000 THEN the header stays within it and every name is posted', () => {
+  it('GIVEN 500 non-submitters and a limit of 2000 THEN the header stays within it, counts them and names those that fit', () => {
     const members = Array.from({ length: 501 }, (_, i) => member(`m${i}`, `위원이름${i}`));
     const summary = compileSummary({
       round: round([
@@ -116,15 +134,15 @@ describe('renderSummaryChat', () => {
       businessDays: 3,
     });
     const chat = renderSummaryChat(summary, chatFormatter);
-    const all = [chat.header, ...chat.sections];
-    for (const message of all) expect(message.length).toBeLessThanOrEqual(2000);
-    const posted = all.join('\n');
-    for (const name of summary.participation.notSubmitted) expect(posted).toContain(name);
-    expect(posted).toContain('위원이름500');
+    expect([chat.header, ...chat.sections]).toHaveLength(2);
+    expect(chat.header.length).toBeLessThanOrEqual(2000);
     expect(chat.header).toContain('제출: 위원 501명 중 1명 의견 제출');
+    expect(chat.header).toContain('미제출: 500명 — 위원이름1, 위원이름2,');
+    const shown = summary.participation.notSubmitted.filter((name) => chat.header.includes(`${name},`)).length;
+    expect(chat.header).toMatch(new RegExp(` 외 ${500 - shown - 1}명\n`));
   });
 
-  it('GIVEN tallies and a late answer THEN counts, mean and the late mark are in the section', () => {
+  it('GIVEN tallies and a late answer THEN counts and mean are in the section and the late count in the header', () => {
     const scale: Question = {
       id: '1.1',
       prompt: '만족도',
@@ -146,8 +164,7 @@ describe('renderSummaryChat', () => {
       }),
       plainFormatter,
     );
-    expect(chat.sections[0]).toContain('나(기한 후 제출)\n  2');
-    expect(chat.sections[0]).toContain('1: 0명\n2: 1명\n3: 1명\n응답자: 2명\n평균: 2.5');
+    expect(chat.sections[0]).toContain('자문내용 1.1. 만족도\n의견 2건\n1: 0명 · 2: 1명 · 3: 1명\n평균: 2.5');
     expect(chat.header).toContain('기한 후 제출: 1명');
   });
 
@@ -156,10 +173,11 @@ describe('renderSummaryChat', () => {
     input.round.anonymous = true;
     const chat = renderSummaryChat(compileSummary(input), plainFormatter);
     expect(chat.header).toContain('Submitted: 6 of 7 members');
-    expect(chat.header).toContain('Not submitted: 최예술');
+    expect(chat.header).toContain('Not submitted: 1 — 최예술');
     expect(chat.header).toContain('Honorarium: 6 × 100,000 KRW = 600,000 KRW');
     expect(chat.sections[0]?.startsWith('Item 1. ')).toBe(true);
     expect(chat.sections[0]).toContain('Member A\n  강도영의 1.1 의견');
+    expect(chat.sections[0]).toContain('The other 1 answer is in the attached files.');
   });
 });
 
