@@ -43,7 +43,7 @@ function rosterLine(summary: CompiledSummary, locale: Locale): string | undefine
 }
 
 /** Characters of names a digest list shows before it counts the rest. */
-export const DIGEST_NAME_BUDGET = 600;
+const DIGEST_NAME_BUDGET = 600;
 
 /** `label — a, b, c 외 12명`: the names while they fit `budget` characters, then how many more. */
 function nameList(label: string, names: string[], locale: Locale, budget: number): string {

@@ -20,7 +20,7 @@ export interface ChatSummary {
 
 /**
  * How much of the people's text the digest shows. Names beyond a list's
- * budget (`DIGEST_NAME_BUDGET` in overview.ts) and answers beyond the inline
+ * budget (600 characters a list, in overview.ts) and answers beyond the inline
  * budget are counted, and found in the files; a prompt is shortened in the
  * digest only.
  */
