@@ -6,6 +6,7 @@
  * invites all seven members; SIGINT stops it cleanly.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
@@ -202,5 +203,70 @@ describe('jamun start', () => {
       expect(run.stdout()).toContain('Stopping: finishing the current work');
       expect(`${run.stdout()}${run.stderr()}`).not.toContain(fake.token);
     }, 120_000);
+
+    it('GIVEN Slack unreachable (a closed port) and Discord up THEN one line per failed try with back-off, Slack named down, the bot runs on Discord; WHEN the open round title is edited and SIGHUP sent THEN the change is reported applied', async () => {
+      const config = configWithOpenWindow(dir);
+      const run = start({
+        SLACK_BOT_TOKEN,
+        SLACK_APP_TOKEN,
+        SLACK_API_URL: `http://127.0.0.1:${await closedPort()}/api/`,
+        DISCORD_TOKEN: fake.token,
+        DISCORD_APPLICATION_ID: fake.applicationId,
+        DISCORD_GUILD_ID: fake.guild.id,
+        DISCORD_API_URL: fake.apiUrl,
+        JAMUN_CONFIG_DIR: config,
+      });
+      await run.waitForStdout('jamun is running (discord)', STARTUP_MS);
+      const lines = run.stderr().split('\n');
+      expect(lines[0]).toMatch(
+        /^Slack: cannot reach http:\/\/127\.0\.0\.1:\d+\/api\/ \(connection refused\); trying again in 1 s \(attempt 1 of 3\)\.$/,
+      );
+      expect(lines[1]).toMatch(/; trying again in 2 s \(attempt 2 of 3\)\.$/);
+      expect(lines[2]).toMatch(/^Slack is down: .+ could not be reached after 3 attempts \(connection refused\)\.$/);
+      await waitFor(() => run.stderr().includes('Slack is down: jamun runs without it.'), 'the down line', 5000);
+      // Slack's client never ran, so none of its retry warnings.
+      expect(run.stderr()).not.toContain('"adapter":"slack"');
+
+      await fake.gateway.waitForReady();
+      const open = fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: staffChannel });
+      await waitFor(() => open.messages.find((m) => m.content !== ''), 'the reply to /jamun open', 20_000);
+      const file = path.join(config, 'rounds', `${ROUND}.yaml`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('서면자문"', '서면 자문"'));
+      run.signal('SIGHUP');
+      await run.waitForStdout('설정을 다시 읽었습니다', 20_000);
+      await run.waitForStdout('반영하였습니다. 이후 보내는 안내부터 바뀐 문구를 씁니다', 5000);
+      expect((await run.stop('SIGINT')).code).toBe(0);
+    }, 120_000);
   });
+
+  it('GIVEN Slack at a closed port and Discord at a host that does not resolve THEN both are named with their reason and it exits 7 (unreachable), no stack, no JSON', async () => {
+    const run = start({
+      SLACK_BOT_TOKEN,
+      SLACK_APP_TOKEN,
+      SLACK_API_URL: `http://127.0.0.1:${await closedPort()}/api/`,
+      DISCORD_TOKEN: 'discord-start-test-token-5d1e',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_API_URL: 'http://jamun-test.invalid/api',
+    });
+    expect((await run.exited).code).toBe(7);
+    const err = run.stderr();
+    expect(err).toMatch(/^Slack is down: .+ \(connection refused\)\.$/m);
+    expect(err).toMatch(
+      /^Discord is down: http:\/\/jamun-test\.invalid\/api could not be reached after 3 attempts \(the host name does not resolve \(DNS\)\)\.$/m,
+    );
+    expect(err.trimEnd().split('\n').at(-1)).toBe(
+      'No messenger could be reached, so jamun does not run. Check the network (and SLACK_API_URL / DISCORD_API_URL if set), then start again.',
+    );
+    expect(err).not.toMatch(/\n\s+at .+:\d+:\d+|"level"/);
+    expect(run.stdout()).not.toContain('jamun is running');
+  }, 60_000);
 });
+
+/** A local port nothing listens on: taken from the OS, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

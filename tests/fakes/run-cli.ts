@@ -28,6 +28,8 @@ export interface CliProcess {
    * the process exits first or `timeoutMs` passes.
    */
   waitForStdout(pattern: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Sends `signal` and returns at once (e.g. SIGHUP, which does not stop the bot). */
+  signal(signal: NodeJS.Signals): void;
   /** Sends `signal` and resolves with the exit, or rejects after `timeoutMs`. */
   stop(signal: NodeJS.Signals, timeoutMs?: number): Promise<CliExit>;
   /** Kills the process if it still runs (SIGKILL) and waits for its exit; for cleanup. */
@@ -105,6 +107,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
     exited,
     waitForStdout: (pattern, timeoutMs = 15_000) =>
       until(() => matches(out, pattern), `stdout to show ${String(pattern)}`, timeoutMs, true),
+    signal(signal) {
+      child.kill(signal);
+    },
     async stop(signal, timeoutMs = 10_000) {
       child.kill(signal);
       await until(() => exit !== undefined, `exit after ${signal}`, timeoutMs, false);

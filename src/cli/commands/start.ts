@@ -1,6 +1,9 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { ConfigSource } from '../../core/ports/config-source.ts';
+import type { JamunApp } from '../../core/app/create-app.ts';
+import type { PlatformAdapter } from '../platform-adapters.ts';
+import { platformName, reachMessengers } from '../messenger-reachability.ts';
 import type { Command } from 'commander';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../context.ts';
@@ -24,6 +27,33 @@ async function rereadConfiguration(dir: string): Promise<ConfigSource> {
   };
 }
 
+const NONE_REACHABLE =
+  'No messenger could be reached, so jamun does not run. Check the network (and SLACK_API_URL / DISCORD_API_URL if set), then start again.';
+
+/**
+ * Attaches every adapter to the app and starts it; one that fails to start (a refused token, the gateway gone) is one
+ * line on stderr and counts as down. Returns the adapters running.
+ */
+async function startAdapters(
+  adapters: readonly PlatformAdapter[],
+  app: JamunApp,
+  output: Output,
+): Promise<PlatformAdapter[]> {
+  const started: PlatformAdapter[] = [];
+  for (const adapter of adapters) {
+    adapter.attach(app);
+    try {
+      await adapter.start();
+      started.push(adapter);
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      output.err(`${platformName(adapter.messenger.platform)} could not start: ${reason}.`);
+      await adapter.stop().catch(() => undefined);
+    }
+  }
+  return started;
+}
+
 export function startCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   program
     .command('start')
@@ -38,6 +68,18 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
         output.err(HOW_TO_CONFIGURE);
         return setExit(EXIT.config);
       }
+      // Each messenger is tried (bounded, with back-off) before anything is built: one line per failure.
+      const reached = await reachMessengers(
+        [
+          ...(env.slack ? [{ platform: 'slack' as const, url: env.slack.apiUrl }] : []),
+          ...(env.discord ? [{ platform: 'discord' as const, url: env.discord.apiUrl }] : []),
+        ],
+        output,
+      );
+      if (reached.up.length === 0) {
+        output.err(NONE_REACHABLE);
+        return setExit(EXIT.unavailable);
+      }
       // Platform libraries load only when the bot really starts.
       const { openApp } = await import('../open-app.ts');
       const { platformAdapters } = await import('../platform-adapters.ts');
@@ -45,7 +87,10 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       const scheduler: { poke(): void } = { poke: () => {} };
       const { createPinoLogger } = await import('../../adapters/logging/pino-logger.ts');
       const logger = createPinoLogger(env.logLevel);
-      const adapters = platformAdapters(env, logger);
+      // A platform that is down is left out: members who have another platform are reached there.
+      const adapters = platformAdapters(env, logger).filter(
+        (a) => !(reached.down as string[]).includes(a.messenger.platform),
+      );
       const opened = await openApp(output, {
         env,
         logger,
@@ -70,7 +115,8 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       const lease = await becomeActive(opened.env.databaseUrl, output, logger, () => stopping);
       if (!lease) return opened.close();
       const startedAt = new Date();
-      const platforms = adapters.map((a) => a.messenger.platform);
+      // Filled as the adapters start: the heartbeat names the platforms really up.
+      const platforms: string[] = [];
       const jobs = createJobScheduler({
         app,
         logger,
@@ -89,13 +135,24 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       scheduler.poke = () => jobs.poke();
       const removed = await app.reconcileMembership();
       if (removed > 0) logger.warn({ removed }, 'members no longer in the configuration were taken out of open rounds');
-      for (const adapter of adapters) {
-        adapter.attach(app);
-        await adapter.start();
-        logger.info({ platform: adapter.messenger.platform }, 'messenger started');
+      const started = await startAdapters(adapters, app, output);
+      platforms.push(...started.map((a) => a.messenger.platform));
+      if (started.length === 0) {
+        output.err(NONE_REACHABLE);
+        await lease.release();
+        await opened.close();
+        return setExit(EXIT.unavailable);
       }
       await jobs.start();
-      output.out(`jamun is running (${adapters.map((a) => a.messenger.platform).join(', ')}). Stop with Ctrl+C.`);
+      output.out(`jamun is running (${platforms.join(', ')}). Stop with Ctrl+C.`);
+      const down = [
+        ...reached.down,
+        ...adapters.filter((a) => !started.includes(a)).map((a) => a.messenger.platform),
+      ].map(platformName);
+      if (down.length > 0)
+        output.err(
+          `${down.join(' and ')} ${down.length > 1 ? 'are' : 'is'} down: jamun runs without it. Members who have another platform are reached there; the others get nothing until jamun restarts with it reachable (status lists them).`,
+        );
       // SIGHUP (`jamun config reload`) reads the configuration again; the report goes to the console.
       const reload = () => {
         app
@@ -110,7 +167,7 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       process.off('SIGHUP', reload);
       output.out('Stopping: finishing the current work…');
       await jobs.stop();
-      for (const adapter of adapters) await adapter.stop();
+      for (const adapter of started) await adapter.stop();
       await lease.release();
       await opened.close();
     });
