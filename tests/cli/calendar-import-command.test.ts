@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { t } from '../../src/core/i18n/catalogue.ts';
 import { captureOutput as capture } from '../fakes/capture-output.ts';
 
 /**
@@ -67,8 +68,8 @@ describe('jamun calendar business-days and the trust of a year', () => {
     expect(r.code).toBe(0);
     expect(r.out.at(-1)).toBe('5 business days from 2029-03-02 to 2029-03-08');
     expect(r.err).toEqual([
-      '⚠ 2029년 공휴일은 공식 자료가 아니라 규칙으로 계산했습니다 — jamun calendar import로 갱신하세요.',
-      '⚠ Public holidays of 2029 are computed from rules, not taken from an official list — update them with jamun calendar import.',
+      `⚠ ${t('ko', 'calendar.computed', { years: '2029' })}`,
+      `⚠ ${t('en', 'calendar.computed', { years: '2029' })}`,
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { t } from '../../src/core/i18n/catalogue.ts';
 import { EXIT } from '../../src/cli/exit-codes.ts';
 import { main } from '../../src/cli/main.ts';
 import { captureOutput as capture } from '../fakes/capture-output.ts';
@@ -49,9 +50,7 @@ describe('jamun config check', () => {
     );
     const c = capture();
     expect(await main(['node', 'jamun', 'config', 'check', '--config', dir], c.output)).toBe(0);
-    expect(c.err).toContain(
-      'warning: round 2024-1: ⚠ 2029년 공휴일은 공식 자료가 아니라 규칙으로 계산했습니다 — jamun calendar import로 갱신하세요.',
-    );
+    expect(c.err).toContain(`warning: round 2024-1: ⚠ ${t('ko', 'calendar.computed', { years: '2029' })}`);
 
     mkdirSync(path.join(dir, 'holidays'));
     writeFileSync(path.join(dir, 'holidays', 'KR-2029.csv'), '2029-01-01,1월 1일\n2029-03-01,3·1절\n');

@@ -86,7 +86,7 @@ describe('jamun config reload', { timeout: 60_000 }, () => {
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toMatch(/• 회차 "2024-1" 질문 2\.3: ".+" → \(없음\)/);
     expect(r.out).toContain('반영하지 않았습니다. 위원 1명이 이미 답변을 작성하여 질문 구성은 바꿀 수 없습니다.');
-    expect(r.out).toContain('• 회차 "2024-1" 마감 기한: 2099-02-13 (금) 18:00 → 2099-02-20 (금) 18:00');
+    expect(r.out).toContain('• 회차 "2024-1" 마감 기한: 2099. 2. 13.(금) 18:00 → 2099. 2. 20.(금) 18:00');
     expect(r.out).toContain('extend 2024-1 YYYY-MM-DD [HH:mm]로 연장하여 주시기 바랍니다.');
     const shown = JSON.parse((await round('show', '2024-1', '--json')).out) as {
       deadline: string;

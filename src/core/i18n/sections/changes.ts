@@ -23,7 +23,7 @@ export const changeTexts = defineSection({
       '  반영하지 않았습니다. 마감 기한은 설정 파일로 바꾸지 않습니다. extend {round} YYYY-MM-DD [HH:mm]로 연장하여 주시기 바랍니다.',
     'change.reason.opened': '  반영하지 않았습니다. 이미 열린 회차의 시작 시각은 바꿀 수 없습니다.',
     'change.reason.setting':
-      '  반영하지 않았습니다. 위원회, 익명 여부, 기한 후 제출, 독촉 일정은 회차를 열 때 정해져 바꿀 수 없습니다. 바꾸려면 회차를 취소하고 새 회차를 열어 주시기 바랍니다.',
+      '  반영하지 않았습니다. 위원회, 익명 여부, 기한 후 제출, 재안내 일정은 회차를 열 때 정해져 바꿀 수 없습니다. 바꾸려면 회차를 취소하고 새 회차를 열어 주시기 바랍니다.',
     'change.reason.finished': '  반영하지 않았습니다. 요약을 마쳤거나 취소된 회차는 기록으로 남기므로 바꾸지 않습니다.',
     'change.field.title': '제목',
     'change.field.description': '설명',
@@ -40,7 +40,7 @@ export const changeTexts = defineSection({
     'change.field.committee': '위원회',
     'change.field.anonymous': '익명 여부',
     'change.field.allow_late': '기한 후 제출',
-    'change.field.reminders': '독촉 일정',
+    'change.field.reminders': '재안내 일정',
     'change.field.opens': '시작 시각',
     'change.field.deadline': '마감 기한',
     'change.field.agenda': '안건 {id}',
