@@ -34,6 +34,8 @@
  *     time_zone: Asia/Seoul          # optional override
  *     locale: ko                     # optional override
  *     active: true                   # default true
+ * office: …                         # optional, see schema-office.ts
+ * withholding: …                    # optional, see schema-office.ts
  * ```
  *
  * Checks that span several keys (duplicate ids, shared platform ids,
@@ -42,6 +44,7 @@
 import { z } from 'zod';
 import type { Committee, Member, Platform, PlatformIds } from '../core/model.ts';
 import { isSupportedCountry } from '../core/calendar/index.ts';
+import { DEFAULT_WITHHOLDING, officeSchema, withholdingSchema } from './schema-office.ts';
 import {
   discordIdSchema,
   idSchema,
@@ -147,6 +150,8 @@ export const committeeSchema = z
     honorarium: honorariumSchema.optional(),
     calendar: calendarSchema.prefault({}),
     members: z.array(memberSchema).min(1, { error: 'must list at least one member' }),
+    office: officeSchema.optional(),
+    withholding: withholdingSchema.optional(),
   })
   .transform(
     (c): Committee => ({
@@ -169,6 +174,8 @@ export const committeeSchema = z
         remindOnClosedDays: c.calendar.remind_on_closed_days,
       },
       members: c.members,
+      ...(c.office === undefined ? {} : { office: c.office }),
+      withholding: c.withholding ?? DEFAULT_WITHHOLDING,
     }),
   );
 

@@ -18,6 +18,7 @@
  *     - { last_business_day: '09:30' }
  *     - { hours_before: 3 }
  *   grace_minutes: 120               # default 120
+ * report: …                          # optional, see schema-office.ts
  * agenda:                            # at least one item
  *   - id: '1'                        # default: position, '1', '2', …
  *     title: 서울시 지역상생교류 추진
@@ -49,6 +50,7 @@ import {
   type RoundDefinition,
 } from '../core/model.ts';
 import { idSchema, localDateTimeSchema, textSchema, timeOfDaySchema } from './schema-primitives.ts';
+import { roundReportSchema } from './schema-office.ts';
 
 /** Reminders when a round file has no `reminders` key. */
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
@@ -191,6 +193,7 @@ export const roundSchema = z
     description: textSchema.optional(),
     agenda: z.array(agendaItemSchema).min(1, { error: 'must list at least one agenda item' }),
     window: z.strictObject({ opens: localDateTimeSchema, closes: localDateTimeSchema }),
+    report: roundReportSchema.optional(),
     anonymous: z.boolean().default(false),
     allow_late: z.boolean().default(false),
     reminders: remindersSchema.optional(),
@@ -210,6 +213,7 @@ export const roundSchema = z
       },
     };
     if (r.description !== undefined) round.description = r.description;
+    if (r.report !== undefined) round.report = r.report;
     return round;
   });
 

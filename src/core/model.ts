@@ -100,6 +100,43 @@ export interface Committee {
   members: Member[];
   /** The secretariat's office, for letters and reports (optional). */
   office?: CommitteeOffice;
+  /** How the honorarium is taxed at source (기타소득 by default in Korea). */
+  withholding?: WithholdingRules;
+}
+
+/**
+ * Tax withheld from an honorarium paid as 기타소득 (other income), per payment:
+ * deemed expenses are deducted (소득세법 제37조), income tax is charged on the
+ * rest (제129조), local income tax on that tax (지방세법 제103조의13), and
+ * nothing is withheld when the taxable amount is at most the threshold
+ * (과세최저한, 소득세법 제84조). `none` pays the gross.
+ */
+export interface WithholdingRules {
+  kind: 'other_income' | 'none';
+  /** Share of the gross deemed to be expenses: 0.6. */
+  deemedExpenseRate: number;
+  /** Income tax on the taxable amount: 0.2. */
+  incomeTaxRate: number;
+  /** Local income tax as a share of the income tax: 0.1. */
+  localTaxRate: number;
+  /** No tax when the taxable amount (기타소득금액) is at most this: 50,000원. */
+  threshold: number;
+}
+
+/** What the result report (결과 보고) says besides the round itself. Every field optional. */
+export interface RoundReportInfo {
+  /** 문서번호, e.g. `대외협력과-2227`; blank to fill in by hand. */
+  documentNumber?: string;
+  /** 공개여부, e.g. `부분공개(5,6)`. */
+  disclosure?: string;
+  /** The purpose sentence, ending `…결과를 보고드립니다`. */
+  purpose?: string;
+  /** 사전 검토항목: the checklist lines staff ticked. */
+  reviewChecklist: string[];
+  /** The month the honorarium is paid, `YYYY-MM`. */
+  paymentMonth?: string;
+  /** 행정사항 follow-up schedule lines: `자문의견 사업부서 공유(대외협력과→사업부서) : '24. 3월`. */
+  followUp: string[];
 }
 
 export type QuestionKind = 'long_text' | 'short_text' | 'single_choice' | 'multi_choice' | 'scale';
@@ -162,6 +199,8 @@ export interface RoundDefinition {
   anonymous: boolean;
   allowLate: boolean;
   reminders: ReminderPolicy;
+  /** Fields of the result report (optional). */
+  report?: RoundReportInfo;
 }
 
 export type RoundStatus = 'draft' | 'open' | 'closed' | 'summarised' | 'cancelled';

@@ -1,8 +1,27 @@
 /**
- * What happens in the demo: the seed round of the report replayed with
- * members answering at different times. Opinions are condensed from the
- * report's section II. One member never submits; one edits after submitting.
+ * What happens in the demo: the seed round of the report (its agenda,
+ * window and honorarium) replayed with fictional members answering at
+ * different times. The names are invented and say so (김가상 "virtual",
+ * 이예시 "example", …); the answers are illustrative, loosely condensed from
+ * the report's section II, and attributed to no real person. One member
+ * never submits; one edits after submitting.
  */
+import type { Member } from '../core/model.ts';
+
+/** The demo's committee members: clearly invented names, in place of the seed committee's. */
+export const DEMO_MEMBERS: Member[] = [
+  ['m-01', '김가상'],
+  ['m-02', '이예시'],
+  ['m-03', '박모의'],
+  ['m-04', '최시연'],
+  ['m-05', '정견본'],
+  ['m-06', '한임시'],
+  ['m-07', '윤샘플'],
+].map(([id = '', name = '']) => ({ id, name, role: '민간전문가', platforms: { local: id }, active: true }));
+
+/** Said wherever the demo's answers are shown. */
+export const DEMO_NOTE =
+  '※ 이 데모의 위원 이름(김가상, 이예시 …)은 지어낸 것이며, 의견은 설명을 위한 예시입니다. 실제 인물의 발언이 아닙니다.';
 
 /** One scripted step at a Seoul wall-clock time. */
 export type DemoStep =
@@ -79,21 +98,21 @@ export const OPINIONS: Record<string, string[]> = {
   ],
 };
 
-/** The timeline. Member ids are the seed committee's. */
+/** The timeline. Member ids are the demo's ({@link DEMO_MEMBERS}). */
 export const DEMO_STEPS: DemoStep[] = [
   { at: '2024-02-08 09:00', kind: 'open', by: 'staff-son' },
-  { at: '2024-02-08 14:20', kind: 'submit', member: 'm-kang' },
-  { at: '2024-02-08 16:05', kind: 'draft', member: 'm-kim', questionIds: ['1.1', '1.2'] },
-  { at: '2024-02-13 11:05', kind: 'submit', member: 'm-kim' },
-  { at: '2024-02-13 15:30', kind: 'submit', member: 'm-park-jb' },
+  { at: '2024-02-08 14:20', kind: 'submit', member: 'm-01' },
+  { at: '2024-02-08 16:05', kind: 'draft', member: 'm-02', questionIds: ['1.1', '1.2'] },
+  { at: '2024-02-13 11:05', kind: 'submit', member: 'm-02' },
+  { at: '2024-02-13 15:30', kind: 'submit', member: 'm-03' },
   {
     at: '2024-02-14 10:10',
     kind: 'edit',
-    member: 'm-park-jb',
+    member: 'm-03',
     questionId: '1.3',
     text: '추모공원 방문객 대상 가족여행·휴가 프로그램이 결합된 체류형 추모공원을 조성하십시오. (추가) 민간투자자에게는 집객 효과가 큰 수익 모델이 되고, 주민에게는 지역 상권 활성화를 체감하게 합니다.',
   },
-  { at: '2024-02-14 09:40', kind: 'submit', member: 'm-park-jy' },
-  { at: '2024-02-15 11:00', kind: 'submit', member: 'm-oh' },
-  { at: '2024-02-15 16:45', kind: 'submit', member: 'm-chae' },
+  { at: '2024-02-14 09:40', kind: 'submit', member: 'm-04' },
+  { at: '2024-02-15 11:00', kind: 'submit', member: 'm-05' },
+  { at: '2024-02-15 16:45', kind: 'submit', member: 'm-06' },
 ];

@@ -16,7 +16,8 @@ import { ManualClock } from '../core/ports/clock.ts';
 import { silentLogger } from '../core/ports/logger.ts';
 import { formatLocal, formatOfficialDate, instantOf, localDateOf } from '../core/time.ts';
 import { advanceClock } from './advance-clock.ts';
-import { DEMO_STEPS, OPINIONS, type DemoStep } from './demo-script.ts';
+import type { MemberMessageRecord } from './member-messages-doc.ts';
+import { DEMO_MEMBERS, DEMO_NOTE, DEMO_STEPS, OPINIONS, type DemoStep } from './demo-script.ts';
 
 /** Where the demo writes: its story to `out`, problems to `err` (the CLI passes its stdout and stderr). */
 interface DemoOutput {
@@ -33,6 +34,8 @@ export interface DemoOptions {
 
 export interface DemoResult {
   reminders: Array<{ member: string; at: Date }>;
+  /** Every message members received, and the replies to their own actions, in order. */
+  memberMessages: MemberMessageRecord[];
   files: string[];
   summaryText: string;
 }
@@ -44,7 +47,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const roundId = options.roundId ?? '2024-1';
   const definition = config.rounds.find((r) => r.id === roundId);
   if (!definition) throw new Error(`The demo needs round ${roundId} in the configuration`);
-  const committee = config.committees.find((c) => c.id === definition.committeeId) as Committee;
+  const seed = config.committees.find((c) => c.id === definition.committeeId) as Committee;
+  // The seed round's agenda, window and honorarium, answered by invented members: no statement
+  // is attributed to a real person.
+  const committee: Committee = { ...seed, members: DEMO_MEMBERS };
+  const committees = config.committees.map((c) => (c.id === committee.id ? committee : c));
 
   mkdirSync(options.outDir, { recursive: true });
   const dbFile = path.join(options.outDir, 'demo.db');
@@ -57,23 +64,28 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const app = createJamunApp({
     store,
     messengers: [local],
-    committees: config.committees,
+    committees,
     rounds: config.rounds,
     clock,
     logger: silentLogger,
   });
   const nameOf = (userId: string) => committee.members.find((m) => m.platforms.local === userId)?.name ?? userId;
   const reminders: DemoResult['reminders'] = [];
+  const memberMessages: MemberMessageRecord[] = [];
+  const received = (member: string, kind: string, text: string) =>
+    memberMessages.push({ at: formatOfficialDate(clock.now(), ZONE, 'ko'), member, kind, text });
   const line = (text: string) => output.out(`${formatOfficialDate(clock.now(), ZONE, 'ko')}  ${text}`);
 
   local.onMessage = (m: LocalMessage) => {
     const who = m.channelId.startsWith('dm:') ? nameOf(m.channelId.slice(3)) : `#${m.channelId}`;
     if (m.kind === 'reminder') reminders.push({ member: who, at: clock.now() });
+    if (m.channelId.startsWith('dm:')) received(who, m.kind, m.text);
     if (m.kind === 'progress') line(`📊 ${who}: ${m.text.split('\n')[0]}`);
     else if (m.kind !== 'summary') line(`📨 → ${who}: ${label(m.kind)}`);
   };
 
   output.out(`jamun demo — ${definition.title}`);
+  output.out(DEMO_NOTE);
   output.out(
     `${committee.name}, ${committee.members.length}명, ${definition.window.opens.replace('T', ' ')} ~ ${definition.window.closes.replace('T', ' ')} (${ZONE})\n`,
   );
@@ -108,7 +120,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   }
   output.out(`내보낸 파일: ${files.join(', ')}`);
   await store.close();
-  return { reminders, files, summaryText };
+  return { reminders, memberMessages, files, summaryText };
 
   async function perform(step: DemoStep): Promise<void> {
     if (step.kind === 'open') {
@@ -127,6 +139,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         roundId,
         step.questionIds.map((qid) => ({ questionId: qid, value: opinion(qid) })),
       );
+      if (r.ok) received(name, 'reply', r.value.message);
       line(`✏️  ${name}: ${r.ok ? `임시 저장 (${step.questionIds.join(', ')})` : describeError(r.error, 'ko')}`);
     } else if (step.kind === 'submit') {
       const r = await app.submit(
@@ -134,10 +147,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         roundId,
         questions.map((q) => ({ questionId: q.id, value: opinion(q.id) })),
       );
+      if (r.ok) received(name, 'reply', r.value.message);
       line(`✅ ${name}: ${r.ok ? '제출' : describeError(r.error, 'ko')}`);
     } else if (step.kind === 'edit') {
       const r = await app.submit(actor, roundId, [{ questionId: step.questionId, value: step.text }]);
-      line(`🔁 ${name}: ${r.ok ? `제출 후 수정 (질문 ${step.questionId})` : describeError(r.error, 'ko')}`);
+      if (r.ok) received(name, 'reply', r.value.message);
+      line(`🔁 ${name}: ${r.ok ? `제출 후 수정 (자문내용 ${step.questionId})` : describeError(r.error, 'ko')}`);
     } else {
       await app.markAsked(actor, roundId, step.questionId);
       const r = await app.reply(actor, step.text);

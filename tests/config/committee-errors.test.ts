@@ -31,7 +31,39 @@ describe('GIVEN a minimal valid committee', () => {
         { id: 'm-a', name: '가', platforms: { local: 'm-a', slack: 'U0AAAAAAA' }, active: true },
         { id: 'm-b', name: '나', platforms: { local: 'm-b', slack: 'U0BBBBBBB' }, active: true },
       ],
+      // The honorarium is taxed as 기타소득 unless configured otherwise.
+      withholding: {
+        kind: 'other_income',
+        deemedExpenseRate: 0.6,
+        incomeTaxRate: 0.2,
+        localTaxRate: 0.1,
+        threshold: 50000,
+      },
     });
+  });
+
+  it('WHEN office metadata is given THEN it is kept; two contacts for members are refused', () => {
+    const doc = committeeDoc();
+    Object.assign(doc, {
+      office: {
+        department: '대외협력과',
+        contacts: [{ role: '담당', name: '성춘향', title: '주무관', phone: '02-2133-0002', for_members: true }],
+      },
+    });
+    expect(loaded(sources(doc)).committees[0]?.office).toEqual({
+      department: '대외협력과',
+      contacts: [{ role: '담당', name: '성춘향', title: '주무관', phone: '02-2133-0002', forMembers: true }],
+      approvalLine: [],
+    });
+    Object.assign(doc, {
+      office: {
+        contacts: [
+          { role: '담당', name: '가', for_members: true },
+          { role: '담당', name: '나', for_members: true },
+        ],
+      },
+    });
+    expect(errorLines(sources(doc)).join('\n')).toContain('at most one contact may be for_members');
   });
 
   it('WHEN member overrides and a region are given THEN they are kept, the zone spelled canonically', () => {

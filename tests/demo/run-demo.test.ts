@@ -1,10 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBusinessCalendar } from '../../src/core/calendar/index.ts';
 import { formatLocal, localDateOf } from '../../src/core/time.ts';
 import { runDemo, type DemoResult } from '../../src/demo/run-demo.ts';
+import { DEMO_NOTE } from '../../src/demo/demo-script.ts';
+import { renderMemberMessagesDoc } from '../../src/demo/member-messages-doc.ts';
+import { catalogueKeys, t, type MessageKey } from '../../src/core/i18n/catalogue.ts';
+import { AVOIDED_WORDS } from '../../src/core/i18n/glossary.ts';
 import { CONFIG_DIR } from '../fakes/app-harness.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 
@@ -44,8 +48,16 @@ describe('the demo', () => {
 
   it('GIVEN the seed round THEN the staff summary shows 6/7, names the non-submitter and totals 600,000 KRW', () => {
     expect(result.summaryText).toContain('7명 중 6명 의견 제출');
-    expect(result.summaryText).toContain('미제출: 1명 — 최예술');
+    expect(result.summaryText).toContain('미제출: 1명 — 윤샘플');
     expect(result.summaryText).toContain('6명 × 100,000원 = 600,000원');
+  });
+
+  it('GIVEN the demo THEN its members are invented and it says the answers are illustrative', () => {
+    for (const real of ['강도영', '김정환', '박종범', '박주영', '오영은', '채정훈', '최예술']) {
+      expect(lines.join('\n')).not.toContain(real);
+      expect(result.summaryText).not.toContain(real);
+    }
+    expect(lines.join('\n')).toContain('지어낸 것이며, 의견은 설명을 위한 예시입니다');
   });
 
   it('GIVEN an edit after submitting THEN the summary carries the edited answer', () => {
@@ -61,5 +73,28 @@ describe('the demo', () => {
     expect(result.files.every((f) => existsSync(f))).toBe(true);
     const csv = readFileSync(path.join(dir, 'jamun-2024-1.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('GIVEN the demo round THEN docs/messages.ko.md holds every message members got, current (UPDATE_DOCS=1 rewrites it)', () => {
+    const doc = renderMemberMessagesDoc(
+      "'24년 제1차 지역상생발전위원회 서면자문 (데모)",
+      DEMO_NOTE,
+      result.memberMessages,
+    );
+    const file = path.join(import.meta.dirname, '../../docs/messages.ko.md');
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(file, doc);
+    expect(readFileSync(file, 'utf8')).toBe(doc);
+    const kinds = new Set(result.memberMessages.map((m) => m.kind));
+    expect([...kinds].sort()).toEqual(['invitation', 'receipt', 'reminder', 'reply']);
+  });
+
+  it('GIVEN every member message of the demo THEN it keeps the register: no avoided word, no placeholder, no round id', () => {
+    for (const message of result.memberMessages) {
+      for (const word of AVOIDED_WORDS) expect(message.text).not.toContain(word.avoid);
+      expect(message.text).not.toMatch(/\{\w+/);
+      expect(message.text).not.toContain('2024-1');
+    }
+    expect(catalogueKeys('ko').length).toBeGreaterThan(0);
+    expect(t('ko', 'invite.thanks' as MessageKey)).toContain('감사합니다');
   });
 });
