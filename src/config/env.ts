@@ -61,6 +61,8 @@ export interface AppEnv {
    * drills and crash trials: a restart "15 minutes later" without waiting.
    */
   clockOffsetMs: number;
+  /** Port of /healthz, /readyz and /metrics (`jamun start` only); null (off) when JAMUN_HTTP_PORT is unset. */
+  httpPort: number | null;
   /** Null when no Slack variable is set. */
   slack: SlackEnv | null;
   /** Null when no Discord variable is set. */
@@ -113,6 +115,10 @@ const envSchema = z.object({
   JAMUN_CLOCK_OFFSET_MINUTES: z.preprocess(
     blankIsUnset,
     z.coerce.number({ error: 'must be a whole number of minutes' }).int().min(0).max(525_600).default(0),
+  ),
+  JAMUN_HTTP_PORT: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ error: 'must be a port number 1-65535' }).int().min(1).max(65535).optional(),
   ),
   SLACK_BOT_TOKEN: secret('xoxb-'),
   SLACK_APP_TOKEN: secret('xapp-'),
@@ -216,6 +222,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): Result<AppEnv, ConfigError[]> 
       logLevel: e.LOG_LEVEL,
       tickCron: e.JAMUN_TICK_CRON,
       clockOffsetMs: e.JAMUN_CLOCK_OFFSET_MINUTES * 60_000,
+      httpPort: e.JAMUN_HTTP_PORT ?? null,
       slack: slackEnv(e),
       discord: discordEnv(e),
     },

@@ -10,6 +10,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer } from 'node:net';
 import { DateTime } from 'luxon';
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
@@ -49,6 +50,21 @@ function fanOutConfig(dir: string): string {
     .replace(/closes: .+/, `closes: ${now.plus({ days: 7 }).toFormat('yyyy-LL-dd HH:mm')}`);
   writeFileSync(roundFile, `${round}\nreminders:\n  slots: []\n`);
   return target;
+}
+
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function getStatus(port: number, path: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`);
+  return { status: response.status, text: await response.text() };
 }
 
 async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs: number): Promise<void> {
@@ -101,9 +117,15 @@ describeWithPostgres('two instances on one PostgreSQL', (serverUrl) => {
     bots.push(first);
     await first.waitForStdout('jamun is running (discord)', STARTUP_MS);
     await fake.gateway.waitForReady();
-    const second = runCli(['start'], env);
+    const opsPort = await freePort();
+    const second = runCli(['start'], { ...env, JAMUN_HTTP_PORT: String(opsPort) });
     bots.push(second);
     await second.waitForStdout(STANDING_BY, STARTUP_MS);
+    // The standby is live but not ready: a load balancer sends nothing to it.
+    expect((await getStatus(opsPort, '/healthz')).status).toBe(200);
+    const standby = await getStatus(opsPort, '/readyz');
+    expect(standby.status).toBe(503);
+    expect(standby.text).toContain('standby');
 
     const staff = committee?.staff.userIds.discord?.[0] ?? '';
     void fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: staffChannel });
@@ -115,6 +137,7 @@ describeWithPostgres('two instances on one PostgreSQL', (serverUrl) => {
     await second.waitForStdout(TAKING_OVER, TAKEOVER_LIMIT_MS);
     const takeoverMs = Date.now() - killedAt;
     await second.waitForStdout('jamun is running (discord)', 180_000);
+    expect((await getStatus(opsPort, '/readyz')).status).toBe(200);
 
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
@@ -142,6 +165,10 @@ describeWithPostgres('two instances on one PostgreSQL', (serverUrl) => {
       expect(none.filter((id) => !uncertain.includes(id))).toEqual([]);
       expect(uncertain.length).toBeLessThan(MEMBERS / 10);
       expect(takeoverMs).toBeLessThan(TAKEOVER_LIMIT_MS);
+      const metrics = (await getStatus(opsPort, '/metrics')).text;
+      expect(metrics).toMatch(/jamun_sends_total\{platform="discord",outcome="sent"\} \d+/);
+      expect(metrics).toContain('jamun_active_instance 1');
+      expect(metrics).toContain('jamun_open_rounds 1');
       process.stdout.write(
         `failover: killed the active instance after ${atKill} of ${MEMBERS} invitations; the survivor took over in ${takeoverMs} ms; ${MEMBERS - none.length} invited once, ${none.length} not invited and recorded uncertain (${uncertain.length} uncertain in all), 0 twice\n`,
       );

@@ -27,9 +27,17 @@ describe('GIVEN an empty environment', () => {
       logLevel: 'info',
       tickCron: '* * * * *',
       clockOffsetMs: 0,
+      httpPort: null,
       slack: null,
       discord: null,
     });
+  });
+
+  it('WHEN JAMUN_HTTP_PORT is set THEN the operations endpoints get that port; a bad one is named', () => {
+    expect(envOf({ JAMUN_HTTP_PORT: '9464' }).httpPort).toBe(9464);
+    expect(errorsOf({ JAMUN_HTTP_PORT: 'ninety' })).toEqual([
+      'environment: JAMUN_HTTP_PORT: must be a port number 1-65535',
+    ]);
   });
 
   it('WHEN variables are set but blank THEN they count as unset', () => {

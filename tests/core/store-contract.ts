@@ -453,6 +453,32 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       });
     });
 
+    describe('operations snapshot', () => {
+      it('GIVEN an open round, sends in several states and jobs due and not yet due THEN the snapshot counts them', async () => {
+        await store.openRound(
+          { ...sampleRound(), status: 'open' },
+          [],
+          [job('late', 1), job('later', 5), job('future', 90)],
+        );
+        await store.claimOutbox('a', 'slack', at(0));
+        await store.settleOutbox('a', { state: 'sent' }, at(0));
+        await store.claimOutbox('b', 'slack', at(0));
+        await store.settleOutbox('b', { state: 'uncertain' }, at(0));
+        await store.claimOutbox('c', 'discord', at(0));
+        expect(await store.operationsSnapshot(at(10))).toEqual({
+          openRounds: 1,
+          uncertainSends: 1,
+          sends: [
+            { platform: 'discord', state: 'sending', count: 1 },
+            { platform: 'slack', state: 'sent', count: 1 },
+            { platform: 'slack', state: 'uncertain', count: 1 },
+          ],
+          oldestDueJobAt: at(1),
+        });
+        expect((await store.operationsSnapshot(at(0))).oldestDueJobAt).toBeNull();
+      });
+    });
+
     describe('heartbeat', () => {
       it('GIVEN no bot ever ran THEN there is no heartbeat', async () => {
         expect(await store.getHeartbeat('bot')).toBeNull();

@@ -13,6 +13,7 @@ import type {
   InvitationPatch,
   JobOutcome,
   NewJob,
+  OperationsSnapshot,
   OutboxClaim,
   OutboxEntry,
   ReleasedClaims,
@@ -383,6 +384,25 @@ export class MemoryStore implements Store {
     return copy(this.summaries.filter((s) => s.roundId === roundId)).sort(
       (a, b) => a.postedAt.getTime() - b.postedAt.getTime(),
     );
+  }
+
+  async operationsSnapshot(now: Date): Promise<OperationsSnapshot> {
+    const sends = new Map<string, { platform: string; state: string; count: number }>();
+    for (const entry of this.outbox.values()) {
+      const key = JSON.stringify([entry.platform, entry.state]);
+      const row = sends.get(key) ?? { platform: entry.platform, state: entry.state, count: 0 };
+      row.count += 1;
+      sends.set(key, row);
+    }
+    const due = [...this.jobs.values()]
+      .filter((job) => job.state === 'pending' && job.dueAt.getTime() <= now.getTime())
+      .map((job) => job.dueAt.getTime());
+    return {
+      openRounds: [...this.rounds.values()].filter((round) => round.status === 'open').length,
+      uncertainSends: [...this.outbox.values()].filter((entry) => entry.state === 'uncertain').length,
+      sends: [...sends.values()].sort((a, b) => byString(a.platform, b.platform) || byString(a.state, b.state)),
+      oldestDueJobAt: due.length === 0 ? null : new Date(Math.min(...due)),
+    };
   }
 
   async saveHeartbeat(heartbeat: Heartbeat): Promise<void> {

@@ -15,6 +15,7 @@ import type {
   InvitationPatch,
   JobOutcome,
   NewJob,
+  OperationsSnapshot,
   OutboxClaim,
   OutboxEntry,
   ReleasedClaims,
@@ -375,6 +376,29 @@ export abstract class PrismaStoreBase implements Store {
       orderBy: [{ postedAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map(summaryFromRow);
+  }
+
+  async operationsSnapshot(now: Date): Promise<OperationsSnapshot> {
+    const [openRounds, uncertainSends, sends, oldest] = await Promise.all([
+      this.prisma.round.count({ where: { status: 'open' } }),
+      this.prisma.outbox.count({ where: { state: 'uncertain' } }),
+      this.prisma.outbox.groupBy({
+        by: ['platform', 'state'],
+        _count: { _all: true },
+        orderBy: [{ platform: 'asc' }, { state: 'asc' }],
+      }),
+      this.prisma.job.findFirst({
+        where: { state: 'pending', dueAt: { lte: now } },
+        orderBy: { dueAt: 'asc' },
+        select: { dueAt: true },
+      }),
+    ]);
+    return {
+      openRounds,
+      uncertainSends,
+      sends: sends.map((row) => ({ platform: row.platform, state: row.state, count: row._count._all })),
+      oldestDueJobAt: oldest?.dueAt ?? null,
+    };
   }
 
   async saveHeartbeat(heartbeat: Heartbeat): Promise<void> {

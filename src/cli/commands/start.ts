@@ -91,16 +91,19 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       const adapters = platformAdapters(env, logger).filter(
         (a) => !(reached.down as string[]).includes(a.messenger.platform),
       );
+      const { createOperations } = await import('../operations.ts');
+      const ops = createOperations(output, logger);
       const opened = await openApp(output, {
         env,
         logger,
         config,
-        messengers: adapters.map((a) => a.messenger),
+        messengers: adapters.map((a) => ops.metrics.instrument(a.messenger)),
         onWorkDue: () => scheduler.poke(),
         configSource: await rereadConfiguration(opts.config ?? env.configDir),
       });
       if (!opened) return setExit(EXIT.config);
       const { app } = opened;
+      await ops.serve(opened.env.httpPort, app.store);
       let stopping = false;
       const stopRequested = new Promise<void>((resolve) => {
         const stop = () => {
@@ -113,16 +116,25 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       // Several instances on one PostgreSQL: only the lease holder connects to the platforms and ticks.
       const { becomeActive } = await import('../active-lease.ts');
       const lease = await becomeActive(opened.env.databaseUrl, output, logger, () => stopping);
-      if (!lease) return opened.close();
+      if (!lease) {
+        await ops.close();
+        return opened.close();
+      }
+      ops.state.active = true;
+      ops.metrics.setActive(true);
       const startedAt = new Date();
       // Filled as the adapters start: the heartbeat names the platforms really up.
       const platforms: string[] = [];
       const jobs = createJobScheduler({
-        app,
+        app: {
+          runDueJobs: () => ops.metrics.timeTick(() => app.runDueJobs()),
+          recoverInterruptedSends: () => app.recoverInterruptedSends(),
+        },
         logger,
         cronExpression: opened.env.tickCron,
-        heartbeat: (stopped) =>
-          app.store.saveHeartbeat({
+        heartbeat: (stopped) => {
+          ops.metrics.schedulerAlive(new Date());
+          return app.store.saveHeartbeat({
             id: 'bot',
             pid: process.pid,
             host: hostname(),
@@ -130,7 +142,8 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
             startedAt,
             beatAt: new Date(),
             ...(stopped ? { stoppedAt: new Date() } : {}),
-          }),
+          });
+        },
       });
       scheduler.poke = () => jobs.poke();
       const removed = await app.reconcileMembership();
@@ -140,9 +153,11 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       if (started.length === 0) {
         output.err(NONE_REACHABLE);
         await lease.release();
+        await ops.close();
         await opened.close();
         return setExit(EXIT.unavailable);
       }
+      ops.state.messengersConnected = true;
       await jobs.start();
       output.out(`jamun is running (${platforms.join(', ')}). Stop with Ctrl+C.`);
       const down = [
@@ -167,8 +182,10 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       process.off('SIGHUP', reload);
       output.out('Stopping: finishing the current work…');
       await jobs.stop();
+      ops.state.messengersConnected = false;
       for (const adapter of started) await adapter.stop();
       await lease.release();
+      await ops.close();
       await opened.close();
     });
 }

@@ -125,6 +125,18 @@ export interface AnswerRevision {
   savedAt: Date;
 }
 
+/** What operations watch (metrics), counted by the database so every instance sees the same. */
+export interface OperationsSnapshot {
+  /** Rounds with status `open`. */
+  openRounds: number;
+  /** Outbox entries that are `uncertain` (a send cut by a crash; staff decide). */
+  uncertainSends: number;
+  /** Outbox entries by platform and state (`sent`, `failed`, `sending`, `uncertain`). */
+  sends: Array<{ platform: string; state: string; count: number }>;
+  /** When the longest-waiting due job (pending, due at or before now) fell due; null when none waits. */
+  oldestDueJobAt: Date | null;
+}
+
 export interface Store {
   /** Upserts the committee and its members from config. Members no longer listed become inactive. */
   syncCommittee(committee: Committee): Promise<void>;
@@ -218,6 +230,8 @@ export interface Store {
 
   recordSummary(record: SummaryRecord): Promise<void>;
   /** Writes (creates or replaces) a heartbeat row. */
+  /** Counts for operations at `now` (see OperationsSnapshot). */
+  operationsSnapshot(now: Date): Promise<OperationsSnapshot>;
   saveHeartbeat(heartbeat: Heartbeat): Promise<void>;
   getHeartbeat(id: string): Promise<Heartbeat | null>;
   listSummaries(roundId: string): Promise<SummaryRecord[]>;
