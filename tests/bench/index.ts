@@ -5,6 +5,7 @@
  * event-loop delay percentiles. Nothing here asserts: the machine is shared,
  * so compare ratios within one run.
  */
+import { cpus, loadavg } from 'node:os';
 import { runCompileBench } from './core-bench.ts';
 import { runDiscordFanoutBench } from './discord-fanout.ts';
 import { runSlackFanoutBench } from './slack-fanout.ts';
@@ -92,6 +93,12 @@ const suites: Array<[string, () => Promise<SuiteResult>]> = [
   ],
 ];
 
+// The machine is shared: every figure is read against the load it ran under.
+process.stdout.write(
+  `load average at start: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')} (${cpus().length} cores)\n`,
+);
 const verdicts: string[] = [];
 for (const [title, run] of suites) {
   if (only && !title.startsWith(only)) continue;
@@ -104,6 +111,11 @@ for (const [title, run] of suites) {
     verdicts.push(line);
   }
 }
+process.stdout.write(
+  `\nload average at end: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}\n`,
+);
 process.stdout.write('\nTargets (ratio ≥ 1 is met; the machine is shared, compare ratios within one run)\n');
 for (const line of verdicts) process.stdout.write(`  ${line}\n`);
 process.stdout.write(

@@ -19,7 +19,7 @@ import { ensureDatabaseFolder, isPostgresUrl, migrationScripts, sqliteFilePath }
 import { migrateDatabase } from './migrate.ts';
 import { PrismaStoreBase } from './prisma-store-base.ts';
 import { answerFromSqlite, invitationFromSqlite, invitationValues, roundRowFromSqlite } from './sqlite-rows.ts';
-import { bindable, SqliteDirect } from './sqlite-direct.ts';
+import { bindable, GroupCommit, SqliteDirect } from './sqlite-direct.ts';
 import { committeeSettings } from './row-mapping.ts';
 
 /** How long a connection waits for another process's write lock before failing. */
@@ -84,6 +84,14 @@ function splitStatements(sql: string): string[] {
     .filter((statement) => statement !== '');
 }
 
+/** One member's answer save. */
+interface AnswerSave {
+  roundId: string;
+  memberId: string;
+  answers: AnswerWrite[];
+  at: Date;
+}
+
 class SqliteStore extends PrismaStoreBase {
   protected readonly claimLock = Prisma.empty;
 
@@ -92,7 +100,10 @@ class SqliteStore extends PrismaStoreBase {
     private readonly sql: SqliteDirect,
   ) {
     super(prisma);
+    this.#answerWrites = new GroupCommit(sql, (save) => this.#writeAnswers(save));
   }
+
+  readonly #answerWrites: GroupCommit<AnswerSave, unknown[]>;
 
   protected override async roundRow(roundId: string): Promise<RoundRow | null> {
     // A prepared read: every answer save does it.
@@ -167,10 +178,19 @@ class SqliteStore extends PrismaStoreBase {
 
   async saveAnswers(roundId: string, memberId: string, answers: AnswerWrite[], at: Date) {
     if (answers.length === 0) return [];
-    // One synchronous transaction of prepared statements: a trigger of the
-    // answer_revision migration writes the revision row of every insert and
-    // update. A new answer of a member who has already submitted is born submitted.
-    const latest = new Map(answers.map((a) => [a.questionId, a.value]));
+    const rows = await this.#answerWrites.submit({ roundId, memberId, answers, at });
+    return rows.map(answerFromSqlite);
+  }
+
+  /**
+   * Answer saves, committed in groups (see GroupCommit): 50 members saving at
+   * once cost one commit per turn, not 50. Each save is prepared statements:
+   * a trigger of the answer_revision migration writes the revision row of
+   * every insert and update. A new answer of a member who has already
+   * submitted is born submitted.
+   */
+  #writeAnswers(save: AnswerSave): unknown[] {
+    const latest = new Map(save.answers.map((a) => [a.questionId, a.value]));
     const submitted = this.sql.statement(
       `SELECT 1 FROM "Invitation" WHERE "roundId" = ? AND "memberId" = ? AND "submittedAt" IS NOT NULL`,
     );
@@ -181,13 +201,10 @@ class SqliteStore extends PrismaStoreBase {
          "value" = excluded."value", "revision" = "Answer"."revision" + 1, "updatedAt" = excluded."updatedAt"
        RETURNING "roundId", "memberId", "questionId", "value", "status", "revision", "updatedAt"`,
     );
-    const rows = this.sql.transaction(() => {
-      const status = submitted.get(roundId, memberId) ? 'submitted' : 'draft';
-      return [...latest].map(([questionId, value]) =>
-        upsert.get(roundId, memberId, questionId, JSON.stringify(value), status, at.getTime()),
-      );
-    });
-    return rows.map(answerFromSqlite);
+    const status = submitted.get(save.roundId, save.memberId) ? 'submitted' : 'draft';
+    return [...latest].map(([questionId, value]) =>
+      upsert.get(save.roundId, save.memberId, questionId, JSON.stringify(value), status, save.at.getTime()),
+    );
   }
 
   override async markSubmitted(roundId: string, memberId: string, at: Date, late: boolean): Promise<void> {

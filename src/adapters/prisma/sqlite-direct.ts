@@ -71,3 +71,60 @@ export function bindable(value: Date | boolean | string | number | null | undefi
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;
 }
+
+/** Writes grouped into one transaction: at most this many, so a group stays a few milliseconds. */
+const GROUP_LIMIT = WRITE_CHUNK;
+
+interface Pending<Req, Res> {
+  request: Req;
+  resolve: (result: Res) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: writes requested during one turn of the event loop are
+ * committed together in one transaction on the next turn (a commit, not the
+ * statements, is most of a small write's cost). Each caller's promise
+ * resolves only after its write is committed, so "store before
+ * acknowledging" holds. If the group fails, each write is retried alone, so
+ * one bad write fails only its own caller.
+ */
+export class GroupCommit<Req, Res> {
+  #pending: Array<Pending<Req, Res>> = [];
+  #scheduled = false;
+
+  constructor(
+    private readonly sql: SqliteDirect,
+    private readonly write: (request: Req) => Res,
+  ) {}
+
+  submit(request: Req): Promise<Res> {
+    return new Promise<Res>((resolve, reject) => {
+      this.#pending.push({ request, resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  #flush(): void {
+    const group = this.#pending.splice(0, GROUP_LIMIT);
+    if (this.#pending.length > 0) setImmediate(() => this.#flush());
+    else this.#scheduled = false;
+    let results: Res[];
+    try {
+      results = this.sql.transaction(() => group.map((entry) => this.write(entry.request)));
+    } catch {
+      for (const entry of group) {
+        try {
+          entry.resolve(this.sql.transaction(() => this.write(entry.request)));
+        } catch (error) {
+          entry.reject(error);
+        }
+      }
+      return;
+    }
+    for (const [index, entry] of group.entries()) entry.resolve(results[index] as Res);
+  }
+}
