@@ -6,6 +6,7 @@
  * so compare ratios within one run.
  */
 import { cpus, loadavg } from 'node:os';
+import { runCliBench } from './cli-bench.ts';
 import { runCompileBench } from './core-bench.ts';
 import { runDiscordFanoutBench } from './discord-fanout.ts';
 import { runSlackFanoutBench } from './slack-fanout.ts';
@@ -30,6 +31,7 @@ function fanoutTarget(platform: string, figures: Record<string, number | string>
 }
 
 const suites: Array<[string, () => Promise<SuiteResult>]> = [
+  ['cli: --help and config check, fresh processes', () => runCliBench()],
   [
     'core: summary compilation (500 × 20 × 1,500 chars, in a child process without the store)',
     async () => {

@@ -10,7 +10,8 @@
  * Years are computed on first use and cached: the reminder planner and the
  * benchmark ask for the same years over and over.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { KOREAN_RULES_FIRST_YEAR, KOREAN_RULES_LAST_YEAR, koreanHolidaysByRule } from './korean-rules.ts';
 import { englishHolidayName } from './korean-names.ts';
 import { firstDayOfYear, isoDayNumber, MS_PER_DAY, toDayNumber, type DayNumber } from './local-date.ts';
@@ -51,14 +52,29 @@ export interface HolidayLocation {
   region?: string;
 }
 
-// A bare instance answers the catalogue questions (countries, states) without loading one.
-const catalogue = new Holidays();
-const supportedCountries = new Set(Object.keys(catalogue.getCountries()));
+/**
+ * `date-holidays` carries the rules of every country (about 0.4 s of CPU to
+ * load), so it loads on first use: Korea has its own rules and lists, and
+ * `config check` of a Korean committee never needs it. A bare instance
+ * answers the catalogue questions (countries, states).
+ */
+const requireModule = createRequire(import.meta.url);
+let library: { Holidays: typeof Holidays; catalogue: Holidays; countries: ReadonlySet<string> } | undefined;
+function holidaysLibrary(): NonNullable<typeof library> {
+  if (!library) {
+    const Library = requireModule('date-holidays') as typeof Holidays;
+    const catalogue = new Library();
+    library = { Holidays: Library, catalogue, countries: new Set(Object.keys(catalogue.getCountries())) };
+  }
+  return library;
+}
 const instances = new Map<string, Holidays>();
 
-/** Whether `date-holidays` knows the country (ISO 3166-1 alpha-2, any case). */
+/** Whether `date-holidays` knows the country (ISO 3166-1 alpha-2, any case); KR always. */
 export function isSupportedCountry(code: string): boolean {
-  return typeof code === 'string' && supportedCountries.has(code.trim().toUpperCase());
+  if (typeof code !== 'string') return false;
+  const normalised = code.trim().toUpperCase();
+  return normalised === 'KR' || holidaysLibrary().countries.has(normalised);
 }
 
 /**
@@ -68,7 +84,7 @@ export function isSupportedCountry(code: string): boolean {
 export function isSupportedRegion(country: string, region: string): boolean {
   if (!isSupportedCountry(country)) return false;
   const code = normaliseCountry(country);
-  return Object.hasOwn(catalogue.getStates(code) ?? {}, stripCountryPrefix(code, region));
+  return Object.hasOwn(holidaysLibrary().catalogue.getStates(code) ?? {}, stripCountryPrefix(code, region));
 }
 
 /**
@@ -84,7 +100,7 @@ export function resolveLocation(country: string, region?: string): HolidayLocati
   const code = normaliseCountry(country);
   if (region === undefined || region.trim() === '') return { country: code };
   if (!isSupportedRegion(code, region)) {
-    const known = Object.keys(catalogue.getStates(code) ?? {});
+    const known = Object.keys(holidaysLibrary().catalogue.getStates(code) ?? {});
     const hint = known.length > 0 ? `known regions: ${known.join(', ')}` : 'this country has no regions';
     throw new RangeError(`Unknown region ${JSON.stringify(region)} for country ${code} (${hint})`);
   }
@@ -202,8 +218,9 @@ function instanceFor(location: HolidayLocation): Holidays {
   const key = `${location.country}|${location.region ?? ''}`;
   let instance = instances.get(key);
   if (!instance) {
+    const { Holidays: Library } = holidaysLibrary();
     instance =
-      location.region === undefined ? new Holidays(location.country) : new Holidays(location.country, location.region);
+      location.region === undefined ? new Library(location.country) : new Library(location.country, location.region);
     instances.set(key, instance);
   }
   return instance;
