@@ -12,7 +12,7 @@ import { postSummary } from '../../../src/core/app/summary-service.ts';
 import { t } from '../../../src/core/i18n/catalogue.ts';
 import type { Committee, Round } from '../../../src/core/model.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
-import { silentLogger } from '../../../src/core/ports/logger.ts';
+import { type Logger, silentLogger } from '../../../src/core/ports/logger.ts';
 import { type Delivery, HEADER_PART, type PartLedger, type StaffMessage } from '../../../src/core/ports/messenger.ts';
 import { kst, seedConfig } from '../../fakes/app-harness.ts';
 
@@ -45,18 +45,30 @@ class PartsMessenger extends LocalMessenger {
   }
 }
 
+/** Keeps the warnings, so a test can read what operators would. */
+function warningLogger(): Logger & { warnings: Array<[Record<string, unknown>, string]> } {
+  const warnings: Array<[Record<string, unknown>, string]> = [];
+  const logger = {
+    ...silentLogger,
+    warnings,
+    warn: (context: Record<string, unknown>, message: string) => warnings.push([context, message]),
+  };
+  return { ...logger, child: () => logger };
+}
+
 function setup() {
+  const logger = warningLogger();
   const { committees, rounds } = seedConfig();
   const committee = committees[0] as Committee;
   const messenger = new PartsMessenger();
   const store = createMemoryStore();
   const clock = new ManualClock(kst('2024-02-15 18:05'));
-  const ctx = new AppContext({ store, messengers: [messenger], committees, rounds, clock, logger: silentLogger });
+  const ctx = new AppContext({ store, messengers: [messenger], committees, rounds, clock, logger });
   const draft = roundFromDefinition(rounds[0]!, committee);
   if (!draft.ok) throw new Error('seed round is invalid');
   const round: Round = { ...draft.value, status: 'closed', closedAt: kst('2024-02-15 18:00') };
   const notices = () => messenger.messagesIn('staff').filter((m) => m.kind === 'text' && m.text.includes(round.title));
-  return { ctx, committee, round, messenger, store, notices };
+  return { ctx, committee, round, messenger, store, notices, logger };
 }
 
 describe('posting the summary part by part', () => {
@@ -131,6 +143,9 @@ describe('posting the summary part by part', () => {
     const a = await postSummary(refused.ctx, refused.round, refused.committee, 'auto', { final: false });
     expect([a.posted, a.channels, a.retryable]).toEqual([0, 1, false]);
     expect(await refused.store.listSummaries(refused.round.id)).toEqual([]);
+    expect(refused.logger.warnings).toEqual([
+      [{ roundId: '2024-1', platform: 'local', reason: 'channel_not_found' }, 'summary post failed'],
+    ]);
     const later = setup();
     later.messenger.failures.set(HEADER_PART, { ok: false, permanent: false, reason: 'network_error' });
     const b = await postSummary(later.ctx, later.round, later.committee, 'auto', { final: false });
