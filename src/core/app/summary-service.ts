@@ -51,7 +51,6 @@ export function exportFile(summary: CompiledSummary, format: ExportFormat): Outg
       ? renderSummaryCsv(summary)
       : Buffer.from(
           format === 'md' ? renderSummaryMarkdown(summary, { audience: 'staff' }) : renderSummaryJson(summary),
-          'utf8',
         );
   return { name: `jamun-${summary.roundId}.${format}`, mimeType: MIME[format], content };
 }

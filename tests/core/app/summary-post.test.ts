@@ -24,6 +24,8 @@ type Failure = Extract<Delivery, { ok: false }>;
 class PartsMessenger extends LocalMessenger {
   readonly failures = new Map<string, Failure>();
   readonly calls: string[] = [];
+  /** Thread replies after the header (a long summary). */
+  replies = 0;
 
   override async postToStaff(
     channelId: string,
@@ -40,6 +42,8 @@ class PartsMessenger extends LocalMessenger {
     };
     const header = await parts.part(HEADER_PART, { kind: 'message', index: 0 }, send(HEADER_PART));
     if (!header.ok) return header;
+    for (let index = 1; index <= this.replies; index += 1)
+      await parts.part(`reply-${index}`, { kind: 'message', index }, send(`reply-${index}`));
     for (const file of message.files) await parts.part(file.name, { kind: 'file', name: file.name }, send(file.name));
     return header;
   }
@@ -116,6 +120,39 @@ describe('posting the summary part by part', () => {
     expect([second.posted, second.retryable]).toEqual([1, false]);
     expect(s.messenger.calls).toEqual([HEADER_PART, MD, CSV, CSV]);
     expect(await s.store.listSummaries(s.round.id)).toHaveLength(1);
+  });
+
+  it('GIVEN a refused thread reply and a refused file THEN one notice lists both, one line each, the reply by its place in the summary', async () => {
+    const s = setup();
+    s.messenger.replies = 1;
+    s.messenger.failures.set('reply-1', { ok: false, permanent: true, reason: 'forbidden' });
+    s.messenger.failures.set(CSV, { ok: false, permanent: true, reason: 'forbidden' });
+    await postSummary(s.ctx, s.round, s.committee, 'auto', { final: false });
+    expect(s.notices()).toHaveLength(1);
+    expect(s.notices()[0]?.text).toContain(
+      [
+        `• ${t('ko', 'staff.parts.section', { index: 2, reason: '권한 없음' })}`,
+        `• ${t('ko', 'staff.parts.file', { file: CSV, reason: '권한 없음' })}`,
+      ].join('\n'),
+    );
+  });
+
+  it('GIVEN a refused file and another that fails for now THEN staff wait for the next attempt, which may bring the second', async () => {
+    const s = setup();
+    s.messenger.failures.set(MD, { ok: false, permanent: false, reason: 'rate_limited' });
+    s.messenger.failures.set(CSV, { ok: false, permanent: true, reason: 'forbidden' });
+    const posting = await postSummary(s.ctx, s.round, s.committee, 'auto', { final: false });
+    expect(posting.retryable).toBe(true);
+    expect(s.notices()).toEqual([]);
+  });
+
+  it('GIVEN a re-post under a new version with the same file refused THEN staff are told again, once per post', async () => {
+    const s = setup();
+    s.messenger.failures.set(CSV, { ok: false, permanent: true, reason: 'forbidden' });
+    await postSummary(s.ctx, s.round, s.committee, 'auto', { final: false });
+    await postSummary(s.ctx, s.round, s.committee, 'manual-1', { final: false });
+    await postSummary(s.ctx, s.round, s.committee, 'manual-1', { final: false });
+    expect(s.notices()).toHaveLength(2);
   });
 
   it('GIVEN the CSV fails for now on the last attempt THEN staff are told now', async () => {

@@ -7,6 +7,7 @@ import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts'
 import { AppContext } from '../../../src/core/app/app-context.ts';
 import { roundFromDefinition } from '../../../src/core/app/schedule-round.ts';
 import { buildSummary, exportFile } from '../../../src/core/app/summary-service.ts';
+import { t } from '../../../src/core/i18n/catalogue.ts';
 import type { Committee, Round } from '../../../src/core/model.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
 import { silentLogger } from '../../../src/core/ports/logger.ts';
@@ -69,7 +70,9 @@ describe('export files of the summary', () => {
     const summary = await buildSummary(ctx, round, committee);
     const md = exportFile(summary, 'md');
     expect([md.name, md.mimeType]).toEqual(['jamun-2024-1.md', 'text/markdown; charset=utf-8']);
-    expect(md.content.toString('utf8')).toContain(round.title);
+    // The staff Markdown document: headings, and the list of who has not submitted.
+    expect(md.content.toString('utf8')).toMatch(/^# /);
+    expect(md.content.toString('utf8')).toContain(`## ${t('ko', 'summary.notSubmitted')}`);
     const csv = exportFile(summary, 'csv');
     expect([csv.name, csv.mimeType]).toEqual(['jamun-2024-1.csv', 'text/csv; charset=utf-8']);
     expect([...csv.content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
