@@ -212,3 +212,64 @@ describe('planned and manual reminders', () => {
     });
   });
 });
+
+describe('invitation jobs that have nothing to send', () => {
+  const inviteJob = async (t: TestApp, memberId: string) =>
+    (await t.store.listJobs(ROUND)).find((j) => j.key === inviteJobKey(ROUND, memberId));
+
+  it('GIVEN a member with no id on any platform the bot runs THEN the invitation fails as no_platform, nothing is sent, and staff see it', async () => {
+    const messenger = new CountingMessenger(() => new Date(0));
+    const t = await createTestApp({
+      messengers: [messenger],
+      mutateCommittee: (c) => {
+        const kim = c.members.find((m) => m.id === 'm-kim');
+        if (kim) kim.platforms = { discord: '100000000000000102' };
+      },
+    });
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+    await t.app.runDueJobs();
+    expect(messenger.tries.get('invitation:m-kim')).toBeUndefined();
+    expect(await t.store.getInvitation(ROUND, 'm-kim')).toMatchObject({
+      deliveryState: 'failed',
+      failureReason: 'no_platform',
+    });
+    expect(await inviteJob(t, 'm-kim')).toMatchObject({ state: 'failed', lastError: 'no_platform' });
+    const progress = messenger.messagesIn('staff').find((m) => m.kind === 'progress');
+    expect(progress?.text).toContain('김정환');
+  });
+
+  it('GIVEN the round was cancelled before the invitations ran THEN none is sent and each job says why', async () => {
+    const messenger = new CountingMessenger(() => new Date(0));
+    const t = await createTestApp({ messengers: [messenger] });
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+    await t.store.updateRound(ROUND, { status: 'cancelled', cancelledAt: t.clock.now() });
+    await t.app.runDueJobs();
+    expect(messenger.tries.size).toBe(0);
+    expect(await inviteJob(t, 'm-kang')).toMatchObject({ state: 'skipped', lastError: 'round cancelled' });
+  });
+
+  it('GIVEN a member removed from the round, or inactive, before the job ran THEN they are not invited', async () => {
+    const messenger = new CountingMessenger(() => new Date(0));
+    const t = await createTestApp({ messengers: [messenger] });
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+    await t.store.updateInvitation(ROUND, 'm-kang', { removedAt: t.clock.now() });
+    const kim = t.committees[0]?.members.find((m) => m.id === 'm-kim');
+    if (kim) kim.active = false;
+    await t.app.runDueJobs();
+    expect(messenger.tries.get('invitation:m-kang')).toBeUndefined();
+    expect(messenger.tries.get('invitation:m-kim')).toBeUndefined();
+    expect(messenger.tries.get('invitation:m-oh')).toHaveLength(1);
+    expect((await inviteJob(t, 'm-kang'))?.state).toBe('skipped');
+  });
+
+  it('GIVEN a member gone from the configuration THEN the job is skipped as gone', async () => {
+    const messenger = new CountingMessenger(() => new Date(0));
+    const t = await createTestApp({ messengers: [messenger] });
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+    const committee = t.committees[0];
+    if (committee) committee.members = committee.members.filter((m) => m.id !== 'm-oh');
+    await t.app.runDueJobs();
+    expect(messenger.tries.get('invitation:m-oh')).toBeUndefined();
+    expect(await inviteJob(t, 'm-oh')).toMatchObject({ state: 'skipped', lastError: 'member or round gone' });
+  });
+});
