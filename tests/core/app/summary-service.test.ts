@@ -67,12 +67,15 @@ describe('the summary counts the business days the round really had', () => {
 describe('export files of the summary', () => {
   it('GIVEN each format THEN the file is named after the round with the right type and content', async () => {
     const { ctx, committee, round } = setup();
+    await ctx.store.createInvitations([
+      { roundId: round.id, memberId: 'm-kang', deliveryState: 'delivered', late: false },
+    ]);
     const summary = await buildSummary(ctx, round, committee);
     const md = exportFile(summary, 'md');
     expect([md.name, md.mimeType]).toEqual(['jamun-2024-1.md', 'text/markdown; charset=utf-8']);
-    // The staff Markdown document: headings, and the list of who has not submitted.
+    // The staff Markdown document: headings, and who has not submitted by name.
     expect(md.content.toString('utf8')).toMatch(/^# /);
-    expect(md.content.toString('utf8')).toContain(`## ${t('ko', 'summary.notSubmitted')}`);
+    expect(md.content.toString('utf8')).toContain(`## ${t('ko', 'summary.notSubmitted')}\n\n- 강도영`);
     const csv = exportFile(summary, 'csv');
     expect([csv.name, csv.mimeType]).toEqual(['jamun-2024-1.csv', 'text/csv; charset=utf-8']);
     expect([...csv.content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
