@@ -21,7 +21,15 @@ function buildProgram(output: Output, setExit: (code: ExitCode) => void): Comman
     .version(jamunVersion(), '-V, --version', 'print the version of jamun')
     .showHelpAfterError('(add --help for the usage)')
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
+    // Not --env-file: Node takes that flag as its own even after the script (the tsx loader's worker exits 9).
+    .option('--env <file>', 'read environment variables from this file (default: .env here, if present)')
     .exitOverride();
+  // Before any command reads the environment; variables set in the real environment win over the file.
+  program.hook('preAction', async () => {
+    const { loadEnvFile } = await import('../config/env.ts');
+    const problem = loadEnvFile(program.opts<{ env?: string }>().env);
+    if (problem) throw new CliFailure(EXIT.config, problem);
+  });
   program.addHelpText(
     'after',
     '\nStart with `jamun demo` (no credentials needed). Configuration lives in config/ (see README).',

@@ -6,6 +6,8 @@
  * Empty variables count as unset (a blank line in a `.env` file must not
  * switch a platform on). Error messages name variables, never their values.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv as parseEnvText } from 'node:util';
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 import type { Result } from '../core/errors.ts';
@@ -227,6 +229,27 @@ export function parseEnv(env: NodeJS.ProcessEnv): Result<AppEnv, ConfigError[]> 
       discord: discordEnv(e),
     },
   };
+}
+
+/**
+ * Adds the variables of an env file (`KEY=value` lines, as `.env.example`)
+ * to the process environment; variables already set in the environment win,
+ * so a unit file or `docker run -e` can override the file. `file` is the
+ * `jamun --env FILE` path, or undefined for `.env` in the working folder, which
+ * may be absent. Returns the problem as one line, or null.
+ */
+export function loadEnvFile(file: string | undefined): string | null {
+  const path = file ?? '.env';
+  if (!existsSync(path)) return file === undefined ? null : `--env ${file}: no such file.`;
+  let values: NodeJS.Dict<string>;
+  try {
+    values = parseEnvText(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return `${path}: could not be read (${error instanceof Error ? error.message : String(error)}).`;
+  }
+  for (const [name, value] of Object.entries(values))
+    if (process.env[name] === undefined && value !== undefined) process.env[name] = value;
+  return null;
 }
 
 /** The application's single read of `process.env`. */
