@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachChunk, runInLanes } from '../../src/core/cooperate.ts';
+import { forEachChunk, pacer, runInLanes } from '../../src/core/cooperate.ts';
 
 /** A promise with its resolver, to hold work open until the test lets it finish. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -83,5 +83,52 @@ describe('runInLanes', () => {
     expect(peak).toBe(3);
     expect(order.slice(0, 6).sort()).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(order.slice(6)).toEqual(['close', '7']);
+  });
+});
+
+describe('pacer', () => {
+  it('GIVEN a budget of 10 ms on a manual clock THEN it yields a turn only once the budget has passed, and starts counting again', async () => {
+    let clock = 0;
+    const pace = pacer(10, () => clock);
+    let timerRan = false;
+    setImmediate(() => {
+      timerRan = true;
+    });
+    clock = 9;
+    await pace();
+    expect(timerRan).toBe(false);
+    clock = 10;
+    await pace();
+    expect(timerRan).toBe(true);
+    let again = false;
+    setImmediate(() => {
+      again = true;
+    });
+    clock = 19;
+    await pace();
+    expect(again).toBe(false);
+  });
+
+  it('GIVEN lanes of work that never reach the event loop THEN a timer still runs while they go on', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => {
+      ticks += 1;
+    }, 1);
+    const items = Array.from({ length: 400 }, (_, i) => `m${i % 40}:${i}`);
+    let ticksSeen = 0;
+    await runInLanes(
+      items,
+      16,
+      (item) => item.split(':')[0] ?? '',
+      async () => {
+        const until = performance.now() + 0.2;
+        while (performance.now() < until) {
+          // busy: a synchronous step of a send
+        }
+        ticksSeen = ticks;
+      },
+    );
+    clearInterval(timer);
+    expect(ticksSeen).toBeGreaterThan(0);
   });
 });
