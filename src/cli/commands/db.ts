@@ -31,6 +31,27 @@ export function dbCommand(program: Command, output: Output, setExit: (code: Exit
           : `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m}`).join('\n')}`,
       );
     });
+  db.command('backup')
+    .description(
+      'Copy the SQLite database to FILE while the bot may run (SQLite online backup); for PostgreSQL, says how to use pg_dump.',
+    )
+    .argument('<file>', 'the backup file to write (must not exist)')
+    .action(async (file: string) => {
+      const env = environment(output);
+      if (!env) return setExit(EXIT.config);
+      const { backupDatabase } = await import('../../adapters/prisma/backup.ts');
+      const result = await backupDatabase(env.databaseUrl, file).catch((error: unknown) => {
+        throw new CliFailure(
+          EXIT.io,
+          `The backup to ${file} failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}.`,
+        );
+      });
+      if (!result.ok) {
+        output.err(result.message);
+        return setExit(result.reason === 'postgres' ? EXIT.refused : EXIT.io);
+      }
+      output.out(`Backed up ${env.databaseUrl} to ${file} (${result.pages} pages).`);
+    });
   db.command('new-migration')
     .description(
       'Write a new migration folder with the SQL that brings the migrations up to prisma/schema.prisma; with --postgres-url also regenerate prisma/postgres/schema.prisma and write its migration.',
