@@ -1,18 +1,63 @@
 /**
- * The exit-code contract of `jamun`: one test per documented code, through
+ * The exit-code contract of `jamun`: one test per documented code (0–7), through
  * the real command line against a real SQLite file. Every refusal goes to
  * stderr with a non-zero code; results go to stdout; no stack trace.
  */
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createPrismaStore } from '../../src/adapters/prisma/prisma-store.ts';
 import { EXIT } from '../../src/cli/exit-codes.ts';
+import { main } from '../../src/cli/main.ts';
 import { futureWindow, SEED_ROUND_FILE, useCliSandbox } from './cli-sandbox.ts';
 
 describe('jamun exit codes', { timeout: 60_000 }, () => {
   // The shipped round, moved to a window far in the future so it can be opened.
   const sandbox = useCliSandbox({ prefix: 'jamun-exit-', prepare: (s) => s.edit(SEED_ROUND_FILE, futureWindow) });
   const { jamun, round } = sandbox;
+
+  it('GIVEN a failure nobody expected (here: stdout breaks) THEN 1 with one line and a hint, no stack', async () => {
+    const err: string[] = [];
+    const broken = {
+      out: () => {
+        throw new Error('EPIPE: broken pipe\n    at write (node:internal/stream:1:1)');
+      },
+      err: (line: string) => err.push(line),
+    };
+    expect(await main(['node', 'jamun', '--version'], broken)).toBe(EXIT.internal);
+    expect(err).toEqual([
+      'jamun: unexpected error: EPIPE: broken pipe',
+      '(run again with JAMUN_DEBUG=1 to see where it happened, and report it)',
+    ]);
+  });
+
+  it('GIVEN the running bot on another machine THEN config reload ends with 7 (cannot reach it), saying what to do', async () => {
+    const store = await createPrismaStore(sandbox.databaseUrl);
+    const now = new Date();
+    await store.saveHeartbeat({
+      id: 'bot',
+      pid: 4242,
+      host: 'elsewhere.example',
+      platforms: ['discord'],
+      startedAt: now,
+      beatAt: now,
+    });
+    await store.close();
+    const r = await jamun('config', 'reload', '--config', sandbox.config);
+    expect(r.code).toBe(EXIT.unavailable);
+    expect(r.firstErr).toMatch(/^The bot runs on elsewhere\.example \(pid 4242\): it cannot be signalled from here\./);
+    const stopped = await createPrismaStore(sandbox.databaseUrl);
+    await stopped.saveHeartbeat({
+      id: 'bot',
+      pid: 4242,
+      host: 'elsewhere.example',
+      platforms: [],
+      startedAt: now,
+      beatAt: now,
+      stoppedAt: now,
+    });
+    await stopped.close();
+  });
 
   it('GIVEN --version THEN 0 and the version on stdout', async () => {
     const r = await jamun('--version');
@@ -113,8 +158,22 @@ describe('jamun exit codes', { timeout: 60_000 }, () => {
     expect(r.out).not.toContain('→');
   });
 
-  it('GIVEN a closed round THEN extending it says it was reopened', async () => {
+  it('GIVEN the round closed THEN opening it is refused with 3, and its summary is written where asked, the path printed last', async () => {
     expect((await round('close', '2024-1')).code).toBe(EXIT.ok);
+    const open = await round('open', '2024-1');
+    expect(open.code).toBe(EXIT.refused);
+    expect(open.firstErr).toBe("「'24년 제1차 지역상생발전위원회 서면자문」은 현재 마감됨 상태이므로 열 수 없습니다.");
+    const out = path.join(sandbox.dir, 'summaries') + path.sep;
+    const summary = await round('summary', '2024-1', '--out', out);
+    expect(summary.code).toBe(EXIT.ok);
+    expect(summary.out.split('\n')[0]).toBe(
+      '요약을 파일로 작성하였습니다. 이 명령은 메신저에 연결하지 않으므로 사무국 채널에는 게시하지 않았습니다.',
+    );
+    expect(summary.out.split('\n').at(-1)).toBe(`→ ${path.join(out, 'jamun-2024-1.md')}`);
+    expect(existsSync(path.join(out, 'jamun-2024-1.md'))).toBe(true);
+  });
+
+  it('GIVEN a closed round THEN extending it says it was reopened', async () => {
     const status = await round('status', '2024-1');
     expect(status.out.split('\n')[0]).toMatch(/· 마감됨 · .+ 조기 마감\(당초 마감 기한 2099\. 2\. 13\.\(금\) 18:00\)$/);
     const r = await round('extend', '2024-1', '2099-02-16');
