@@ -42,7 +42,7 @@ function fanOutConfig(dir: string): string {
   const committeeFile = path.join(target, 'committees', 'regional-coprosperity.yaml');
   const committee = readFileSync(committeeFile, 'utf8');
   const list = members.map((m) => `  - id: ${m.id}\n    name: ${m.name}\n    discord: '${m.discord}'\n`).join('');
-  writeFileSync(committeeFile, `${committee.slice(0, committee.indexOf('members:'))}members:\n${list}`);
+  writeFileSync(committeeFile, `${committee.slice(0, committee.search(/^members:/m))}members:\n${list}`);
   const roundFile = path.join(target, 'rounds', `${ROUND}.yaml`);
   const now = DateTime.now().setZone('Asia/Seoul');
   const round = readFileSync(roundFile, 'utf8')

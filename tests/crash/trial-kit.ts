@@ -35,7 +35,7 @@ export function trialConfig(dir: string): string {
   const members = trialMembers
     .map((m) => `  - id: ${m.id}\n    name: ${m.name}\n    slack: ${m.slack}\n    discord: '${m.discord}'\n`)
     .join('');
-  writeFileSync(committeeFile, `${committee.slice(0, committee.indexOf('members:'))}members:\n${members}`);
+  writeFileSync(committeeFile, `${committee.slice(0, committee.search(/^members:/m))}members:\n${members}`);
   const roundFile = path.join(target, 'rounds', `${ROUND}.yaml`);
   const now = DateTime.now().setZone('Asia/Seoul');
   const local = (d: DateTime): string => d.toFormat('yyyy-LL-dd HH:mm');
