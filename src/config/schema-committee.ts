@@ -44,7 +44,8 @@
 import { z } from 'zod';
 import type { Committee, Member, Platform, PlatformIds } from '../core/model.ts';
 import { isSupportedCountry } from '../core/calendar/index.ts';
-import { DEFAULT_WITHHOLDING, officeSchema, withholdingSchema } from './schema-office.ts';
+import { DEFAULT_WITHHOLDING } from '../core/report/withholding.ts';
+import { officeSchema, withholdingSchema } from './schema-office.ts';
 import {
   discordIdSchema,
   idSchema,

@@ -31,6 +31,7 @@
  */
 import { z } from 'zod';
 import type { CommitteeOffice, OfficeContact, RoundReportInfo, WithholdingRules } from '../core/model.ts';
+import { DEFAULT_WITHHOLDING } from '../core/report/withholding.ts';
 import { textSchema } from './schema-primitives.ts';
 
 const PHONE = /^[0-9+][0-9 ()-]{2,19}$/;
@@ -70,15 +71,6 @@ export const officeSchema = z
     if (o.department !== undefined) office.department = o.department;
     return office;
   });
-
-/** Korean 기타소득 rules: 60% deemed expenses, 20% income tax, 10% local tax, 50,000원 threshold. */
-export const DEFAULT_WITHHOLDING: WithholdingRules = {
-  kind: 'other_income',
-  deemedExpenseRate: 0.6,
-  incomeTaxRate: 0.2,
-  localTaxRate: 0.1,
-  threshold: 50_000,
-};
 
 const rate = z.number().min(0).max(1);
 

@@ -17,6 +17,7 @@ import { silentLogger } from '../core/ports/logger.ts';
 import { formatLocal, formatOfficialDate, instantOf, localDateOf } from '../core/time.ts';
 import { advanceClock } from './advance-clock.ts';
 import type { MemberMessageRecord } from './member-messages-doc.ts';
+import { REPORT_FORMATS, renderReportFile } from '../adapters/report/render-report.ts';
 import { DEMO_MEMBERS, DEMO_NOTE, DEMO_STEPS, OPINIONS, type DemoStep } from './demo-script.ts';
 
 /** Where the demo writes: its story to `out`, problems to `err` (the CLI passes its stdout and stderr). */
@@ -107,6 +108,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       writeFileSync(target, file.content);
       files.push(target);
     }
+  }
+  const report = await app.report(roundId, { note: DEMO_NOTE });
+  if (!report.ok) throw new Error(`The demo report failed: ${describeError(report.error, 'ko')}`);
+  for (const format of REPORT_FORMATS) {
+    const file = await renderReportFile(report.value, format, 'report');
+    const target = path.join(options.outDir, file.name);
+    writeFileSync(target, file.content);
+    files.push(target);
   }
   output.out(`\n──────── 점검 (checks) ────────`);
   const calendar = createBusinessCalendar(committee.calendar);

@@ -69,10 +69,29 @@ describe('the demo', () => {
       'jamun-2024-1.csv',
       'jamun-2024-1.json',
       'jamun-2024-1.md',
+      'report.docx',
+      'report.md',
+      'report.pdf',
+      'report.xlsx',
     ]);
     expect(result.files.every((f) => existsSync(f))).toBe(true);
     const csv = readFileSync(path.join(dir, 'jamun-2024-1.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('GIVEN the demo round THEN the report is shaped like the seed report', () => {
+    const md = readFileSync(path.join(dir, 'report.md'), 'utf8');
+    expect(md).toContain("# '24년 제1차 지역상생발전위원회 운영 결과 보고");
+    expect(md).toContain("일 시 : '24. 2. 8.(목) \\~ 2. 15.(목), 4일간");
+    expect(md).toContain('※ 설 명절 : 2. 9.(금)\\~2. 12.(월)');
+    expect(md).toContain('제출위원 : 위원 7명 중 6명 의견 제출');
+    expect(md).toContain('(민간전문가) 김가상, 이예시, 박모의, 최시연, 정견본, 한임시, 윤샘플');
+    expect(md).toContain("참여 위원 심사수당 지급: 600천원(6명×100천원) : '24. 2월");
+    expect(md).toContain('| 김가상 | 100,000 | 0 | 0 | 100,000 |');
+    expect(md).toContain('붙임 : 위원 자문내용 1부. 끝.');
+    expect(readFileSync(path.join(dir, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(path.join(dir, 'report.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(path.join(dir, 'report.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('GIVEN the demo round THEN docs/messages.ko.md holds every message members got, current (UPDATE_DOCS=1 rewrites it)', () => {

@@ -137,4 +137,33 @@ export function roundCommand(program: Command, output: Output, setExit: (code: E
         { ...opts(), ...(o.out ? { out: o.out } : {}) },
       );
     });
+  round
+    .command('report')
+    .description('Write the result report (결과 보고) of a closed round: docx, xlsx, pdf (embedded Hangul font) or md.')
+    .argument('<roundId>')
+    .option('--format <format>', 'docx, xlsx, pdf or md', 'docx')
+    .option('--out <path>', 'file, or folder (created as needed) to write jamun-ROUND-report.FORMAT in')
+    .action(async (roundId: string, o: { format: string; out?: string }) => {
+      const { REPORT_FORMATS, renderReportFile } = await import('../../adapters/report/render-report.ts');
+      const format = REPORT_FORMATS.find((f) => f === o.format);
+      if (!format) {
+        output.err(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+        return setExit(EXIT.usage);
+      }
+      const { openApp } = await import('../open-app.ts');
+      const opened = await openApp(output, opts().config ? { configDir: opts().config as string } : {});
+      if (!opened) return setExit(EXIT.config);
+      try {
+        const report = await opened.app.report(roundId);
+        if (!report.ok) {
+          const { describeError } = await import('../../core/i18n/catalogue.ts');
+          output.err(describeError(report.error, 'ko'));
+          return setExit(exitCodeOf(report.error.code));
+        }
+        const file = await renderReportFile(report.value, format, `jamun-${roundId}-report`);
+        output.out(`→ ${await writeExport(file, o.out)}`);
+      } finally {
+        await opened.close();
+      }
+    });
 }

@@ -11,6 +11,9 @@ import { StaffService } from './staff-service.ts';
 import { reconcileMembership } from './reconcile-membership.ts';
 import { recoverInterruptedSends } from './recover-sends.ts';
 import type { ConfigSnapshot } from '../ports/config-source.ts';
+import type { Result } from '../errors.ts';
+import type { ReportDocument } from '../report/report-model.ts';
+import { buildReport } from './report-service.ts';
 import { applyReload, differenceReport, reloadFromSource, reloadReport } from './reload-config.ts';
 
 export type { AppDeps } from './app-context.ts';
@@ -41,6 +44,8 @@ export interface JamunApp extends JamunApi {
   reloadConfig(actor: string): Promise<{ ok: boolean; text: string }>;
   /** What `applyConfig` would change in running rounds, as report lines under a header (`config check`); none when nothing. */
   configDifferences(snapshot: ConfigSnapshot): Promise<string[]>;
+  /** The result report (결과 보고) of a closed round, for the document renderers. */
+  report(roundId: string, options?: { note?: string }): Promise<Result<ReportDocument>>;
   readonly store: Store;
 }
 
@@ -70,5 +75,6 @@ export function createJamunApp(deps: AppDeps): JamunApp {
       reloadReport(ctx, snapshot, await applyReload(ctx, snapshot, actor), ctx.defaultLocale()),
     reloadConfig: (actor) => reloadFromSource(ctx, ctx.configSource, actor),
     configDifferences: (snapshot) => differenceReport(ctx, snapshot),
+    report: (roundId, options) => buildReport(ctx, roundId, options),
   };
 }

@@ -10,6 +10,7 @@ import { certaintyTexts } from './sections/certainty.ts';
 import { changeTexts } from './sections/changes.ts';
 import { discordTexts } from './sections/discord.ts';
 import { errorTexts } from './sections/errors.ts';
+import { reportTexts } from './sections/report.ts';
 import { memberTexts } from './sections/member.ts';
 import { slackTexts } from './sections/slack.ts';
 import { staffTexts } from './sections/staff.ts';
@@ -27,6 +28,7 @@ const catalogue = {
     ...discordTexts.ko,
     ...calendarTexts.ko,
     ...certaintyTexts.ko,
+    ...reportTexts.ko,
     ...changeTexts.ko,
   },
   en: {
@@ -39,6 +41,7 @@ const catalogue = {
     ...discordTexts.en,
     ...calendarTexts.en,
     ...certaintyTexts.en,
+    ...reportTexts.en,
     ...changeTexts.en,
   },
 };

@@ -6,6 +6,7 @@ import { certaintyTexts } from '../../../src/core/i18n/sections/certainty.ts';
 import { changeTexts } from '../../../src/core/i18n/sections/changes.ts';
 import { discordTexts } from '../../../src/core/i18n/sections/discord.ts';
 import { errorTexts } from '../../../src/core/i18n/sections/errors.ts';
+import { reportTexts } from '../../../src/core/i18n/sections/report.ts';
 import { memberTexts } from '../../../src/core/i18n/sections/member.ts';
 import { slackTexts } from '../../../src/core/i18n/sections/slack.ts';
 import { staffTexts } from '../../../src/core/i18n/sections/staff.ts';
@@ -27,6 +28,7 @@ const CATALOGUE_SECTIONS: Record<string, Section> = {
   calendarTexts,
   certaintyTexts,
   changeTexts,
+  reportTexts,
 };
 
 function placeholders(text: string): string[] {
