@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { formatConfigError, type ConfigError } from '../config/config-error.ts';
-import { readProcessEnv, type AppEnv } from '../config/env.ts';
+import { configDirFromEnv, readProcessEnv, type AppEnv } from '../config/env.ts';
 import { loadConfig, type LoadedConfig } from '../config/load-config.ts';
 
 /** Where a command writes: stdout for results, stderr for problems. Tests capture both. */
@@ -20,6 +20,11 @@ export const consoleOutput: Output = {
 
 function printErrors(output: Output, errors: readonly ConfigError[]): void {
   for (const e of errors) output.err(formatConfigError(e));
+}
+
+/** The configuration directory of a command: --config, else JAMUN_CONFIG_DIR, else `config` (even when other variables are wrong). */
+export function configDirOf(option: string | undefined): string {
+  return option ?? configDirFromEnv();
 }
 
 /** The environment, or null after printing what is wrong with it. */

@@ -257,6 +257,16 @@ export function readProcessEnv(): Result<AppEnv, ConfigError[]> {
   return parseEnv(process.env);
 }
 
+/**
+ * The configuration folder JAMUN_CONFIG_DIR names (default `config`), read on
+ * its own: a problem in another variable must not send `config check` or
+ * `start` to the wrong folder while both are reported together.
+ */
+export function configDirFromEnv(): string {
+  const value = process.env.JAMUN_CONFIG_DIR?.trim();
+  return value ? value : 'config';
+}
+
 /** Whether `JAMUN_DEBUG` asks for stack traces of unexpected errors (off by default: operators get one line). */
 export function debugRequested(): boolean {
   const value = process.env.JAMUN_DEBUG;

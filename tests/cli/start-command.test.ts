@@ -83,6 +83,23 @@ describe('jamun start', () => {
     expect(`${run.stdout()}${run.stderr()}`).not.toContain(SLACK_BOT_TOKEN);
   });
 
+  it('GIVEN a bad environment and a bad configuration THEN start reports both before connecting anywhere, exit 6', async () => {
+    const config = configWithOpenWindow(dir);
+    writeFileSync(path.join(config, 'rounds', `${ROUND}.yaml`), 'id: [');
+    cli = runCli(
+      ['start'],
+      cleanEnv({ DATABASE_URL: 'file:', SLACK_BOT_TOKEN, SLACK_APP_TOKEN, JAMUN_CONFIG_DIR: config }),
+    );
+    expect((await cli.exited).code).toBe(6);
+    const lines = cli.stderr().split('\n');
+    expect(lines[0]).toBe('The environment has problems:');
+    expect(lines).toContain(
+      'environment: DATABASE_URL: names no file (file: alone would keep nothing); use e.g. file:./data/jamun.db, or unset it for that default',
+    );
+    expect(lines.some((line) => /^The configuration in .+ has 1 problem\(s\):$/.test(line))).toBe(true);
+    expect(cli.stderr()).not.toContain('cannot reach');
+  });
+
   describe('against the fake Slack (Socket Mode)', () => {
     let fake: FakeSlackServer;
     const staff = committee.staff.userIds.slack?.[0] ?? '';

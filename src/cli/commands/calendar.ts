@@ -4,19 +4,11 @@ import { IANAZone } from 'luxon';
 import { calendarNotice } from '../../core/app/calendar-notice.ts';
 import { createBusinessCalendar, createHolidaySource, isSupportedCountry } from '../../core/calendar/index.ts';
 import { readHolidayFolder } from '../../config/holiday-files.ts';
-import { readProcessEnv } from '../../config/env.ts';
 import { formatConfigError } from '../../config/config-error.ts';
 import { toDayNumber } from '../../core/calendar/local-date.ts';
 import { localDateOf } from '../../core/time.ts';
-import type { Output } from '../context.ts';
+import { configDirOf, type Output } from '../context.ts';
 import { importHolidayFile } from './calendar-import.ts';
-
-/** The configuration directory of a command: --config, else JAMUN_CONFIG_DIR, else `config`. */
-function configDirOf(option: string | undefined): string {
-  if (option) return option;
-  const env = readProcessEnv();
-  return env.ok ? env.value.configDir : 'config';
-}
 
 const REASONS: Record<string, string> = {
   weekend: 'weekend',

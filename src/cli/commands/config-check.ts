@@ -3,7 +3,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { LoadedConfig } from '../../config/load-config.ts';
 import { calendarNotice } from '../../core/app/calendar-notice.ts';
 import { createBusinessCalendar, createHolidaySource } from '../../core/calendar/index.ts';
-import { configuration, environment, type Output } from '../context.ts';
+import { configDirOf, configuration, environment, type Output } from '../context.ts';
 import { configReloadCommand, storedDifferences } from './config-reload.ts';
 
 /** Warnings for round windows that touch a year without an official holiday list. */
@@ -31,7 +31,7 @@ export function configCheckCommand(program: Command, output: Output, setExit: (c
     .option('--config <dir>', 'configuration directory (default: JAMUN_CONFIG_DIR or config)')
     .action(async (opts: { config?: string }) => {
       const env = environment(output);
-      const loaded = configuration(output, opts.config ?? env?.configDir ?? 'config');
+      const loaded = configuration(output, configDirOf(opts.config));
       if (!env || !loaded) return setExit(EXIT.config);
       const members = loaded.committees.reduce((n, c) => n + c.members.length, 0);
       for (const line of holidayWarnings(loaded)) output.err(line);

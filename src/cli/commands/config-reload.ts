@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import type { AppEnv } from '../../config/env.ts';
 import type { LoadedConfig } from '../../config/load-config.ts';
 import type { Store } from '../../core/ports/store.ts';
-import { configuration, environment, type Output } from '../context.ts';
+import { configDirOf, configuration, environment, type Output } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 
 /** Whether the database exists yet: `config check` never creates one to compare with. */
@@ -74,7 +74,7 @@ export function configReloadCommand(config: Command, output: Output, setExit: (c
     .action(async (opts: { config?: string }) => {
       // The same validation as `config check` and `start`: with any problem, nothing changes.
       const env = environment(output);
-      const loaded = configuration(output, opts.config ?? env?.configDir ?? 'config');
+      const loaded = configuration(output, configDirOf(opts.config));
       if (!env || !loaded) {
         output.err('Nothing was reloaded: fix the problems above, then run `jamun config reload` again.');
         return setExit(EXIT.config);

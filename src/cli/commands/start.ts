@@ -7,7 +7,7 @@ import { platformName, reachMessengers } from '../messenger-reachability.ts';
 import type { Command } from 'commander';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../context.ts';
-import { configuration, environment } from '../context.ts';
+import { configDirOf, configuration, environment } from '../context.ts';
 
 const HOW_TO_CONFIGURE = `No messenger is configured, so there is nothing to run.
 Set the variables of at least one platform (see README, "Running it for real"):
@@ -62,7 +62,7 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
     .action(async (opts: { config?: string }) => {
       // The environment and the configuration are checked together: every problem of both at once.
       const env = environment(output);
-      const config = configuration(output, opts.config ?? env?.configDir ?? 'config');
+      const config = configuration(output, configDirOf(opts.config));
       if (!env || !config) return setExit(EXIT.config);
       if (!env.slack && !env.discord) {
         output.err(HOW_TO_CONFIGURE);
