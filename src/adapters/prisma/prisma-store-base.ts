@@ -192,12 +192,7 @@ export abstract class PrismaStoreBase implements Store {
       await this.prisma.$transaction(
         async (tx) => {
           await tx.round.create({ data: roundToCreate(round, now) });
-          await forEachChunk(invitations, WRITE_CHUNK, async (slice) => {
-            await tx.invitation.createMany({ data: slice.map(invitationToCreate) });
-          });
-          await forEachChunk(jobs, WRITE_CHUNK, async (slice) => {
-            await tx.job.createMany({ data: slice.map((job) => jobToCreate(job, now)) });
-          });
+          await this.insertOpeningRows(tx, invitations, jobs, now);
         },
         { timeout: OPEN_TIMEOUT_MS, maxWait: OPEN_TIMEOUT_MS },
       );
@@ -207,6 +202,25 @@ export abstract class PrismaStoreBase implements Store {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
       throw error;
     }
+  }
+
+  /**
+   * The invitations and jobs of an opening round, inside its transaction `tx`,
+   * in slices with the event loop turning between them. The SQLite store
+   * writes them with prepared statements on the same connection instead.
+   */
+  protected async insertOpeningRows(
+    tx: Prisma.TransactionClient,
+    invitations: Invitation[],
+    jobs: NewJob[],
+    now: Date,
+  ): Promise<void> {
+    await forEachChunk(invitations, WRITE_CHUNK, async (slice) => {
+      await tx.invitation.createMany({ data: slice.map(invitationToCreate) });
+    });
+    await forEachChunk(jobs, WRITE_CHUNK, async (slice) => {
+      await tx.job.createMany({ data: slice.map((job) => jobToCreate(job, now)) });
+    });
   }
 
   async listInvitations(roundId: string) {
