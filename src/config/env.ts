@@ -65,6 +65,8 @@ export interface AppEnv {
   clockOffsetMs: number;
   /** Port of /healthz, /readyz and /metrics (`jamun start` only); null (off) when JAMUN_HTTP_PORT is unset. */
   httpPort: number | null;
+  /** Answers of rounds whose report has been final this many months are deleted; null keeps them. */
+  retentionMonths: number | null;
   /** Null when no Slack variable is set. */
   slack: SlackEnv | null;
   /** Null when no Discord variable is set. */
@@ -121,6 +123,10 @@ const envSchema = z.object({
   JAMUN_HTTP_PORT: z.preprocess(
     blankIsUnset,
     z.coerce.number({ error: 'must be a port number 1-65535' }).int().min(1).max(65535).optional(),
+  ),
+  JAMUN_RETENTION_MONTHS: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ error: 'must be a whole number of months (1-600)' }).int().min(1).max(600).optional(),
   ),
   SLACK_BOT_TOKEN: secret('xoxb-'),
   SLACK_APP_TOKEN: secret('xapp-'),
@@ -225,6 +231,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): Result<AppEnv, ConfigError[]> 
       tickCron: e.JAMUN_TICK_CRON,
       clockOffsetMs: e.JAMUN_CLOCK_OFFSET_MINUTES * 60_000,
       httpPort: e.JAMUN_HTTP_PORT ?? null,
+      retentionMonths: e.JAMUN_RETENTION_MONTHS ?? null,
       slack: slackEnv(e),
       discord: discordEnv(e),
     },

@@ -186,3 +186,8 @@ export function instantAtLocal(date: LocalDate, minutes: number, zone: string): 
   }
   return local.toJSDate();
 }
+
+/** The instant `months` calendar months before `at` (UTC; the end of a shorter month is kept). */
+export function monthsBefore(at: Date, months: number): Date {
+  return DateTime.fromJSDate(at, { zone: 'utc' }).minus({ months }).toJSDate();
+}

@@ -28,6 +28,7 @@ describe('GIVEN an empty environment', () => {
       tickCron: '* * * * *',
       clockOffsetMs: 0,
       httpPort: null,
+      retentionMonths: null,
       slack: null,
       discord: null,
     });

@@ -453,6 +453,22 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       });
     });
 
+    describe('retention', () => {
+      it('GIVEN answers in two rounds WHEN the answers of one are deleted THEN its answers and revisions go and the other keeps them', async () => {
+        await store.createRound(sampleRound('r1'));
+        await store.createRound(sampleRound('r2'));
+        for (const roundId of ['r1', 'r2']) {
+          await store.saveAnswers(roundId, 'm1', [{ questionId: '1.1', value: { kind: 'text', text: 'a' } }], at(1));
+          await store.saveAnswers(roundId, 'm1', [{ questionId: '1.1', value: { kind: 'text', text: 'b' } }], at(2));
+        }
+        expect(await store.deleteAnswersOfRound('r1')).toEqual({ answers: 1, revisions: 2 });
+        expect(await store.listAnswers('r1')).toEqual([]);
+        expect(await store.listRevisions('r1', 'm1')).toEqual([]);
+        expect(await store.listAnswers('r2')).toHaveLength(1);
+        expect(await store.listRevisions('r2', 'm1')).toHaveLength(2);
+      });
+    });
+
     describe('operations snapshot', () => {
       it('GIVEN an open round, sends in several states and jobs due and not yet due THEN the snapshot counts them', async () => {
         await store.openRound(

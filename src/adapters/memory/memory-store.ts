@@ -386,6 +386,19 @@ export class MemoryStore implements Store {
     );
   }
 
+  async deleteAnswersOfRound(roundId: string): Promise<{ answers: number; revisions: number }> {
+    let answers = 0;
+    for (const [key, answer] of this.answers)
+      if (answer.roundId === roundId) {
+        this.answers.delete(key);
+        answers += 1;
+      }
+    const kept = this.revisions.filter((revision) => revision.roundId !== roundId);
+    const revisions = this.revisions.length - kept.length;
+    this.revisions.splice(0, this.revisions.length, ...kept);
+    return { answers, revisions };
+  }
+
   async operationsSnapshot(now: Date): Promise<OperationsSnapshot> {
     const sends = new Map<string, { platform: string; state: string; count: number }>();
     for (const entry of this.outbox.values()) {

@@ -392,6 +392,14 @@ export abstract class PrismaStoreBase implements Store {
     return rows.map(summaryFromRow);
   }
 
+  async deleteAnswersOfRound(roundId: string): Promise<{ answers: number; revisions: number }> {
+    const [answers, revisions] = await this.prisma.$transaction([
+      this.prisma.answer.deleteMany({ where: { roundId } }),
+      this.prisma.answerRevision.deleteMany({ where: { roundId } }),
+    ]);
+    return { answers: answers.count, revisions: revisions.count };
+  }
+
   async operationsSnapshot(now: Date): Promise<OperationsSnapshot> {
     const [openRounds, uncertainSends, sends, oldest] = await Promise.all([
       this.prisma.round.count({ where: { status: 'open' } }),

@@ -52,6 +52,35 @@ export function dbCommand(program: Command, output: Output, setExit: (code: Exit
       }
       output.out(`Backed up ${env.databaseUrl} to ${file} (${result.pages} pages).`);
     });
+  db.command('retention')
+    .description(
+      'Delete the answers of rounds whose report has been final for JAMUN_RETENTION_MONTHS months (audited); the bot also does this daily.',
+    )
+    .action(async () => {
+      const env = environment(output);
+      if (!env) return setExit(EXIT.config);
+      if (env.retentionMonths === null) {
+        output.out('JAMUN_RETENTION_MONTHS is not set: answers are kept, nothing is deleted.');
+        return;
+      }
+      const months = env.retentionMonths;
+      const { openApp } = await import('../open-app.ts');
+      const opened = await openApp(output, { env });
+      if (!opened) return setExit(EXIT.config);
+      try {
+        const { applyRetention } = await import('../../core/app/retention.ts');
+        const outcomes = await applyRetention(opened.app.store, new Date(), months, 'cli', opened.logger);
+        output.out(
+          outcomes.length === 0
+            ? `No round's report has been final for ${months} months with answers left: nothing deleted.`
+            : outcomes
+                .map((o) => `${o.roundId}: ${o.answers} answers and ${o.revisions} revisions deleted (audited).`)
+                .join('\n'),
+        );
+      } finally {
+        await opened.close();
+      }
+    });
   db.command('new-migration')
     .description(
       'Write a new migration folder with the SQL that brings the migrations up to prisma/schema.prisma; with --postgres-url also regenerate prisma/postgres/schema.prisma and write its migration.',

@@ -178,7 +178,19 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
           .catch((error: unknown) => logger.error({ error: String(error) }, 'reloading the configuration failed'));
       };
       process.on('SIGHUP', reload);
+      // Retention (JAMUN_RETENTION_MONTHS): at start and once a day, by the active instance.
+      const retention = opened.env.retentionMonths;
+      const { applyRetention } = await import('../../core/app/retention.ts');
+      const prune = () =>
+        retention === null
+          ? undefined
+          : void applyRetention(app.store, new Date(), retention, 'system', logger).catch((error: unknown) =>
+              logger.error({ err: String(error) }, 'retention failed; tried again tomorrow'),
+            );
+      prune();
+      const daily = setInterval(prune, 24 * 60 * 60_000);
       await stopRequested;
+      clearInterval(daily);
       process.off('SIGHUP', reload);
       output.out('Stopping: finishing the current work…');
       await jobs.stop();

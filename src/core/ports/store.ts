@@ -230,6 +230,11 @@ export interface Store {
 
   recordSummary(record: SummaryRecord): Promise<void>;
   /** Writes (creates or replaces) a heartbeat row. */
+  /**
+   * Deletes every answer and answer revision of a round (retention of
+   * personal data). Returns how many rows of each went.
+   */
+  deleteAnswersOfRound(roundId: string): Promise<{ answers: number; revisions: number }>;
   /** Counts for operations at `now` (see OperationsSnapshot). */
   operationsSnapshot(now: Date): Promise<OperationsSnapshot>;
   saveHeartbeat(heartbeat: Heartbeat): Promise<void>;
