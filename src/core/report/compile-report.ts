@@ -79,7 +79,8 @@ function officialMonth(month: string, locale: 'ko' | 'en'): string {
 function contactLine(committee: Committee): string | undefined {
   const contacts = committee.office?.contacts ?? [];
   if (contacts.length === 0) return undefined;
-  return contacts.map((c) => `${c.role} : ${c.name}${c.phone ? ` ☎ ${c.phone}` : ''}`).join('   ');
+  // Written without ☎: the embedded PDF font has no glyph for it.
+  return contacts.map((c) => `${c.role} : ${c.name}${c.phone ? `(${c.phone})` : ''}`).join('   ');
 }
 
 /** The report of a closed round. */

@@ -30,7 +30,7 @@ export interface ReportDocument {
   /** `2024. 2.` and the issuing 국 / 과. */
   issued: { month: string; bureau?: string; department?: string };
   checklist: string[];
-  /** `대외협력과장 : 홍길동 ☎ 02-2133-0000   대외정책팀장 : …`. */
+  /** `대외협력과장 : 홍길동(02-2133-0000)   대외정책팀장 : …`. */
   contactLine?: string;
   purpose: string;
   overview: {
