@@ -191,6 +191,15 @@ describe('planned and manual reminders', () => {
     expect(messenger.tries.get('reminder:m-kang')).toEqual([kst('2024-02-08 23:00')]);
   });
 
+  it('GIVEN staff remind on a Saturday THEN the nudge goes out at once: closed days do not hold it back', async () => {
+    const { t, messenger } = await openWith({ ok: false, permanent: true, reason: 'dm_closed' });
+    await t.app.runDueJobs();
+    t.clock.set(kst('2024-02-10 11:00'));
+    await t.app.runStaffCommand(staff, { verb: 'remind', roundId: ROUND });
+    await t.app.runDueJobs();
+    expect(messenger.tries.get('reminder:m-kang')).toEqual([kst('2024-02-10 11:00')]);
+  });
+
   it('GIVEN a planned slot at a time that became quiet (the job is due at 23:00) THEN it is skipped as quiet hours', async () => {
     const { t, messenger } = await openWith({ ok: false, permanent: true, reason: 'dm_closed' });
     await t.app.runDueJobs();
@@ -210,6 +219,8 @@ describe('planned and manual reminders', () => {
       state: 'skipped',
       lastError: 'quiet_hours',
     });
+    // Only a slot missed by downtime is worth an audit entry.
+    expect((await t.store.listAudit(ROUND)).filter((e) => e.action === 'remind.skipped')).toEqual([]);
   });
 });
 
