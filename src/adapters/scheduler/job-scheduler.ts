@@ -27,7 +27,11 @@ export interface SchedulerOptions {
 }
 
 export interface JobScheduler {
-  /** Catches up on work due while the bot was down, then ticks. */
+  /**
+   * Marks sends cut by a previous stop uncertain, starts the ticks and the
+   * heartbeat, and begins catching up on work due while the bot was down;
+   * resolves without waiting for that catch-up (see `idle`).
+   */
   start(): Promise<void>;
   /** Runs due work soon, without waiting for the next tick. */
   poke(): void;
@@ -87,13 +91,15 @@ export function createJobScheduler(options: SchedulerOptions): JobScheduler {
       if (!cron.validate(options.cronExpression)) throw new Error(`Invalid cron expression: ${options.cronExpression}`);
       const uncertain = await app.recoverInterruptedSends();
       if (uncertain > 0) logger.warn({ uncertain }, 'sends interrupted by a previous stop were marked uncertain');
-      await run();
       task = cron.schedule(options.cronExpression, () => run(), { name: 'jamun-jobs', noOverlap: true });
       if (options.heartbeat) {
         await beat(false);
         beating = setInterval(() => void beat(false), options.heartbeatMs ?? 30_000);
         beating.unref();
       }
+      // Not awaited: catching up on a large fan-out takes minutes, and meanwhile the bot must
+      // beat, tick and say it runs, and a SIGTERM must find its handler (stop() awaits this run).
+      void run();
     },
     poke() {
       void run();

@@ -28,6 +28,7 @@ describe('the job scheduler', () => {
     t.clock.set(kst('2024-02-13 14:00'));
     scheduler = createJobScheduler({ app: t.app, logger: silentLogger, cronExpression: NEVER });
     await scheduler.start();
+    await scheduler.idle();
     expect(local.messagesIn(local.dmChannelOf('m-choi')).map((m) => m.kind)).toEqual(['invitation']);
     const skipped = (await t.store.listAudit('2024-1')).filter((e) => e.action === 'remind.skipped');
     expect(skipped).toHaveLength(7);
@@ -76,11 +77,40 @@ describe('the job scheduler', () => {
     t.clock.advance(15 * 60_000);
     scheduler = createJobScheduler({ app: t.app, logger: silentLogger, cronExpression: NEVER });
     await scheduler.start();
+    await scheduler.idle();
     expect(local.messagesIn(local.dmChannelOf('m-kang'))).toHaveLength(0);
     expect((await t.store.getOutbox(inviteJobKey('2024-1', 'm-kang')))?.state).toBe('uncertain');
     const status = await t.app.runStaffCommand(staff, { verb: 'status', roundId: '2024-1' });
     expect(status.text).toContain('불확실');
     expect(local.all().filter((m) => m.kind === 'invitation')).toHaveLength(6);
+  });
+
+  it('GIVEN a catch-up that takes long (a large fan-out) WHEN the scheduler starts THEN start returns with the heartbeat written before the catch-up ends, and stop waits for it', async () => {
+    let finish: (ran: number) => void = () => {};
+    const catchUp = new Promise<number>((resolve) => {
+      finish = resolve;
+    });
+    const events: string[] = [];
+    const app = {
+      recoverInterruptedSends: async () => 0,
+      runDueJobs: async () => {
+        events.push('run');
+        const ran = await catchUp;
+        events.push('run done');
+        return ran;
+      },
+    };
+    const heartbeat = async (stopped: boolean) => {
+      events.push(stopped ? 'beat stopped' : 'beat');
+    };
+    scheduler = createJobScheduler({ app, logger: silentLogger, cronExpression: NEVER, heartbeat });
+    await scheduler.start();
+    expect(events).toEqual(['beat', 'run']);
+    const stopping = scheduler.stop();
+    finish(200);
+    await stopping;
+    scheduler = undefined;
+    expect(events).toEqual(['beat', 'run', 'run done', 'beat stopped']);
   });
 
   it('GIVEN an invalid cron expression THEN start refuses with a clear error', async () => {
