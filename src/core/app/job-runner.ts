@@ -24,6 +24,8 @@ const BATCH = 50;
 const CONCURRENCY = 16;
 /** Real time between staff progress updates during a fan-out. */
 const PROGRESS_INTERVAL_MS = 3_000;
+/** Progress posts tried per round and platform when crashes cut earlier ones (see #progressPost). */
+const MAX_PROGRESS_POSTS = 5;
 
 function retryDelayMs(attempt: number): number {
   return Math.min(60 * 60_000, 30_000 * 2 ** attempt);
@@ -241,8 +243,7 @@ export class JobRunner {
     const view = progressView(this.ctx, committee, round, await this.ctx.store.listInvitations(roundId));
     const message = { kind: 'progress' as const, locale: committee.locale, view };
     for (const { messenger, channelId } of this.ctx.staffChannels(committee)) {
-      const key = `progress:${roundId}:${messenger.platform}`;
-      const existing = await this.ctx.store.getOutbox(key);
+      const { key, existing } = await this.#progressPost(`progress:${roundId}:${messenger.platform}`);
       if (existing?.state === 'sent' && existing.channelId && existing.messageId) {
         const edited = await messenger.editStaffPost(
           { channelId: existing.channelId, messageId: existing.messageId },
@@ -257,6 +258,20 @@ export class JobRunner {
       }
       if (existing && existing.state !== 'failed') continue;
       await deliverOnce(this.ctx, key, messenger.platform, () => messenger.postToStaff(channelId, message, key));
+    }
+  }
+
+  /**
+   * The outbox key and entry of a round's progress post on one platform. A
+   * post cut by a crash (uncertain) may not be there, and staff would never
+   * see progress again: the next key posts a new one. A second progress post
+   * in the staff channel is harmless; none at all is not.
+   */
+  async #progressPost(base: string) {
+    for (let n = 1; ; n++) {
+      const key = n === 1 ? base : `${base}:${n}`;
+      const existing = await this.ctx.store.getOutbox(key);
+      if (existing?.state !== 'uncertain' || n >= MAX_PROGRESS_POSTS) return { key, existing };
     }
   }
 

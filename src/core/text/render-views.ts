@@ -93,7 +93,14 @@ function timeLeft(v: ReminderView, locale: Locale): string {
   return t(locale, 'reminder.left.underHour');
 }
 
-/** The text of the staff progress message, e.g. "delivered 5/7" and the failures. */
+/**
+ * Characters the failure list of a progress message may take. The message is
+ * one post edited in place (Discord: 2,000 characters, a Slack section: 3,000),
+ * so members past this are counted, and `status` names them all.
+ */
+const PROGRESS_FAILURES_BUDGET = 1_500;
+
+/** The text of the staff progress message, e.g. "delivered 5/7" and who could not be reached, by reason. */
 export function renderProgress(view: ProgressView, locale: Locale, fmt: TextFormatter): string {
   const head = t(locale, view.done ? 'staff.progressDone' : 'staff.progress', {
     roundTitle: fmt.escape(view.roundTitle),
@@ -102,8 +109,33 @@ export function renderProgress(view: ProgressView, locale: Locale, fmt: TextForm
   });
   const bar = progressBar(view.delivered, view.total);
   if (view.failed.length === 0) return `${head}\n${bar}`;
-  const failures = view.failed.map((f) => `- ${fmt.escape(f.memberName)}: ${fmt.escape(f.reason)}`).join('\n');
-  return `${head}\n${bar}\n${t(locale, 'staff.progressFailures')}\n${failures}`;
+  return [head, bar, t(locale, 'staff.progressFailures'), ...failureLines(view.failed, locale, fmt)].join('\n');
+}
+
+/** One line per reason naming its members, within the budget; the members left out are counted. */
+function failureLines(failed: ProgressView['failed'], locale: Locale, fmt: TextFormatter): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const f of failed) byReason.set(f.reason, [...(byReason.get(f.reason) ?? []), fmt.escape(f.memberName)]);
+  const lines: string[] = [];
+  let used = 0;
+  let named = 0;
+  for (const [reason, names] of byReason) {
+    let line = `- ${fmt.escape(reason)}: `;
+    let shown = 0;
+    for (const name of names) {
+      const piece = shown === 0 ? name : `, ${name}`;
+      if (used + line.length + piece.length > PROGRESS_FAILURES_BUDGET) break;
+      line += piece;
+      shown += 1;
+    }
+    if (shown === 0) break;
+    lines.push(line);
+    used += line.length + 1;
+    named += shown;
+    if (shown < names.length) break;
+  }
+  if (named < failed.length) lines.push(t(locale, 'staff.progressMore', { count: failed.length - named }));
+  return lines;
 }
 
 /** A ten-cell bar: ▓▓▓▓▓▓░░░░. */

@@ -66,6 +66,21 @@ describe('a send cut by a crash', () => {
     expect(summary?.text).toContain('강도영');
   });
 
+  it('GIVEN the progress post was cut by the same crash WHEN the restarted bot runs THEN a new progress post names the member (a post that may be missing is not left as the only one)', async () => {
+    const { t, local, store } = await crashDuringFanOut();
+    const now = t.clock.now();
+    await store.claimOutbox(`progress:${ROUND}:local`, 'local', now, {
+      claimant: DEAD,
+      leaseUntil: new Date(now.getTime() + 10 * 60_000),
+    });
+    await t.app.runDueJobs();
+    expect((await store.getOutbox(`progress:${ROUND}:local`))?.state).toBe('uncertain');
+    const progress = local.messagesIn('staff').filter((m) => m.kind === 'progress');
+    expect(progress).toHaveLength(1);
+    expect(progress[0]?.text).toContain('6/7');
+    expect(progress[0]?.text).toContain('강도영');
+  });
+
   it('GIVEN the uncertain invitation WHEN the reminder slots come THEN m-kang is reminded like everyone who has not submitted', async () => {
     const { t, local } = await crashDuringFanOut();
     await runUntil(t, kst('2024-02-15 17:00'));

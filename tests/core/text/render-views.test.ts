@@ -235,7 +235,7 @@ describe('renderProgress', () => {
 
   it('GIVEN delivery under way with one failure THEN it shows delivered/total, the bar and the failure', () => {
     expect(renderProgress(progress, 'ko', plainFormatter)).toBe(
-      '「2024년 제1차 서면자문」 자문 요청 발송 중: 5/7명 전달\n▓▓▓▓▓▓▓░░░\n전달하지 못한 위원:\n- 김위원: DM 차단',
+      '「2024년 제1차 서면자문」 자문 요청 발송 중: 5/7명 전달\n▓▓▓▓▓▓▓░░░\n전달하지 못한 위원:\n- DM 차단: 김위원',
     );
   });
 
@@ -249,7 +249,33 @@ describe('renderProgress', () => {
   });
 
   it('GIVEN a platform formatter THEN names and reasons of failures are escaped', () => {
-    expect(renderProgress(progress, 'en', markingFormatter)).toContain('- «김위원»: «DM 차단»');
+    expect(renderProgress(progress, 'en', markingFormatter)).toContain('- «DM 차단»: «김위원»');
+  });
+
+  it('GIVEN failures of two reasons THEN each reason is one line naming its members, in order', () => {
+    const failed = [
+      { memberName: '김위원', reason: 'DM 차단' },
+      { memberName: '이위원', reason: '도착 여부 불확실' },
+      { memberName: '박위원', reason: 'DM 차단' },
+    ];
+    expect(
+      renderProgress({ ...progress, failed }, 'ko', plainFormatter)
+        .split('\n')
+        .slice(3),
+    ).toEqual(['- DM 차단: 김위원, 박위원', '- 도착 여부 불확실: 이위원']);
+  });
+
+  it('GIVEN more failures than one post holds (a 10,000-member round) THEN the names stop within the budget and the rest are counted, pointing to status', () => {
+    const failed = Array.from({ length: 600 }, (_, i) => ({
+      memberName: `위원${String(i).padStart(4, '0')}`,
+      reason: i < 300 ? 'DM 차단' : '도착 여부 불확실',
+    }));
+    const text = renderProgress({ ...progress, total: 10_000, failed }, 'ko', plainFormatter);
+    // One Discord message (2,000 characters), so the one edited post shows it whole.
+    expect(text.length).toBeLessThanOrEqual(2_000);
+    const named = (text.match(/위원\d{4}/g) ?? []).length;
+    expect(named).toBeGreaterThan(100);
+    expect(text.split('\n').at(-1)).toBe(`그 밖의 ${600 - named}명은 현황(/jamun status)에서 확인하시기 바랍니다.`);
   });
 });
 

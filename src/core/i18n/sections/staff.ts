@@ -6,6 +6,7 @@ export const staffTexts = defineSection({
     'staff.progress': '「{roundTitle}」 자문 요청 발송 중: {delivered}/{total}명 전달',
     'staff.progressDone': '「{roundTitle}」 자문 요청 발송 완료: {delivered}/{total}명 전달',
     'staff.progressFailures': '전달하지 못한 위원:',
+    'staff.progressMore': '그 밖의 {count}명은 현황(/jamun status)에서 확인하시기 바랍니다.',
     'staff.help':
       'jamun 사무국 명령\n{usage}\n\n회차 ID는 `list`로 확인하실 수 있습니다. 마감 연장 예: `extend 2024-1 2024-02-20 18:00`',
     'staff.list.header': '자문 회차 목록',
@@ -56,6 +57,7 @@ export const staffTexts = defineSection({
     'staff.progress': 'Sending "{roundTitle}": {delivered}/{total} delivered',
     'staff.progressDone': 'Sent "{roundTitle}": {delivered}/{total} delivered',
     'staff.progressFailures': 'Could not reach:',
+    'staff.progressMore': 'And {count} more: see /jamun status.',
     'staff.help':
       'jamun staff commands\n{usage}\n\nSee round ids with `list`. Extending, e.g.: `extend 2024-1 2024-02-20 18:00`',
     'staff.list.header': 'Rounds',
