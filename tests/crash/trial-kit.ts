@@ -82,6 +82,42 @@ export function readQueued(databaseFile: string): Queued {
   }
 }
 
+/** What the database says about the invitation sends: those cut mid-send, and whether all are settled. */
+export interface Sends {
+  /** Members whose invitation send is claimed and not finished (`sending` in the outbox). */
+  sending: string[];
+  /** When the first of those claims' leases runs out (ms since the epoch); Infinity when none. */
+  leasesUntil: number;
+  /** No invitation pending and no invitation job left to run. */
+  settled: boolean;
+}
+
+export function readSends(databaseFile: string): Sends {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const hasRound = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='Round'`).get();
+    if (!hasRound) return { sending: [], leasesUntil: Number.POSITIVE_INFINITY, settled: false };
+    const prefix = `invite:${ROUND}:`;
+    const rows = db
+      .prepare(`SELECT key, leaseUntil FROM Outbox WHERE state = 'sending' AND key LIKE ? ORDER BY key`)
+      .all(`${prefix}%`) as Array<{ key: string; leaseUntil: number | string | null }>;
+    const sending = rows.map((row) => row.key.slice(prefix.length));
+    const leasesUntil = Math.min(
+      ...rows.map((row) => (typeof row.leaseUntil === 'string' ? Date.parse(row.leaseUntil) : (row.leaseUntil ?? 0))),
+    );
+    const open = db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM Round WHERE id = @round) AS rounds,
+           (SELECT COUNT(*) FROM Invitation WHERE roundId = @round AND deliveryState = 'pending') AS pending,
+           (SELECT COUNT(*) FROM Job WHERE roundId = @round AND kind = 'invite' AND state IN ('pending', 'running')) AS jobs`,
+      )
+      .get({ round: ROUND }) as { rounds: number; pending: number; jobs: number };
+    return { sending, leasesUntil, settled: open.rounds === 1 && open.pending === 0 && open.jobs === 0 };
+  } finally {
+    db.close();
+  }
+}
+
 /** Polls `check` until it holds, or fails naming `what` and `explain()`. */
 export async function eventually(
   check: () => boolean,

@@ -220,12 +220,14 @@ export class StaffService implements StaffApi {
     await this.ctx.store.syncCommittee(committee);
     const members = committee.members.filter((m) => m.active);
     // One transaction: a crash leaves the round fully queued, or not opened at all.
+    this.ctx.logger.info({ roundId, members: members.length }, 'opening round');
     const created = await this.ctx.store.openRound(
       opened,
       this.#invitationsOf(committee, members, roundId),
       openingJobs(this.ctx, opened, committee, members, now),
     );
     if (!created) return err('ROUND.ALREADY_OPEN', { roundId, roundTitle: round.title });
+    this.ctx.logger.info({ roundId, members: members.length }, 'round opened');
     await this.ctx.store.audit({ at: now, actor, action: 'round.open', roundId, detail: { members: members.length } });
     this.ctx.workDue();
     const later = opened.opensAt.getTime() > now.getTime();

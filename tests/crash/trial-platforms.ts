@@ -1,0 +1,102 @@
+/**
+ * The two fakes as the crash trials drive them: each starts on a fresh port,
+ * takes `/jamun open` from staff (resolving once the running bot acknowledged
+ * it), and shows what members and the staff channel received.
+ */
+import { seedConfig } from '../fakes/app-harness.ts';
+import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
+import { FakeSlackServer } from '../fakes/slack/fake-slack-server.ts';
+import { slashCommand } from '../fakes/slack/slack-payloads.ts';
+import { eventually, ROUND, type TrialMember } from './trial-kit.ts';
+
+/** How long staff keep trying to reach a bot that is (re)starting. */
+const WAIT_MS = 120_000;
+const committee = seedConfig().committees[0];
+if (!committee) throw new Error('seed committee missing');
+
+/** A platform as the trial drives it. */
+export interface TrialPlatform {
+  name: 'slack' | 'discord';
+  variables(): Record<string, string>;
+  /** Sends `/jamun open ROUND` as staff; resolves once the running bot has acknowledged it. */
+  open(): Promise<void>;
+  /** How many invitation DMs the member has received. */
+  invitations(member: TrialMember): number;
+  /** Everything in the staff channel, as posted or last edited (the progress message among it). */
+  staffChannel(): string;
+  close(): Promise<void>;
+}
+
+/** Retries `attempt` until it resolves: a restarted bot's connection may not be up yet. */
+async function untilAccepted(attempt: () => Promise<unknown>, what: string): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`${what} never acknowledged: ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+export async function slackPlatform(): Promise<TrialPlatform> {
+  const fake = await FakeSlackServer.start();
+  const staff = committee?.staff.userIds.slack?.[0] ?? '';
+  const channel = committee?.staffChannels.slack ?? '';
+  return {
+    name: 'slack',
+    variables: () => ({
+      SLACK_BOT_TOKEN: 'xoxb-crash-trial',
+      SLACK_APP_TOKEN: 'xapp-crash-trial',
+      SLACK_API_URL: fake.apiUrl,
+    }),
+    open: () =>
+      untilAccepted(
+        () => fake.sendEnvelope('slash_commands', slashCommand(fake, staff, `open ${ROUND}`, channel)),
+        'the open command',
+      ),
+    invitations: (m) =>
+      fake.messagesIn(fake.dmChannelOf(m.slack)).filter((msg) => JSON.stringify(msg.blocks).includes('jamun.answer'))
+        .length,
+    staffChannel: () => JSON.stringify(fake.messagesIn(channel)),
+    close: () => fake.close(),
+  };
+}
+
+export async function discordPlatform(): Promise<TrialPlatform> {
+  const channel = committee?.staffChannels.discord ?? '';
+  const fake = await FakeDiscord.start({
+    token: 'discord-crash-trial-token',
+    guild: {
+      channels: [{ id: channel, name: 'staff' }],
+      roles: (committee?.staff.discordRoleIds ?? []).map((id) => ({ id, name: 'secretariat' })),
+    },
+  });
+  const staff = committee?.staff.userIds.discord?.[0] ?? '';
+  return {
+    name: 'discord',
+    variables: () => ({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_GUILD_ID: fake.guild.id,
+      DISCORD_API_URL: fake.apiUrl,
+    }),
+    open: () =>
+      untilAccepted(async () => {
+        await fake.gateway.waitForReady();
+        const interaction = fake.slash(
+          staff,
+          { subcommand: 'open', options: { round: ROUND } },
+          { channelId: channel },
+        );
+        // Discord gives 3 s for the first response; a command sent to a session that just died gets none.
+        await eventually(() => interaction.callbacks.length > 0, 'the interaction response', 3_000);
+      }, 'the open command'),
+    invitations: (m) =>
+      fake.dmMessages(m.discord).filter((msg) => JSON.stringify(msg.components).includes(`jm|open|0|${ROUND}`)).length,
+    staffChannel: () => JSON.stringify(fake.channelMessages(channel)),
+    close: () => fake.close(),
+  };
+}
