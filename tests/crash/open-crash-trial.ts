@@ -15,20 +15,22 @@
  * holds wherever it lands, and the trial prints which points it hit.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliProcess, cleanEnv, runCli } from '../fakes/run-cli.ts';
+import { type BotProcess, startBot } from './bot-process.ts';
 import type { TrialPlatform } from './trial-platforms.ts';
 import {
   describeQueue,
   eventually,
+  killWhen,
   MEMBERS,
   readQueued,
   readSends,
   statusText,
   trialConfig,
   trialMembers,
+  writeLockHeld,
 } from './trial-kit.ts';
 
 /** Generous: a start compiles the sources through tsx, and the machine may be busy. */
@@ -43,7 +45,7 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
     let dir: string | undefined;
     let platform: TrialPlatform | undefined;
     /** Every child started, so none outlives the trial, whatever failed. */
-    const children = new Set<CliProcess>();
+    const children = new Set<BotProcess>();
     const killAll = async (): Promise<void> => {
       await Promise.all([...children].map((child) => child.kill()));
       children.clear();
@@ -67,6 +69,7 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
     it('GIVEN SIGKILL during the open transaction, just after it and amid 200 invitations, restarted at once or 15 minutes later THEN the round was fully queued or not at all, cut sends were uncertain at once, nobody got two invitations, and everybody without one is named to staff as uncertain', async () => {
       if (!dir || !platform) throw new Error('trial not set up');
       const p = platform;
+      const trialDir = dir;
       const databaseFile = path.join(dir, 'jamun.db');
       const env = {
         DATABASE_URL: `file:${databaseFile}`,
@@ -84,24 +87,32 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
         phaseAt = Date.now();
       };
       let clock: Record<string, string> = {};
-      const start = async (extra: Record<string, string> = clock): Promise<CliProcess> => {
+      let starts = 0;
+      const start = async (extra: Record<string, string> = clock): Promise<BotProcess> => {
         clock = extra;
-        const child = runCli(['start'], cleanEnv({ ...env, ...p.variables(), ...extra }));
+        starts += 1;
+        const child = startBot({ ...env, ...p.variables(), ...extra }, path.join(trialDir, `bot-${starts}.log`));
         children.add(child);
         await child.waitForStdout(`jamun is running (${p.name})`, STARTUP_MS);
         phase('start');
         return child;
       };
-      const kill = async (child: CliProcess): Promise<{ cut: string[]; leasesUntil: number }> => {
-        await child.kill();
+      /** Kills the child now, or (with a probe) frozen in the state the probe waits for. */
+      const kill = async (
+        child: BotProcess,
+        when?: { probe: () => 'kill' | 'late' | 'wait'; what: string; paceMs: number },
+      ): Promise<{ cut: string[]; leasesUntil: number; late: boolean }> => {
+        let verdict: 'kill' | 'late' = 'kill';
+        if (when) verdict = await killWhen(child, when.probe, when.what, WAIT_MS, when.paceMs);
+        else await child.kill();
         children.delete(child);
         // Read once the process is dead: exactly the sends the crash cut, and when their claims end.
         const { sending, leasesUntil } = readSends(databaseFile);
-        return { cut: sending, leasesUntil };
+        return { cut: sending, leasesUntil, late: verdict === 'late' };
       };
       const delivered = (): number => trialMembers.filter((m) => p.invitations(m) > 0).length;
-      const explain = (child: CliProcess) => () =>
-        `${describeQueue(databaseFile)}\n${child.stdout()}\n${child.stderr().slice(-3000)}`;
+      const explain = (child: BotProcess) => () =>
+        `${describeQueue(databaseFile)}\n${child.stdout()}\n${child.log().slice(-3000)}`;
       /** A round stored by an interrupted open is stored whole: round, every invitation, every job. */
       const expectWholeOrNone = (): boolean => {
         const q = readQueued(databaseFile);
@@ -116,7 +127,7 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
        * After a restart, every send the crash cut is uncertain, never pending for good. Restarted at
        * once, that happens before the cut claims' leases end: the bot knew the claimant was gone.
        */
-      const expectCutUncertain = async (child: CliProcess, cut: string[], leasesUntil: number): Promise<void> => {
+      const expectCutUncertain = async (child: BotProcess, cut: string[], leasesUntil: number): Promise<void> => {
         await eventually(
           () => {
             const uncertain = new Set(readQueued(databaseFile).uncertain);
@@ -131,13 +142,26 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
         phase('cut sends uncertain');
       };
 
-      // Crash 1: during the open transaction (the kill follows the bot's "opening round" line).
+      // Crash 1: in the open transaction. From staff's command on, the bot is frozen every few
+      // milliseconds until it has logged "opening round" and holds the write lock with the round not
+      // yet committed (the log file shows, at that instant, every line it wrote), and killed there.
       let bot = await start();
-      await p.open();
-      await bot.waitForStderr('opening round', WAIT_MS);
-      await kill(bot);
+      // Lowest CPU priority for this bot (it dies here): on a busy machine it then runs little between
+      // two looks, so the looks do not miss a short transaction.
+      if (bot.pid !== undefined) setPriority(bot.pid, 19);
+      p.openOnce();
+      const frozenBot = bot;
+      const crash1 = await kill(bot, {
+        probe: () => {
+          if (readQueued(databaseFile).round !== null) return 'late';
+          return frozenBot.log().includes('opening round') && writeLockHeld(databaseFile) ? 'kill' : 'wait';
+        },
+        what: 'the open transaction',
+        paceMs: 2,
+      });
       const storedAtCrash1 = expectWholeOrNone();
-      hit.push(storedAtCrash1 ? 'open already committed' : 'during the open (nothing stored)');
+      expect(storedAtCrash1).toBe(crash1.late);
+      hit.push(storedAtCrash1 ? 'open already committed' : 'in the open transaction (nothing stored)');
       phase('crash 1');
 
       // Restart at once. Crash 2: just after the open committed (staff open again, as nothing was stored),
@@ -145,7 +169,8 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
       bot = await start();
       if (!storedAtCrash1) {
         await p.open();
-        await bot.waitForStderr('round opened', WAIT_MS);
+        const opening = bot;
+        await eventually(() => opening.log().includes('round opened'), 'the "round opened" log line', WAIT_MS);
         const { cut } = await kill(bot);
         expect(expectWholeOrNone()).toBe(true);
         hit.push(`just after the open (${cut.length} cut)`);
@@ -155,17 +180,21 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
         await expectCutUncertain(bot, cut, Number.POSITIVE_INFINITY);
       }
 
-      // Crash 3: amid the invitations, once some went out and more are in flight.
+      // Crash 3: amid the invitations, once a quarter went out: frozen until sends are claimed and unfinished.
       await eventually(
-        () => {
-          const sends = readSends(databaseFile);
-          return sends.settled || (delivered() >= MEMBERS / 4 && sends.sending.length > 0);
-        },
-        'invitations delivered and more in flight',
+        () => readSends(databaseFile).settled || delivered() >= MEMBERS / 4,
+        'a quarter of the invitations delivered',
         WAIT_MS,
         explain(bot),
       );
-      const { cut, leasesUntil } = await kill(bot);
+      const { cut, leasesUntil } = await kill(bot, {
+        probe: () => {
+          const sends = readSends(databaseFile);
+          return sends.settled ? 'late' : sends.sending.length > 0 ? 'kill' : 'wait';
+        },
+        what: 'invitations in flight',
+        paceMs: 10,
+      });
       hit.push(cut.length > 0 ? `amid the invitations (${cut.length} cut)` : 'after the invitations');
       phase('crash 3');
       if (storedAtCrash1) {

@@ -4,6 +4,7 @@
  * platform seen through a fake, and `jamun round status` as staff read it.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
@@ -129,6 +130,69 @@ export async function eventually(
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${explain()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Whether another connection holds the database's write lock, i.e. is inside
+ * a write transaction: `BEGIN IMMEDIATE` without waiting answers SQLITE_BUSY.
+ * Only called while the bot is frozen, so taking the lock for an instant
+ * disturbs nothing.
+ */
+export function writeLockHeld(databaseFile: string): boolean {
+  const db = new Database(databaseFile, { timeout: 0, fileMustExist: true });
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+/** Whether the process is stopped by SIGSTOP: state T in /proc/<pid>/stat (Linux, as CI). */
+function isStopped(pid: number): boolean {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).startsWith('T');
+}
+
+/** A process the trial can freeze and kill. */
+interface Freezable {
+  readonly pid: number | undefined;
+  signal(signal: NodeJS.Signals): void;
+  kill(): Promise<void>;
+}
+
+/**
+ * Freezes the child with SIGSTOP and asks `probe` about the frozen state:
+ * `kill` ends the child there with SIGKILL, so the crash lands exactly in the
+ * state probed; `late` kills too (the moment has passed); `wait` lets it run
+ * `paceMs` more and looks again. Resolves with the verdict that killed it.
+ */
+export async function killWhen(
+  child: Freezable,
+  probe: () => 'kill' | 'late' | 'wait',
+  what: string,
+  timeoutMs: number,
+  paceMs: number,
+): Promise<'kill' | 'late'> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pid = child.pid;
+    if (pid === undefined) throw new Error(`the bot exited before ${what}`);
+    child.signal('SIGSTOP');
+    await eventually(() => isStopped(pid), 'the bot to stop on SIGSTOP', 10_000);
+    const verdict = probe();
+    if (verdict !== 'wait') {
+      await child.kill();
+      return verdict;
+    }
+    child.signal('SIGCONT');
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(paceMs);
   }
 }
 

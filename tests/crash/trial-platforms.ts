@@ -20,6 +20,11 @@ export interface TrialPlatform {
   variables(): Record<string, string>;
   /** Sends `/jamun open ROUND` as staff; resolves once the running bot has acknowledged it. */
   open(): Promise<void>;
+  /**
+   * Sends `/jamun open ROUND` once to the bot now connected, waiting for nothing: the trial freezes
+   * the bot from this moment on (Slack's ack may reach the fake only after the open's work is done).
+   */
+  openOnce(): void;
   /** How many invitation DMs the member has received. */
   invitations(member: TrialMember): number;
   /** Everything in the staff channel, as posted or last edited (the progress message among it). */
@@ -57,6 +62,8 @@ export async function slackPlatform(): Promise<TrialPlatform> {
         () => fake.sendEnvelope('slash_commands', slashCommand(fake, staff, `open ${ROUND}`, channel)),
         'the open command',
       ),
+    openOnce: () =>
+      void fake.sendEnvelope('slash_commands', slashCommand(fake, staff, `open ${ROUND}`, channel)).catch(() => {}),
     invitations: (m) =>
       fake.messagesIn(fake.dmChannelOf(m.slack)).filter((msg) => JSON.stringify(msg.blocks).includes('jamun.answer'))
         .length,
@@ -94,6 +101,7 @@ export async function discordPlatform(): Promise<TrialPlatform> {
         // Discord gives 3 s for the first response; a command sent to a session that just died gets none.
         await eventually(() => interaction.callbacks.length > 0, 'the interaction response', 3_000);
       }, 'the open command'),
+    openOnce: () => void fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: channel }),
     invitations: (m) =>
       fake.dmMessages(m.discord).filter((msg) => JSON.stringify(msg.components).includes(`jm|open|0|${ROUND}`)).length,
     staffChannel: () => JSON.stringify(fake.channelMessages(channel)),
