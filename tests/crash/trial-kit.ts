@@ -36,7 +36,10 @@ export function trialConfig(dir: string): string {
   const members = trialMembers
     .map((m) => `  - id: ${m.id}\n    name: ${m.name}\n    slack: ${m.slack}\n    discord: '${m.discord}'\n`)
     .join('');
-  writeFileSync(committeeFile, `${committee.slice(0, committee.search(/^members:/m))}members:\n${members}`);
+  // The top-level `members:` key (a line of its own; `for_members:` elsewhere is not it).
+  const membersAt = committee.search(/^members:/m);
+  if (membersAt < 0) throw new Error(`no members: in ${committeeFile}`);
+  writeFileSync(committeeFile, `${committee.slice(0, membersAt)}members:\n${members}`);
   const roundFile = path.join(target, 'rounds', `${ROUND}.yaml`);
   const now = DateTime.now().setZone('Asia/Seoul');
   const local = (d: DateTime): string => d.toFormat('yyyy-LL-dd HH:mm');
