@@ -146,10 +146,10 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
       // milliseconds until it has logged "opening round" and holds the write lock with the round not
       // yet committed (the log file shows, at that instant, every line it wrote), and killed there.
       let bot = await start();
+      await p.openOnce();
       // Lowest CPU priority for this bot (it dies here): on a busy machine it then runs little between
       // two looks, so the looks do not miss a short transaction.
       if (bot.pid !== undefined) setPriority(bot.pid, 19);
-      p.openOnce();
       const frozenBot = bot;
       const crash1 = await kill(bot, {
         probe: () => {

@@ -21,10 +21,12 @@ export interface TrialPlatform {
   /** Sends `/jamun open ROUND` as staff; resolves once the running bot has acknowledged it. */
   open(): Promise<void>;
   /**
-   * Sends `/jamun open ROUND` once to the bot now connected, waiting for nothing: the trial freezes
-   * the bot from this moment on (Slack's ack may reach the fake only after the open's work is done).
+   * Sends `/jamun open ROUND` once, as soon as the bot's connection is up; the trial freezes the bot
+   * from then on. Discord: resolves on the bot's first response (due within 3 s). Slack: does not
+   * wait for the ack, which may reach the fake only after the open's work is done. Use on the first
+   * start only (readiness is not per process).
    */
-  openOnce(): void;
+  openOnce(): Promise<void>;
   /** How many invitation DMs the member has received. */
   invitations(member: TrialMember): number;
   /** Everything in the staff channel, as posted or last edited (the progress message among it). */
@@ -62,8 +64,10 @@ export async function slackPlatform(): Promise<TrialPlatform> {
         () => fake.sendEnvelope('slash_commands', slashCommand(fake, staff, `open ${ROUND}`, channel)),
         'the open command',
       ),
-    openOnce: () =>
-      void fake.sendEnvelope('slash_commands', slashCommand(fake, staff, `open ${ROUND}`, channel)).catch(() => {}),
+    openOnce: async () => {
+      await fake.socketConnected();
+      void fake.sendEnvelope('slash_commands', slashCommand(fake, staff, `open ${ROUND}`, channel)).catch(() => {});
+    },
     invitations: (m) =>
       fake.messagesIn(fake.dmChannelOf(m.slack)).filter((msg) => JSON.stringify(msg.blocks).includes('jamun.answer'))
         .length,
@@ -101,7 +105,12 @@ export async function discordPlatform(): Promise<TrialPlatform> {
         // Discord gives 3 s for the first response; a command sent to a session that just died gets none.
         await eventually(() => interaction.callbacks.length > 0, 'the interaction response', 3_000);
       }, 'the open command'),
-    openOnce: () => void fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: channel }),
+    openOnce: async () => {
+      await fake.gateway.waitForReady();
+      const interaction = fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: channel });
+      // The fake holds the bot to Discord's 3 s for the first response, so that comes before any freezing.
+      await eventually(() => interaction.callbacks.length > 0, 'the interaction response', 3_000);
+    },
     invitations: (m) =>
       fake.dmMessages(m.discord).filter((msg) => JSON.stringify(msg.components).includes(`jm|open|0|${ROUND}`)).length,
     staffChannel: () => JSON.stringify(fake.channelMessages(channel)),
