@@ -151,8 +151,9 @@ export class JobRunner {
     const loaded = await this.#memberJob(job);
     if (!loaded) return { state: 'skipped', note: 'member or round gone' };
     const { round, committee, member, invitation } = loaded;
-    if (round.status !== 'open' || invitation.removedAt || !member.active)
-      return { state: 'skipped', note: `round ${round.status}` };
+    if (round.status !== 'open') return { state: 'skipped', note: `round ${round.status}` };
+    if (invitation.removedAt) return { state: 'skipped', note: 'member removed' };
+    if (!member.active) return { state: 'skipped', note: 'member inactive' };
     const target = this.ctx.addressOf(committee, member);
     if (!target) {
       await this.ctx.store.updateInvitation(round.id, member.id, {

@@ -271,6 +271,8 @@ describe('invitation jobs that have nothing to send', () => {
     expect(messenger.tries.get('invitation:m-kim')).toBeUndefined();
     expect(messenger.tries.get('invitation:m-oh')).toHaveLength(1);
     expect((await inviteJob(t, 'm-kang'))?.state).toBe('skipped');
+    expect(await inviteJob(t, 'm-kang')).toMatchObject({ state: 'skipped', lastError: 'member removed' });
+    expect(await inviteJob(t, 'm-kim')).toMatchObject({ state: 'skipped', lastError: 'member inactive' });
   });
 
   it('GIVEN a member gone from the configuration THEN the job is skipped as gone', async () => {
