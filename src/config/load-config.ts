@@ -7,20 +7,17 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import type { z } from 'zod';
 import type { OfficialYear } from '../core/calendar/index.ts';
 import type { Result } from '../core/errors.ts';
 import type { Committee, RoundDefinition } from '../core/model.ts';
 import { checkCommittee } from './check-committee.ts';
-import { checkRound } from './check-round.ts';
 import { checkRoundAgainstCommittee, committeeWarnings } from './check-plausibility.ts';
-import { inFile, type ConfigError, type LocatedProblem } from './config-error.ts';
+import { inFile, type ConfigError } from './config-error.ts';
 import { readHolidayFolder } from './holiday-files.ts';
 import { asRecord, asString } from './raw-access.ts';
 import { committeeSchema } from './schema-committee.ts';
-import { roundSchema } from './schema-round.ts';
+import { validateContent, validateRoundContent } from './validate-round.ts';
 import { readYaml } from './yaml-source.ts';
-import { configErrorMap, issuesToProblems } from './zod-issues.ts';
 
 /** Everything the application is configured with, validated. */
 export interface LoadedConfig {
@@ -52,14 +49,6 @@ interface ParsedFile<T> {
   file: string;
   content: unknown;
   value: T | null;
-}
-
-function validate<T>(schema: z.ZodType<T>, content: unknown): { value: T | null; problems: LocatedProblem[] } {
-  if (content === null || content === undefined)
-    return { value: null, problems: [{ path: [], message: 'file is empty' }] };
-  const parsed = schema.safeParse(content, { error: configErrorMap });
-  if (parsed.success) return { value: parsed.data, problems: [] };
-  return { value: null, problems: issuesToProblems(parsed.error.issues) };
 }
 
 /** Reports a repeated top-level id in a later file, pointing at the first. */
@@ -125,14 +114,14 @@ export function loadConfigSources(sources: readonly ConfigSource[], dir: string)
       continue;
     }
     if (source.kind === 'committee') {
-      const { value, problems } = validate(committeeSchema, yaml.content);
+      const { value, problems } = validateContent(committeeSchema, yaml.content);
       const checked = checkCommittee(yaml.content);
       report(inFile(source.file, [...problems, ...checked.errors]));
       warnings.push(...inFile(source.file, checked.warnings));
       committees.push({ file: source.file, content: yaml.content, value });
     } else {
-      const { value, problems } = validate(roundSchema, yaml.content);
-      report(inFile(source.file, [...problems, ...checkRound(yaml.content)]));
+      const { value, problems } = validateRoundContent(yaml.content);
+      report(inFile(source.file, problems));
       rounds.push({ file: source.file, content: yaml.content, value });
     }
   }

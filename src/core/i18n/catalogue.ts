@@ -5,6 +5,7 @@
 import type { DomainError } from '../errors.ts';
 import type { Locale } from '../model.ts';
 import { type ParticlePair, particle } from './particle.ts';
+import { authoringTexts } from './sections/authoring.ts';
 import { calendarTexts } from './sections/calendar.ts';
 import { certaintyTexts } from './sections/certainty.ts';
 import { changeTexts } from './sections/changes.ts';
@@ -30,6 +31,7 @@ const catalogue = {
     ...certaintyTexts.ko,
     ...reportTexts.ko,
     ...changeTexts.ko,
+    ...authoringTexts.ko,
   },
   en: {
     ...errorTexts.en,
@@ -43,6 +45,7 @@ const catalogue = {
     ...certaintyTexts.en,
     ...reportTexts.en,
     ...changeTexts.en,
+    ...authoringTexts.en,
   },
 };
 
