@@ -268,6 +268,44 @@ export interface Answer {
   updatedAt: Date;
 }
 
+/**
+ * One revision of staff's synthesis (종합 의견) of a question or agenda item:
+ * themed, unattributed text in the ○ / - / ※ hierarchy. Every revision is kept;
+ * the highest is the one the report shows.
+ */
+export interface SynthesisRevision {
+  roundId: string;
+  /** A question id (`1.2`) or an agenda item id (`1`) of the round. */
+  targetId: string;
+  /** 1 for the first text, then one more per revision. */
+  revision: number;
+  text: string;
+  /** Who wrote it: `platform:userId` or `cli`. */
+  author: string;
+  writtenAt: Date;
+}
+
+export type ActionStatus = 'open' | 'done' | 'dropped';
+
+/** A follow-up action (조치 사항) decided on a round's advice. */
+export interface FollowUpAction {
+  roundId: string;
+  /** 1, 2, … within the round, in the order they were added. */
+  number: number;
+  text: string;
+  /** The department that acts on it: `대외협력과`. */
+  department?: string;
+  /** The day it is due, in the committee's zone. */
+  dueDate?: LocalDate;
+  status: ActionStatus;
+  /** The questions (or agenda items) whose advice it acts on. */
+  questionIds: string[];
+  createdAt: Date;
+  createdBy: string;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
 /** `receipt` sends a member the copy of a submission; `notice` any other member DM. */
 export type JobKind = 'invite' | 'remind' | 'receipt' | 'notice' | 'close' | 'summarise';
 export type JobState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';

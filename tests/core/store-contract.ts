@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Committee, Invitation, Round } from '../../src/core/model.ts';
 import type { NewJob, Store } from '../../src/core/ports/store.ts';
 import { krCalendar } from '../fakes/kr-calendar.ts';
+import { followUpContract } from './store-contract-follow-ups.ts';
 
 const T0 = new Date('2024-02-08T00:00:00.000Z');
 const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
@@ -84,6 +85,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     afterEach(async () => {
       await store.close();
     });
+
+    followUpContract(() => store);
 
     describe('committees', () => {
       it('GIVEN a committee synced twice with fewer members THEN syncing succeeds both times', async () => {

@@ -22,6 +22,7 @@ import type {
   Store,
   SummaryRecord,
 } from '../../core/ports/store.ts';
+import { MemoryFollowUps } from './memory-follow-ups.ts';
 
 /** A job with its lease and claimant, as the store keeps it. */
 interface StoredJob extends Job {
@@ -62,6 +63,14 @@ export class MemoryStore implements Store {
   private readonly auditLog: AuditEvent[] = [];
   private readonly summaries: SummaryRecord[] = [];
   private readonly heartbeats = new Map<string, Heartbeat>();
+  private readonly followUps = new MemoryFollowUps();
+
+  readonly saveSynthesis = this.followUps.saveSynthesis.bind(this.followUps);
+  readonly listSyntheses = this.followUps.listSyntheses.bind(this.followUps);
+  readonly listSynthesisRevisions = this.followUps.listSynthesisRevisions.bind(this.followUps);
+  readonly addAction = this.followUps.addAction.bind(this.followUps);
+  readonly updateAction = this.followUps.updateAction.bind(this.followUps);
+  readonly listActions = this.followUps.listActions.bind(this.followUps);
 
   async syncCommittee(committee: Committee): Promise<void> {
     const { members, ...rest } = copy(committee);

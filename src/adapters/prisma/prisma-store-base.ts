@@ -9,11 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { forEachChunk, WRITE_CHUNK } from '../../core/cooperate.ts';
 import type { Committee, Invitation, JobKind, Round } from '../../core/model.ts';
 import type {
+  ActionPatch,
   AnswerWrite,
   AuditEvent,
   Heartbeat,
   InvitationPatch,
   JobOutcome,
+  NewFollowUpAction,
   NewJob,
   OperationsSnapshot,
   OutboxClaim,
@@ -23,7 +25,9 @@ import type {
   RoundRevision,
   Store,
   SummaryRecord,
+  SynthesisWrite,
 } from '../../core/ports/store.ts';
+import { PrismaFollowUps } from './prisma-follow-ups.ts';
 import type { Answer } from '../../core/model.ts';
 import { Prisma, type PrismaClient, type Round as RoundRow } from '../../generated/prisma/client.ts';
 import {
@@ -76,7 +80,35 @@ export abstract class PrismaStoreBase implements Store {
    */
   protected abstract readonly claimLock: Prisma.Sql;
 
-  constructor(protected readonly prisma: PrismaClient) {}
+  readonly #followUps: PrismaFollowUps;
+
+  constructor(protected readonly prisma: PrismaClient) {
+    this.#followUps = new PrismaFollowUps(prisma);
+  }
+
+  saveSynthesis(write: SynthesisWrite) {
+    return this.#followUps.saveSynthesis(write);
+  }
+
+  listSyntheses(roundId: string) {
+    return this.#followUps.listSyntheses(roundId);
+  }
+
+  listSynthesisRevisions(roundId: string, targetId: string) {
+    return this.#followUps.listSynthesisRevisions(roundId, targetId);
+  }
+
+  addAction(action: NewFollowUpAction) {
+    return this.#followUps.addAction(action);
+  }
+
+  updateAction(roundId: string, number: number, patch: ActionPatch, by: string, at: Date) {
+    return this.#followUps.updateAction(roundId, number, patch, by, at);
+  }
+
+  listActions(roundId?: string) {
+    return this.#followUps.listActions(roundId);
+  }
 
   abstract syncCommittee(committee: Committee): Promise<void>;
   abstract saveAnswers(roundId: string, memberId: string, answers: AnswerWrite[], at: Date): Promise<Answer[]>;

@@ -12,7 +12,20 @@
  * - `claimDueJobs` and `claimOutbox` hand each item to one caller only, even
  *   with two processes on the same database.
  */
-import type { Answer, AnswerValue, Committee, Invitation, Job, JobKind, JobState, Round } from '../model.ts';
+import type {
+  ActionStatus,
+  Answer,
+  AnswerValue,
+  Committee,
+  FollowUpAction,
+  Invitation,
+  Job,
+  JobKind,
+  JobState,
+  LocalDate,
+  Round,
+  SynthesisRevision,
+} from '../model.ts';
 
 /** A job to create. `key` is unique; creating an existing key is a no-op. */
 export interface NewJob {
@@ -137,6 +150,21 @@ export interface OperationsSnapshot {
   oldestDueJobAt: Date | null;
 }
 
+/** A synthesis text to keep as the next revision of its target. */
+export type SynthesisWrite = Pick<SynthesisRevision, 'roundId' | 'targetId' | 'text' | 'author' | 'writtenAt'>;
+
+/** A follow-up action to add; the store gives it the next number of its round. */
+export type NewFollowUpAction = Omit<FollowUpAction, 'number' | 'updatedAt' | 'updatedBy'>;
+
+/** Fields of a follow-up action that change; `null` clears the department or due date. */
+export interface ActionPatch {
+  text?: string;
+  department?: string | null;
+  dueDate?: LocalDate | null;
+  status?: ActionStatus;
+  questionIds?: string[];
+}
+
 export interface Store {
   /** Upserts the committee and its members from config. Members no longer listed become inactive. */
   syncCommittee(committee: Committee): Promise<void>;
@@ -229,7 +257,29 @@ export interface Store {
   listAudit(roundId?: string): Promise<AuditEvent[]>;
 
   recordSummary(record: SummaryRecord): Promise<void>;
-  /** Writes (creates or replaces) a heartbeat row. */
+
+  /**
+   * Keeps a synthesis text as the next revision of its target (1 for the
+   * first), atomically: two writers at once get two revisions, never one number twice.
+   */
+  saveSynthesis(write: SynthesisWrite): Promise<SynthesisRevision>;
+  /** The latest revision of every target of a round, by target id. */
+  listSyntheses(roundId: string): Promise<SynthesisRevision[]>;
+  /** Every revision of one target, oldest first. */
+  listSynthesisRevisions(roundId: string, targetId: string): Promise<SynthesisRevision[]>;
+  /** Adds a follow-up action as the next number of its round (1 for the first), atomically. */
+  addAction(action: NewFollowUpAction): Promise<FollowUpAction>;
+  /** Changes an action; null when the round has no such number. */
+  updateAction(
+    roundId: string,
+    number: number,
+    patch: ActionPatch,
+    by: string,
+    at: Date,
+  ): Promise<FollowUpAction | null>;
+  /** Follow-up actions of a round (of every round when none is given), by round and number. */
+  listActions(roundId?: string): Promise<FollowUpAction[]>;
+
   /**
    * Deletes every answer and answer revision of a round (retention of
    * personal data). Returns how many rows of each went.
@@ -237,6 +287,7 @@ export interface Store {
   deleteAnswersOfRound(roundId: string): Promise<{ answers: number; revisions: number }>;
   /** Counts for operations at `now` (see OperationsSnapshot). */
   operationsSnapshot(now: Date): Promise<OperationsSnapshot>;
+  /** Writes (creates or replaces) a heartbeat row. */
   saveHeartbeat(heartbeat: Heartbeat): Promise<void>;
   getHeartbeat(id: string): Promise<Heartbeat | null>;
   listSummaries(roundId: string): Promise<SummaryRecord[]>;

@@ -1,0 +1,33 @@
+-- CreateTable
+CREATE TABLE "SynthesisRevision" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "roundId" TEXT NOT NULL,
+    "targetId" TEXT NOT NULL,
+    "revision" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "author" TEXT NOT NULL,
+    "writtenAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "FollowUpAction" (
+    "roundId" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "department" TEXT,
+    "dueDate" TEXT,
+    "status" TEXT NOT NULL,
+    "questionIds" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    "createdBy" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
+    "updatedBy" TEXT NOT NULL,
+
+    PRIMARY KEY ("roundId", "number")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SynthesisRevision_roundId_targetId_revision_key" ON "SynthesisRevision"("roundId", "targetId", "revision");
+
+-- CreateIndex
+CREATE INDEX "FollowUpAction_status_dueDate_idx" ON "FollowUpAction"("status", "dueDate");
