@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
+import { calendarNotice, uncertainYears } from '../../../src/core/app/calendar-notice.ts';
+import { createBusinessCalendar } from '../../../src/core/calendar/business-calendar.ts';
+import { t } from '../../../src/core/i18n/catalogue.ts';
 import { createTestApp, kst, runUntil } from '../../fakes/app-harness.ts';
 
 /** The seed round moved to another window (local times of the committee). */
@@ -55,5 +58,32 @@ describe('GIVEN the seed round', () => {
     await runUntil(t, kst('2029-03-13 09:00'));
     const summary = local.all().find((message) => message.kind === 'summary');
     expect(summary?.text).toContain('2029년 공휴일은 공식 자료가 아니라 규칙으로 계산하였습니다');
+  });
+});
+
+describe('GIVEN windows across years of every kind of holiday data', () => {
+  const calendar = createBusinessCalendar({ country: 'KR', extraClosedDays: [], extraWorkingDays: [] });
+
+  it('WHEN the window spans two computed years THEN both are listed, joined as the reader writes lists', () => {
+    expect(uncertainYears(calendar, '2029-12-30', '2030-01-02')).toEqual({ computed: [2029, 2030], unknown: [] });
+    expect(calendarNotice(calendar, '2029-12-30', '2030-01-02', 'ko')).toEqual([
+      `⚠ ${t('ko', 'calendar.computed', { years: '2029·2030' })}`,
+    ]);
+    expect(calendarNotice(calendar, '2029-12-30', '2030-01-02', 'en')).toEqual([
+      `⚠ ${t('en', 'calendar.computed', { years: '2029, 2030' })}`,
+    ]);
+  });
+
+  it('WHEN the window runs from the last computed year into an unknown one THEN one line each, computed first', () => {
+    expect(uncertainYears(calendar, '2100-12-30', '2102-01-02')).toEqual({ computed: [2100], unknown: [2101, 2102] });
+    expect(calendarNotice(calendar, '2100-12-30', '2102-01-02', 'en')).toEqual([
+      `⚠ ${t('en', 'calendar.computed', { years: '2100' })}`,
+      `⚠ ${t('en', 'calendar.unknown', { years: '2101, 2102' })}`,
+    ]);
+  });
+
+  it('WHEN every year has an official list THEN there is nothing to say', () => {
+    expect(uncertainYears(calendar, '2024-02-08', '2024-02-15')).toEqual({ computed: [], unknown: [] });
+    expect(calendarNotice(calendar, '2024-02-08', '2024-02-15', 'ko')).toEqual([]);
   });
 });
