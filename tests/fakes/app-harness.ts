@@ -54,6 +54,8 @@ export interface TestAppOptions {
   claimants?: Claimants;
   /** What `/jamun reload` reads (default: none, so reload says to restart). */
   configSource?: ConfigSource;
+  /** Called when work became due now (a test counts the wake-ups). */
+  onWorkDue?: () => void;
 }
 
 const SEED_OPENING = new Date('2024-02-08T00:00:00Z');
@@ -73,6 +75,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     logger: options.logger ?? silentLogger,
     ...(options.claimants ? { claimants: options.claimants } : {}),
     ...(options.configSource ? { configSource: options.configSource } : {}),
+    ...(options.onWorkDue ? { onWorkDue: options.onWorkDue } : {}),
   });
   return { app, store, clock, committees, rounds };
 }
