@@ -59,7 +59,7 @@ describe('who may run staff commands', () => {
   it('GIVEN a member runs a command naming no round THEN it is refused privately and audited without a round', async () => {
     const { t } = await app();
     const reply = await t.app.runStaffCommand(kang, { verb: 'list' });
-    const forbidden = { code: 'STAFF.FORBIDDEN', params: {} };
+    const forbidden = { code: 'STAFF.FORBIDDEN', params: {} } as const;
     expect(reply).toEqual({ text: describeError(forbidden, 'ko'), ephemeral: true, error: forbidden });
     expect(await t.store.listAudit()).toEqual([
       { at: t.clock.now(), actor: 'local:m-kang', action: 'staff.refused', detail: { verb: 'list' } },
@@ -69,7 +69,7 @@ describe('who may run staff commands', () => {
   it('GIVEN staff name a round nobody configured THEN they are told so privately, with the error', async () => {
     const { t } = await app();
     const reply = await t.app.runStaffCommand(staff, { verb: 'show', roundId: 'nope' });
-    const notFound = { code: 'ROUND.NOT_FOUND', params: { roundId: 'nope' } };
+    const notFound = { code: 'ROUND.NOT_FOUND', params: { roundId: 'nope' } } as const;
     expect(reply).toEqual({ text: describeError(notFound, 'ko'), ephemeral: true, error: notFound });
   });
 
