@@ -1,7 +1,7 @@
 # jamun as a container: `docker build -t jamun .`, then `docker compose up` (compose.yaml)
 # or `docker run --env-file .env -v ./config:/app/config:ro jamun`.
 # Stage 1 installs with the build tools better-sqlite3 may need and generates
-# the Prisma clients (postinstall); stage 2 keeps only what runs, as a plain user.
+# the Prisma clients (postinstall) and bundles the sources; stage 2 keeps only what runs, as a plain user.
 # At run time nothing is downloaded: no engine binary, no packages.
 
 FROM node:22-bookworm AS build
@@ -13,6 +13,8 @@ RUN npm ci --no-audit --no-fund
 RUN npm prune --omit=dev --no-audit --no-fund
 COPY src ./src
 COPY config ./config
+# The bundle bin.mjs runs (src/cli/build.mjs): start-up without compiling the sources through tsx.
+RUN node src/cli/build.mjs
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -24,6 +26,7 @@ COPY --from=build --chown=node:node /app/package.json /app/package-lock.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/src ./src
+COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/config ./config
 RUN mkdir -p /app/data && chown node:node /app/data
 # The image's unprivileged user (uid 1000); nothing runs as root.

@@ -10,6 +10,7 @@ import { runCliBench } from './cli-bench.ts';
 import { runCompileBench } from './core-bench.ts';
 import { runDiscordFanoutBench } from './discord-fanout.ts';
 import { runSlackFanoutBench } from './slack-fanout.ts';
+import { runStartupBench } from './startup-bench.ts';
 import { runOpenBench, runSaveBench } from './store-bench.ts';
 import { formatTarget, type SuiteResult, type Target, withLoopDelay, loopTarget } from './targets.ts';
 
@@ -32,6 +33,7 @@ function fanoutTarget(platform: string, figures: Record<string, number | string>
 
 const suites: Array<[string, () => Promise<SuiteResult>]> = [
   ['cli: --help and config check, fresh processes', () => runCliBench()],
+  ['start: jamun start against both fakes, ready time and idle cost', () => runStartupBench()],
   [
     'core: summary compilation (500 × 20 × 1,500 chars, in a child process without the store)',
     async () => {
@@ -124,7 +126,6 @@ process.stdout.write(
   [
     '  ✗ not measured: ack latency of 200 members submitting 10 × 1,500-char pages at once (p99 ≤ 1 s, none over 3 s)',
     '  ✗ not measured: saves and peak memory of the summary path read from SQLite (the compile bench skips the store)',
-    '  ✗ not measured here: start-up time and idle RSS/CPU',
     '',
   ].join('\n'),
 );

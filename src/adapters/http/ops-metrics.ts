@@ -8,19 +8,23 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Delivery, Messenger } from '../../core/ports/messenger.ts';
 import type { Store } from '../../core/ports/store.ts';
 
-/** The metrics an instance keeps, and the hooks that feed them. */
-export interface OpsMetrics {
-  readonly registry: Registry;
+/** The hooks `jamun start` calls whether or not metrics are served. */
+export interface OpsHooks {
   /** The same messenger, counting every delivery's outcome by platform. */
   instrument(messenger: Messenger): Messenger;
   /** Runs one scheduler tick, timing it. */
   timeTick<T>(work: () => Promise<T>): Promise<T>;
   /** Called whenever the scheduler shows life (a tick, a heartbeat). */
   schedulerAlive(at: Date): void;
-  /** When the scheduler last showed life; null before it started. */
-  lastSchedulerActivity(): Date | null;
   /** Sets whether this instance is the active one (holds the lease). */
   setActive(active: boolean): void;
+}
+
+/** The metrics an instance keeps, and the hooks that feed them. */
+export interface OpsMetrics extends OpsHooks {
+  readonly registry: Registry;
+  /** When the scheduler last showed life; null before it started. */
+  lastSchedulerActivity(): Date | null;
   /** Reads the database gauges (called on each scrape). */
   refresh(store: Store, now: Date): Promise<void>;
 }

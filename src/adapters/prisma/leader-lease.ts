@@ -11,7 +11,6 @@
  * fails has lost the lease and must stop: `onLost` is called.
  * On SQLite (one process per file) the lease is always held.
  */
-import pg from 'pg';
 import { isPostgresUrl } from './migration-files.ts';
 
 /** jamun's advisory lock key for the active instance (any 64-bit number no other tool uses). */
@@ -36,6 +35,8 @@ export interface LeaderLease {
 /** The lease for the database `databaseUrl` names; `onLost` is called if a held lease is lost. */
 export async function openLeaderLease(databaseUrl: string, onLost: (error: Error) => void): Promise<LeaderLease> {
   if (!isPostgresUrl(databaseUrl)) return alwaysHeld();
+  // Loaded here: a SQLite deployment never needs pg.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: databaseUrl, options: KEEPALIVE_OPTIONS, keepAlive: true });
   let held = false;
   let released = false;

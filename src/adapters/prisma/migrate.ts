@@ -17,9 +17,14 @@ import {
   type PrismaPaths,
 } from './migration-files.ts';
 import { isUpToDate, withMigrationLock } from './migration-lock.ts';
-import { isPostgresUpToDate, withPostgresMigrationLock } from './postgres-migrate.ts';
 import { expectedPostgresSchema, POSTGRES_PATHS, writePostgresSchema } from './postgres-schema.ts';
-import { openSchemaEngine } from './schema-engine.ts';
+
+/**
+ * The schema engine (WebAssembly, both drivers) and pg load only when a migration is applied or written: every
+ * start of the bot and of each CLI command checks for pending migrations, and on SQLite finds none in milliseconds.
+ */
+const openSchemaEngine: typeof import('./schema-engine.ts')['openSchemaEngine'] = async (...args) =>
+  (await import('./schema-engine.ts')).openSchemaEngine(...args);
 
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
@@ -37,7 +42,8 @@ export async function migrateDatabase(databaseUrl: string, paths?: PrismaPaths):
   const names = list.migrationDirectories.map((d) => d.path);
   // Every start of the bot and of each CLI command passes here: skip the
   // engine when nothing is pending (and so never race another process for it).
-  const upToDate = postgres ? await isPostgresUpToDate(databaseUrl, names) : isUpToDate(databaseUrl, names);
+  const pgMigrate = postgres ? await import('./postgres-migrate.ts') : undefined;
+  const upToDate = pgMigrate ? await pgMigrate.isPostgresUpToDate(databaseUrl, names) : isUpToDate(databaseUrl, names);
   if (upToDate) return { applied: [] };
   const apply = async () => {
     const open = await openSchemaEngine(databaseUrl, readSchemaFile(used));
@@ -48,7 +54,7 @@ export async function migrateDatabase(databaseUrl: string, paths?: PrismaPaths):
       await open.close();
     }
   };
-  return postgres ? withPostgresMigrationLock(databaseUrl, apply) : withMigrationLock(databaseUrl, apply);
+  return pgMigrate ? pgMigrate.withPostgresMigrationLock(databaseUrl, apply) : withMigrationLock(databaseUrl, apply);
 }
 
 /**

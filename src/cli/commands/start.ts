@@ -92,7 +92,7 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
         (a) => !(reached.down as string[]).includes(a.messenger.platform),
       );
       const { createOperations } = await import('../operations.ts');
-      const ops = createOperations(output, logger);
+      const ops = await createOperations(output, logger, env.httpPort);
       const opened = await openApp(output, {
         env,
         logger,
@@ -103,7 +103,7 @@ export function startCommand(program: Command, output: Output, setExit: (code: E
       });
       if (!opened) return setExit(EXIT.config);
       const { app } = opened;
-      await ops.serve(opened.env.httpPort, app.store);
+      await ops.serve(app.store);
       let stopping = false;
       const stopRequested = new Promise<void>((resolve) => {
         const stop = () => {
