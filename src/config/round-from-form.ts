@@ -74,6 +74,18 @@ function lineOfPath(items: readonly PastedAgendaItem[], path: readonly PropertyK
 export function roundFromForm(form: RoundForm): RoundFormResult {
   const pasted = parseAgendaText(form.agendaText);
   if (!pasted.ok) return { ok: false, problems: pasted.problems.map((problem) => ({ kind: 'agenda', problem })) };
+  return roundFromAgenda(form, pasted.items);
+}
+
+/**
+ * The round of the form's fields and an agenda already read (from a paste or
+ * a table, `line` being the paste line or the table row), or every problem
+ * the round file's rules find, located on the agenda's lines.
+ */
+export function roundFromAgenda(
+  form: Omit<RoundForm, 'agendaText'>,
+  items: readonly PastedAgendaItem[],
+): RoundFormResult {
   const content: Record<string, unknown> = {
     id: form.id,
     committee: form.committee,
@@ -82,14 +94,14 @@ export function roundFromForm(form: RoundForm): RoundFormResult {
     window: { opens: form.opens, closes: form.closes },
     anonymous: form.anonymous,
     allow_late: form.allowLate,
-    agenda: agendaContent(pasted.items),
+    agenda: agendaContent(items),
   };
   const { value, problems } = validateRoundContent(content);
   if (value && problems.length === 0) return { ok: true, round: value, content };
   return {
     ok: false,
     problems: problems.map((problem) => {
-      const line = lineOfPath(pasted.items, problem.path);
+      const line = lineOfPath(items, problem.path);
       return line === undefined ? { kind: 'rule', problem } : { kind: 'rule', line, problem };
     }),
   };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
-import { roundFromForm, type RoundForm } from '../../src/config/round-from-form.ts';
+import { agendaTemplateCsv, agendaTemplateXlsx } from '../../src/config/agenda-template.ts';
+import { decodeCsv, parseCsv, readXlsxRows } from '../../src/config/read-table.ts';
+import { roundFromAgenda, roundFromForm, type RoundForm } from '../../src/config/round-from-form.ts';
+import { parseAgendaTable } from '../../src/core/rounds/agenda-table.ts';
 
 const SEED_PASTE = `# 서울시 지역상생교류 추진
 - 2023년 추진사업 실적 및 성과에 대한 평가의견 및 개선방안
@@ -73,5 +76,40 @@ describe('roundFromForm', () => {
     const result = roundFromForm({ ...SEED_FORM, agendaText: `# 안건\n질문\n# ${'가'.repeat(151)}\n질문` });
     if (result.ok) throw new Error('expected a problem');
     expect(result.problems.map((p) => (p.kind === 'rule' ? p.line : null))).toEqual([3]);
+  });
+});
+
+describe('roundFromAgenda with the downloadable template', () => {
+  const fields = { ...SEED_FORM };
+  it.each([
+    ['CSV', async () => parseCsv(decodeCsv(new TextEncoder().encode(agendaTemplateCsv())))],
+    ['XLSX', async () => readXlsxRows(new Uint8Array(await agendaTemplateXlsx()))],
+  ])(
+    'GIVEN the %s template as downloaded THEN it reads back as a valid round of 5 questions, one of each type',
+    async (_name, rows) => {
+      const table = parseAgendaTable(await rows());
+      if (!table.ok) throw new Error(JSON.stringify(table.problems));
+      const result = roundFromAgenda(fields, table.items);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      expect(result.round.agenda[0]?.questions.map((q) => q.kind)).toEqual([
+        'long_text',
+        'single_choice',
+        'multi_choice',
+        'scale',
+        'short_text',
+      ]);
+      expect(result.round.agenda[0]?.questions[3]?.scale).toEqual({ min: 1, max: 5 });
+    },
+  );
+
+  it('GIVEN a table whose option is too long THEN the rule problem names its row', () => {
+    const table = parseAgendaTable([
+      ['안건', '질문', '응답 방식', '선택지'],
+      ['A', 'Q1', '', ''],
+      ['', 'Q2', '단일 선택', `${'가'.repeat(101)} / 나`],
+    ]);
+    if (!table.ok) throw new Error(JSON.stringify(table.problems));
+    const result = roundFromAgenda(fields, table.items);
+    expect(result.ok ? [] : result.problems.map((p) => (p.kind === 'rule' ? p.line : null))).toEqual([3]);
   });
 });

@@ -56,16 +56,22 @@ export type AgendaTextProblemCode =
   | 'authoring.agenda.duplicate-option'
   | 'authoring.agenda.bad-scale';
 
-/** One problem of a paste, on a 1-based line. */
-export interface AgendaTextProblem {
+/** One problem of an agenda read from a paste or a table, on a 1-based line (or row). */
+export interface AgendaProblem<Code extends string> {
   readonly line: number;
-  readonly code: AgendaTextProblemCode;
+  readonly code: Code;
   readonly params: Readonly<Record<string, string | number>>;
 }
 
-export type AgendaTextResult =
+/** An agenda read from a paste or a table: its items, or every problem found. */
+export type AgendaReadResult<Code extends string> =
   | { readonly ok: true; readonly items: readonly PastedAgendaItem[] }
-  | { readonly ok: false; readonly problems: readonly AgendaTextProblem[] };
+  | { readonly ok: false; readonly problems: readonly AgendaProblem<Code>[] };
+
+/** One problem of a paste. */
+export type AgendaTextProblem = AgendaProblem<AgendaTextProblemCode>;
+
+export type AgendaTextResult = AgendaReadResult<AgendaTextProblemCode>;
 
 const LIST_MARKER = /^(?:[-*•·○◦▪□■※]|\d{1,3}[.)]|[가-하][.)]|[①-⑳])\s*/u;
 const TRAILING_GROUP = /[(（]([^()（）]*)[)）]\s*$/u;
@@ -115,8 +121,8 @@ function readMarker(body: string): Marker | null {
   return null;
 }
 
-/** Options of a choice marker: split on ` / ` when present, else on `/`. */
-function splitOptions(list: string): string[] {
+/** Options of a choice: split on ` / ` when present, else on `/` (so `및/또는 / 단독` keeps `및/또는`). */
+export function splitOptions(list: string): string[] {
   const separator = /\s\/\s/u.test(list) ? /\s+\/\s+/u : /\//u;
   return list.split(separator).map((option) => option.trim());
 }

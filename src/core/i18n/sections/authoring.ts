@@ -18,6 +18,22 @@ export const authoringTexts = defineSection({
       '선택지가 {count}개입니다. 선택지는 둘 이상, `/`로 나누어 적어 주시기 바랍니다. 예: (선택: 찬성 / 반대)',
     'authoring.agenda.duplicate-option': '선택지 「{option}」{option|이/가} 두 번 적혀 있습니다.',
     'authoring.agenda.bad-scale': '척도의 시작({min})이 끝({max})보다 작아야 합니다. 예: (척도: 1-5)',
+    'authoring.table.row': '{row}행: {problem}',
+    'authoring.table.empty':
+      '표에 질문이 없습니다. 첫 행은 제목(안건, 질문 …), 그 아래에 질문을 한 행에 하나씩 적어 주시기 바랍니다.',
+    'authoring.table.missing-column': '「{column}」 열이 없습니다. 첫 행에 열 제목을 적어 주시기 바랍니다.',
+    'authoring.table.unknown-column':
+      '「{column}」{column|은/는} 알 수 없는 열입니다. 쓸 수 있는 열: 안건, 안건 설명, 질문, 응답 방식, 선택지, 필수, 척도, 도움말.',
+    'authoring.table.no-item': '첫 질문 행에 안건이 없습니다. 안건 열을 채워 주시기 바랍니다.',
+    'authoring.table.no-question': '질문 열이 비어 있습니다.',
+    'authoring.table.unknown-type':
+      '응답 방식 「{type}」{type|은/는} 쓸 수 없습니다. 서술형, 단답형, 단일 선택, 복수 선택, 척도 중 하나를 적어 주시기 바랍니다.',
+    'authoring.table.unknown-required':
+      '필수 열의 「{value}」{value|은/는} 알 수 없는 값입니다. 예 또는 아니오로 적어 주시기 바랍니다.',
+    'authoring.table.options-missing':
+      '선택형 질문에 선택지가 없습니다. 선택지 열에 `/`로 나누어 적어 주시기 바랍니다.',
+    'authoring.table.options-not-allowed': '선택지는 단일 선택·복수 선택 질문에만 적을 수 있습니다.',
+    'authoring.table.bad-scale': '척도 「{scale}」{scale|을/를} 읽을 수 없습니다. 예: 1-5',
   },
   en: {
     'authoring.agenda.line': 'Line {line}: {problem}',
@@ -34,5 +50,18 @@ export const authoringTexts = defineSection({
       'It has {count} {count|option|options}: give at least two, separated by `/`, e.g. (choice: Yes / No).',
     'authoring.agenda.duplicate-option': 'The option "{option}" is written twice.',
     'authoring.agenda.bad-scale': 'The scale must start ({min}) below its end ({max}), e.g. (scale: 1-5).',
+    'authoring.table.row': 'Row {row}: {problem}',
+    'authoring.table.empty':
+      'The table has no questions: the first row holds the headings (agenda, question …), then one question per row.',
+    'authoring.table.missing-column': 'There is no "{column}" column: write the headings in the first row.',
+    'authoring.table.unknown-column':
+      '"{column}" is not a known column. Columns: agenda, description, question, type, options, required, scale, help.',
+    'authoring.table.no-item': 'The first question row has no agenda item: fill in the agenda column.',
+    'authoring.table.no-question': 'The question column is empty.',
+    'authoring.table.unknown-type': 'The type "{type}" is unknown: write one of long, short, choice, multiple, scale.',
+    'authoring.table.unknown-required': 'The required column says "{value}": write yes or no.',
+    'authoring.table.options-missing': 'A choice question needs options, separated by `/` in the options column.',
+    'authoring.table.options-not-allowed': 'Options belong only to choice and multiple-choice questions.',
+    'authoring.table.bad-scale': 'The scale "{scale}" cannot be read: write it like 1-5.',
   },
 });

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { parseAgendaTable, type AgendaTableResult } from '../../../src/core/rounds/agenda-table.ts';
+
+function items(result: AgendaTableResult) {
+  if (!result.ok) throw new Error(`expected a parsed table, got ${JSON.stringify(result.problems)}`);
+  return result.items;
+}
+
+function problems(result: AgendaTableResult) {
+  if (result.ok) throw new Error('expected problems, the table was accepted');
+  return result.problems.map((p) => ({ row: p.line, code: p.code, ...p.params }));
+}
+
+describe('parseAgendaTable', () => {
+  it('GIVEN Korean headers in any order and merged (blank) agenda cells THEN rows become items and questions', () => {
+    const rows = [
+      ['질문', '안건', '안건 설명', '응답 방식', '선택지', '필수', '척도', '도움말'],
+      ['실적 평가의견', '지역상생교류', '설명', '', '', '', '', '구체적으로'],
+      ['만족도', '', '', '단일 선택', '만족 / 보통', '아니오', '', ''],
+      ['시급성', '', '', '척도', '', 'Y', '1~7', ''],
+      ['분야', '넥스트로컬', '', '복수 선택', '관광\n농업', '', '', ''],
+      ['', '', '', '', '', '', '', ''],
+      ['한 줄', '넥스트로컬', '', '단답형', '', 'no', '', ''],
+    ];
+    expect(items(parseAgendaTable(rows))).toEqual([
+      {
+        line: 2,
+        title: '지역상생교류',
+        description: '설명',
+        questions: [
+          { line: 2, prompt: '실적 평가의견', help: '구체적으로', kind: 'long_text', required: true },
+          { line: 3, prompt: '만족도', kind: 'single_choice', options: ['만족', '보통'], required: false },
+          { line: 4, prompt: '시급성', kind: 'scale', scale: { min: 1, max: 7 }, required: true },
+        ],
+      },
+      {
+        line: 5,
+        title: '넥스트로컬',
+        questions: [
+          { line: 5, prompt: '분야', kind: 'multi_choice', options: ['관광', '농업'], required: true },
+          { line: 7, prompt: '한 줄', kind: 'short_text', required: false },
+        ],
+      },
+    ]);
+  });
+
+  it('GIVEN English headers and types THEN they read the same', () => {
+    const rows = [
+      ['Agenda', 'Question', 'Type', 'Options', 'Required'],
+      ['Item', 'Q', 'Choice', 'a/b', 'yes'],
+      ['', 'Q2', 'LONG', '', 'false'],
+    ];
+    const [item] = items(parseAgendaTable(rows));
+    expect(item?.questions.map((q) => [q.kind, q.options, q.required])).toEqual([
+      ['single_choice', ['a', 'b'], true],
+      ['long_text', undefined, false],
+    ]);
+  });
+
+  it('GIVEN a scale question without a scale cell THEN the round file default applies later (no scale here)', () => {
+    const [item] = items(
+      parseAgendaTable([
+        ['안건', '질문', '응답 방식'],
+        ['A', 'Q', '척도'],
+      ]),
+    );
+    expect(item?.questions[0]).toEqual({ line: 2, prompt: 'Q', kind: 'scale', required: true });
+  });
+
+  it('GIVEN a table with many problems THEN each is reported on its row, in row order', () => {
+    const rows = [
+      ['안건', '질문', '응답 방식', '선택지', '필수', '척도', '비고'],
+      ['', '안건 없는 질문', '', '', '', '', ''],
+      ['A', '', '', '', '', '', ''],
+      ['A', '종류', '객관식', '', '', '', ''],
+      ['A', '필수', '', '', '아마도', '', ''],
+      ['A', '선택지 없음', '복수 선택', '', '', '', ''],
+      ['A', '선택지 잘못', '서술형', '가 / 나', '', '', ''],
+      ['A', '척도', '척도', '', '', '5-1', ''],
+    ];
+    expect(problems(parseAgendaTable(rows))).toEqual([
+      { row: 1, code: 'authoring.table.unknown-column', column: '비고' },
+      { row: 2, code: 'authoring.table.no-item' },
+      { row: 3, code: 'authoring.table.no-question' },
+      { row: 4, code: 'authoring.table.unknown-type', type: '객관식' },
+      { row: 5, code: 'authoring.table.unknown-required', value: '아마도' },
+      { row: 6, code: 'authoring.table.options-missing' },
+      { row: 7, code: 'authoring.table.options-not-allowed' },
+      { row: 8, code: 'authoring.table.bad-scale', scale: '5-1' },
+    ]);
+  });
+
+  it('GIVEN a header without the question or agenda column THEN each missing one is named', () => {
+    expect(problems(parseAgendaTable([['응답 방식'], ['서술형']]))).toEqual([
+      { row: 1, code: 'authoring.table.missing-column', column: '안건' },
+      { row: 1, code: 'authoring.table.missing-column', column: '질문' },
+    ]);
+  });
+
+  it('GIVEN no rows, or only a header and blank rows THEN the table is empty', () => {
+    expect(problems(parseAgendaTable([]))).toEqual([{ row: 1, code: 'authoring.table.empty' }]);
+    expect(
+      problems(
+        parseAgendaTable([
+          ['안건', '질문'],
+          [' ', ''],
+        ]),
+      ),
+    ).toEqual([{ row: 1, code: 'authoring.table.empty' }]);
+  });
+
+  it('GIVEN a short row THEN its missing cells are blank, not an error', () => {
+    const [item] = items(
+      parseAgendaTable([
+        ['안건', '질문', '필수'],
+        ['A', 'Q'],
+      ]),
+    );
+    expect(item?.questions[0]?.required).toBe(true);
+  });
+});
