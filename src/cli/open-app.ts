@@ -77,6 +77,9 @@ export async function openApp(
     claimants: processClaimants(),
     ...(options.onWorkDue ? { onWorkDue: options.onWorkDue } : {}),
     ...(options.configSource ? { configSource: options.configSource } : {}),
+    // The document libraries load on the first `/jamun report`, not at start.
+    renderReport: async (report, format, name) =>
+      (await import('../adapters/report/render-report.ts')).renderReportFile(report, format, name),
   });
   return { env, config, app, logger, close: () => store.close() };
 }

@@ -14,6 +14,8 @@ import type { ConfigSource } from '../../src/core/ports/config-source.ts';
 import { silentLogger, type Logger } from '../../src/core/ports/logger.ts';
 import type { Messenger } from '../../src/core/ports/messenger.ts';
 import type { Store } from '../../src/core/ports/store.ts';
+import type { ReportRenderer } from '../../src/core/report/report-model.ts';
+import { renderReportFile } from '../../src/adapters/report/render-report.ts';
 
 export const CONFIG_DIR = fileURLToPath(new URL('../../config', import.meta.url));
 
@@ -56,6 +58,8 @@ export interface TestAppOptions {
   configSource?: ConfigSource;
   /** Called when work became due now (a test counts the wake-ups). */
   onWorkDue?: () => void;
+  /** Renders `/jamun report` documents (default: the real renderers of `src/adapters/report/`). */
+  renderReport?: ReportRenderer;
 }
 
 const SEED_OPENING = new Date('2024-02-08T00:00:00Z');
@@ -76,6 +80,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     ...(options.claimants ? { claimants: options.claimants } : {}),
     ...(options.configSource ? { configSource: options.configSource } : {}),
     ...(options.onWorkDue ? { onWorkDue: options.onWorkDue } : {}),
+    renderReport: options.renderReport ?? renderReportFile,
   });
   return { app, store, clock, committees, rounds };
 }

@@ -4,10 +4,19 @@
  * staff, refuses and audits. Replies are ephemeral where the core says so.
  */
 import { GuildMember, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { ExportFormat, JamunApi, StaffCommand, StaffVerb } from '../../core/app/inbound.ts';
+import type {
+  ExportFormat,
+  JamunApi,
+  ReportFormat,
+  StaffCommand,
+  StaffReply,
+  StaffVerb,
+} from '../../core/app/inbound.ts';
 import { STAFF_VERBS } from '../../core/app/inbound.ts';
-import type { Actor } from '../../core/model.ts';
-import { answerInteraction } from './interaction-reply.ts';
+import type { Actor, Locale } from '../../core/model.ts';
+import { NO_MENTIONS } from './discord-formatter.ts';
+import { dt } from './discord-texts.ts';
+import { answerInteraction, type InteractionAnswer } from './interaction-reply.ts';
 
 /** Discord shows at most 25 autocomplete choices. */
 const MAX_CHOICES = 25;
@@ -42,7 +51,8 @@ function commandOf(interaction: ChatInputCommandInteraction): StaffCommand | nul
     verb,
     ...(roundId ? { roundId } : {}),
     ...(until ? { until } : {}),
-    ...(format ? { format: format as ExportFormat } : {}),
+    ...(format && verb === 'report' ? { reportFormat: format as ReportFormat } : {}),
+    ...(format && verb !== 'report' ? { format: format as ExportFormat } : {}),
     ...(member ? { member } : {}),
   };
 }
@@ -53,6 +63,7 @@ const WORK_VERBS: ReadonlySet<StaffCommand['verb']> = new Set([
   'close',
   'summary',
   'export',
+  'report',
   'remind',
   'reload',
 ]);
@@ -70,6 +81,7 @@ export class StaffHandlers {
           this.app().runStaffCommand(actor, command),
           this.app().localeOf(actor),
         ]);
+        if (reply.filesByDm && reply.files && reply.files.length > 0) return sendFilesByDm(interaction, reply, locale);
         return { text: reply.text, ephemeral: reply.ephemeral, locale, ...(reply.files ? { files: reply.files } : {}) };
       },
       // Verbs that do work acknowledge first and report as a follow-up.
@@ -86,5 +98,30 @@ export class StaffHandlers {
     }
     const ids = await this.app().roundIds(String(focused.value));
     await interaction.respond(ids.slice(0, MAX_CHOICES).map((id) => ({ name: id, value: id })));
+  }
+}
+
+/**
+ * Files that hold personal data (the result report) go to the requester's
+ * DM, never on a message in the channel the command was typed in; the
+ * (private) reply says where they went, or why they could not.
+ */
+async function sendFilesByDm(
+  interaction: ChatInputCommandInteraction,
+  reply: StaffReply,
+  locale: Locale,
+): Promise<InteractionAnswer> {
+  const files = reply.files ?? [];
+  const names = files.map((f) => f.name).join(', ');
+  try {
+    await interaction.user.send({
+      content: reply.text,
+      files: files.map((f) => ({ attachment: f.content, name: f.name, contentType: f.mimeType })),
+      allowedMentions: NO_MENTIONS,
+    });
+    return { text: dt(locale, 'discord.report.sentByDm', { names }), ephemeral: true, locale };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.slice(0, 100) : 'error';
+    return { text: dt(locale, 'discord.report.dmFailed', { reason }), ephemeral: true, locale };
   }
 }

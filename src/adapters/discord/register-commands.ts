@@ -36,6 +36,16 @@ function subcommand(verb: StaffVerb, sub: SlashCommandSubcommandBuilder): SlashC
         .addChoices({ name: 'CSV', value: 'csv' }, { name: 'Markdown', value: 'md' }, { name: 'JSON', value: 'json' }),
     );
   }
+  if (verb === 'report') {
+    sub.addStringOption((o) =>
+      describe(o.setName('format'), 'discord.opt.format').addChoices(
+        { name: 'DOCX (Word, 한컴오피스)', value: 'docx' },
+        { name: 'XLSX (Excel)', value: 'xlsx' },
+        { name: 'PDF', value: 'pdf' },
+        { name: 'Markdown', value: 'md' },
+      ),
+    );
+  }
   if (verb === 'resend')
     sub.addStringOption((o) => describe(o.setName('member'), 'discord.opt.member').setRequired(true).setMaxLength(100));
   if (!NEEDS_NO_ROUND.includes(verb)) {

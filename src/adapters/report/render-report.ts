@@ -1,11 +1,9 @@
 /** The report as a file in one of its formats. */
 import { renderReportMarkdown } from '../../core/report/render-report-markdown.ts';
-import type { ReportDocument } from '../../core/report/report-model.ts';
 import type { OutgoingFile } from '../../core/ports/messenger.ts';
+import type { ReportDocument, ReportFormat } from '../../core/report/report-model.ts';
 
-/** Formats of `jamun round report`. */
-export const REPORT_FORMATS = ['docx', 'xlsx', 'pdf', 'md'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from '../../core/report/report-model.ts';
 
 const MIME: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -10,7 +10,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { Locale } from '../../core/model.ts';
 import type { OutgoingFile } from '../../core/ports/messenger.ts';
 import { parseStaffCommand } from '../../core/app/parse-staff-command.ts';
-import { describeError } from '../../core/i18n/catalogue.ts';
+import { describeError, t } from '../../core/i18n/catalogue.ts';
 import { statusBlocks } from './blocks-staff.ts';
 import { type HandlerDeps, slackActor } from './handler-deps.ts';
 import { packMessages, plainSections, type SlackMessage } from './slack-blocks.ts';
@@ -41,6 +41,13 @@ export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
     try {
+      // Building a document takes seconds: say so at once, privately (it comes by DM).
+      if (parsed.value.verb === 'report' && (await deps.api().isStaff(actor)))
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: escapeMrkdwn(t(locale, 'staff.reportPreparing')),
+        });
       const reply = await deps.api().runStaffCommand(actor, parsed.value);
       // A status reply is drawn from its StatusView; the core's text stays the notification fallback.
       const blocks = reply.status ? statusBlocks(reply.status, locale) : plainSections(reply.text);

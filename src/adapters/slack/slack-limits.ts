@@ -90,3 +90,12 @@ export const SLACK_INTERACTION = {
   responseUrlUses: 5,
   responseUrlValidMs: 30 * 60 * 1000,
 } as const;
+
+/**
+ * Files. Slack takes uploads of up to 1 GB per file (a workspace may restrict
+ * large uploads: `files.getUploadURLExternal` then answers
+ * `file_upload_size_restricted`). https://docs.slack.dev/reference/methods/files.getUploadURLExternal
+ */
+export const SLACK_FILE = {
+  maxBytes: 1_000_000_000,
+} as const;

@@ -10,6 +10,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { ConfigSource } from '../ports/config-source.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { MemberAddress, Messenger } from '../ports/messenger.ts';
+import type { ReportRenderer } from '../report/report-model.ts';
 import type { Store } from '../ports/store.ts';
 import { formatOfficialDate } from '../time.ts';
 
@@ -33,6 +34,8 @@ export interface AppDeps {
   holidays?: HolidaySource;
   /** Reads the configuration again for `/jamun reload` and SIGHUP (none: reload says to restart). */
   configSource?: ConfigSource;
+  /** Renders the result report for `/jamun report` (none: the command says to use the CLI). */
+  renderReport?: ReportRenderer;
 }
 
 /** A member of a committee, as resolved from a platform user. */
@@ -47,6 +50,7 @@ export class AppContext {
   readonly logger: Logger;
   readonly claimants: Claimants;
   readonly configSource: ConfigSource | undefined;
+  readonly renderReport: ReportRenderer | undefined;
   readonly committees = new Map<string, Committee>();
   readonly definitions = new Map<string, RoundDefinition>();
   readonly messengers = new Map<Platform, Messenger>();
@@ -64,6 +68,7 @@ export class AppContext {
     this.#onWorkDue = deps.onWorkDue ?? (() => {});
     this.#holidays = deps.holidays;
     this.configSource = deps.configSource;
+    this.renderReport = deps.renderReport;
     for (const m of deps.messengers) this.messengers.set(m.platform, m);
     this.reconfigure(deps.committees, deps.rounds);
   }

@@ -7,6 +7,7 @@
 import type { DomainError, Result } from '../errors.ts';
 import type { Actor, Locale, RoundStatus } from '../model.ts';
 import type { OutgoingFile, QuestionnaireView } from '../ports/messenger.ts';
+import type { ReportFormat } from '../report/report-model.ts';
 
 export const STAFF_VERBS = [
   'help',
@@ -21,10 +22,12 @@ export const STAFF_VERBS = [
   'cancel',
   'summary',
   'export',
+  'report',
   'reload',
 ] as const;
 export type StaffVerb = (typeof STAFF_VERBS)[number];
 export type ExportFormat = 'csv' | 'md' | 'json';
+export { REPORT_FORMATS, type ReportFormat } from '../report/report-model.ts';
 
 /** A staff command, parsed from a slash command or the CLI. */
 export interface StaffCommand {
@@ -33,6 +36,8 @@ export interface StaffCommand {
   /** For `extend`: the new deadline, local `YYYY-MM-DD HH:mm` or `YYYY-MM-DD` (18:00). */
   until?: string;
   format?: ExportFormat;
+  /** For `report`: the document's format (default docx). */
+  reportFormat?: ReportFormat;
   /** For `resend`: the member, by id or name. */
   member?: string;
 }
@@ -82,6 +87,13 @@ export interface StaffReply {
   /** Show only to the person who asked: it holds member data or is a refusal. */
   ephemeral: boolean;
   files?: OutgoingFile[];
+  /**
+   * The files go to the requester's DM (or the staff channel when no DM can
+   * be opened), never on a reply in the channel the command was typed in,
+   * even a private one: the result report holds personal data (names,
+   * payments) and must not linger in a public channel's attachments.
+   */
+  filesByDm?: boolean;
   status?: StatusView;
   /** `list`: every round; `show` and `status`: the one round. For `--json`. */
   rounds?: RoundFacts[];

@@ -3,7 +3,14 @@
  * `export 2024-1 csv`). Shared by the slash commands and the CLI.
  */
 import { err, ok, type Result } from '../errors.ts';
-import { STAFF_VERBS, type ExportFormat, type StaffCommand, type StaffVerb } from './inbound.ts';
+import {
+  REPORT_FORMATS,
+  STAFF_VERBS,
+  type ExportFormat,
+  type ReportFormat,
+  type StaffCommand,
+  type StaffVerb,
+} from './inbound.ts';
 
 /** Usage line of each verb, for help and error texts. */
 export const STAFF_USAGE: Record<StaffVerb, string> = {
@@ -19,6 +26,7 @@ export const STAFF_USAGE: Record<StaffVerb, string> = {
   cancel: 'cancel ROUND_ID',
   summary: 'summary ROUND_ID',
   export: 'export ROUND_ID csv|md|json',
+  report: 'report ROUND_ID [docx|xlsx|pdf|md]',
   reload: 'reload',
 };
 
@@ -60,6 +68,12 @@ export function parseStaffCommand(text: string): Result<StaffCommand> {
     if (rest.length > 1) return usage();
     if (!(FORMATS as readonly string[]).includes(format)) return err('EXPORT.FORMAT');
     return ok({ verb, roundId, format: format as ExportFormat });
+  }
+  if (verb === 'report') {
+    const format = rest[0]?.toLowerCase() ?? 'docx';
+    if (rest.length > 1) return usage();
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) return err('REPORT.FORMAT');
+    return ok({ verb, roundId, reportFormat: format as ReportFormat });
   }
   if (rest.length > 0) return usage();
   return ok(roundId === undefined ? { verb } : { verb, roundId });

@@ -4,11 +4,13 @@
  * office settings and the closed days of the window.
  */
 import { err, ok, type Result } from '../errors.ts';
+import { t } from '../i18n/catalogue.ts';
 import { compileReport } from '../report/compile-report.ts';
-import type { ReportDocument } from '../report/report-model.ts';
+import type { ReportDocument, ReportFormat } from '../report/report-model.ts';
 import { roundDates } from '../rounds/round-dates.ts';
 import { localDateOf } from '../time.ts';
 import type { AppContext } from './app-context.ts';
+import type { StaffReply } from './inbound.ts';
 import { buildSummary } from './summary-service.ts';
 
 /** The report of a closed round; a round still open or never opened is refused like its summary. */
@@ -40,4 +42,29 @@ export async function buildReport(
       ...(options.note ? { note: options.note } : {}),
     }),
   );
+}
+
+/**
+ * `report ROUND [format]` in chat: the document, for the requester's DM only
+ * (it names members and their payments). Refused like `jamun round report`:
+ * an unknown round, one not closed or never opened, a cancelled one.
+ */
+export async function reportReply(
+  ctx: AppContext,
+  roundId: string,
+  format: ReportFormat,
+  actor: string,
+): Promise<Result<StaffReply>> {
+  const report = await buildReport(ctx, roundId);
+  if (!report.ok) return report;
+  if (!ctx.renderReport) return err('REPORT.UNAVAILABLE');
+  const file = await ctx.renderReport(report.value, format, `jamun-${roundId}-report`);
+  const round = ctx.definitions.get(roundId);
+  await ctx.store.audit({ at: ctx.now(), actor, action: 'round.report', roundId, detail: { format } });
+  return ok({
+    text: t(report.value.locale, 'staff.reported', { title: round?.title ?? roundId, format, file: file.name }),
+    ephemeral: true,
+    files: [file],
+    filesByDm: true,
+  });
 }

@@ -28,6 +28,7 @@ import { roundDates } from '../rounds/round-dates.ts';
 import { UNCERTAIN_NOTE } from './deliver.ts';
 import { repeatedRemind, resendInvitation } from './staff-sends.ts';
 import { reloadFromSource } from './reload-config.ts';
+import { reportReply } from './report-service.ts';
 
 /** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
 export type StaffCaller = { kind: 'user'; actor: Actor } | { kind: 'operator' };
@@ -121,6 +122,8 @@ export class StaffService implements StaffApi {
         return this.#summary(roundId, actor);
       case 'export':
         return this.#export(roundId, command.format ?? 'md', actor);
+      case 'report':
+        return reportReply(this.ctx, roundId, command.reportFormat ?? 'docx', actor);
       case 'reload': {
         const reloaded = await reloadFromSource(this.ctx, this.ctx.configSource, actor);
         return ok({ text: reloaded.text, ephemeral: true });

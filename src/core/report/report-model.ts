@@ -4,6 +4,21 @@
  * people's words are unescaped (each renderer escapes for its format).
  */
 
+/** Formats of the result report: the CLI's `round report` and the chat's `report`. */
+export const REPORT_FORMATS = ['docx', 'xlsx', 'pdf', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * Renders the report as `<name>.<format>`: the document libraries live in
+ * `src/adapters/report/`, the core hands them the compiled report. Throws
+ * only on a bug (the report is already valid).
+ */
+export type ReportRenderer = (
+  report: ReportDocument,
+  format: ReportFormat,
+  name: string,
+) => Promise<{ name: string; mimeType: string; content: Buffer }>;
+
 /** A line of the ○ / - / ※ hierarchy: level 0 is ○, 1 is -, 2 is ※. */
 export interface ReportLine {
   level: 0 | 1 | 2;

@@ -8,6 +8,8 @@ import type { Logger } from '../../../src/core/ports/logger.ts';
 import { silentLogger } from '../../../src/core/ports/logger.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackSettings } from '../../../src/adapters/slack/index.ts';
 import { FakeSlackServer } from '../../fakes/slack/fake-slack-server.ts';
+import { createTestApp, type TestApp, type TestAppOptions } from '../../fakes/app-harness.ts';
+import type { Committee } from '../../../src/core/model.ts';
 
 const FAST_RETRY = { retries: 3, factor: 1, minTimeout: 5, maxTimeout: 10, randomize: false };
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -54,6 +56,33 @@ export async function slackKit(
       if (started) await adapter.stop();
       else await adapter.messenger.close();
       await fake.close();
+    },
+  };
+}
+
+/** The seed app on a started Socket Mode adapter against a fresh fake. */
+export interface SlackAppKit {
+  kit: SlackKit;
+  t: TestApp;
+  committee: Committee;
+  close(): Promise<void>;
+}
+
+export async function startSlackApp(options: Partial<TestAppOptions> = {}): Promise<SlackAppKit> {
+  const kit = await slackKit();
+  const t = await createTestApp({ ...options, messengers: [kit.adapter.messenger] });
+  const committee = t.committees[0];
+  if (!committee) throw new Error('seed committee missing');
+  kit.adapter.attach(t.app);
+  await kit.adapter.start();
+  await kit.fake.socketConnected();
+  return {
+    kit,
+    t,
+    committee,
+    close: async () => {
+      await kit.close();
+      await t.store.close();
     },
   };
 }

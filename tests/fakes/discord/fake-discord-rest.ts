@@ -61,7 +61,14 @@ async function readBody(req: IncomingMessage): Promise<ParsedBody> {
       if (typeof value === 'string') {
         if (name === 'payload_json') json = JSON.parse(value) as Record<string, unknown>;
       } else {
-        files.push({ name: value.name, contentType: value.type, text: await value.text(), size: value.size });
+        const bytes = Buffer.from(await value.arrayBuffer());
+        files.push({
+          name: value.name,
+          contentType: value.type,
+          text: bytes.toString('utf8'),
+          bytes,
+          size: value.size,
+        });
       }
     }
     return { json, files };

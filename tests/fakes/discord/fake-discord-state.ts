@@ -10,6 +10,7 @@ export interface FakeFile {
   contentType: string;
   text: string;
   /** Bytes as uploaded. */
+  bytes: Buffer;
   size: number;
 }
 

@@ -11,7 +11,7 @@ import { type EnvelopeType, FakeSocketMode } from './fake-socket-mode.ts';
 export type { Args } from './fake-slack-parts.ts';
 import { type Args, parseArgs, readBody, visibleText } from './fake-slack-parts.ts';
 import { type SlackRefusal, validateMessage, validateView } from './validate-blocks.ts';
-import { SLACK_INTERACTION, SLACK_VIEW } from '../../../src/adapters/slack/slack-limits.ts';
+import { SLACK_FILE, SLACK_INTERACTION, SLACK_VIEW } from '../../../src/adapters/slack/slack-limits.ts';
 
 /** A canned failure for the next calls of a method. */
 export type Fault =
@@ -47,7 +47,12 @@ export interface FakeMessage {
 export interface FakeFile {
   id: string;
   name: string;
+  /** The bytes as text (UTF-8), for text files. */
   content: string;
+  /** The bytes as uploaded. */
+  bytes: Buffer;
+  /** The title given at completion (defaults to the name). */
+  title: string;
   channel?: string;
   threadTs?: string;
   comment?: string;
@@ -82,7 +87,13 @@ export class FakeSlackServer {
   readonly #limits = new Map<string, RateLimit>();
   readonly #windows = new Map<string, { start: number; count: number }>();
   readonly #triggers = new Map<string, number>();
-  readonly #uploads = new Map<string, { name: string; content?: string }>();
+  readonly #uploads = new Map<string, { name: string; length: number; bytes?: Buffer }>();
+  /**
+   * Largest file a workspace accepts: Slack takes files up to 1 GB; a
+   * workspace may restrict large uploads (`file_upload_size_restricted`).
+   * Tests lower it to model such a workspace.
+   */
+  maxUploadBytes: number = SLACK_FILE.maxBytes;
   readonly #openDms = new Set<string>();
   /** Channels the bot is not a member of: posting there answers `not_in_channel`. */
   readonly #outside = new Set<string>();
@@ -363,11 +374,8 @@ export class FakeSlackServer {
       case 'views.push':
       case 'views.update':
         return this.#view(method, args);
-      case 'files.getUploadURLExternal': {
-        const id = `F${(this.#idCounter += 1)}`;
-        this.#uploads.set(id, { name: String(args.filename) });
-        return { ok: true, file_id: id, upload_url: `${this.baseUrl}upload/${id}` };
-      }
+      case 'files.getUploadURLExternal':
+        return this.#uploadUrl(args);
       case 'files.completeUploadExternal':
         return this.#completeUpload(args);
       default:
@@ -410,34 +418,75 @@ export class FakeSlackServer {
     return { ok: true, view: { ...view, id: viewId, hash: `h${this.#idCounter}` } };
   }
 
+  /**
+   * `files.getUploadURLExternal`: `filename` and `length` (bytes) are
+   * required; a length of 0 answers `missing_argument` and one over the
+   * workspace's limit `file_upload_size_restricted`, as Slack documents.
+   */
+  #uploadUrl(args: Args): Args {
+    const filename = typeof args.filename === 'string' ? args.filename : '';
+    const length = Number(args.length);
+    if (filename === '' || args.length === undefined || !Number.isInteger(length) || length < 0)
+      return { ok: false, error: 'invalid_arguments', problem: 'filename and an integer length are required' };
+    if (length === 0) return { ok: false, error: 'missing_argument', problem: 'length is 0' };
+    if (length > this.maxUploadBytes)
+      return { ok: false, error: 'file_upload_size_restricted', problem: `${length} bytes > ${this.maxUploadBytes}` };
+    const id = `F${String((this.#idCounter += 1)).padStart(9, '0')}`;
+    this.#uploads.set(id, { name: filename, length });
+    return { ok: true, file_id: id, upload_url: `${this.baseUrl}upload/${id}` };
+  }
+
+  /** The upload URL: raw bytes or a multipart form; more bytes than the announced length are refused. */
   async #upload(id: string, req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
     const upload = this.#uploads.get(id);
     if (!upload) return send(res, 404, { ok: false });
-    const request = new Request('http://fake/upload', {
-      method: 'POST',
-      headers: { 'content-type': String(req.headers['content-type']) },
-      body,
-    });
-    const form = await request.formData();
-    for (const [, value] of form) {
-      upload.content = typeof value === 'string' ? value : await value.text();
+    const type = String(req.headers['content-type'] ?? '');
+    let bytes = body;
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Request('http://fake/upload', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      }).formData();
+      for (const [, value] of form)
+        bytes = typeof value === 'string' ? Buffer.from(value) : Buffer.from(await value.arrayBuffer());
     }
+    if (bytes.length !== upload.length) {
+      this.refusals.push({ method: 'upload', error: 'length_mismatch', problem: `${bytes.length} ≠ ${upload.length}` });
+      return send(res, 400, { ok: false, error: 'length_mismatch' });
+    }
+    upload.bytes = bytes;
     res.writeHead(200, { 'content-type': 'text/plain' });
-    res.end(`OK - ${body.length}`);
+    res.end(`OK - ${bytes.length}`);
   }
 
+  /**
+   * `files.completeUploadExternal`: every file uploaded first, once; the
+   * channel must exist and hold the bot.
+   */
   #completeUpload(args: Args): Args {
-    const files = Array.isArray(args.files) ? (args.files as Array<{ id: string }>) : [];
+    const files = Array.isArray(args.files) ? (args.files as Array<{ id: string; title?: string }>) : [];
+    if (files.length === 0) return { ok: false, error: 'invalid_arguments', problem: 'files is required' };
+    const channel = typeof args.channel_id === 'string' ? args.channel_id : undefined;
+    if (channel !== undefined && !this.#channelExists(channel)) return { ok: false, error: 'channel_not_found' };
+    if (channel !== undefined && this.#outside.has(channel)) return { ok: false, error: 'not_in_channel' };
     const done: FakeFile[] = [];
-    for (const { id } of files) {
+    for (const { id, title } of files) {
       const upload = this.#uploads.get(id);
-      if (!upload || upload.content === undefined) return { ok: false, error: 'file_not_found' };
-      const file: FakeFile = { id, name: upload.name, content: upload.content };
+      if (!upload || upload.bytes === undefined) return { ok: false, error: 'file_not_found' };
+      const file: FakeFile = {
+        id,
+        name: upload.name,
+        title: title ?? upload.name,
+        content: upload.bytes.toString('utf8'),
+        bytes: upload.bytes,
+      };
       if (typeof args.channel_id === 'string') file.channel = args.channel_id;
       if (typeof args.thread_ts === 'string') file.threadTs = args.thread_ts;
       if (typeof args.initial_comment === 'string') file.comment = args.initial_comment;
       done.push(file);
     }
+    for (const { id } of files) this.#uploads.delete(id);
     this.files.push(...done);
     return { ok: true, files: done.map((f) => ({ id: f.id, name: f.name })) };
   }

@@ -33,6 +33,10 @@ export const discordTexts = defineSection({
     'discord.reply.asFile':
       '답변이 길어({count}개 메시지 분량) 여기에는 첫 부분만 표시하였습니다. 전체 내용은 첨부한 파일(jamun-reply.txt)로 확인하여 주시기 바랍니다.',
     'discord.cmd.reload': '위원회·회차 설정을 다시 읽어 진행 중인 회차에 반영합니다',
+    'discord.cmd.report': '결과 보고 문서를 개인 메시지(DM)로 받습니다',
+    'discord.report.dmFailed':
+      '결과 보고 문서를 개인 메시지(DM)로 보내지 못하였습니다({reason}). 서버의 개인 메시지 허용 설정을 확인하신 후 다시 요청하여 주시기 바랍니다.',
+    'discord.report.sentByDm': '결과 보고 문서({names})를 개인 메시지(DM)로 보냈습니다.',
   },
   en: {
     'discord.deadline': 'Deadline (your time zone): {timestamp} ({relative})',
@@ -65,5 +69,9 @@ export const discordTexts = defineSection({
     'discord.reply.asFile':
       'The answer is long ({count} messages), so only its first part is shown here. Please read the whole in the attached file (jamun-reply.txt).',
     'discord.cmd.reload': 'Read the committee and round files again and apply them to running rounds',
+    'discord.cmd.report': 'Get the result report by direct message',
+    'discord.report.dmFailed':
+      'The result report could not be sent by direct message ({reason}). Please allow direct messages from server members and ask again.',
+    'discord.report.sentByDm': 'The result report ({names}) was sent to you by direct message.',
   },
 });

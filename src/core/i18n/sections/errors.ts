@@ -58,6 +58,9 @@ export const errorTexts = defineSection({
     'COMMAND.USAGE': '사용법: {usage}',
     'DATE.INVALID': '"{value}"{value|은/는} 올바른 일시가 아닙니다. 예: 2024-02-20 18:00',
     'EXPORT.FORMAT': '내보내기 형식은 csv, md, json 중 하나입니다.',
+    'REPORT.FORMAT': '결과 보고 문서 형식은 docx, xlsx, pdf, md 중 하나입니다.',
+    'REPORT.UNAVAILABLE':
+      '이 실행 환경에서는 결과 보고 문서를 만들 수 없습니다. jamun round report 명령으로 작성하여 주시기 바랍니다.',
     'CALENDAR.UNKNOWN_YEAR':
       '{years}년 공휴일 자료가 없어 회차를 시작하지 않았습니다. 위원회 설정의 extra_closed_days에 그해 공휴일을 적거나 jamun calendar import로 공식 자료를 넣은 뒤 다시 시작하여 주시기 바랍니다.',
   },
@@ -111,6 +114,8 @@ export const errorTexts = defineSection({
     'COMMAND.USAGE': 'Usage: {usage}',
     'DATE.INVALID': '"{value}" is not a valid date and time. Example: 2024-02-20 18:00',
     'EXPORT.FORMAT': 'The export format is one of csv, md, json.',
+    'REPORT.FORMAT': 'The report format is one of docx, xlsx, pdf, md.',
+    'REPORT.UNAVAILABLE': 'This process cannot build report documents. Use jamun round report instead.',
     'CALENDAR.UNKNOWN_YEAR':
       "The round was not opened: there is no public-holiday data for {years}. List that year's holidays in the committee's extra_closed_days, or import the official list with jamun calendar import, then open it again.",
   },

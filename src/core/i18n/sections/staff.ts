@@ -44,6 +44,8 @@ export const staffTexts = defineSection({
       '요약을 파일로 작성하였습니다. 이 명령은 메신저에 연결하지 않으므로 사무국 채널에는 게시하지 않았습니다.',
     'staff.summaryPostFailed': '요약을 사무국 채널에 게시하지 못하였습니다(메신저 오류). 파일로 첨부합니다.',
     'staff.exported': '「{title}」 결과를 {format} 파일로 내보냈습니다: {file}',
+    'staff.reported': '「{title}」 결과 보고({format})를 작성하였습니다: {file}',
+    'staff.reportPreparing': '결과 보고 문서를 작성하고 있습니다. 완성되면 개인 메시지(DM)로 보내 드립니다.',
     'staff.status.draft': '준비',
     'staff.status.open': '진행 중',
     'staff.status.closed': '마감됨',
@@ -95,6 +97,8 @@ export const staffTexts = defineSection({
     'staff.summaryPostFailed':
       'The summary could not be posted to the staff channel (messenger error); it is attached as a file.',
     'staff.exported': 'Exported "{title}" as {format}: {file}',
+    'staff.reported': 'The result report of "{title}" ({format}) is ready: {file}',
+    'staff.reportPreparing': 'Building the result report. It will come to you by direct message when ready.',
     'staff.status.draft': 'draft',
     'staff.status.open': 'open',
     'staff.status.closed': 'closed',
