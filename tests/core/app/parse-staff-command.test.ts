@@ -115,6 +115,37 @@ describe('parseStaffCommand', () => {
     });
   });
 
+  describe('resend', () => {
+    it('GIVEN a round and a member THEN member is every word after the round id, as typed', () => {
+      expect(parseStaffCommand('resend 2024-1 강도영')).toEqual({
+        ok: true,
+        value: { verb: 'resend', roundId: '2024-1', member: '강도영' },
+      });
+      expect(parseStaffCommand('resend 2024-1 Kang  Do Young')).toEqual({
+        ok: true,
+        value: { verb: 'resend', roundId: '2024-1', member: 'Kang Do Young' },
+      });
+    });
+
+    it.each(['resend', 'resend 2024-1'])('GIVEN "%s" without a member THEN COMMAND.USAGE', (text) => {
+      expect(parseStaffCommand(text)).toEqual(usageError('resend'));
+    });
+  });
+
+  describe('reload', () => {
+    it('GIVEN "reload" THEN it is reload alone; GIVEN more words THEN COMMAND.USAGE', () => {
+      expect(parseStaffCommand('reload')).toEqual({ ok: true, value: { verb: 'reload' } });
+      expect(parseStaffCommand('reload 2024-1')).toEqual(usageError('reload'));
+      expect(parseStaffCommand('reload 2024-1 now')).toEqual(usageError('reload'));
+    });
+  });
+
+  it('GIVEN a Hangul round id typed decomposed (NFD, as a Mac may send it) THEN the id is composed (NFC) as in the configuration', () => {
+    const typed = 'open 제1차'.normalize('NFD');
+    expect(typed).not.toBe('open 제1차');
+    expect(parseStaffCommand(typed)).toEqual({ ok: true, value: { verb: 'open', roundId: '제1차' } });
+  });
+
   it('GIVEN every verb THEN it has a usage line that starts with the verb', () => {
     for (const verb of STAFF_VERBS) expect(STAFF_USAGE[verb].split(' ')[0]).toBe(verb);
   });

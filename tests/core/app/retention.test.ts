@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store.ts';
 import { applyRetention } from '../../../src/core/app/retention.ts';
-import { silentLogger } from '../../../src/core/ports/logger.ts';
+import { type Logger, silentLogger } from '../../../src/core/ports/logger.ts';
 import { sampleRound } from '../store-contract.ts';
 
 const NOW = new Date('2026-03-31T00:00:00Z');
@@ -49,5 +49,34 @@ describe('retention of answers', () => {
 
     expect(await applyRetention(store, NOW, 12, 'system', silentLogger)).toEqual([]);
     expect(await store.listAudit('old')).toHaveLength(1);
+  });
+
+  it('GIVEN a round summarised exactly 12 months ago with one answer never revised WHEN 12 months apply THEN it is deleted, audited and logged without the text', async () => {
+    const store = new MemoryStore();
+    await store.createRound(sampleRound('edge'));
+    await store.updateRound('edge', { status: 'summarised', summarisedAt: new Date('2025-03-31T00:00:00Z') });
+    await store.saveAnswers(
+      'edge',
+      'm1',
+      [{ questionId: '1.1', value: { kind: 'text', text: '비밀 의견' } }],
+      new Date('2025-01-01T00:00:00Z'),
+    );
+    const logged: Array<[Record<string, unknown>, string]> = [];
+    const logger: Logger = { ...silentLogger, info: (context, message) => void logged.push([context, message]) };
+
+    expect(await applyRetention(store, NOW, 12, 'cli', logger)).toEqual([{ roundId: 'edge', answers: 1, revisions: 1 }]);
+    expect((await store.listAudit('edge')).map((e) => [e.actor, e.action])).toEqual([
+      ['cli', 'retention.answers_deleted'],
+    ]);
+    expect(logged).toEqual([
+      [{ roundId: 'edge', answers: 1, revisions: 1, months: 12 }, 'answers deleted after the retention period'],
+    ]);
+  });
+
+  it('GIVEN a summarised round with no report date THEN its answers are kept', async () => {
+    const store = new MemoryStore();
+    await roundWithAnswers(store, 'undated', { status: 'summarised' });
+    expect(await applyRetention(store, NOW, 12, 'system', silentLogger)).toEqual([]);
+    expect(await store.listAnswers('undated')).toHaveLength(1);
   });
 });
