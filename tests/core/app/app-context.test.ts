@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
 import { actorLabel, AppContext, type AppDeps } from '../../../src/core/app/app-context.ts';
 import type { HolidaySource } from '../../../src/core/calendar/index.ts';
-import type { Committee, Member, Platform } from '../../../src/core/model.ts';
+import type { Member, Platform } from '../../../src/core/model.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
 import { silentLogger } from '../../../src/core/ports/logger.ts';
 import type { Messenger } from '../../../src/core/ports/messenger.ts';
@@ -73,7 +73,10 @@ describe('AppContext', () => {
   it('GIVEN one person on two committees THEN both memberships; GIVEN a reload without one THEN the lookups are rebuilt', () => {
     const other = committee([kang()], { id: 'other', locale: 'en' });
     const ctx = context({ committees: [committee([kang()]), other], rounds: [{ id: 'r1' } as never] });
-    expect(ctx.membersOf({ platform: 'slack', userId: 'U1' }).map((r) => r.committee.id)).toEqual(['regional', 'other']);
+    expect(ctx.membersOf({ platform: 'slack', userId: 'U1' }).map((r) => r.committee.id)).toEqual([
+      'regional',
+      'other',
+    ]);
     expect(ctx.definitions.has('r1')).toBe(true);
     ctx.reconfigure([other], []);
     expect(ctx.membersOf({ platform: 'slack', userId: 'U1' }).map((r) => r.committee.id)).toEqual(['other']);
@@ -106,7 +109,10 @@ describe('AppContext', () => {
       ok: false,
       error: { code: 'ROUND.NOT_OPEN', params: { roundId: 'planned', roundTitle: 'Planned round' } },
     });
-    expect(await ctx.round('nope')).toEqual({ ok: false, error: { code: 'ROUND.NOT_FOUND', params: { roundId: 'nope' } } });
+    expect(await ctx.round('nope')).toEqual({
+      ok: false,
+      error: { code: 'ROUND.NOT_FOUND', params: { roundId: 'nope' } },
+    });
   });
 
   it('GIVEN a member’s own locale and zone THEN they win over the committee’s', () => {

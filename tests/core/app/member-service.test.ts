@@ -104,16 +104,28 @@ describe('who a member is', () => {
     const { store, service } = await setup({ committees: [committee(members(), { locale: 'en' }), other] });
     const park: Actor = { platform: 'slack', userId: 'U3' };
     const named = { roundId: 'R1', roundTitle: 'Round one' };
-    expect(await service.questionnaire(stranger, 'R1')).toEqual({ ok: false, error: { code: 'MEMBER.UNKNOWN', params: {} } });
-    expect(await service.questionnaire(park, 'R1')).toEqual({ ok: false, error: { code: 'MEMBER.NOT_IN_ROUND', params: named } });
+    expect(await service.questionnaire(stranger, 'R1')).toEqual({
+      ok: false,
+      error: { code: 'MEMBER.UNKNOWN', params: {} },
+    });
+    expect(await service.questionnaire(park, 'R1')).toEqual({
+      ok: false,
+      error: { code: 'MEMBER.NOT_IN_ROUND', params: named },
+    });
     await store.createRound(round([], { id: 'R2', title: 'Round two', status: 'open', committeeId: 'other' }));
     expect(await service.saveDraft(park, 'R2', complete)).toEqual({
       ok: false,
       error: { code: 'MEMBER.NOT_IN_ROUND', params: { roundId: 'R2', roundTitle: 'Round two' } },
     });
     await store.updateInvitation('R1', 'm-kang', { removedAt: NOW });
-    expect(await service.submit(kang, 'R1', complete)).toEqual({ ok: false, error: { code: 'MEMBER.REMOVED', params: named } });
-    expect(await service.decline(kang, 'nope', 'busy')).toMatchObject({ ok: false, error: { code: 'ROUND.NOT_FOUND' } });
+    expect(await service.submit(kang, 'R1', complete)).toEqual({
+      ok: false,
+      error: { code: 'MEMBER.REMOVED', params: named },
+    });
+    expect(await service.decline(kang, 'nope', 'busy')).toMatchObject({
+      ok: false,
+      error: { code: 'ROUND.NOT_FOUND' },
+    });
   });
 });
 
@@ -123,7 +135,10 @@ describe('the answer window', () => {
     clock.set(CLOSES);
     const closed = {
       ok: false,
-      error: { code: 'ROUND.CLOSED', params: { roundId: 'R1', closesAt: 'Thu 15 Feb 2024 18:00', roundTitle: 'Round one' } },
+      error: {
+        code: 'ROUND.CLOSED',
+        params: { roundId: 'R1', closesAt: 'Thu 15 Feb 2024 18:00', roundTitle: 'Round one' },
+      },
     };
     expect(await service.questionnaire(kang, 'R1')).toEqual(closed);
     expect(await service.saveDraft(kang, 'R1', complete)).toEqual(closed);
@@ -236,7 +251,14 @@ describe('submitting', () => {
     });
     expect(await store.getInvitation('R1', 'm-kang')).toMatchObject({ submittedAt: NOW, late: false });
     expect(await store.listAudit('R1')).toEqual([
-      { at: NOW, actor: 'slack:U1', action: 'answer.submit', roundId: 'R1', memberId: 'm-kang', detail: { late: false } },
+      {
+        at: NOW,
+        actor: 'slack:U1',
+        action: 'answer.submit',
+        roundId: 'R1',
+        memberId: 'm-kang',
+        detail: { late: false },
+      },
     ]);
     const jobs = await store.listJobs('R1');
     expect(jobs.map((j) => [j.key, j.kind, j.memberId, j.dueAt, j.payload])).toEqual([
@@ -316,7 +338,10 @@ describe('declining', () => {
       ok: true,
       value: { message: `Recorded that you will not take part in this round. Reason: ${'x'.repeat(1000)}` },
     });
-    expect(await store.getInvitation('R1', 'm-kang')).toMatchObject({ declinedAt: NOW, declineReason: 'x'.repeat(1000) });
+    expect(await store.getInvitation('R1', 'm-kang')).toMatchObject({
+      declinedAt: NOW,
+      declineReason: 'x'.repeat(1000),
+    });
     expect(await store.listAudit('R1')).toEqual([
       { at: NOW, actor: 'slack:U1', action: 'answer.decline', roundId: 'R1', memberId: 'm-kang' },
     ]);
@@ -360,7 +385,10 @@ describe('replying in a DM', () => {
       error: { code: 'ANSWER.UNKNOWN_QUESTION', params: { questionId: '9.9' } },
     });
     expect((await store.getInvitation('R1', 'm-kang'))?.lastAskedQuestionId).toBeUndefined();
-    expect(await service.markAsked(stranger, 'R1', '1.1')).toMatchObject({ ok: false, error: { code: 'MEMBER.UNKNOWN' } });
+    expect(await service.markAsked(stranger, 'R1', '1.1')).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER.UNKNOWN' },
+    });
   });
 
   it('GIVEN a reply over the limit THEN it is saved and the problem follows the confirmation', async () => {
@@ -377,8 +405,12 @@ describe('replying in a DM', () => {
     const { store, service } = await setup();
     const newer = { status: 'open' as const, openedAt: new Date('2024-02-10T00:00:00Z') };
     await store.createRound(round([{ id: '1', title: 'Item', questions }], { id: 'R2', ...newer }));
-    await store.createRound(round([{ id: '1', title: 'Item', questions }], { id: 'R3', ...newer, openedAt: NOW, status: 'closed' }));
-    await store.createRound(round([{ id: '1', title: 'Item', questions }], { id: 'R4', ...newer, openedAt: NOW, committeeId: 'x' }));
+    await store.createRound(
+      round([{ id: '1', title: 'Item', questions }], { id: 'R3', ...newer, openedAt: NOW, status: 'closed' }),
+    );
+    await store.createRound(
+      round([{ id: '1', title: 'Item', questions }], { id: 'R4', ...newer, openedAt: NOW, committeeId: 'x' }),
+    );
     await store.createRound(round([{ id: '1', title: 'Item', questions }], { id: 'R5', ...newer, openedAt: NOW }));
     await store.createInvitations([
       invitation('m-kang', { lastAskedQuestionId: '1.3' }, 'R2'),
@@ -399,7 +431,10 @@ describe('replying in a DM', () => {
 
   it('GIVEN nothing asked, or a stranger THEN the member is told to open the questionnaire, or that they are unknown', async () => {
     const { service } = await setup();
-    expect(await service.reply(kang, 'x')).toEqual({ ok: false, error: { code: 'ANSWER.NO_QUESTION_ASKED', params: {} } });
+    expect(await service.reply(kang, 'x')).toEqual({
+      ok: false,
+      error: { code: 'ANSWER.NO_QUESTION_ASKED', params: {} },
+    });
     expect(await service.reply(stranger, 'x')).toEqual({ ok: false, error: { code: 'MEMBER.UNKNOWN', params: {} } });
   });
 

@@ -272,7 +272,11 @@ describe('applyReload', () => {
   it('GIVEN only a refused change THEN the stored round is not revised', async () => {
     const { ctx, store } = await setup();
     const before = await store.getRound('2024-1');
-    await applyReload(ctx, editedEnglish((r) => void (r.anonymous = true)), 'cli');
+    await applyReload(
+      ctx,
+      editedEnglish((r) => void (r.anonymous = true)),
+      'cli',
+    );
     expect(await store.getRound('2024-1')).toEqual(before);
   });
 });
@@ -283,7 +287,11 @@ describe('the reload report', () => {
     expect(reloadReport(ctx, english(), [], 'en')).toBe(
       'The configuration was read again (1 committee(s), 1 round(s)).\nNo change to apply to running rounds.',
     );
-    const reloads = await applyReload(ctx, editedEnglish((r) => void (r.title = 'T2')), 'cli');
+    const reloads = await applyReload(
+      ctx,
+      editedEnglish((r) => void (r.title = 'T2')),
+      'cli',
+    );
     expect(reloadReport(ctx, english(), reloads, 'en').split('\n')).toEqual([
       'The configuration was read again (1 committee(s), 1 round(s)).',
       'Changes to running rounds:',

@@ -64,7 +64,9 @@ describe('retention of answers', () => {
     const logged: Array<[Record<string, unknown>, string]> = [];
     const logger: Logger = { ...silentLogger, info: (context, message) => void logged.push([context, message]) };
 
-    expect(await applyRetention(store, NOW, 12, 'cli', logger)).toEqual([{ roundId: 'edge', answers: 1, revisions: 1 }]);
+    expect(await applyRetention(store, NOW, 12, 'cli', logger)).toEqual([
+      { roundId: 'edge', answers: 1, revisions: 1 },
+    ]);
     expect((await store.listAudit('edge')).map((e) => [e.actor, e.action])).toEqual([
       ['cli', 'retention.answers_deleted'],
     ]);

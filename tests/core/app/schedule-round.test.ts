@@ -79,11 +79,15 @@ describe('roundFromDefinition', () => {
 
   it('GIVEN an opening or a deadline that does not exist THEN DATE.INVALID naming it', () => {
     const { committee, definition } = seed();
-    expect(roundFromDefinition({ ...definition, window: { ...definition.window, opens: '2024-02-30 09:00' } }, committee)).toEqual({
+    expect(
+      roundFromDefinition({ ...definition, window: { ...definition.window, opens: '2024-02-30 09:00' } }, committee),
+    ).toEqual({
       ok: false,
       error: { code: 'DATE.INVALID', params: { value: '2024-02-30 09:00' } },
     });
-    expect(roundFromDefinition({ ...definition, window: { ...definition.window, closes: '2024-13-01 18:00' } }, committee)).toEqual({
+    expect(
+      roundFromDefinition({ ...definition, window: { ...definition.window, closes: '2024-13-01 18:00' } }, committee),
+    ).toEqual({
       ok: false,
       error: { code: 'DATE.INVALID', params: { value: '2024-13-01 18:00' } },
     });
@@ -111,7 +115,9 @@ describe('reminderJobs', () => {
     ]);
     for (const job of ofKang) {
       const payload = job.payload as { slotId: string; local: string };
-      expect(job.key).toBe(`remind:2024-1:m-kang:${encodeURIComponent(payload.slotId)}:${encodeURIComponent(CLOSES.toISOString())}`);
+      expect(job.key).toBe(
+        `remind:2024-1:m-kang:${encodeURIComponent(payload.slotId)}:${encodeURIComponent(CLOSES.toISOString())}`,
+      );
     }
     expect(ofKang.map((j) => (j.payload as { local: string }).local)).toEqual([
       '2024-02-13 10:00',
@@ -131,7 +137,13 @@ describe('openingJobs', () => {
     const members = committee.members.slice(0, 2);
     const jobs = openingJobs(ctx, round, committee, members, new Date('2024-02-07T00:00:00Z'));
     expect(jobs.slice(0, 2)).toEqual(
-      members.map((m) => ({ key: `invite:2024-1:${m.id}`, kind: 'invite', roundId: '2024-1', memberId: m.id, dueAt: OPENS })),
+      members.map((m) => ({
+        key: `invite:2024-1:${m.id}`,
+        kind: 'invite',
+        roundId: '2024-1',
+        memberId: m.id,
+        dueAt: OPENS,
+      })),
     );
     expect(jobs.slice(2, -1)).toEqual(reminderJobs(ctx, round, committee, members));
     expect(jobs.slice(2, -1)).toHaveLength(6);
@@ -156,9 +168,22 @@ describe('noticeJobs', () => {
     const now = new Date('2024-02-10T00:00:00Z');
     const members = [{ id: 'a' }, { id: 'b' }] as Member[];
     expect(noticeJobs('2024-1', members, 'extended', 'v2', now)).toEqual([
-      { key: 'notice:2024-1:a:extended:v2', kind: 'notice', roundId: '2024-1', memberId: 'a', dueAt: now, payload: { change: 'extended' } },
-      { key: 'notice:2024-1:b:extended:v2', kind: 'notice', roundId: '2024-1', memberId: 'b', dueAt: now, payload: { change: 'extended' } },
+      {
+        key: 'notice:2024-1:a:extended:v2',
+        kind: 'notice',
+        roundId: '2024-1',
+        memberId: 'a',
+        dueAt: now,
+        payload: { change: 'extended' },
+      },
+      {
+        key: 'notice:2024-1:b:extended:v2',
+        kind: 'notice',
+        roundId: '2024-1',
+        memberId: 'b',
+        dueAt: now,
+        payload: { change: 'extended' },
+      },
     ]);
   });
 });
-

@@ -88,9 +88,7 @@ describe('datesText', () => {
     expect(datesText(r, 'en', iso)).toBe(
       'closed early 2024-02-14T00:00:00.000Z (the deadline was 2024-02-15T09:00:00.000Z)',
     );
-    expect(datesText(r, 'ko', iso)).toBe(
-      '2024-02-14T00:00:00.000Z 조기 마감(당초 마감 기한 2024-02-15T09:00:00.000Z)',
-    );
+    expect(datesText(r, 'ko', iso)).toBe('2024-02-14T00:00:00.000Z 조기 마감(당초 마감 기한 2024-02-15T09:00:00.000Z)');
   });
 });
 

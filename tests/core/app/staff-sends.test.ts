@@ -120,14 +120,17 @@ describe('resendInvitation', () => {
     },
   );
 
-  it.each(['nobody', 'm-oh', '<@U9>', 'U1KAN', ''])('GIVEN %j (unknown or not invited) THEN no member matches, nothing queued', async (typed) => {
-    const { ctx, store } = await setup();
-    expect(await resendInvitation(ctx, 'R1', typed, 'cli')).toEqual({
-      ok: true,
-      value: { text: `No member matches "${typed}". Check the member id or name.`, ephemeral: true },
-    });
-    expect(await store.listJobs('R1')).toEqual([]);
-  });
+  it.each(['nobody', 'm-oh', '<@U9>', 'U1KAN', ''])(
+    'GIVEN %j (unknown or not invited) THEN no member matches, nothing queued',
+    async (typed) => {
+      const { ctx, store } = await setup();
+      expect(await resendInvitation(ctx, 'R1', typed, 'cli')).toEqual({
+        ok: true,
+        value: { text: `No member matches "${typed}". Check the member id or name.`, ephemeral: true },
+      });
+      expect(await store.listJobs('R1')).toEqual([]);
+    },
+  );
 
   it('GIVEN a member removed from the round THEN no member matches', async () => {
     const { ctx, store } = await setup();
@@ -150,7 +153,13 @@ describe('resendInvitation', () => {
     await store.createInvitations([
       { roundId: 'R1', memberId: 'm-oh', deliveryState: 'failed', failureReason: 'uncertain', late: false },
     ]);
-    await store.audit({ at: ago(2 * MINUTE), actor: 'cli', action: 'invite.resend', roundId: 'R1', memberId: 'm-kang' });
+    await store.audit({
+      at: ago(2 * MINUTE),
+      actor: 'cli',
+      action: 'invite.resend',
+      roundId: 'R1',
+      memberId: 'm-kang',
+    });
     expect(await resendInvitation(ctx, 'R1', 'm-kang', 'cli')).toEqual({
       ok: true,
       value: {
