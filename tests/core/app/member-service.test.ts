@@ -239,6 +239,20 @@ describe('saving drafts', () => {
     await service.saveDraft(lee, 'R1', [{ questionId: '1.3', value: 'x' }]);
     expect(await store.getInvitation('R1', 'm-lee')).toEqual(invitation && { ...invitation, memberId: 'm-lee' });
   });
+  it('GIVEN a blank answer to a required question THEN it is saved as a draft without a problem (required is checked on submit)', async () => {
+    const { service } = await setup();
+    expect(await service.saveDraft(kang, 'R1', [{ questionId: '1.1', value: '' }])).toEqual({
+      ok: true,
+      value: { roundId: 'R1', saved: ['1.1'], problems: [], message: 'Draft saved: questions 1.1.' },
+    });
+  });
+
+  it('GIVEN a member who declined and saves nothing THEN they stay declined', async () => {
+    const { store, service } = await setup();
+    await service.decline(kang, 'R1', 'busy');
+    await service.saveDraft(kang, 'R1', []);
+    expect(await store.getInvitation('R1', 'm-kang')).toMatchObject({ declinedAt: NOW, declineReason: 'busy' });
+  });
 });
 
 describe('submitting', () => {
@@ -401,7 +415,7 @@ describe('replying in a DM', () => {
     ]);
   });
 
-  it('GIVEN two open rounds asked about THEN the reply goes to the one opened last; removed, closed and foreign ones never count', async () => {
+  it('GIVEN two open rounds asked about THEN the reply goes to the one opened last; removed, closed, foreign and never-asked ones never count', async () => {
     const { store, service } = await setup();
     const newer = { status: 'open' as const, openedAt: new Date('2024-02-10T00:00:00Z') };
     await store.createRound(round([{ id: '1', title: 'Item', questions }], { id: 'R2', ...newer }));
@@ -412,12 +426,14 @@ describe('replying in a DM', () => {
       round([{ id: '1', title: 'Item', questions }], { id: 'R4', ...newer, openedAt: NOW, committeeId: 'x' }),
     );
     await store.createRound(round([{ id: '1', title: 'Item', questions }], { id: 'R5', ...newer, openedAt: NOW }));
+    await store.createRound(round([{ id: '1', title: 'Item', questions }], { id: 'R6', ...newer, openedAt: NOW }));
     await store.createInvitations([
       invitation('m-kang', { lastAskedQuestionId: '1.3' }, 'R2'),
       invitation('m-kang', { lastAskedQuestionId: '1.3' }, 'R3'),
       invitation('m-kang', { lastAskedQuestionId: '1.3' }, 'R4'),
       invitation('m-kang', { lastAskedQuestionId: '1.3', removedAt: NOW }, 'R5'),
       invitation('m-kang', { lastAskedQuestionId: '1.3' }, 'R-missing'),
+      invitation('m-kang', {}, 'R6'),
     ]);
     await service.markAsked(kang, 'R1', '1.1');
     expect(await service.reply(kang, 'x')).toMatchObject({ ok: true, value: { roundId: 'R2', questionId: '1.3' } });
