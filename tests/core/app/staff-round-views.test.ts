@@ -136,7 +136,7 @@ describe('statusLines', () => {
       aRound({ status: 'open' }),
       view({
         notSubmitted: ['Kang', 'Kim'],
-        notReached: ['Park'],
+        notReached: ['Park', 'Jung'],
         failures: [
           { name: 'Oh', reason: 'DM closed' },
           { name: 'Choi', reason: 'rate limited' },
@@ -147,7 +147,7 @@ describe('statusLines', () => {
     );
     expect(lines.slice(1)).toEqual([
       'Invited, not submitted yet: Kang, Kim',
-      'Invitation not delivered yet: Park',
+      'Invitation not delivered yet: Park, Jung',
       'Delivery failed: Oh (DM closed), Choi (rate limited)',
     ]);
   });
