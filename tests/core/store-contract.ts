@@ -360,6 +360,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           key: 'invite:r1:m1',
           state: 'sending',
           platform: 'discord',
+          createdAt: at(0),
           updatedAt: at(0),
         });
       });
@@ -373,6 +374,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           platform: 'slack',
           channelId: 'D1',
           messageId: 'ts1',
+          createdAt: at(0),
           updatedAt: at(1),
         });
         expect(await store.claimOutbox('k', 'slack', at(2))).toMatchObject({ state: 'sent' });
@@ -400,6 +402,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
           platform: 'slack',
           claimant: 'host:1:a',
           leaseUntil: at(10),
+          createdAt: at(0),
           updatedAt: at(0),
         });
         await store.settleOutbox('k', { state: 'sent', channelId: 'C', messageId: '1' }, at(1));
@@ -417,6 +420,26 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         await store.claimOutbox('u', 'slack', at(0), { claimant: 'gone', leaseUntil: at(1) });
         await store.releaseClaimant('gone', at(0));
         expect(await store.claimOutbox('u', 'slack', at(2))).toMatchObject({ state: 'uncertain' });
+      });
+
+      it('GIVEN an uncertain send WHEN two processes reclaim it to settle it THEN one gets it as it was (first claimed at its creation), the other nothing; a failed one is refused too, and its creation time survives a new claim', async () => {
+        await store.claimOutbox('u', 'slack', at(0), { claimant: 'gone', leaseUntil: at(10) });
+        await store.releaseClaimant('gone', at(3));
+        const [a, b] = await Promise.all([
+          store.reclaimUncertainOutbox('u', at(4), { claimant: 'p1', leaseUntil: at(14) }),
+          store.reclaimUncertainOutbox('u', at(4), { claimant: 'p2', leaseUntil: at(14) }),
+        ]);
+        const taken = [a, b].filter((entry) => entry !== null);
+        expect(taken).toHaveLength(1);
+        expect(taken[0]).toMatchObject({ key: 'u', state: 'uncertain', createdAt: at(0), updatedAt: at(3) });
+        expect(await store.getOutbox('u')).toMatchObject({ state: 'sending', createdAt: at(0), updatedAt: at(4) });
+        expect((await store.getOutbox('u'))?.claimant).toMatch(/^p[12]$/);
+        expect(await store.reclaimUncertainOutbox('missing', at(4), { claimant: 'p1', leaseUntil: at(14) })).toBeNull();
+        await store.claimOutbox('f', 'slack', at(1));
+        await store.settleOutbox('f', { state: 'failed', error: 'rate_limited' }, at(2));
+        expect(await store.reclaimUncertainOutbox('f', at(4), { claimant: 'p1', leaseUntil: at(14) })).toBeNull();
+        expect(await store.claimOutbox('f', 'slack', at(5))).toBeNull();
+        expect((await store.getOutbox('f'))?.createdAt).toEqual(at(1));
       });
 
       it('GIVEN two claimants with sends and jobs WHEN one is released THEN its sends become uncertain and its jobs pending with their attempts; the other keeps its claims', async () => {

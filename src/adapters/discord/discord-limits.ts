@@ -18,6 +18,14 @@ export const DISCORD_MESSAGE = {
   attachments: 10,
   /** `nonce`: "up to 25 characters" when a string. */
   nonce: 25,
+  /**
+   * `enforce_nonce`: "If true and nonce is present, it will be checked for
+   * uniqueness in the past few minutes. If another message was created by the
+   * same author with the same nonce, that message will be returned and no new
+   * message will be created." Discord does not say how many minutes: two is
+   * the least "a few" can mean, and the fake forgets a nonce after that.
+   */
+  nonceWindowMs: 2 * 60_000,
 } as const;
 
 /**

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Client, Message, SendableChannels } from 'discord.js';
 import type { Logger } from '../../core/ports/logger.ts';
 import type {
+  CutSend,
   Delivery,
   MemberAddress,
   MemberMessage,
@@ -16,6 +17,7 @@ import type {
   OutgoingFile,
   PartLabel,
   PartLedger,
+  SettledSend,
   StaffMessage,
 } from '../../core/ports/messenger.ts';
 import { HEADER_PART, sendEveryPart } from '../../core/ports/messenger.ts';
@@ -26,13 +28,21 @@ import { renderProgress } from '../../core/text/render-views.ts';
 import type { ButtonRow } from './components-invitation.ts';
 import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS, discordFormatter } from './discord-formatter.ts';
 import { toFailedDelivery } from './delivery-errors.ts';
-import { DISCORD_UPLOAD_BYTES } from './discord-limits.ts';
+import { DISCORD_MESSAGE, DISCORD_UPLOAD_BYTES } from './discord-limits.ts';
 import { renderMemberDm } from './member-messages.ts';
 
 /** Discord's nonce is at most 25 characters; derive a stable one from the idempotency key. */
 function nonceFor(idempotencyKey: string, index: number): string {
   return createHash('sha256').update(`${idempotencyKey}#${index}`).digest('base64url').slice(0, 25);
 }
+
+/**
+ * How long after a cut send began a repeat with the same nonce is trusted to
+ * return the message, if it arrived, instead of making a second one: half of
+ * Discord's window, leaving the rest for clock differences between instances
+ * and the time the repeat takes.
+ */
+const NONCE_TRUSTED_MS = DISCORD_MESSAGE.nonceWindowMs / 2;
 
 /** A file part's bytes: the upload limit less room for the multipart envelope and the message's JSON. */
 const UPLOAD_PART_BYTES = DISCORD_UPLOAD_BYTES - 64 * 1024;
@@ -111,6 +121,27 @@ export class DiscordMessenger implements Messenger {
     } catch (error) {
       return this.#failure(error, { memberId: to.memberId, kind: message.kind });
     }
+  }
+
+  /**
+   * A cut DM is sent again with the same nonces (`enforce_nonce`): within
+   * Discord's window a part that arrived is returned, not created twice, so
+   * the member ends with exactly one. Past the window Discord would create a
+   * second message and cannot say whether the first arrived: uncertain.
+   * A repeat that fails says nothing about the cut one: uncertain too.
+   */
+  async settleUncertain(
+    to: MemberAddress,
+    message: MemberMessage,
+    idempotencyKey: string,
+    cut: CutSend,
+  ): Promise<SettledSend> {
+    const elapsed = cut.now.getTime() - cut.startedAt.getTime();
+    if (elapsed < 0 || elapsed > NONCE_TRUSTED_MS)
+      return { settled: false, detail: `cut ${Math.round(elapsed / 1000)} s ago, outside the nonce window` };
+    const delivery = await this.sendToMember(to, message, idempotencyKey);
+    if (delivery.ok) return { settled: true, delivery };
+    return { settled: false, detail: `the repeat failed: ${delivery.reason}` };
   }
 
   async postToStaff(

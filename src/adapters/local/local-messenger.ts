@@ -5,11 +5,13 @@
  */
 import type { Platform } from '../../core/model.ts';
 import type {
+  CutSend,
   Delivery,
   MemberAddress,
   MemberMessage,
   MessageRef,
   Messenger,
+  SettledSend,
   StaffMessage,
 } from '../../core/ports/messenger.ts';
 import { renderSummaryChat } from '../../core/summary/index.ts';
@@ -35,6 +37,11 @@ export class LocalMessenger implements Messenger {
   #nextId = 1;
   /** Called after each message lands (the demo prints a timeline from it). */
   onMessage: ((message: LocalMessage) => void) | undefined;
+  /**
+   * Whether a cut send can be looked up (by its idempotency key) and settled.
+   * False plays a platform that cannot tell: cut sends stay uncertain.
+   */
+  canSettle = true;
 
   /** Makes DMs to this user fail the way a closed DM fails on a real platform. */
   failFor(
@@ -80,6 +87,19 @@ export class LocalMessenger implements Messenger {
       ok: true,
       ref: this.#add(this.dmChannelOf(to.userId), message.kind, title ? `${title}\n${body}` : body, [], idempotencyKey),
     };
+  }
+
+  async settleUncertain(
+    to: MemberAddress,
+    message: MemberMessage,
+    idempotencyKey: string,
+    _cut: CutSend,
+  ): Promise<SettledSend> {
+    if (!this.canSettle) return { settled: false, detail: 'no history to look up' };
+    const found = this.messagesIn(this.dmChannelOf(to.userId)).find((m) => m.idempotencyKey === idempotencyKey);
+    if (found)
+      return { settled: true, delivery: { ok: true, ref: { channelId: found.channelId, messageId: found.id } } };
+    return { settled: true, delivery: await this.sendToMember(to, message, idempotencyKey) };
   }
 
   #staffText(message: StaffMessage): { text: string; files: string[] } {

@@ -320,6 +320,7 @@ export class MemoryStore implements Store {
         key,
         state: 'sending' as const,
         platform,
+        createdAt: new Date(existing?.createdAt ?? at),
         updatedAt: new Date(at),
         claimant: claim?.claimant,
         leaseUntil: claim ? new Date(claim.leaseUntil) : undefined,
@@ -335,7 +336,28 @@ export class MemoryStore implements Store {
   ): Promise<void> {
     const entry = this.outbox.get(key);
     if (!entry) throw new Error(`No outbox entry ${key}`);
-    this.outbox.set(key, compact({ key, platform: entry.platform, ...copy(result), updatedAt: new Date(at) }));
+    this.outbox.set(
+      key,
+      compact({ key, platform: entry.platform, ...copy(result), createdAt: entry.createdAt, updatedAt: new Date(at) }),
+    );
+  }
+
+  async reclaimUncertainOutbox(key: string, at: Date, claim: OutboxClaim): Promise<OutboxEntry | null> {
+    const entry = this.outbox.get(key);
+    if (entry?.state !== 'uncertain') return null;
+    const before = copy(entry);
+    this.outbox.set(
+      key,
+      compact({
+        ...before,
+        state: 'sending' as const,
+        error: undefined,
+        claimant: claim.claimant,
+        leaseUntil: new Date(claim.leaseUntil),
+        updatedAt: new Date(at),
+      }),
+    );
+    return before;
   }
 
   async getOutbox(key: string): Promise<OutboxEntry | null> {

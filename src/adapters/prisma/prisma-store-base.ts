@@ -349,6 +349,17 @@ export abstract class PrismaStoreBase implements Store {
     });
   }
 
+  async reclaimUncertainOutbox(key: string, at: Date, claim: OutboxClaim) {
+    const before = await this.prisma.outbox.findUnique({ where: { key } });
+    if (before?.state !== 'uncertain') return null;
+    // Conditional on the state: of two processes settling one key, one updates a row.
+    const taken = await this.prisma.outbox.updateMany({
+      where: { key, state: 'uncertain' },
+      data: { state: 'sending', error: null, claimant: claim.claimant, leaseUntil: claim.leaseUntil, updatedAt: at },
+    });
+    return taken.count === 1 ? outboxFromRow(before) : null;
+  }
+
   async getOutbox(key: string) {
     const row = await this.prisma.outbox.findUnique({ where: { key } });
     return row ? outboxFromRow(row) : null;

@@ -249,6 +249,7 @@ export function outboxFromRow(row: OutboxRow): OutboxEntry {
     channelId: row.channelId,
     messageId: row.messageId,
     error: row.error,
+    createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     claimant: row.claimant,
     leaseUntil: row.leaseUntil,

@@ -8,6 +8,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.ts';
 import type {
+  CutSend,
   Delivery,
   MemberAddress,
   MemberMessage,
@@ -15,6 +16,7 @@ import type {
   Messenger,
   OutgoingFile,
   PartLedger,
+  SettledSend,
   StaffMessage,
 } from '../../core/ports/messenger.ts';
 import { HEADER_PART, sendEveryPart } from '../../core/ports/messenger.ts';
@@ -23,6 +25,7 @@ import { plainTextMessages, simpleStaffMessages, summaryMessages } from './block
 import type { SlackMessage } from './slack-blocks.ts';
 import { toFailedDelivery } from './slack-errors.ts';
 import { st } from './slack-texts.ts';
+import { findSentParts, sendMetadata } from './sent-lookup.ts';
 
 /** Settings of the Slack messenger. */
 export interface SlackMessengerOptions {
@@ -89,7 +92,7 @@ export class SlackMessenger implements Messenger {
       let first: Delivery | undefined;
       for (const [index, content] of memberMessages(message).entries()) {
         const sent = await parts.part(index === 0 ? HEADER_PART : `part-${index}`, { kind: 'message', index }, () =>
-          this.#postOne(channel, content),
+          this.#postOne(channel, content, undefined, sendMetadata(idempotencyKey, index)),
         );
         if (!sent.ok) return sent;
         first ??= sent;
@@ -103,6 +106,45 @@ export class SlackMessenger implements Messenger {
       );
       return failure;
     }
+  }
+
+  /**
+   * A cut DM is looked up in the DM's history: every message of a member DM
+   * carries its idempotency key and part in its metadata. Parts found are
+   * not sent again; parts certainly absent are sent now. When the history
+   * cannot be read whole, or a later part fails after an earlier one was
+   * found, Slack cannot tell: uncertain.
+   */
+  async settleUncertain(
+    to: MemberAddress,
+    message: MemberMessage,
+    idempotencyKey: string,
+    cut: CutSend,
+  ): Promise<SettledSend> {
+    let channel: string;
+    let found: Map<number, string>;
+    try {
+      channel = await this.dmChannel(to.userId);
+      found = await findSentParts(this.#client, channel, idempotencyKey, cut);
+    } catch (error) {
+      const failure = toFailedDelivery(error);
+      return { settled: false, detail: `history lookup failed: ${failure.detail ?? failure.reason}` };
+    }
+    let first: Delivery | undefined;
+    for (const [index, content] of memberMessages(message).entries()) {
+      const ts = found.get(index);
+      const sent: Delivery =
+        ts !== undefined
+          ? { ok: true, ref: { channelId: channel, messageId: ts } }
+          : await this.#postOne(channel, content, undefined, sendMetadata(idempotencyKey, index));
+      if (!sent.ok) {
+        // Nothing of it is there (the first part was absent and failed now): a plain failure.
+        if (index === 0) return { settled: true, delivery: sent };
+        return { settled: false, detail: `part ${index + 1} failed after earlier parts: ${sent.reason}` };
+      }
+      first ??= sent;
+    }
+    return first ? { settled: true, delivery: first } : { settled: false, detail: 'nothing to send' };
   }
 
   /** A plain-text DM to a member (confirmations of what they just did). */
@@ -197,9 +239,14 @@ export class SlackMessenger implements Messenger {
   }
 
   /** One message as a part: a failure is a value, never a throw. */
-  async #postOne(channel: string, message: SlackMessage, threadTs?: string): Promise<Delivery> {
+  async #postOne(
+    channel: string,
+    message: SlackMessage,
+    threadTs?: string,
+    metadata?: webApi.ChatPostMessageArguments['metadata'],
+  ): Promise<Delivery> {
     try {
-      return await this.#postAll(channel, [message], threadTs);
+      return await this.#postAll(channel, [message], threadTs, metadata);
     } catch (error) {
       return toFailedDelivery(error);
     }
@@ -265,7 +312,12 @@ export class SlackMessenger implements Messenger {
   }
 
   /** Posts messages in order (threaded under `threadTs` when given); the ref is the first one's. */
-  async #postAll(channel: string, messages: SlackMessage[], threadTs?: string): Promise<Delivery> {
+  async #postAll(
+    channel: string,
+    messages: SlackMessage[],
+    threadTs?: string,
+    metadata?: webApi.ChatPostMessageArguments['metadata'],
+  ): Promise<Delivery> {
     let ref: MessageRef | undefined;
     for (const message of messages) {
       const result = await this.#client.chat.postMessage({
@@ -275,6 +327,7 @@ export class SlackMessenger implements Messenger {
         unfurl_links: false,
         unfurl_media: false,
         ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...(metadata ? { metadata } : {}),
       });
       if (!ref && result.ts) ref = { channelId: result.channel ?? channel, messageId: result.ts };
     }

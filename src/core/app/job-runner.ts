@@ -10,7 +10,7 @@ import type { MemberAddress, MemberMessage, Messenger } from '../ports/messenger
 import type { JobOutcome } from '../ports/store.ts';
 import { decideReminderAtRunTime } from '../reminders/index.ts';
 import type { AppContext } from './app-context.ts';
-import { type DeliverOutcome, deliverOnce, UNCERTAIN_NOTE } from './deliver.ts';
+import { type DeliverOutcome, deliverOnce, deliverToMember, UNCERTAIN_NOTE } from './deliver.ts';
 import { recoverInterruptedSends } from './recover-sends.ts';
 import type { StaffService } from './staff-service.ts';
 import { postSummary } from './summary-service.ts';
@@ -164,12 +164,11 @@ export class JobRunner {
       return { state: 'failed', note: 'no_platform' };
     }
     const view = invitationView(this.ctx, committee, member, round);
-    const outcome = await deliverOnce(this.ctx, job.key, target.messenger.platform, () =>
-      target.messenger.sendToMember(
-        target.address,
-        { kind: 'invitation', locale: target.address.locale, view },
-        job.key,
-      ),
+    const outcome = await deliverToMember(
+      this.ctx,
+      target,
+      { kind: 'invitation', locale: target.address.locale, view },
+      job.key,
     );
     const ref = outcome.sent
       ? outcome.delivery.ref
@@ -326,9 +325,7 @@ export class JobRunner {
     target: { messenger: Messenger; address: MemberAddress },
     message: MemberMessage,
   ): Promise<JobOutcome> {
-    const outcome: DeliverOutcome = await deliverOnce(this.ctx, job.key, target.messenger.platform, () =>
-      target.messenger.sendToMember(target.address, message, job.key),
-    );
+    const outcome: DeliverOutcome = await deliverToMember(this.ctx, target, message, job.key);
     if (outcome.sent) return { state: 'done' };
     if (outcome.duplicate && outcome.state === 'sending') return this.#inFlightElsewhere();
     // An interrupted receipt or reminder ends `failed` with this note: staff see the member named in `status`.

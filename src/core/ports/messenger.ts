@@ -157,6 +157,24 @@ export const HEADER_PART = 'header';
 /** The ledger of a post that is not tracked part by part: every part is simply sent. */
 export const sendEveryPart: PartLedger = { part: (_id, _label, send) => send() };
 
+/** A send whose answer was lost: a crash came between the call and the platform's answer. */
+export interface CutSend {
+  /** When the cut send was first claimed (no earlier than the message, if it went out). */
+  startedAt: Date;
+  /** Now, on the same clock. */
+  now: Date;
+}
+
+/**
+ * What a platform can say about a cut send. `settled: true`: the platform
+ * told, and `delivery` is the truth now: ok when exactly one copy is there
+ * (found, or sent now because the platform showed it was not there), not ok
+ * when it was not there and sending it now failed (nothing went out).
+ * `settled: false`: the platform cannot tell (the lookup failed, its window
+ * passed); the send stays uncertain and nothing was sent.
+ */
+export type SettledSend = { settled: true; delivery: Delivery } | { settled: false; detail: string };
+
 /**
  * Sends to one platform. Implementations must:
  * - never throw for platform failures: return `{ ok: false }` with a reason;
@@ -183,6 +201,19 @@ export interface Messenger {
    * the core reads to tell staff what is missing.
    */
   postToStaff(channelId: string, message: StaffMessage, idempotencyKey: string, parts?: PartLedger): Promise<Delivery>;
+  /**
+   * Optional: settles a member DM cut by a crash (`idempotencyKey` was being
+   * sent when the process died), where the platform allows certainty: it
+   * answers whether the message is there and sends it when it certainly is
+   * not, so the member gets exactly one. Without it, or when it answers
+   * `settled: false`, the send stays uncertain and staff are told.
+   */
+  settleUncertain?(
+    to: MemberAddress,
+    message: MemberMessage,
+    idempotencyKey: string,
+    cut: CutSend,
+  ): Promise<SettledSend>;
   /** Replace the content of an earlier staff post (progress while opening). */
   editStaffPost(ref: MessageRef, message: StaffMessage): Promise<Delivery>;
 }

@@ -50,6 +50,8 @@ export interface OutboxEntry {
   channelId?: string;
   messageId?: string;
   error?: string;
+  /** When the key was first claimed. */
+  createdAt: Date;
   updatedAt: Date;
   /** While `sending`: the process that claimed it (see `Claimants`). */
   claimant?: string;
@@ -233,6 +235,13 @@ export interface Store {
    * the existing entry, and the caller must not send.
    */
   claimOutbox(key: string, platform: string, at: Date, claim?: OutboxClaim): Promise<OutboxEntry | null>;
+  /**
+   * Takes an `uncertain` entry back to `sending` under `claim`, to settle it
+   * with the platform (see `Messenger.settleUncertain`). Returns the entry as
+   * it was, or null when it is not uncertain (another process took it, or it
+   * was settled). One caller only, even with two processes.
+   */
+  reclaimUncertainOutbox(key: string, at: Date, claim: OutboxClaim): Promise<OutboxEntry | null>;
   settleOutbox(
     key: string,
     result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>,

@@ -75,6 +75,57 @@ describe('Discord messenger', () => {
     expect(kit.fake.dmMessages(to.userId)).toHaveLength(1);
   });
 
+  describe('a DM cut by a crash (settleUncertain)', () => {
+    const cutAt = new Date('2026-12-02T12:00:00Z');
+    const cutAgo = (ms: number) => ({ startedAt: cutAt, now: new Date(cutAt.getTime() + ms) });
+
+    it('GIVEN the cut invitation arrived WHEN settled within the nonce window THEN Discord returns it: one message, its ref', async () => {
+      const to = member();
+      const arrived = await kit.adapter.messenger.sendToMember(to, contractInvitation, 'invite:cut-arrived');
+      const settled = await kit.adapter.messenger.settleUncertain?.(
+        to,
+        contractInvitation,
+        'invite:cut-arrived',
+        cutAgo(5_000),
+      );
+      expect(settled).toEqual({ settled: true, delivery: arrived });
+      expect(kit.fake.dmMessages(to.userId)).toHaveLength(1);
+    });
+
+    it('GIVEN the cut invitation never arrived WHEN settled within the window THEN it is sent now, once', async () => {
+      const to = member();
+      const settled = await kit.adapter.messenger.settleUncertain?.(
+        to,
+        contractInvitation,
+        'invite:cut-lost',
+        cutAgo(5_000),
+      );
+      expect(settled).toMatchObject({ settled: true, delivery: { ok: true } });
+      expect(kit.fake.dmMessages(to.userId)).toHaveLength(1);
+    });
+
+    it('GIVEN the cut was longer ago than half the nonce window (or in the future) THEN Discord cannot tell: nothing is sent', async () => {
+      const to = member();
+      for (const cut of [cutAgo(61_000), cutAgo(-1_000)]) {
+        const settled = await kit.adapter.messenger.settleUncertain?.(to, contractInvitation, 'invite:cut-late', cut);
+        expect(settled).toMatchObject({ settled: false });
+      }
+      expect(kit.fake.dmMessages(to.userId)).toHaveLength(0);
+    });
+
+    it('GIVEN the repeat fails (DMs closed since) THEN it stays uncertain: the failure says nothing about the cut send', async () => {
+      const to = member();
+      kit.fake.state.dmClosed.add(to.userId);
+      const settled = await kit.adapter.messenger.settleUncertain?.(
+        to,
+        contractInvitation,
+        'invite:cut-closed',
+        cutAgo(1_000),
+      );
+      expect(settled).toEqual({ settled: false, detail: 'the repeat failed: dm_closed' });
+    });
+  });
+
   it('GIVEN a member with closed DMs WHEN invited THEN the delivery fails permanently as dm_closed', async () => {
     const to = member();
     kit.fake.state.dmClosed.add(to.userId);

@@ -17,8 +17,11 @@ const staff = { platform: 'local' as const, userId: 'staff-son' };
 const DEAD = 'host:111:dead';
 const restarted: Claimants = { self: 'host:222:new', isGone: (c) => c === DEAD };
 
-/** Opens the round on a first "process" and leaves m-kang's invitation cut mid-send by a crash. */
-async function crashDuringFanOut() {
+/**
+ * Opens the round on a first "process" and leaves m-kang's invitation cut mid-send by a crash.
+ * `canSettle: false` plays a platform that cannot tell whether the cut send arrived.
+ */
+async function crashDuringFanOut({ canSettle = false }: { canSettle?: boolean } = {}) {
   const store = createMemoryStore();
   const first = await createTestApp({ messengers: [new LocalMessenger()], store });
   await first.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
@@ -30,6 +33,7 @@ async function crashDuringFanOut() {
     leaseUntil: new Date(now.getTime() + 10 * 60_000),
   });
   const local = new LocalMessenger();
+  local.canSettle = canSettle;
   const t = await createTestApp({ messengers: [local], store, now, claimants: restarted });
   return { t, local, store };
 }
@@ -37,7 +41,64 @@ async function crashDuringFanOut() {
 const invitationsTo = (local: LocalMessenger, userId: string) =>
   local.messagesIn(local.dmChannelOf(userId)).filter((m) => m.kind === 'invitation');
 
-describe('a send cut by a crash', () => {
+describe('a send cut by a crash, on a platform that can tell', () => {
+  const kangKey = inviteJobKey(ROUND, 'm-kang');
+  const kang = { memberId: 'm-kang', userId: 'm-kang', name: '강도영', locale: 'ko' as const, timeZone: 'Asia/Seoul' };
+
+  it('GIVEN the cut invitation never arrived WHEN the restarted bot runs THEN the platform says so, it is sent now and m-kang has exactly one; nobody is uncertain', async () => {
+    const { t, local, store } = await crashDuringFanOut({ canSettle: true });
+    await t.app.runDueJobs();
+    for (const id of ['m-kang', 'm-kim', 'm-park-jb', 'm-park-jy', 'm-oh', 'm-chae', 'm-choi'])
+      expect(invitationsTo(local, id)).toHaveLength(1);
+    expect(await store.getOutbox(kangKey)).toMatchObject({
+      state: 'sent',
+      messageId: invitationsTo(local, 'm-kang')[0]?.id,
+    });
+    expect(await store.getInvitation(ROUND, 'm-kang')).toMatchObject({ deliveryState: 'delivered' });
+    const audit = await store.listAudit();
+    expect(audit.filter((e) => e.action === 'outbox.settled').map((e) => e.detail)).toEqual([
+      { key: kangKey, delivered: true },
+    ]);
+    expect(audit.map((e) => e.action)).not.toContain('invite.uncertain');
+  });
+
+  it('GIVEN the cut invitation did arrive WHEN the restarted bot runs THEN it is found and recorded, and nothing is sent again', async () => {
+    const { t, local, store } = await crashDuringFanOut({ canSettle: true });
+    const arrived = await local.sendToMember(kang, { kind: 'notice', locale: 'ko', text: '안내' }, kangKey);
+    await t.app.runDueJobs();
+    const withKey = local.messagesIn(local.dmChannelOf('m-kang')).filter((m) => m.idempotencyKey === kangKey);
+    expect(withKey).toHaveLength(1);
+    expect(invitationsTo(local, 'm-kang')).toHaveLength(0);
+    expect(arrived.ok && arrived.ref.messageId).toBe(withKey[0]?.id);
+    expect(await store.getInvitation(ROUND, 'm-kang')).toMatchObject({
+      deliveryState: 'delivered',
+      messageRef: withKey[0]?.id,
+    });
+  });
+
+  it('GIVEN the cut invitation never arrived and the DM is now closed WHEN the bot runs THEN nothing went out: it is a plain failure, named with its reason, not uncertain', async () => {
+    const { t, local, store } = await crashDuringFanOut({ canSettle: true });
+    local.failFor('m-kang');
+    await t.app.runDueJobs();
+    expect(await store.getInvitation(ROUND, 'm-kang')).toMatchObject({
+      deliveryState: 'failed',
+      failureReason: 'dm_closed',
+    });
+    expect((await store.getOutbox(kangKey))?.state).toBe('failed');
+  });
+});
+
+describe('a send cut by a crash, on a platform that cannot tell', () => {
+  it('GIVEN the platform cannot tell WHEN the restarted bot asks THEN the cut send stays uncertain, is not sent again, and says why', async () => {
+    const { t, local, store } = await crashDuringFanOut();
+    await t.app.runDueJobs();
+    expect(await store.getOutbox(inviteJobKey(ROUND, 'm-kang'))).toMatchObject({
+      state: 'uncertain',
+      error: 'no history to look up',
+    });
+    expect(invitationsTo(local, 'm-kang')).toHaveLength(0);
+  });
+
   it('GIVEN a restart seconds after the crash WHEN the first tick runs THEN the cut send is uncertain at once, the others go out once, and m-kang gets nothing', async () => {
     const { t, local, store } = await crashDuringFanOut();
     await t.app.runDueJobs();

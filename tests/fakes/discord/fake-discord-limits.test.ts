@@ -122,6 +122,26 @@ describe('fake Discord: message limits', () => {
     expect([DISCORD_ERROR.invalidFormBody, 50006]).toContain(res.json.code);
   });
 
+  it('GIVEN a nonce with enforce_nonce WHEN repeated within the window THEN the first message is returned; past the window, or without enforce_nonce, a new one is created', async () => {
+    const count = () => fake.state.messages.get(channelId)?.length ?? 0;
+    const before = count();
+    const first = await message({ content: 'n', nonce: 'nonce-window-1', enforce_nonce: true });
+    const repeat = await message({ content: 'n', nonce: 'nonce-window-1', enforce_nonce: true });
+    expect(repeat.json.id).toBe(first.json.id);
+    expect(count()).toBe(before + 1);
+    await message({ content: 'n', nonce: 'nonce-window-1' });
+    expect(count()).toBe(before + 2);
+    const realNow = fake.state.now;
+    try {
+      fake.state.now = () => realNow() + DISCORD_MESSAGE.nonceWindowMs + 1;
+      const late = await message({ content: 'n', nonce: 'nonce-window-1', enforce_nonce: true });
+      expect(late.json.id).not.toBe(first.json.id);
+      expect(count()).toBe(before + 3);
+    } finally {
+      fake.state.now = realNow;
+    }
+  });
+
   it('GIVEN files over the 10 MiB upload limit WHEN posted THEN the fake answers 413 with 40005', async () => {
     const form = new FormData();
     form.append('payload_json', JSON.stringify({ content: 'file' }));

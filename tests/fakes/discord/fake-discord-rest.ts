@@ -13,7 +13,7 @@ import {
   nextSnowflake,
 } from './fake-discord-state.ts';
 import type { FakeRateLimiter } from './fake-rate-limits.ts';
-import { DISCORD_ERROR, DISCORD_INTERACTION } from '../../../src/adapters/discord/discord-limits.ts';
+import { DISCORD_ERROR, DISCORD_INTERACTION, DISCORD_MESSAGE } from '../../../src/adapters/discord/discord-limits.ts';
 import { type PayloadRefusal, validateMessage, validateModal } from './validate-payload.ts';
 
 /** A failure to answer instead of the normal response, `times` times. */
@@ -141,6 +141,7 @@ function newMessage(
     nonce: json.nonce === undefined ? undefined : String(json.nonce),
     flags: typeof json.flags === 'number' ? json.flags : 0,
     edits: 0,
+    createdAt: state.now(),
     viaInteraction,
   };
 }
@@ -293,7 +294,11 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
     }
     const nonce = body.json?.nonce;
     if (nonce !== undefined && body.json?.enforce_nonce === true) {
-      const existing = state.messages.get(channel.id)?.find((msg) => msg.nonce === String(nonce));
+      // "checked for uniqueness in the past few minutes": an older message with the nonce does not count.
+      const since = state.now() - DISCORD_MESSAGE.nonceWindowMs;
+      const existing = state.messages
+        .get(channel.id)
+        ?.find((msg) => msg.nonce === String(nonce) && msg.authorId === state.botUser.id && msg.createdAt >= since);
       if (existing) {
         state.dedupedByNonce += 1;
         ok(200, messageJson(state, existing));

@@ -37,6 +37,8 @@ export interface FakeMessage {
   nonce: string | undefined;
   flags: number;
   edits: number;
+  /** When it was created, on the fake's clock. */
+  createdAt: number;
   /** Sent as an interaction response or follow-up (not via the channel route). */
   viaInteraction: string | undefined;
 }
@@ -93,6 +95,8 @@ export class FakeDiscordState {
   readonly refusals: Array<{ method: string; path: string; code: number; problem: string }> = [];
   /** Messages a nonce lookup returned instead of creating a duplicate. */
   dedupedByNonce = 0;
+  /** The fake's clock (ms): tests move it to pass the nonce window. */
+  now: () => number = Date.now;
 
   constructor(readonly botUser: FakeUser) {
     this.users.set(botUser.id, botUser);

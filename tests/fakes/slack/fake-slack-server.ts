@@ -11,6 +11,7 @@ import { type EnvelopeType, FakeSocketMode } from './fake-socket-mode.ts';
 export type { Args } from './fake-slack-parts.ts';
 import { type Args, parseArgs, readBody, visibleText } from './fake-slack-parts.ts';
 import { type SlackRefusal, validateMessage, validateView } from './validate-blocks.ts';
+import { type FakeMetadata, history, manifestBotScopes, readMetadata, scopeNeeded } from './fake-slack-history.ts';
 import { SLACK_FILE, SLACK_INTERACTION, SLACK_VIEW } from '../../../src/adapters/slack/slack-limits.ts';
 
 /** A canned failure for the next calls of a method. */
@@ -42,6 +43,8 @@ export interface FakeMessage {
   text: string;
   blocks: unknown[];
   edits: number;
+  /** chat.postMessage `metadata`, returned by the history only when asked. */
+  metadata?: FakeMetadata;
 }
 
 export interface FakeFile {
@@ -99,8 +102,11 @@ export class FakeSlackServer {
   readonly #outside = new Set<string>();
   /** Uses of each response_url: Slack allows 5 within 30 minutes. */
   readonly #responseUrls = new Map<string, { issuedAt: number; uses: number }>();
-  #tsCounter = 0;
+  /** The last message ts, in microseconds: ts are the clock's, strictly increasing. */
+  #lastTsMicros = 0;
   #idCounter = 0;
+  /** The bot token's scopes: what the manifest asks for; a test may take one away. */
+  readonly scopes = new Set(manifestBotScopes());
   /** How long a trigger id stays valid, as on Slack. */
   triggerTtlMs: number = SLACK_VIEW.triggerValidMs;
 
@@ -286,7 +292,17 @@ export class FakeSlackServer {
       record(200, 'not_authed');
       return send(res, 200, { ok: false, error: 'not_authed' });
     }
-    const result = this.#call(method, args);
+    const needed = scopeNeeded(method, String(args.channel ?? 'D'));
+    const result =
+      needed !== null && !this.scopes.has(needed)
+        ? {
+            ok: false,
+            error: 'missing_scope',
+            needed,
+            provided: [...this.scopes].join(','),
+            problem: `needs ${needed}`,
+          }
+        : this.#call(method, args);
     if (result.ok === false) {
       this.refusals.push({
         method,
@@ -316,8 +332,9 @@ export class FakeSlackServer {
   }
 
   #nextTs(): string {
-    this.#tsCounter += 1;
-    return `${1_700_000_000 + this.#tsCounter}.${String(this.#tsCounter).padStart(6, '0')}`;
+    this.#lastTsMicros = Math.max(Date.now() * 1000, this.#lastTsMicros + 1);
+    const seconds = Math.floor(this.#lastTsMicros / 1_000_000);
+    return `${seconds}.${String(this.#lastTsMicros % 1_000_000).padStart(6, '0')}`;
   }
 
   #channelExists(channel: string): boolean {
@@ -349,6 +366,9 @@ export class FakeSlackServer {
       }
       case 'chat.postMessage':
         return this.#post(args);
+      case 'conversations.history':
+        if (!this.#channelExists(String(args.channel ?? ''))) return { ok: false, error: 'channel_not_found' };
+        return history(this.messages, args, BOT_USER_ID, BOT_ID);
       case 'chat.update': {
         const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
         if (!message) return { ok: false, error: 'message_not_found' };
@@ -393,8 +413,10 @@ export class FakeSlackServer {
     const blocks = Array.isArray(args.blocks) ? args.blocks : [];
     const invalid = validateMessage(args);
     if (invalid) return { ok: false, ...invalid };
+    const metadata = readMetadata(args.metadata);
+    if ('error' in metadata) return { ok: false, error: metadata.error, problem: 'metadata' };
     const ts = this.#nextTs();
-    const message: FakeMessage = { channel, ts, text: String(args.text ?? ''), blocks, edits: 0 };
+    const message: FakeMessage = { channel, ts, text: String(args.text ?? ''), blocks, edits: 0, ...metadata };
     if (typeof args.thread_ts === 'string') message.threadTs = args.thread_ts;
     this.messages.push(message);
     return { ok: true, channel, ts, message: { ts, text: message.text, user: BOT_USER_ID, bot_id: BOT_ID } };
