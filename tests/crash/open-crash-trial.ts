@@ -5,10 +5,13 @@
  * it committed, and in the middle of the invitations — and restarted at once
  * (well within a minute) or with its clock 15 minutes on.
  * GIVEN those crashes THEN the open left a fully queued round or none; a send
- * cut by a crash is uncertain as soon as the bot is back, before any lease
- * could run out (never pending for good); no member got two invitations; and
- * every member who got none is named to staff as uncertain, in
- * `jamun round status` and in the progress message of the staff channel.
+ * cut by a crash is settled with the platform as soon as the bot is back,
+ * before any lease could run out (found there, or certainly absent and sent
+ * now: that member has exactly one), or, only where the platform cannot tell
+ * (Discord's nonce window passed), uncertain with that reason; never pending
+ * for good; no member got two invitations; and every member who got none is
+ * named to staff as uncertain, in `jamun round status` and in the progress
+ * message of the staff channel.
  *
  * The kills wait on conditions (a log line of the bot, rows in the database),
  * never on sleeps: where a kill lands varies from run to run, every assertion
@@ -25,6 +28,7 @@ import {
   eventually,
   killWhen,
   MEMBERS,
+  readInviteOutbox,
   readQueued,
   readSends,
   statusText,
@@ -66,7 +70,7 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
 
     afterAll(killAll);
 
-    it('GIVEN SIGKILL during the open transaction, just after it and amid 200 invitations, restarted at once or 15 minutes later THEN the round was fully queued or not at all, cut sends were uncertain at once, nobody got two invitations, and everybody without one is named to staff as uncertain', async () => {
+    it('GIVEN SIGKILL during the open transaction, just after it and amid 200 invitations, restarted at once or 15 minutes later THEN the round was fully queued or not at all, cut sends were settled with the platform at once (or, where it cannot tell, uncertain), nobody got two invitations, and everybody without one is named to staff as uncertain', async () => {
       if (!dir || !platform) throw new Error('trial not set up');
       const p = platform;
       const trialDir = dir;
@@ -123,23 +127,29 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
         expect([q.round, q.invitations, q.inviteJobs]).toEqual(['open', MEMBERS, MEMBERS]);
         return true;
       };
+      /** Every member whose invitation send a crash cut. */
+      const allCut = new Set<string>();
       /**
-       * After a restart, every send the crash cut is uncertain, never pending for good. Restarted at
-       * once, that happens before the cut claims' leases end: the bot knew the claimant was gone.
+       * After a restart, every send the crash cut is settled with the platform (found there, or
+       * certainly absent and sent now) or, where the platform cannot tell, uncertain; never pending
+       * for good. Restarted at once, that happens before the cut claims' leases end: the bot knew
+       * the claimant was gone.
        */
-      const expectCutUncertain = async (child: BotProcess, cut: string[], leasesUntil: number): Promise<void> => {
+      const expectCutSettled = async (child: BotProcess, cut: string[], leasesUntil: number): Promise<void> => {
+        for (const id of cut) allCut.add(id);
         await eventually(
           () => {
             const uncertain = new Set(readQueued(databaseFile).uncertain);
-            return cut.every((id) => uncertain.has(id));
+            const outbox = readInviteOutbox(databaseFile);
+            return cut.every((id) => uncertain.has(id) || outbox.get(id)?.state === 'sent');
           },
-          `the cut sends (${cut.join(', ')}) to be uncertain`,
+          `the cut sends (${cut.join(', ')}) to be settled or uncertain`,
           WAIT_MS,
           explain(child),
         );
         const offsetMs = clock === LATER ? 15 * 60_000 : 0;
         expect(Date.now() + offsetMs).toBeLessThan(leasesUntil);
-        phase('cut sends uncertain');
+        phase('cut sends settled');
       };
 
       // Crash 1: in the open transaction. From staff's command on, the bot is frozen every few
@@ -177,7 +187,7 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
         phase('crash 2');
         // The clock jumps: leases have run out, so no lease check here.
         bot = await start(LATER);
-        await expectCutUncertain(bot, cut, Number.POSITIVE_INFINITY);
+        await expectCutSettled(bot, cut, Number.POSITIVE_INFINITY);
       }
 
       // Crash 3: amid the invitations, once a quarter went out: frozen until sends are claimed and unfinished.
@@ -199,10 +209,10 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
       phase('crash 3');
       if (storedAtCrash1) {
         bot = await start(LATER);
-        await expectCutUncertain(bot, cut, Number.POSITIVE_INFINITY);
+        await expectCutSettled(bot, cut, Number.POSITIVE_INFINITY);
       } else {
         bot = await start();
-        await expectCutUncertain(bot, cut, leasesUntil);
+        await expectCutSettled(bot, cut, leasesUntil);
       }
       await eventually(() => readSends(databaseFile).settled, 'every invitation settled', WAIT_MS, explain(bot));
       phase('settled');
@@ -223,12 +233,21 @@ export function describeOpenCrashTrial(name: string, makePlatform: () => Promise
       expect(twice).toEqual([]);
       const none = trialMembers.filter((m) => p.invitations(m) === 0).map((m) => m.id);
       expect(none.filter((id) => !queued.uncertain.includes(id))).toEqual([]);
+      // Uncertain only where the platform cannot tell, with its reason; every other cut send reached
+      // its member exactly once.
+      const outbox = readInviteOutbox(databaseFile);
+      const unexplained = queued.uncertain.filter((id) => !(p.cannotTell?.test(outbox.get(id)?.error ?? '') ?? false));
+      expect(unexplained).toEqual([]);
+      const settled = [...allCut].filter((id) => !queued.uncertain.includes(id));
+      const once = (id: string) => trialMembers.filter((m) => m.id === id && p.invitations(m) === 1).length === 1;
+      expect(settled.filter((id) => !once(id))).toEqual([]);
       const status = await statusText(env);
       for (const id of queued.uncertain) expect(status).toContain(memberName(id));
       phase('status');
       // The trial says what it hit, so a run that never cut a send is visible as such.
       process.stdout.write(
         `${p.name}: killed ${hit.join('; ')}; ${MEMBERS - none.length} invited once, ${none.length} not invited, ` +
+          `${allCut.size} cut, ${settled.length} of them settled with the platform, ` +
           `${queued.uncertain.length} uncertain (all named in status and progress), 0 twice; ` +
           `${Math.round((Date.now() - started) / 1000)} s (${phases.join(', ')})\n`,
       );

@@ -122,6 +122,20 @@ export function readSends(databaseFile: string): Sends {
   }
 }
 
+/** The outbox state (and error) of each member's invitation send. */
+export function readInviteOutbox(databaseFile: string): Map<string, { state: string; error: string | null }> {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const prefix = `invite:${ROUND}:`;
+    const rows = db
+      .prepare(`SELECT key, state, error FROM Outbox WHERE key LIKE ? ORDER BY key`)
+      .all(`${prefix}%`) as Array<{ key: string; state: string; error: string | null }>;
+    return new Map(rows.map((row) => [row.key.slice(prefix.length), { state: row.state, error: row.error }]));
+  } finally {
+    db.close();
+  }
+}
+
 /** Polls `check` until it holds, or fails naming `what` and `explain()`. */
 export async function eventually(
   check: () => boolean,

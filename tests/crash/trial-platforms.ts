@@ -29,6 +29,12 @@ export interface TrialPlatform {
   openOnce(): Promise<void>;
   /** How many invitation DMs the member has received. */
   invitations(member: TrialMember): number;
+  /**
+   * Why a cut send may stay uncertain on this platform (the outbox error the bot records), or
+   * null when the platform always tells: Slack reads the DM's history; Discord's nonce holds only
+   * for a few minutes, so a restart "15 minutes later" cannot settle.
+   */
+  cannotTell: RegExp | null;
   /** Everything in the staff channel, as posted or last edited (the progress message among it). */
   staffChannel(): string;
   close(): Promise<void>;
@@ -68,6 +74,7 @@ export async function slackPlatform(): Promise<TrialPlatform> {
       await fake.socketConnected();
       void fake.sendEnvelope('slash_commands', slashCommand(fake, staff, `open ${ROUND}`, channel)).catch(() => {});
     },
+    cannotTell: null,
     invitations: (m) =>
       fake.messagesIn(fake.dmChannelOf(m.slack)).filter((msg) => JSON.stringify(msg.blocks).includes('jamun.answer'))
         .length,
@@ -111,6 +118,7 @@ export async function discordPlatform(): Promise<TrialPlatform> {
       // The fake holds the bot to Discord's 3 s for the first response, so that comes before any freezing.
       await eventually(() => interaction.callbacks.length > 0, 'the interaction response', 3_000);
     },
+    cannotTell: /outside the nonce window/,
     invitations: (m) =>
       fake.dmMessages(m.discord).filter((msg) => JSON.stringify(msg.components).includes(`jm|open|0|${ROUND}`)).length,
     staffChannel: () => JSON.stringify(fake.channelMessages(channel)),

@@ -85,11 +85,22 @@ export function createOpsMetrics(): OpsMetrics {
     registry,
     instrument(messenger) {
       const { platform } = messenger;
+      const settle = messenger.settleUncertain?.bind(messenger);
       return {
         platform,
         sendToMember: async (...args) => count(platform, await messenger.sendToMember(...args)),
         postToStaff: async (...args) => count(platform, await messenger.postToStaff(...args)),
         editStaffPost: async (...args) => count(platform, await messenger.editStaffPost(...args)),
+        // The platform's way to settle a cut send is kept: without it every cut send would stay uncertain.
+        ...(settle
+          ? {
+              settleUncertain: async (...args: Parameters<typeof settle>) => {
+                const answer = await settle(...args);
+                if (answer.settled) count(platform, answer.delivery);
+                return answer;
+              },
+            }
+          : {}),
       };
     },
     async timeTick(work) {

@@ -105,6 +105,20 @@ describe('operations endpoints', () => {
     expect(text).toMatch(/nodejs_eventloop_lag_seconds \d/);
   });
 
+  it('GIVEN a messenger that settles cut sends WHEN instrumented THEN its settleUncertain is kept and counted; one without it gains none', async () => {
+    const metrics = createOpsMetrics();
+    const { LocalMessenger } = await import('../../../src/adapters/local/local-messenger.ts');
+    const local = new LocalMessenger();
+    const instrumented = metrics.instrument(local);
+    const to = { memberId: 'm1', userId: 'u1', name: 'n', locale: 'ko' as const, timeZone: 'Asia/Seoul' };
+    const cut = { startedAt: NOW, now: NOW };
+    const answer = await instrumented.settleUncertain?.(to, { kind: 'notice', locale: 'ko', text: 't' }, 'k', cut);
+    expect(answer).toMatchObject({ settled: true, delivery: { ok: true } });
+    expect(local.messagesIn(local.dmChannelOf('u1'))).toHaveLength(1);
+    expect(await metrics.registry.metrics()).toContain('jamun_sends_total{platform="local",outcome="sent"} 1');
+    expect(metrics.instrument(scriptedMessenger([])).settleUncertain).toBeUndefined();
+  });
+
   it('GIVEN an unknown path THEN 404 lists the endpoints', async () => {
     const { get } = await serve(new MemoryStore(), { active: true, messengersConnected: true });
     expect(await get('/nope')).toEqual({
