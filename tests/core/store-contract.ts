@@ -353,6 +353,22 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       });
     });
 
+    describe('inbound events', () => {
+      it('GIVEN an event id WHEN recorded twice, also at once THEN only the first counts, until it expires; then it counts again', async () => {
+        expect(await store.rememberInboundEvent('slack:sig:a', at(0), at(6))).toBe(true);
+        expect(await store.rememberInboundEvent('slack:sig:a', at(5), at(11))).toBe(false);
+        const both = await Promise.all([
+          store.rememberInboundEvent('discord:interaction:1', at(1), at(16)),
+          store.rememberInboundEvent('discord:interaction:1', at(1), at(16)),
+        ]);
+        expect(both.sort()).toEqual([false, true]);
+        expect(await store.rememberInboundEvent('slack:sig:a', at(6), at(12))).toBe(true);
+        expect(await store.rememberInboundEvent('slack:sig:a', at(7), at(13))).toBe(false);
+        expect(await store.rememberInboundEvent('discord:interaction:1', at(15), at(30))).toBe(false);
+        expect(await store.rememberInboundEvent('discord:interaction:1', at(16), at(31))).toBe(true);
+      });
+    });
+
     describe('outbox', () => {
       it('GIVEN a new key WHEN claimed THEN the caller owns it; a second claim gets the entry', async () => {
         expect(await store.claimOutbox('invite:r1:m1', 'discord', at(0))).toBeNull();

@@ -11,6 +11,7 @@ import type { JamunApi } from '../../core/app/inbound.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import { decodeCustomId } from './custom-ids.ts';
 import { NO_MENTIONS } from './discord-formatter.ts';
+import { DISCORD_INTERACTION } from './discord-limits.ts';
 import { DiscordMessenger } from './discord-messenger.ts';
 import type { DiscordSettings } from './discord-settings.ts';
 import { MemberHandlers } from './handlers-member.ts';
@@ -95,6 +96,12 @@ export class DiscordBot {
       this.logger.warn({ type: interaction.type }, 'discord interaction before the app was attached');
       return;
     }
+    // Acted on once, by whichever instance got it first: a gateway resume or a second
+    // connection during a fail-over may deliver it again. Its token lives 15 minutes.
+    if (!(await this.#app.firstSeen(`discord:interaction:${interaction.id}`, DISCORD_INTERACTION.tokenValidMs))) {
+      this.logger.warn({ interaction: interaction.id }, 'discord interaction seen before; ignored');
+      return;
+    }
     if (interaction.isChatInputCommand() && interaction.commandName === 'jamun')
       return this.#staff.onCommand(interaction);
     if (interaction.isAutocomplete() && interaction.commandName === 'jamun')
@@ -113,6 +120,10 @@ export class DiscordBot {
     if (message.author.bot || message.inGuild() || message.content.trim() === '') return;
     if (!this.#app) {
       this.logger.warn({}, 'discord DM before the app was attached');
+      return;
+    }
+    if (!(await this.#app.firstSeen(`discord:message:${message.id}`, DISCORD_INTERACTION.tokenValidMs))) {
+      this.logger.warn({ message: message.id }, 'discord DM seen before; ignored');
       return;
     }
     await this.#member.onDirectMessage(message);

@@ -60,6 +60,8 @@ export class MemoryStore implements Store {
   private readonly revisions: AnswerRevision[] = [];
   private readonly jobs = new Map<string, StoredJob>();
   private readonly outbox = new Map<string, OutboxEntry>();
+  /** Inbound event id → when it may be forgotten (ms). */
+  private readonly inbound = new Map<string, number>();
   private readonly auditLog: AuditEvent[] = [];
   private readonly summaries: SummaryRecord[] = [];
   private readonly heartbeats = new Map<string, Heartbeat>();
@@ -340,6 +342,13 @@ export class MemoryStore implements Store {
       key,
       compact({ key, platform: entry.platform, ...copy(result), createdAt: entry.createdAt, updatedAt: new Date(at) }),
     );
+  }
+
+  async rememberInboundEvent(id: string, at: Date, expiresAt: Date): Promise<boolean> {
+    for (const [seen, until] of this.inbound) if (until <= at.getTime()) this.inbound.delete(seen);
+    if (this.inbound.has(id)) return false;
+    this.inbound.set(id, expiresAt.getTime());
+    return true;
   }
 
   async reclaimUncertainOutbox(key: string, at: Date, claim: OutboxClaim): Promise<OutboxEntry | null> {

@@ -349,6 +349,15 @@ export abstract class PrismaStoreBase implements Store {
     });
   }
 
+  async rememberInboundEvent(id: string, at: Date, expiresAt: Date): Promise<boolean> {
+    await this.prisma.$executeRaw`DELETE FROM "InboundEvent" WHERE "expiresAt" <= ${at}`;
+    // One statement, so two instances recording one id at once cannot both see it first.
+    const inserted = await this.prisma.$executeRaw`
+      INSERT INTO "InboundEvent" ("id", "seenAt", "expiresAt") VALUES (${id}, ${at}, ${expiresAt})
+      ON CONFLICT ("id") DO NOTHING`;
+    return inserted === 1;
+  }
+
   async reclaimUncertainOutbox(key: string, at: Date, claim: OutboxClaim) {
     const before = await this.prisma.outbox.findUnique({ where: { key } });
     if (before?.state !== 'uncertain') return null;

@@ -5,10 +5,12 @@
  * run again. Slack itself never sends a request twice with one signature (its
  * Events API retries are new requests), so a repeat is a replay.
  *
- * The memory is per process (a bounded map whose entries live for the
- * signature's window): a restart forgets it, and several instances behind
- * one URL do not share it. Socket Mode requests are not signed and carry no
- * such risk (they arrive over the app's own authenticated WebSocket).
+ * Each signature is remembered for its window twice: in this process (a
+ * bounded map, the fast answer for a repeat to the same instance) and in the
+ * database (`JamunApi.firstSeen`), which every instance shares, so a replay
+ * to another instance behind the same URL, or to this one after a restart,
+ * is refused too. Socket Mode requests are not signed and carry no such risk
+ * (they arrive over the app's own authenticated WebSocket, one instance's).
  */
 import type { IncomingMessage } from 'node:http';
 import type { App } from '@slack/bolt';
@@ -75,6 +77,23 @@ export class ReplayGuard {
 }
 
 /**
+ * Whether no instance has seen the signature (the database's record). When
+ * the database cannot answer, this process's memory has spoken: the request
+ * goes on, and the handler meets the same database.
+ */
+async function sharedFirstSeen(deps: HandlerDeps, signature: string): Promise<boolean> {
+  try {
+    return await deps.api().firstSeen(`slack:signature:${signature}`, SIGNATURE_WINDOW_MS);
+  } catch (error) {
+    deps.logger.warn(
+      { error: error instanceof Error ? error.message : String(error) },
+      'slack replay check: the database did not answer; this process had not seen the request',
+    );
+    return true;
+  }
+}
+
+/**
  * Runs before every listener: a request whose signature was seen before is
  * acknowledged (so Slack shows no timeout) and goes no further; a repeated
  * slash command is answered, privately, that it was not carried out again.
@@ -82,7 +101,7 @@ export class ReplayGuard {
 export function registerReplayGuard(app: App, guard: ReplayGuard, deps: HandlerDeps): void {
   app.use(async (args) => {
     const { jamunSlackSignature: signature } = args.context as SignedRequestProperties;
-    if (signature === undefined || guard.firstSeen(signature)) {
+    if (signature === undefined || (guard.firstSeen(signature) && (await sharedFirstSeen(deps, signature)))) {
       await args.next();
       return;
     }

@@ -67,6 +67,10 @@ export function createJamunApp(deps: AppDeps): JamunApp {
     isStaff: (actor, committeeId) => staff.isStaff(actor, committeeId),
     runStaffCommand: (actor, command) => staff.runStaffCommand(actor, command),
     roundIds: (prefix) => staff.roundIds(prefix),
+    firstSeen: (eventId, windowMs) => {
+      const now = ctx.now();
+      return deps.store.rememberInboundEvent(eventId, now, new Date(now.getTime() + windowMs));
+    },
     runDueJobs: () => jobs.runDue(),
     runAsOperator: (command) => staff.run({ kind: 'operator' }, command),
     reconcileMembership: () => reconcileMembership(ctx),

@@ -158,5 +158,15 @@ export interface StaffApi {
   roundIds(prefix: string): Promise<string[]>;
 }
 
+/** What adapters ask before acting on an inbound platform event. */
+export interface InboundApi {
+  /**
+   * True the first time `eventId` (a Slack request's signature, a Discord
+   * interaction's id) is seen within `windowMs`, by any instance on this
+   * database; false for a replay or a redelivery, which must not be acted on.
+   */
+  firstSeen(eventId: string, windowMs: number): Promise<boolean>;
+}
+
 /** The application as adapters see it. */
-export type JamunApi = MemberApi & StaffApi;
+export type JamunApi = MemberApi & StaffApi & InboundApi;

@@ -262,6 +262,14 @@ export interface Store {
    */
   releaseClaimant(claimant: string, at: Date): Promise<ReleasedClaims>;
 
+  /**
+   * Records an inbound platform event (a Slack request's signature, a Discord
+   * interaction's id) until `expiresAt`. True the first time `id` is seen
+   * unexpired; false for a repeat, whichever process recorded it. Expired
+   * records are forgotten.
+   */
+  rememberInboundEvent(id: string, at: Date, expiresAt: Date): Promise<boolean>;
+
   audit(event: AuditEvent): Promise<void>;
   listAudit(roundId?: string): Promise<AuditEvent[]>;
 

@@ -91,6 +91,29 @@ describe('Slack adapter in HTTP mode', () => {
     expect(audited).toHaveLength(1);
   });
 
+  it('GIVEN two instances on one database WHEN a signed request to one is replayed to the other THEN the other refuses it too', async () => {
+    const other = await slackKit({ mode: 'http', clock: { now: () => t0.clock.now() } });
+    const t1 = await createTestApp({ messengers: [other.adapter.messenger], store: t0.store, now: t0.clock.now() });
+    try {
+      other.adapter.attach(t1.app);
+      await other.adapter.start();
+      const otherUrl = `http://127.0.0.1:${other.adapter.httpPort()}/slack/events`;
+      const body = formBody(slashCommand(kit.fake, staffId, 'help'));
+      const signed = { secret: SIGNING_SECRET, contentType: FORM, timestamp: Math.floor(Date.now() / 1000) };
+      const first = await postSigned(url, body, signed);
+      expect(first.status).toBe(200);
+      expect(first.text).not.toContain('이미 처리한 요청');
+      const replay = await postSigned(otherUrl, body, signed);
+      expect(replay.status).toBe(200);
+      expect(JSON.parse(replay.text)).toMatchObject({
+        response_type: 'ephemeral',
+        text: expect.stringContaining('이미 처리한 요청과 똑같은 요청'),
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('GIVEN the same command typed again (a new signature) WHEN posted THEN the guard lets it through and the core answers that a reminder just went out', async () => {
     const payload = slashCommand(kit.fake, staffId, 'remind 2024-1');
     const response = await postSigned(url, formBody(payload), { secret: SIGNING_SECRET, contentType: FORM });
