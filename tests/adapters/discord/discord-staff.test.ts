@@ -34,6 +34,38 @@ describe('staff commands over Discord', () => {
     expect(kit.fake.dmMessages(outsider)).toHaveLength(0);
   });
 
+  it('GIVEN an interaction delivered twice (a resumed gateway, another instance) WHEN the repeat arrives THEN it is not acted on again: one refusal, one audit, one answer', async () => {
+    const outsider = discordIdOf(kit.committee, 'm-kim');
+    const refusals = async () =>
+      (await kit.t.store.listAudit()).filter((e) => e.actor === `discord:${outsider}` && e.action === 'staff.refused');
+    const first = await answered(
+      kit.fake.slash(
+        outsider,
+        { subcommand: 'status', options: { round: '2024-1' } },
+        { channelId: kit.staffChannelId },
+      ),
+    );
+    expect(await refusals()).toHaveLength(1);
+    const store = kit.t.store;
+    const remember = store.rememberInboundEvent.bind(store);
+    const repeatSeen = new Promise<boolean>((resolve) => {
+      store.rememberInboundEvent = async (id, at, expiresAt) => {
+        const fresh = await remember(id, at, expiresAt);
+        if (id === `discord:interaction:${first.id}`) resolve(fresh);
+        return fresh;
+      };
+    });
+    try {
+      kit.fake.redeliver(first);
+      expect(await repeatSeen).toBe(false);
+    } finally {
+      store.rememberInboundEvent = remember;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await refusals()).toHaveLength(1);
+    expect(first.callbacks).toHaveLength(1);
+  });
+
   it('GIVEN a user holding the staff role but not listed by id WHEN they run /jamun help THEN the command runs', async () => {
     const [roleId] = kit.committee.staff.discordRoleIds;
     const reply = await answered(

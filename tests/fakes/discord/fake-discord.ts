@@ -145,8 +145,8 @@ export class FakeDiscord {
       createdAt: Date.now(),
     };
     this.state.interactions.set(id, interaction);
-    this.gateway.dispatch(
-      'INTERACTION_CREATE',
+    this.#dispatchInteraction(
+      id,
       interactionBase({
         id,
         token: interaction.token,
@@ -159,6 +159,21 @@ export class FakeDiscord {
       }),
     );
     return interaction;
+  }
+
+  /** INTERACTION_CREATE payloads by interaction id, for `redeliver`. */
+  readonly #interactionPayloads = new Map<string, Record<string, unknown>>();
+
+  #dispatchInteraction(id: string, payload: Record<string, unknown>): void {
+    this.#interactionPayloads.set(id, payload);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
+  }
+
+  /** Dispatches an interaction again, as a resumed gateway session may (same id, same token). */
+  redeliver(interaction: FakeInteraction): void {
+    const payload = this.#interactionPayloads.get(interaction.id);
+    if (!payload) throw new Error(`no interaction ${interaction.id} was dispatched`);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
   }
 
   #dmPlace(userId: string): InteractionPlace {
