@@ -13,7 +13,7 @@ import type { webApi } from '@slack/bolt';
 import type { CutSend } from '../../core/ports/messenger.ts';
 
 /** The metadata event type of a member DM. */
-export const SEND_EVENT_TYPE = 'jamun_send';
+const SEND_EVENT_TYPE = 'jamun_send';
 
 /** Read this far before the cut send's start: instances' clocks and Slack's may differ. */
 const CLOCK_MARGIN_MS = 60 * 60_000;

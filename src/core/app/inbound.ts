@@ -159,7 +159,7 @@ export interface StaffApi {
 }
 
 /** What adapters ask before acting on an inbound platform event. */
-export interface InboundApi {
+interface InboundApi {
   /**
    * True the first time `eventId` (a Slack request's signature, a Discord
    * interaction's id) is seen within `windowMs`, by any instance on this
