@@ -92,6 +92,11 @@ function localiseParams(params: MessageParams, locale: Locale): MessageParams {
   return out;
 }
 
+/** Whether `key` is in the catalogue: for keys built from a code, such as a delivery failure reason. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue.ko, key);
+}
+
 /** All keys, for tests that check both languages are complete. */
 export function catalogueKeys(locale: Locale): string[] {
   return Object.keys(catalogue[locale]);
