@@ -15,6 +15,7 @@ import { ManualClock } from '../../../src/core/ports/clock.ts';
 import { silentLogger } from '../../../src/core/ports/logger.ts';
 import type { Store } from '../../../src/core/ports/store.ts';
 import { createTestApp, kst, seedConfig, type TestApp, type TestAppOptions } from '../../fakes/app-harness.ts';
+import { recordingLogger } from '../../fakes/recording-logger.ts';
 
 const ROUND = '2024-1';
 const TITLE = "'24년 제1차 지역상생발전위원회 서면자문";
@@ -66,11 +67,31 @@ describe('who may run staff commands', () => {
     ]);
   });
 
+  it('GIVEN a member runs a command on a round THEN it is refused and audited with the round', async () => {
+    const { t } = await app();
+    const reply = await t.app.runStaffCommand(kang, { verb: 'close', roundId: ROUND });
+    expect(reply.error?.code).toBe('STAFF.FORBIDDEN');
+    expect(await t.store.listAudit()).toEqual([
+      { at: t.clock.now(), actor: 'local:m-kang', action: 'staff.refused', roundId: ROUND, detail: { verb: 'close' } },
+    ]);
+  });
+
   it('GIVEN staff name a round nobody configured THEN they are told so privately, with the error', async () => {
     const { t } = await app();
     const reply = await t.app.runStaffCommand(staff, { verb: 'show', roundId: 'nope' });
     const notFound = { code: 'ROUND.NOT_FOUND', params: { roundId: 'nope' } } as const;
     expect(reply).toEqual({ text: describeError(notFound, 'ko'), ephemeral: true, error: notFound });
+  });
+
+  it('GIVEN a command missing its round, deadline or member THEN the refusal shows what was given: nothing', async () => {
+    const { t } = await app();
+    expect((await t.app.runStaffCommand(staff, { verb: 'show' })).error?.params).toEqual({ roundId: '' });
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+    expect((await t.app.runStaffCommand(staff, { verb: 'extend', roundId: ROUND })).error?.params).toEqual({
+      value: '',
+    });
+    const resend = await t.app.runStaffCommand(staff, { verb: 'resend', roundId: ROUND });
+    expect(resend.text).toBe(text('ko', 'staff.resend.unknownMember', { member: '' }));
   });
 
   it('GIVEN the operator at the command line THEN commands run without a staff check, audited as cli', async () => {
@@ -189,6 +210,16 @@ describe('open', () => {
     expect((await t.store.listJobs(ROUND)).filter((j) => j.kind === 'invite')).toHaveLength(7);
   });
 
+  it('GIVEN an open THEN the log says it began and ended, with the number of members (the crash trials wait on these lines)', async () => {
+    const logger = recordingLogger();
+    const { t } = await app({ logger });
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+    expect(logger.entries.filter((e) => e.level === 'info')).toEqual([
+      { level: 'info', message: 'opening round', context: { roundId: ROUND, members: 7 } },
+      { level: 'info', message: 'round opened', context: { roundId: ROUND, members: 7 } },
+    ]);
+  });
+
   it('GIVEN the day before the window THEN the reply says when the invitations go out', async () => {
     const { t } = await app({ now: kst('2024-02-07 12:00') });
     const reply = await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
@@ -280,6 +311,15 @@ describe('open on a round left half-opened', () => {
     const reply = await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
     expect(reply.text).toContain('7명');
     expect((await t.store.listJobs(ROUND)).filter((j) => j.kind === 'invite')).toHaveLength(7);
+  });
+
+  it('GIVEN an open round with nobody invited and no active member left THEN open is refused as already open', async () => {
+    const { t } = await app({ mutateCommittee: (c) => c.members.forEach((m) => void (m.active = false)) });
+    await storedOpen(t);
+    expect((await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND })).error?.code).toBe(
+      'ROUND.ALREADY_OPEN',
+    );
+    expect(await t.store.listInvitations(ROUND)).toEqual([]);
   });
 
   it('GIVEN an open round fully queued THEN open is refused as already open, naming it', async () => {
