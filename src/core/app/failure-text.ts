@@ -8,7 +8,7 @@ import type { Locale } from '../model.ts';
 
 export function failureText(reason: string | undefined, locale: Locale): string {
   if (!reason) return '';
-  const [code = '', ...detail] = reason.split(':');
+  const [code, ...detail] = reason.split(':');
   const key = `staff.failure.${code}`;
   if (!isMessageKey(key)) return reason;
   return t(locale, key) + (detail.length ? ` (${detail.join(':').trim()})` : '');
