@@ -101,6 +101,42 @@ describe('who may run staff commands', () => {
   });
 });
 
+describe('staff of two committees', () => {
+  /** The seed committee and a second one with its own staff and round ('2024-9'). */
+  function twoCommittees() {
+    const { committees, rounds } = seedConfig();
+    const seed = committees[0]!;
+    const other = { ...structuredClone(seed), id: 'other-committee', locale: 'en' as const };
+    other.staff = { userIds: { local: ['staff-other'] }, discordRoleIds: [] };
+    const round = { ...structuredClone(rounds[0]!), id: '2024-9', committeeId: other.id };
+    return createJamunApp({
+      store: createMemoryStore(),
+      messengers: [new LocalMessenger()],
+      committees: [seed, other],
+      rounds: [...rounds, round],
+      clock: new ManualClock(kst('2024-02-08 09:00')),
+      logger: silentLogger,
+    });
+  }
+  const otherStaff = { platform: 'local' as const, userId: 'staff-other' };
+
+  it('GIVEN staff of one committee only THEN they are staff of some committee, and of theirs, not of the other', async () => {
+    const app2 = twoCommittees();
+    expect(await app2.isStaff(otherStaff)).toBe(true);
+    expect(await app2.isStaff(otherStaff, 'other-committee')).toBe(true);
+    expect(await app2.isStaff(otherStaff, 'regional-coprosperity')).toBe(false);
+  });
+
+  it("GIVEN staff of one committee run a command on the other committee's round THEN it is refused in that committee's language", async () => {
+    const app2 = twoCommittees();
+    const refused = await app2.runStaffCommand(staff, { verb: 'open', roundId: '2024-9' });
+    expect(refused.text).toBe(describeError({ code: 'STAFF.FORBIDDEN', params: {} }, 'en'));
+    const allowed = await app2.runStaffCommand(otherStaff, { verb: 'open', roundId: '2024-9' });
+    expect(allowed.error).toBeUndefined();
+    expect(allowed.text).toContain('Opened');
+  });
+});
+
 describe('round ids for autocomplete', () => {
   it('GIVEN stored and configured rounds THEN stored ones come first, newest opening first, filtered by the prefix', async () => {
     const t = withRounds(
@@ -140,9 +176,24 @@ describe('help, list and show', () => {
     const [header, ...lines] = reply.text.split('\n');
     expect(header).toBe(text('ko', 'staff.list.header'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`${ROUND} · ${TITLE} · 준비`);
+    expect(lines[0]).toBe(`${ROUND} · ${TITLE} · 준비 · 마감 기한 2024. 2. 15.(목) 18:00`);
     expect(reply.rounds?.map((r) => [r.roundId, r.status])).toEqual([[ROUND, 'draft']]);
     expect(reply.ephemeral).toBe(true);
+  });
+
+  it('GIVEN a stored round whose definition was removed THEN list still shows it', async () => {
+    const { t } = await app();
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+    const reply = await withRounds([], t.store, t.clock.now()).runAsOperator({ verb: 'list' });
+    expect(reply.rounds?.map((r) => [r.roundId, r.status])).toEqual([[ROUND, 'open']]);
+  });
+
+  it('GIVEN reload without a configuration source THEN staff are told privately that it needs a restart', async () => {
+    const { t } = await app();
+    expect(await t.app.runStaffCommand(staff, { verb: 'reload' })).toEqual({
+      text: text('ko', 'change.unavailable'),
+      ephemeral: true,
+    });
   });
 
   it('GIVEN no round whose committee is configured THEN list says there is none', async () => {
