@@ -262,6 +262,19 @@ describe('a member DM whose send was made, is held or was cut elsewhere', () => 
   });
 });
 
+describe('receipt jobs', () => {
+  it('GIVEN a receipt sent an hour after the submission THEN it names the time of submission', async () => {
+    const { t, local } = await opened();
+    await t.app.runDueJobs();
+    const answers = t.rounds[0]!.agenda.flatMap((i) => i.questions).map((q) => ({ questionId: q.id, value: '의견' }));
+    expect((await t.app.submit({ platform: 'local', userId: 'm-kang' }, ROUND, answers)).ok).toBe(true);
+    t.clock.advance(3600_000);
+    await t.app.runDueJobs();
+    const [receipt] = messagesOf(local, 'm-kang', 'receipt');
+    expect(receipt?.text).toContain('2024. 2. 8.(목) 09:00에 제출하신');
+  });
+});
+
 describe('notice jobs', () => {
   it('GIVEN a change the runner does not know THEN the job fails naming it, and nothing is sent', async () => {
     const { t, local } = await opened();
