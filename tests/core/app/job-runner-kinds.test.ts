@@ -65,7 +65,8 @@ describe('a run of due jobs', () => {
   });
 
   it('GIVEN a member unreachable at first WHEN staff resend once they are reachable THEN the invitation is delivered, the resend is audited with the staff member as actor, and the progress post is edited to 7/7', async () => {
-    const { t, local } = await opened();
+    const logger = recordingLogger();
+    const { t, local } = await opened({ logger });
     local.down.add('m-kim');
     await t.app.runDueJobs();
     const [progress] = local.messagesIn('staff').filter((m) => m.kind === 'progress');
@@ -80,6 +81,7 @@ describe('a run of due jobs', () => {
     expect(local.messagesIn('staff').filter((m) => m.kind === 'progress')).toEqual([progress]);
     expect(progress?.text).toContain('7/7');
     expect(progress?.edits).toBe(1);
+    expect(logger.entries.filter((e) => e.level === 'warn')).toEqual([]);
   });
 
   it('GIVEN a resend job without an actor THEN the resend is audited as the system', async () => {
