@@ -5,7 +5,7 @@
  * disallowed one, which is how planned reminders are shifted.
  */
 import type { BusinessCalendar } from '../calendar/index.ts';
-import type { CalendarSettings, LocalDate } from '../model.ts';
+import type { CalendarSettings } from '../model.ts';
 import {
   addCalendarDays,
   instantAtLocal,
@@ -42,13 +42,12 @@ type Window = readonly [start: number, end: number];
 /**
  * Whether `minutes` after local midnight falls in the quiet hours. Quiet hours
  * `start`–`end` cover `[start, end)`; when `start > end` they wrap midnight; when
- * `start === end` there are none.
+ * `start === end` there are none (the range `[start, start)` is empty).
  */
 export function isQuietMinute(minutes: number, quiet: CalendarSettings['quietHours']): boolean {
   const start = minutesOfTimeOfDay(quiet.start);
   const end = minutesOfTimeOfDay(quiet.end);
-  if (start === end) return false;
-  if (start < end) return minutes >= start && minutes < end;
+  if (start <= end) return minutes >= start && minutes < end;
   return minutes >= start || minutes < end;
 }
 
@@ -60,35 +59,34 @@ export function disallowedReason(at: Date, rules: AllowedTimeRules): DisallowedR
   return null;
 }
 
-/** The allowed stretches of wall-clock time of a local day, earliest first. */
-function allowedWindows(date: LocalDate, rules: AllowedTimeRules): Window[] {
-  if (!rules.settings.remindOnClosedDays && !rules.calendar.isBusinessDay(date)) return [];
-  const start = minutesOfTimeOfDay(rules.settings.quietHours.start);
-  const end = minutesOfTimeOfDay(rules.settings.quietHours.end);
-  if (start === end) return [[0, MINUTES_PER_DAY]];
+/**
+ * The stretches of wall-clock time of a day outside the quiet hours, earliest
+ * first (the first is empty when quiet hours start at midnight). Closed days
+ * are not judged here: the searches check every moment they find.
+ */
+function openWindows(quiet: CalendarSettings['quietHours']): Window[] {
+  const start = minutesOfTimeOfDay(quiet.start);
+  const end = minutesOfTimeOfDay(quiet.end);
   if (start > end) return [[end, start]];
-  const windows: Window[] = [];
-  if (start > 0) windows.push([0, start]);
-  windows.push([end, MINUTES_PER_DAY]);
-  return windows;
+  if (start === end) return [[0, MINUTES_PER_DAY]];
+  return [
+    [0, start],
+    [end, MINUTES_PER_DAY],
+  ];
 }
 
 /**
- * The first allowed moment at or after `at`, if it is not later than `notAfter`.
- * It is the start of the next allowed stretch (e.g. 08:00 after the night).
+ * The first allowed moment at or after `at`, if it is not later than `notAfter`:
+ * `at` itself, or the start of the next allowed stretch (e.g. 08:00 after the night).
  */
 export function nextAllowedMoment(at: Date, rules: AllowedTimeRules, notAfter: Date): Date | null {
-  if (disallowedReason(at, rules) === null) return at <= notAfter ? at : null;
-  const lastDay = addCalendarDays(localDateOf(notAfter, rules.timeZone), 1);
+  const lastDay = localDateOf(notAfter, rules.timeZone);
   let date = localDateOf(at, rules.timeZone);
   for (let i = 0; i < MAX_SEARCH_DAYS && date <= lastDay; i++, date = addCalendarDays(date, 1)) {
-    for (const [start, end] of allowedWindows(date, rules)) {
-      const startAt = instantAtLocal(date, start, rules.timeZone);
-      const endAt = instantAtLocal(date, end, rules.timeZone);
-      const candidate = startAt > at ? startAt : at;
-      if (candidate >= endAt) continue;
+    for (const [start] of openWindows(rules.settings.quietHours)) {
+      const candidate = new Date(Math.max(at.getTime(), instantAtLocal(date, start, rules.timeZone).getTime()));
       if (candidate > notAfter) return null;
-      // DST gaps can stretch a window over a quiet minute; only a checked moment counts.
+      // Closed days, and DST gaps that stretch a window over a quiet minute: only a checked moment counts.
       if (disallowedReason(candidate, rules) === null) return candidate;
     }
   }
@@ -102,15 +100,15 @@ export function nextAllowedMoment(at: Date, rules: AllowedTimeRules, notAfter: D
  * e.g. 20:00 of the previous business day with quiet hours from 21:00.
  */
 export function latestDecentMomentBefore(at: Date, rules: AllowedTimeRules, notBefore: Date): Date | null {
-  const firstDay = addCalendarDays(localDateOf(notBefore, rules.timeZone), -1);
+  const firstDay = localDateOf(notBefore, rules.timeZone);
   let date = localDateOf(at, rules.timeZone);
   for (let i = 0; i < MAX_SEARCH_DAYS && date >= firstDay; i++, date = addCalendarDays(date, -1)) {
-    for (const [start, end] of allowedWindows(date, rules).reverse()) {
-      const endAt = instantAtLocal(date, end, rules.timeZone);
-      if (endAt > at) continue;
+    for (const [start, end] of openWindows(rules.settings.quietHours).reverse()) {
+      // Only a stretch that has ended by `at`; its decent moment is then before `at`.
+      if (instantAtLocal(date, end, rules.timeZone) > at) continue;
       const candidate = instantAtLocal(date, Math.max(start, end - BACKWARD_MARGIN_MINUTES), rules.timeZone);
       if (candidate < notBefore) return null;
-      if (candidate < at && disallowedReason(candidate, rules) === null) return candidate;
+      if (disallowedReason(candidate, rules) === null) return candidate;
     }
   }
   return null;
