@@ -143,8 +143,9 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     const nominal = nominalMomentOf(slot, closesAt, timeZone, input.calendar);
     if (nominal >= closesAt) continue;
     const reason = disallowedReason(nominal, rules);
+    // Still before the deadline: a shift goes forward to an hour before it at the latest, or backward.
     const at = reason === null ? nominal : shift(nominal, rules, latestForward, earliest);
-    if (at === null || at < earliest || at >= closesAt) continue;
+    if (at === null || at < earliest) continue;
     if (kept.some((other) => Math.abs(other.at.getTime() - at.getTime()) <= DUPLICATE_WINDOW_MINUTES * MINUTE_MS)) {
       continue;
     }

@@ -295,11 +295,39 @@ describe('planReminders', () => {
       });
       expect(reminders).toEqual([]);
     });
+
+    it('WHEN the deadline is at 22:00, in quiet hours, THEN a slot at or after it is dropped, not moved back to 20:00', () => {
+      const closesAt = kst('2024-02-15 22:00');
+      const reminders = plan({
+        policy: policyOf({ kind: 'hours_before', hours: 0 }, { kind: 'hours_before', hours: -1 }),
+        closesAt,
+      });
+      expect(reminders).toEqual([]);
+    });
+
+    it('WHEN the last business day slot is at the deadline time THEN it is the business day before at that time', () => {
+      const reminders = plan({ policy: policyOf({ kind: 'last_business_day', at: '18:00' }) });
+      expect(reminders.map((r) => [r.slotId, r.local])).toEqual([['last-bd', '2024-02-14 18:00']]);
+    });
   });
 
   describe('GIVEN a malformed policy', () => {
     it('WHEN a time is not HH:mm THEN planning throws a RangeError', () => {
       expect(() => plan({ policy: policyOf({ kind: 'last_business_day', at: '9:30' }) })).toThrow(RangeError);
+    });
+
+    it('WHEN business days are fractional THEN planning throws a RangeError that names the slot', () => {
+      expect(() => plan({ policy: policyOf({ kind: 'business_days_before', days: 1.5, at: '10:00' }) })).toThrow(
+        new RangeError('Invalid reminder slot: business_days_before needs whole days >= 0, got 1.5'),
+      );
+    });
+
+    it('WHEN hours are not a finite number THEN planning throws a RangeError that names the slot', () => {
+      for (const hours of [Number.NaN, Number.POSITIVE_INFINITY]) {
+        expect(() => plan({ policy: policyOf({ kind: 'hours_before', hours }) })).toThrow(
+          new RangeError(`Invalid reminder slot: hours_before needs a number of hours, got ${hours}`),
+        );
+      }
     });
 
     it('WHEN business days are negative THEN planning throws a RangeError', () => {
