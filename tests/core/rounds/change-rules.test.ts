@@ -186,4 +186,198 @@ describe('planRoundChanges', () => {
     });
     expect(question({ ...stored(), agenda }, '1.1').help).toBe('자유롭게 적어 주시기 바랍니다');
   });
+
+  it('GIVEN the round description added, an item description changed and a help text removed THEN each is wording with only the values that exist', () => {
+    const base = edited((r) => {
+      question(r, '1.1').help = '자유롭게';
+      if (r.agenda[0]) r.agenda[0].description = '사업 개요';
+    });
+    const plan = planRoundChanges(
+      { ...base, status: 'open' },
+      edited((r) => {
+        r.description = '위원님의 의견을 구합니다';
+        if (r.agenda[0]) r.agenda[0].description = '사업 개요(수정)';
+        delete question(r, '1.1').help;
+      }, base),
+      SOMEONE,
+    );
+    expect(plan.changes).toEqual([
+      { field: 'description', verdict: 'applied', reason: 'wording', to: '위원님의 의견을 구합니다' },
+      {
+        field: 'agenda 1 description',
+        verdict: 'applied',
+        reason: 'wording',
+        from: '사업 개요',
+        to: '사업 개요(수정)',
+      },
+      { field: 'question 1.1 help', verdict: 'applied', reason: 'wording', from: '자유롭게' },
+    ]);
+    expect(plan.revision?.description).toBe('위원님의 의견을 구합니다');
+    expect(plan.revision?.agenda[0]?.description).toBe('사업 개요(수정)');
+    expect(plan.revision?.agenda[0]?.questions[0]).toEqual({
+      id: '1.1',
+      prompt: '성과를 평가하여 주시기 바랍니다',
+      kind: 'long_text',
+      required: true,
+      maxLength: 4000,
+    });
+  });
+
+  it('GIVEN an item description and a scale label removed after answers exist THEN the revision has neither, the rest kept', () => {
+    const base = edited((r) => {
+      if (r.agenda[0]) r.agenda[0].description = '사업 개요';
+    });
+    const plan = planRoundChanges(
+      { ...base, status: 'open' },
+      edited((r) => {
+        if (r.agenda[0]) delete r.agenda[0].description;
+        const scale = question(r, '1.2').scale;
+        if (scale) delete scale.minLabel;
+      }, base),
+      SOMEONE,
+    );
+    expect(plan.changes.map((c) => [c.field, c.from, c.to])).toEqual([
+      ['agenda 1 description', '사업 개요', undefined],
+      ['question 1.2 scale label (min)', '낮음', undefined],
+    ]);
+    const item = plan.revision?.agenda[0];
+    expect(item && 'description' in item).toBe(false);
+    expect(item?.title).toBe('지역상생 사업');
+    expect(item?.questions[1]).toEqual({
+      id: '1.2',
+      prompt: '만족도',
+      kind: 'scale',
+      scale: { min: 1, max: 5, maxLabel: '높음' },
+      required: true,
+      maxLength: 500,
+    });
+    expect(plan.revision && 'description' in plan.revision).toBe(false);
+  });
+
+  it('GIVEN wording and the scale range changed after answers exist THEN the wording is stored on the stored form', () => {
+    const plan = changesOf((r) => {
+      const q = question(r, '1.2');
+      q.prompt = '만족도를 선택하여 주시기 바랍니다';
+      q.scale = { min: 0, max: 10, minLabel: '전혀', maxLabel: '매우' };
+    }, SOMEONE);
+    expect(plan.changes).toEqual([
+      {
+        field: 'question 1.2 prompt',
+        verdict: 'applied',
+        reason: 'wording',
+        from: '만족도',
+        to: '만족도를 선택하여 주시기 바랍니다',
+      },
+      { field: 'question 1.2 scale label (min)', verdict: 'applied', reason: 'wording', from: '낮음', to: '전혀' },
+      { field: 'question 1.2 scale label (max)', verdict: 'applied', reason: 'wording', from: '높음', to: '매우' },
+      { field: 'question 1.2 scale', verdict: 'refused', reason: 'answered', from: '1–5', to: '0–10' },
+    ]);
+    expect(plan.revision?.agenda[0]?.questions[1]).toEqual({
+      id: '1.2',
+      prompt: '만족도를 선택하여 주시기 바랍니다',
+      kind: 'scale',
+      scale: { min: 1, max: 5, minLabel: '전혀', maxLabel: '매우' },
+      required: true,
+      maxLength: 500,
+    });
+  });
+
+  it('GIVEN options, required and length changed while nobody has answered THEN each is a form change and the file is stored as it is', () => {
+    const plan = changesOf((r) => {
+      const q = question(r, '1.1');
+      q.kind = 'single_choice';
+      q.options = ['찬성', '반대'];
+      q.required = false;
+      q.maxLength = 1000;
+      question(r, '1.2').prompt = '만족도(수정)';
+    }, NOBODY);
+    expect(plan.changes).toEqual([
+      { field: 'question 1.2 prompt', verdict: 'applied', reason: 'wording', from: '만족도', to: '만족도(수정)' },
+      { field: 'question 1.1 kind', verdict: 'applied', reason: 'form', from: 'long_text', to: 'single_choice' },
+      { field: 'question 1.1 options', verdict: 'applied', reason: 'form', to: '찬성 | 반대' },
+      { field: 'question 1.1 required', verdict: 'applied', reason: 'form', from: 'true', to: 'false' },
+      { field: 'question 1.1 max length', verdict: 'applied', reason: 'form', from: '4000', to: '1000' },
+    ]);
+    expect(plan.revision?.agenda).toEqual(
+      edited((r) => {
+        const q = question(r, '1.1');
+        q.kind = 'single_choice';
+        q.options = ['찬성', '반대'];
+        q.required = false;
+        q.maxLength = 1000;
+        question(r, '1.2').prompt = '만족도(수정)';
+      }).agenda,
+    );
+  });
+
+  it('GIVEN an agenda item added and then one removed while nobody has answered THEN each is named with its title', () => {
+    const second: AgendaItem = { id: '2', title: '예산 심의', questions: [{ ...EXTRA, id: '2.1' }] };
+    const added = changesOf((r) => r.agenda.push(second), NOBODY);
+    expect(added.changes).toEqual([
+      { field: 'agenda 2', verdict: 'applied', reason: 'form', to: '예산 심의' },
+      { field: 'question 2.1', verdict: 'applied', reason: 'form', to: '추가 의견' },
+    ]);
+    const withTwo = edited((r) => r.agenda.push(second));
+    const removed = planRoundChanges({ ...withTwo, status: 'open' }, stored(), NOBODY);
+    expect(removed.changes).toEqual([
+      { field: 'agenda 2', verdict: 'applied', reason: 'form', from: '예산 심의' },
+      { field: 'question 2.1', verdict: 'applied', reason: 'form', from: '추가 의견' },
+    ]);
+    expect(removed.revision?.agenda.map((i) => i.id)).toEqual(['1']);
+  });
+
+  it('GIVEN a question moved to another item with the same ids THEN the order change is named', () => {
+    const split = edited((r) => {
+      const [first] = r.agenda;
+      if (first)
+        r.agenda = [
+          { ...first, questions: first.questions.slice(0, 1) },
+          { id: '2', title: '둘째', questions: first.questions.slice(1) },
+        ];
+    });
+    const moved = edited((r) => {
+      const [first, second] = r.agenda;
+      if (first && second)
+        r.agenda = [
+          { ...first, questions: [] },
+          { ...second, questions: [...first.questions, ...second.questions] },
+        ];
+    }, split);
+    const plan = planRoundChanges({ ...split, status: 'open' }, moved, NOBODY);
+    expect(plan.changes).toEqual([
+      { field: 'question order', verdict: 'applied', reason: 'form', from: '1:1.1;2:1.2', to: '1:;2:1.1,1.2' },
+    ]);
+  });
+
+  it('GIVEN the committee and late answers changed THEN refused as settings fixed at opening, nothing stored', () => {
+    const plan = changesOf((r) => {
+      r.committeeId = 'other';
+      r.allowLate = true;
+    }, NOBODY);
+    expect(plan.changes).toEqual([
+      { field: 'committee', verdict: 'refused', reason: 'setting', from: 'c', to: 'other' },
+      { field: 'allow late', verdict: 'refused', reason: 'setting', from: 'false', to: 'true' },
+    ]);
+    expect(plan.revision).toBeNull();
+  });
+
+  it('GIVEN a cancelled round THEN a question added is refused as finished, even with nobody answering', () => {
+    const plan = planRoundChanges(
+      stored('cancelled'),
+      edited((r) => r.agenda[0]?.questions.push({ ...EXTRA }), stored('cancelled')),
+      NOBODY,
+    );
+    expect(plan.changes).toEqual([{ field: 'question 1.3', verdict: 'refused', reason: 'finished', to: '추가 의견' }]);
+    expect(plan.revision).toBeNull();
+  });
+
+  it('GIVEN a closed round THEN a typo is still applied: only summarised and cancelled rounds are records', () => {
+    const plan = planRoundChanges(
+      stored('closed'),
+      edited((r) => (r.title = '새 제목'), stored('closed')),
+      NOBODY,
+    );
+    expect(plan.changes.map((c) => c.verdict)).toEqual(['applied']);
+    expect(plan.revision?.title).toBe('새 제목');
+  });
 });
