@@ -83,7 +83,8 @@ function csvParts(bytes: Buffer, maxBytes: number): Buffer[] {
     }
     last = end;
   }
-  if (last > start || parts.length === 0) parts.push(Buffer.concat([bom, header, bytes.subarray(start, last)]));
+  // The file is larger than a part and its header leaves room, so there is at least one record.
+  if (last > start) parts.push(Buffer.concat([bom, header, bytes.subarray(start, last)]));
   return parts;
 }
 

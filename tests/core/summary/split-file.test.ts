@@ -48,4 +48,73 @@ describe('splitFile', () => {
     }
     expect(`${BOM}${header}\r\n${seen.join('')}`).toBe(content.toString('utf8'));
   });
+
+  /** The parts of `text` as names and UTF-8 texts. */
+  function partsOf(name: string, mimeType: string, text: string, maxBytes: number): Array<[string, string]> {
+    return splitFile({ name, mimeType, content: Buffer.from(text, 'utf8') }, maxBytes).map((part) => [
+      part.name,
+      part.content.toString('utf8'),
+    ]);
+  }
+
+  it('GIVEN a file exactly at the limit THEN it is returned as it is', () => {
+    expect(partsOf('r.md', 'text/markdown', 'abcd', 4)).toEqual([['r.md', 'abcd']]);
+  });
+
+  it('GIVEN a CSV known by its name only, without a BOM and without a last line end THEN parts repeat the header, the last record whole', () => {
+    expect(partsOf('x.csv', 'application/octet-stream', 'h\r\na\r\nb\r\nc', 7)).toEqual([
+      ['x-1.csv', 'h\r\na\r\n'],
+      ['x-2.csv', 'h\r\nb\r\nc'],
+    ]);
+  });
+
+  it('GIVEN a CSV known by its type only, named without an extension THEN the parts are numbered after the name', () => {
+    expect(partsOf('export', 'text/csv', 'h\na\nb\n', 4)).toEqual([
+      ['export-1', 'h\na\n'],
+      ['export-2', 'h\nb\n'],
+    ]);
+  });
+
+  it('GIVEN a name with dots THEN the number goes before the last extension, and a leading dot is no extension', () => {
+    expect(partsOf('a.b.md', 'text/markdown', 'x\ny\n', 2).map(([name]) => name)).toEqual(['a.b-1.md', 'a.b-2.md']);
+    expect(partsOf('.md', 'text/markdown', 'x\ny\n', 2).map(([name]) => name)).toEqual(['.md-1', '.md-2']);
+  });
+
+  it('GIVEN a CSV header that fills the whole limit THEN it is cut at lines like Markdown', () => {
+    expect(partsOf('r.csv', 'text/csv', 'header\r\na\r\n', 8)).toEqual([
+      ['r-1.csv', 'header\r\n'],
+      ['r-2.csv', 'a\r\n'],
+    ]);
+  });
+
+  it('GIVEN one CSV record larger than a part THEN it is cut at its lines under the header, and the next record follows whole', () => {
+    const parts = partsOf('r.csv', 'text/csv', `${BOM}q\r\n"l1\nl2\nl3"\r\nr\r\n`, 11);
+    expect(parts.map(([, text]) => text)).toEqual([
+      `${BOM}q\r\n"l1\n`,
+      `${BOM}q\r\nl2\n`,
+      `${BOM}q\r\nl3"\r\n`,
+      `${BOM}q\r\nr\r\n`,
+    ]);
+  });
+
+  it('GIVEN a CSV quote that never closes THEN the rest of the file is one record', () => {
+    expect(partsOf('r.csv', 'text/csv', 'h\na\n"x\ny\n', 8).map(([, text]) => text)).toEqual(['h\na\n', 'h\n"x\ny\n']);
+  });
+
+  it('GIVEN a quoted cell after a line end THEN the records around it are found', () => {
+    expect(partsOf('r.csv', 'text/csv', 'h\na\n"b\nc",d\ne\n', 12).map(([, text]) => text)).toEqual([
+      'h\na\n"b\nc",d\n',
+      'h\ne\n',
+    ]);
+  });
+
+  it('GIVEN Markdown whose line end falls on the limit or at the start THEN parts end there, never beyond the limit', () => {
+    expect(partsOf('r.md', 'text/markdown', 'abc\nd', 3).map(([, text]) => text)).toEqual(['abc', '\nd']);
+    expect(partsOf('r.md', 'text/markdown', '\nabcdef', 3).map(([, text]) => text)).toEqual(['\n', 'abc', 'def']);
+  });
+
+  it('GIVEN a limit smaller than one character THEN the file is still cut, one byte at least a part', () => {
+    const parts = splitFile({ name: 'r.md', mimeType: 'text/markdown', content: Buffer.from('가') }, 2);
+    expect(parts.map((part) => [...part.content])).toEqual([[0xea], [0xb0, 0x80]]);
+  });
 });
