@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileSummary } from '../../../src/core/summary/compile-summary.ts';
 import { renderSummaryChat } from '../../../src/core/summary/render-chat.ts';
+import { renderSummaryCsv } from '../../../src/core/summary/render-csv.ts';
+import { renderSummaryJson } from '../../../src/core/summary/render-json.ts';
 import { renderSummaryMarkdown } from '../../../src/core/summary/render-markdown.ts';
 import type { TextFormatter } from '../../../src/core/text/formatter.ts';
 import { richInput } from './rich-input.ts';
@@ -151,6 +153,171 @@ describe('GIVEN a round closed early with roles, late, declined, refused, uncert
         '**자문내용 2.2. 추가 의견**',
         '(제출된 의견 없음)',
       ],
+    ]);
+  });
+
+  it('THEN the JSON has every field in its fixed order', () => {
+    const expected = {
+      roundId: 'r-2024-1',
+      roundTitle: '2024년 제1차 서면자문',
+      committeeName: '지역상생발전위원회',
+      locale: 'ko',
+      anonymous: false,
+      timeZone: 'Asia/Seoul',
+      opensAtLocal: '2024-02-08 09:00',
+      closesAtLocal: '2024-02-14 12:00',
+      closedEarly: true,
+      deadlineLocal: '2024-02-15 18:00',
+      businessDays: 5,
+      generatedAt: '2024-02-14T04:30:00.000Z',
+      participation: {
+        invited: 6,
+        submitted: 2,
+        declined: 1,
+        late: 1,
+        notSubmitted: ['박주영', '오영은', '채정훈'],
+        declinedBy: [
+          {
+            name: '박종범',
+            reason: '해외 출장',
+          },
+        ],
+        unreachable: [
+          {
+            name: '박주영',
+            reason: 'dm_closed',
+          },
+          {
+            name: '오영은',
+            reason: 'uncertain',
+          },
+        ],
+      },
+      honorarium: {
+        rate: 50000,
+        currency: 'KRW',
+        count: 2,
+        total: 100000,
+        recipients: ['강도영', '김*정환'],
+      },
+      items: [
+        {
+          id: '1',
+          title: '사업 | 평가',
+          questions: [
+            {
+              id: '1.1',
+              prompt: '성과에 대한 의견',
+              kind: 'long_text',
+              answers: [
+                {
+                  author: '강도영',
+                  late: true,
+                  text: '# 첫 줄\n- 둘째 줄\n\n셋째 **줄**',
+                },
+                {
+                  author: '김*정환',
+                  late: false,
+                  text: '좋습니다',
+                },
+              ],
+            },
+            {
+              id: '1.2',
+              prompt: '추진 여부',
+              kind: 'single_choice',
+              answers: [
+                {
+                  author: '강도영',
+                  late: true,
+                  text: '찬성',
+                },
+                {
+                  author: '김*정환',
+                  late: false,
+                  text: '찬성',
+                },
+              ],
+              tally: {
+                counts: [
+                  {
+                    label: '찬성',
+                    count: 2,
+                  },
+                  {
+                    label: '반대',
+                    count: 0,
+                  },
+                ],
+                responses: 2,
+              },
+            },
+          ],
+        },
+        {
+          id: '2',
+          title: '만족도',
+          questions: [
+            {
+              id: '2.1',
+              prompt: '만족도',
+              kind: 'scale',
+              answers: [
+                {
+                  author: '강도영',
+                  late: true,
+                  text: '3',
+                },
+                {
+                  author: '김*정환',
+                  late: false,
+                  text: '2',
+                },
+              ],
+              tally: {
+                counts: [
+                  {
+                    label: '1',
+                    count: 0,
+                  },
+                  {
+                    label: '2',
+                    count: 1,
+                  },
+                  {
+                    label: '3',
+                    count: 1,
+                  },
+                ],
+                mean: 2.5,
+                responses: 2,
+              },
+            },
+            {
+              id: '2.2',
+              prompt: '추가 의견',
+              kind: 'long_text',
+              answers: [],
+            },
+          ],
+        },
+      ],
+    };
+    expect(renderSummaryJson(summary)).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+  });
+
+  it('THEN the CSV has a row per answer, the late ones marked and the multi-line answer quoted', () => {
+    const bytes = renderSummaryCsv(summary);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
+      '서면자문,안건,자문내용 번호,자문내용,위원,기한 후 제출,자문 의견',
+      '2024년 제1차 서면자문,사업 | 평가,1.1,성과에 대한 의견,강도영,예,"# 첫 줄\n- 둘째 줄\n\n셋째 **줄**"',
+      '2024년 제1차 서면자문,사업 | 평가,1.1,성과에 대한 의견,김*정환,아니오,좋습니다',
+      '2024년 제1차 서면자문,사업 | 평가,1.2,추진 여부,강도영,예,찬성',
+      '2024년 제1차 서면자문,사업 | 평가,1.2,추진 여부,김*정환,아니오,찬성',
+      '2024년 제1차 서면자문,만족도,2.1,만족도,강도영,예,3',
+      '2024년 제1차 서면자문,만족도,2.1,만족도,김*정환,아니오,2',
+      '',
     ]);
   });
 });
