@@ -283,14 +283,15 @@ describe('planRoundChanges', () => {
   });
 
   it('GIVEN options, required and length changed while nobody has answered THEN each is a form change and the file is stored as it is', () => {
-    const plan = changesOf((r) => {
+    const edit = (r: Round) => {
       const q = question(r, '1.1');
       q.kind = 'single_choice';
       q.options = ['찬성', '반대'];
       q.required = false;
       q.maxLength = 1000;
       question(r, '1.2').prompt = '만족도(수정)';
-    }, NOBODY);
+    };
+    const plan = changesOf(edit, NOBODY);
     expect(plan.changes).toEqual([
       { field: 'question 1.2 prompt', verdict: 'applied', reason: 'wording', from: '만족도', to: '만족도(수정)' },
       { field: 'question 1.1 kind', verdict: 'applied', reason: 'form', from: 'long_text', to: 'single_choice' },
@@ -298,16 +299,7 @@ describe('planRoundChanges', () => {
       { field: 'question 1.1 required', verdict: 'applied', reason: 'form', from: 'true', to: 'false' },
       { field: 'question 1.1 max length', verdict: 'applied', reason: 'form', from: '4000', to: '1000' },
     ]);
-    expect(plan.revision?.agenda).toEqual(
-      edited((r) => {
-        const q = question(r, '1.1');
-        q.kind = 'single_choice';
-        q.options = ['찬성', '반대'];
-        q.required = false;
-        q.maxLength = 1000;
-        question(r, '1.2').prompt = '만족도(수정)';
-      }).agenda,
-    );
+    expect(plan.revision?.agenda).toEqual(edited(edit).agenda);
   });
 
   it('GIVEN an agenda item added and then one removed while nobody has answered THEN each is named with its title', () => {

@@ -13,6 +13,7 @@ import type {
   Question,
   Round,
 } from '../../../src/core/model.ts';
+import type { TextFormatter } from '../../../src/core/text/formatter.ts';
 import { krCalendar } from '../../fakes/kr-calendar.ts';
 
 const REPORT_MEMBERS = ['강도영', '김정환', '박종범', '박주영', '오영은', '채정훈', '최예술'];
@@ -131,3 +132,15 @@ export function reportInput(overrides: Partial<CompileInput> = {}): CompileInput
     ...overrides,
   };
 }
+
+/** A Markdown-like chat formatter with a small limit, as Discord's 2,000 characters. */
+export const chatFormatter: TextFormatter = {
+  escape: (text) => text.replace(/[*_>]/g, '\\$&'),
+  bold: (text) => `**${text}**`,
+  quote: (text) =>
+    text
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n'),
+  messageLimit: 2000,
+};

@@ -2,21 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { compileSummary } from '../../../src/core/summary/compile-summary.ts';
 import { DIGEST_BUDGET, renderSummaryChat } from '../../../src/core/summary/render-chat.ts';
 import { renderSummaryMarkdown } from '../../../src/core/summary/render-markdown.ts';
-import { plainFormatter, type TextFormatter } from '../../../src/core/text/formatter.ts';
+import { plainFormatter } from '../../../src/core/text/formatter.ts';
 import type { Question } from '../../../src/core/model.ts';
-import { answer, committee, invitation, member, reportInput, round, submitted, textQuestion } from './builders.ts';
-
-/** A Markdown-like chat formatter with a small limit, as Discord's 2,000 characters. */
-const chatFormatter: TextFormatter = {
-  escape: (text) => text.replace(/[*_>]/g, '\\$&'),
-  bold: (text) => `**${text}**`,
-  quote: (text) =>
-    text
-      .split('\n')
-      .map((line) => `> ${line}`)
-      .join('\n'),
-  messageLimit: 2000,
-};
+import {
+  answer,
+  chatFormatter,
+  committee,
+  invitation,
+  member,
+  reportInput,
+  round,
+  submitted,
+  textQuestion,
+} from './builders.ts';
 
 /** A long answer of words and paragraphs, each word numbered so order and loss show. */
 function longAnswer(length: number): string {

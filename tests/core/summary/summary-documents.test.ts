@@ -9,20 +9,8 @@ import { renderSummaryChat } from '../../../src/core/summary/render-chat.ts';
 import { renderSummaryCsv } from '../../../src/core/summary/render-csv.ts';
 import { renderSummaryJson } from '../../../src/core/summary/render-json.ts';
 import { renderSummaryMarkdown } from '../../../src/core/summary/render-markdown.ts';
-import type { TextFormatter } from '../../../src/core/text/formatter.ts';
+import { chatFormatter } from './builders.ts';
 import { richInput } from './rich-input.ts';
-
-/** A formatter whose bold, quote and escape show in the text. */
-const marking: TextFormatter = {
-  escape: (text) => text.replace(/[*_>]/g, '\\$&'),
-  bold: (text) => `**${text}**`,
-  quote: (text) =>
-    text
-      .split('\n')
-      .map((line) => `> ${line}`)
-      .join('\n'),
-  messageLimit: 2000,
-};
 
 describe('GIVEN a round closed early with roles, late, declined, refused, uncertain and silent members, and every kind of question', () => {
   const summary = compileSummary(richInput('ko'));
@@ -108,7 +96,7 @@ describe('GIVEN a round closed early with roles, late, declined, refused, uncert
   });
 
   it('THEN the chat digest counts them, lists refused and uncertain sends apart, and quotes the short answers', () => {
-    const chat = renderSummaryChat(summary, marking);
+    const chat = renderSummaryChat(summary, chatFormatter);
     expect(chat.header.split('\n')).toEqual([
       '**「2024년 제1차 서면자문」 결과**',
       '위원회: 지역상생발전위원회',
