@@ -5,7 +5,7 @@
  * text with Markdown in it, a round closed early and a calendar note.
  */
 import type { CompileInput } from '../../../src/core/summary/compile-summary.ts';
-import type { Locale } from '../../../src/core/model.ts';
+import type { AgendaItem, Locale } from '../../../src/core/model.ts';
 import { answer, committee, invitation, member, round, submitted, textQuestion } from './builders.ts';
 
 export function richInput(locale: Locale = 'ko'): CompileInput {
@@ -17,7 +17,7 @@ export function richInput(locale: Locale = 'ko'): CompileInput {
     member('m5', '오영은'),
     member('m6', '채정훈'),
   ];
-  const agenda = [
+  const agenda: AgendaItem[] = [
     {
       id: '1',
       title: '사업 | 평가',
@@ -30,7 +30,7 @@ export function richInput(locale: Locale = 'ko'): CompileInput {
           options: ['찬성', '반대'],
           required: true,
           maxLength: 100,
-        } as const,
+        },
       ],
     },
     {
@@ -44,7 +44,7 @@ export function richInput(locale: Locale = 'ko'): CompileInput {
           scale: { min: 1, max: 3 },
           required: true,
           maxLength: 100,
-        } as const,
+        },
         textQuestion('2.2', '추가 의견'),
       ],
     },
