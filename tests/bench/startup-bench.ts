@@ -25,7 +25,7 @@ const IDLE_MS = 15_000;
 const RUNS = 3;
 
 /** User + system CPU seconds and resident MB of a live process, from /proc. */
-function processFigures(pid: number): { cpuSeconds: number; rssMb: number } {
+export function processFigures(pid: number): { cpuSeconds: number; rssMb: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces) start after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
