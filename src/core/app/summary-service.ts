@@ -5,7 +5,7 @@ import type { Committee, Round } from '../model.ts';
 import { calendarNotice } from './calendar-notice.ts';
 import { t } from '../i18n/catalogue.ts';
 import { HEADER_PART, type Messenger, type OutgoingFile } from '../ports/messenger.ts';
-import { compileSummary, renderSummaryCsv, renderSummaryJson, renderSummaryMarkdown } from '../summary/index.ts';
+import { compileSummary, renderSummaryCsv, renderSummaryJson, renderSummaryMarkdownFile } from '../summary/index.ts';
 import type { CompiledSummary } from '../summary-model.ts';
 import { roundDates } from '../rounds/round-dates.ts';
 import { localDateOf } from '../time.ts';
@@ -49,9 +49,9 @@ export function exportFile(summary: CompiledSummary, format: ExportFormat): Outg
   const content =
     format === 'csv'
       ? renderSummaryCsv(summary)
-      : Buffer.from(
-          format === 'md' ? renderSummaryMarkdown(summary, { audience: 'staff' }) : renderSummaryJson(summary),
-        );
+      : format === 'md'
+        ? renderSummaryMarkdownFile(summary, { audience: 'staff' })
+        : Buffer.from(renderSummaryJson(summary));
   return { name: `jamun-${summary.roundId}.${format}`, mimeType: MIME[format], content };
 }
 

@@ -5,6 +5,7 @@
  */
 import { t } from '../i18n/catalogue.ts';
 import type { CompiledSummary } from '../summary-model.ts';
+import { encodeLines } from './encode-lines.ts';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -20,26 +21,24 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }
 
-/** The answers of the summary as CSV bytes (BOM, header row, CRLF line ends). */
-export function renderSummaryCsv(summary: CompiledSummary): Buffer {
+/** The CSV's rows: the header, then one per answer. */
+function* csvRows(summary: CompiledSummary): Generator<string[]> {
   const { locale } = summary;
-  const rows: string[][] = [
-    [
-      t(locale, 'summary.csv.round'),
-      t(locale, 'summary.csv.item'),
-      t(locale, 'summary.csv.questionId'),
-      t(locale, 'summary.csv.question'),
-      t(locale, 'summary.csv.author'),
-      t(locale, 'summary.csv.late'),
-      t(locale, 'summary.csv.answer'),
-    ],
+  yield [
+    t(locale, 'summary.csv.round'),
+    t(locale, 'summary.csv.item'),
+    t(locale, 'summary.csv.questionId'),
+    t(locale, 'summary.csv.question'),
+    t(locale, 'summary.csv.author'),
+    t(locale, 'summary.csv.late'),
+    t(locale, 'summary.csv.answer'),
   ];
   const yes = t(locale, 'summary.csv.yes');
   const no = t(locale, 'summary.csv.no');
   for (const item of summary.items) {
     for (const question of item.questions) {
       for (const answer of question.answers) {
-        rows.push([
+        yield [
           summary.roundTitle,
           item.title,
           question.id,
@@ -47,17 +46,20 @@ export function renderSummaryCsv(summary: CompiledSummary): Buffer {
           answer.author,
           answer.late ? yes : no,
           answer.text,
-        ]);
+        ];
       }
     }
   }
-  // Written line by line into one buffer of the exact size: a round of 500
-  // members × 20 long answers is ~36 MB, and joining it as one string first
-  // would hold it in memory three times over.
-  const lines = rows.map((row) => `${row.map(csvCell).join(',')}\r\n`);
-  const size = lines.reduce((n, line) => n + Buffer.byteLength(line, 'utf8'), BOM.length);
-  const out = Buffer.allocUnsafe(size);
-  let offset = BOM.copy(out, 0);
-  for (const line of lines) offset += out.write(line, offset, 'utf8');
-  return out;
+}
+
+/** The answers of the summary as CSV bytes (BOM, header row, CRLF line ends). */
+export function renderSummaryCsv(summary: CompiledSummary): Buffer {
+  // Written row by row into one buffer of the exact size (encode-lines.ts): a round of 500 members × 20 long
+  // answers is ~36 MB, which as a list of lines or one string would be held two or three times over.
+  return encodeLines(
+    function* lines() {
+      for (const row of csvRows(summary)) yield `${row.map(csvCell).join(',')}\r\n`;
+    },
+    { separator: '', prefix: BOM },
+  );
 }

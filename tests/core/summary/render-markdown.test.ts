@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileSummary } from '../../../src/core/summary/compile-summary.ts';
-import { renderSummaryMarkdown } from '../../../src/core/summary/render-markdown.ts';
+import { renderSummaryMarkdown, renderSummaryMarkdownFile } from '../../../src/core/summary/render-markdown.ts';
 import { escapeMarkdownInline, escapeMarkdownLines } from '../../../src/core/summary/markdown-escape.ts';
 import type { Question } from '../../../src/core/model.ts';
 import { answer, committee, member, reportInput, round, submitted } from './builders.ts';
@@ -127,5 +127,29 @@ describe('renderSummaryMarkdown', () => {
     expect(markdown).toContain('4 business days');
     expect(markdown).toContain('## Not submitted\n\n- 최예술');
     expect(markdown).toContain('- 6 × 100,000 KRW = 600,000 KRW');
+  });
+});
+
+describe('renderSummaryMarkdownFile', () => {
+  it('GIVEN the report round THEN the file is the document as UTF-8, byte for byte', () => {
+    const summary = compileSummary(reportInput());
+    const file = renderSummaryMarkdownFile(summary, { audience: 'staff' });
+    expect(file.equals(Buffer.from(renderSummaryMarkdown(summary, { audience: 'staff' }), 'utf8'))).toBe(true);
+  });
+
+  it('GIVEN one answer of 150,000 lines THEN both renderings hold every line (a spread of its lines overflowed the stack)', () => {
+    const author = member('m1', '강도영');
+    const text = Array.from({ length: 150_000 }, (_, i) => `줄 ${i}`).join('\n');
+    const summary = compileSummary({
+      ...reportInput(),
+      committee: committee([author]),
+      invitations: [submitted('m1', 0)],
+      answers: [answer('m1', '1.1', text)],
+    });
+    const markdown = renderSummaryMarkdown(summary, { audience: 'staff' });
+    expect(markdown).toContain('- **강도영**: 줄 0\n  줄 1\n');
+    expect(markdown).toContain('\n  줄 149999\n');
+    const file = renderSummaryMarkdownFile(summary, { audience: 'staff' });
+    expect(file.equals(Buffer.from(markdown, 'utf8'))).toBe(true);
   });
 });
