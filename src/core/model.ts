@@ -306,8 +306,11 @@ export interface FollowUpAction {
   updatedBy: string;
 }
 
-/** `receipt` sends a member the copy of a submission; `notice` any other member DM. */
-export type JobKind = 'invite' | 'remind' | 'receipt' | 'notice' | 'close' | 'summarise';
+/**
+ * `receipt` sends a member the copy of a submission; `notice` any other member
+ * DM; `action_due` tells staff a follow-up action falls due.
+ */
+export type JobKind = 'invite' | 'remind' | 'receipt' | 'notice' | 'close' | 'summarise' | 'action_due';
 export type JobState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
 
 /** Durable unit of scheduled work. `key` makes creating and running it idempotent. */

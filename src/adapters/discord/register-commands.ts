@@ -23,9 +23,30 @@ function describe<
 }
 
 const NEEDS_NO_ROUND: readonly StaffVerb[] = ['help', 'list', 'reload'];
+/** Verbs whose round comes first and is required (Discord wants required options first). */
+const ROUND_FIRST: readonly StaffVerb[] = ['synthesis', 'action'];
+const ACTION_OPS = ['list', 'add', 'edit', 'done', 'drop', 'reopen'] as const;
+
+/** The options of `synthesis` (round, item) and `action` (round, op, number, text). */
+function followUpOptions(verb: StaffVerb, sub: SlashCommandSubcommandBuilder): void {
+  sub.addStringOption((o) => describe(o.setName('round'), 'discord.opt.round').setRequired(true).setAutocomplete(true));
+  if (verb === 'synthesis') {
+    sub.addStringOption((o) => describe(o.setName('item'), 'discord.opt.item').setRequired(true).setMaxLength(64));
+    return;
+  }
+  sub.addStringOption((o) =>
+    describe(o.setName('op'), 'discord.opt.op').addChoices(...ACTION_OPS.map((op) => ({ name: op, value: op }))),
+  );
+  sub.addIntegerOption((o) => describe(o.setName('number'), 'discord.opt.number').setMinValue(1));
+  sub.addStringOption((o) => describe(o.setName('text'), 'discord.opt.text').setMaxLength(500));
+}
 
 function subcommand(verb: StaffVerb, sub: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
   describe(sub.setName(verb), `discord.cmd.${verb}`);
+  if (ROUND_FIRST.includes(verb)) {
+    followUpOptions(verb, sub);
+    return sub;
+  }
   // Discord requires required options before optional ones.
   if (verb === 'extend')
     sub.addStringOption((o) => describe(o.setName('until'), 'discord.opt.until').setRequired(true).setMaxLength(16));

@@ -98,7 +98,7 @@ export async function renderReportDocx(report: ReportDocument): Promise<Buffer> 
   });
   children.push(para('', { after: 6 }), para(t(locale, 'report.section.opinions'), { bold: true, size: 13 }));
   report.opinions.forEach((item, i) => {
-    children.push(para(`${circled(i)} ${item.title}`, { bold: true }));
+    children.push(para(`${circled(i)} ${item.title}`, { bold: true }), ...hierarchy(item.lines, 7));
     for (const q of item.questions) children.push(para(`[${q.prompt}]`, { indent: 7 }), ...hierarchy(q.lines, 14));
   });
   children.push(para(t(locale, 'report.actions'), { bold: true, size: 12 }), ...hierarchy(report.actions, 7));

@@ -78,6 +78,7 @@ export function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   text(t(locale, 'report.section.opinions'), { font: 'B', size: 13, gap: 0.3 });
   report.opinions.forEach((item, i) => {
     text(`${circled(i)} ${item.title}`, { font: 'B', gap: 0.2 });
+    lines(item.lines, 7);
     for (const q of item.questions) {
       text(`[${q.prompt}]`, { indent: 7 });
       lines(q.lines, 14);

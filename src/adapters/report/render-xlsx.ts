@@ -1,14 +1,20 @@
 /**
  * The result report as an XLSX workbook (exceljs): a sheet of answers (one
- * row per member and question), the participation, and the honorarium with
- * per-member withholding and totals.
+ * row per member and question), staff's synthesis, the follow-up actions,
+ * the participation, and the honorarium with per-member withholding and totals.
  */
 import ExcelJS from 'exceljs';
 import { t } from '../../core/i18n/catalogue.ts';
-import type { ReportDocument } from '../../core/report/report-model.ts';
+import type { ReportDocument, ReportLine } from '../../core/report/report-model.ts';
+import { LEVEL_MARKS } from '../../core/report/render-report-markdown.ts';
 import { DOCUMENT_FONT } from './report-font.ts';
 
 const FONT = { name: DOCUMENT_FONT.eastAsia, size: 10 };
+
+/** `  - text`: the line's mark, indented by its level, as the documents print it. */
+function markedLine(line: ReportLine): string {
+  return `${'  '.repeat(line.level)}${LEVEL_MARKS[line.level]} ${line.text}`;
+}
 
 export async function renderReportXlsx(report: ReportDocument): Promise<Buffer> {
   const { locale } = report;
@@ -37,6 +43,20 @@ export async function renderReportXlsx(report: ReportDocument): Promise<Buffer> 
     }
   }
   answers.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
+  // Staff's synthesis, one row per line with its mark, under its item and question; then the actions.
+  const synthesis = sheet(
+    'followUp.sheet.synthesis',
+    [t(locale, 'report.sheet.item'), t(locale, 'report.sheet.question'), t(locale, 'followUp.sheet.text')],
+    [28, 40, 90],
+  );
+  for (const item of report.opinions) {
+    for (const line of item.lines) synthesis.addRow([item.title, '', markedLine(line)]);
+    for (const q of item.questions)
+      for (const line of q.lines) synthesis.addRow([item.title, q.prompt, markedLine(line)]);
+  }
+  synthesis.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
+  const actions = sheet('followUp.sheet.actions', [t(locale, 'followUp.sheet.text')], [100]);
+  for (const line of report.actions) actions.addRow([markedLine(line)]);
   const participation = sheet(
     'report.sheet.participation',
     [t(locale, 'report.payments.member'), t(locale, 'report.sheet.status')],

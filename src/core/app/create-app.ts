@@ -14,6 +14,7 @@ import type { ConfigSnapshot } from '../ports/config-source.ts';
 import type { Result } from '../errors.ts';
 import type { ReportDocument } from '../report/report-model.ts';
 import { buildReport } from './report-service.ts';
+import { actionDraft, synthesisDraft } from './follow-up-service.ts';
 import { applyReload, differenceReport, reloadFromSource, reloadReport } from './reload-config.ts';
 
 export type { AppDeps } from './app-context.ts';
@@ -71,6 +72,8 @@ export function createJamunApp(deps: AppDeps): JamunApp {
       const now = ctx.now();
       return deps.store.rememberInboundEvent(eventId, now, new Date(now.getTime() + windowMs));
     },
+    synthesisForm: (actor, roundId, targetId) => synthesisDraft(ctx, actor, roundId, targetId),
+    actionForm: (actor, roundId, number) => actionDraft(ctx, actor, roundId, number),
     runDueJobs: () => jobs.runDue(),
     runAsOperator: (command) => staff.run({ kind: 'operator' }, command),
     reconcileMembership: () => reconcileMembership(ctx),

@@ -5,7 +5,8 @@
  * `describeError` in the person's locale and never decide anything.
  */
 import type { DomainError, Result } from '../errors.ts';
-import type { Actor, Locale, RoundStatus } from '../model.ts';
+import type { Actor, FollowUpAction, Locale, RoundStatus } from '../model.ts';
+import type { ActionInput } from '../follow-up/validate-follow-up.ts';
 import type { OutgoingFile, QuestionnaireView } from '../ports/messenger.ts';
 import type { ReportFormat } from '../report/report-model.ts';
 
@@ -24,6 +25,8 @@ export const STAFF_VERBS = [
   'export',
   'report',
   'reload',
+  'synthesis',
+  'action',
 ] as const;
 export type StaffVerb = (typeof STAFF_VERBS)[number];
 export type ExportFormat = 'csv' | 'md' | 'json';
@@ -40,7 +43,20 @@ export interface StaffCommand {
   reportFormat?: ReportFormat;
   /** For `resend`: the member, by id or name. */
   member?: string;
+  /** For `synthesis`: the question or agenda item it is about. */
+  target?: string;
+  /** For `synthesis`: the text to keep as its next revision (none: show the latest). */
+  text?: string;
+  /** For `action`: what to do with the round's follow-up actions (default `list`). */
+  actionOp?: ActionOp;
+  /** For `action edit|done|drop|reopen`: the action's number in the round. */
+  actionNumber?: number;
+  /** For `action add|edit`: the fields staff gave. */
+  actionInput?: ActionInput;
 }
+
+/** What `action` does: list them, add or edit one, or set its status. */
+export type ActionOp = 'list' | 'add' | 'edit' | 'done' | 'drop' | 'reopen';
 
 /** Counts for `status`, and the material for a progress bar. */
 export interface StatusView {
@@ -168,5 +184,30 @@ interface InboundApi {
   firstSeen(eventId: string, windowMs: number): Promise<boolean>;
 }
 
+/** A round as texts name it. */
+export type Named = { roundId: string; roundTitle: string };
+
+/** What a chat form needs to edit a synthesis: the target, named, and the latest text. */
+export interface SynthesisDraft extends Named {
+  targetId: string;
+  target: string;
+  locale: Locale;
+  text: string;
+}
+
+/** What a chat form of an action shows: the action to edit (none: a new one); staff only. */
+export interface ActionDraft extends Named {
+  locale: Locale;
+  action?: FollowUpAction;
+}
+
+/** What chat forms of staff's synthesis and follow-up actions read before they open. */
+interface FollowUpApi {
+  /** What the chat form of a synthesis shows (the latest text); refuses anyone not staff of the round. */
+  synthesisForm(actor: Actor, roundId: string, targetId: string): Promise<Result<SynthesisDraft>>;
+  /** What the chat form of an action shows (the action to edit; none: a new one); staff only. */
+  actionForm(actor: Actor, roundId: string, number?: number): Promise<Result<ActionDraft>>;
+}
+
 /** The application as adapters see it. */
-export type JamunApi = MemberApi & StaffApi & InboundApi;
+export type JamunApi = MemberApi & StaffApi & InboundApi & FollowUpApi;

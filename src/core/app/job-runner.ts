@@ -12,6 +12,7 @@ import { decideReminderAtRunTime } from '../reminders/index.ts';
 import type { AppContext } from './app-context.ts';
 import { type DeliverOutcome, deliverOnce, deliverToMember, UNCERTAIN_NOTE } from './deliver.ts';
 import { recoverInterruptedSends } from './recover-sends.ts';
+import { runActionDueNotice } from './action-due-notice.ts';
 import type { StaffService } from './staff-service.ts';
 import { postSummary } from './summary-service.ts';
 import { invitationView, progressView, receiptView, reminderView } from './views.ts';
@@ -119,6 +120,8 @@ export class JobRunner {
         return this.#close(job);
       case 'summarise':
         return this.#summarise(job);
+      case 'action_due':
+        return runActionDueNotice(this.ctx, job);
     }
   }
 

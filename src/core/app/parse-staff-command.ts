@@ -4,6 +4,7 @@
  */
 import { err, ok, type Result } from '../errors.ts';
 import {
+  type ActionOp,
   REPORT_FORMATS,
   STAFF_VERBS,
   type ExportFormat,
@@ -28,6 +29,8 @@ export const STAFF_USAGE: Record<StaffVerb, string> = {
   export: 'export ROUND_ID csv|md|json',
   report: 'report ROUND_ID [docx|xlsx|pdf|md]',
   reload: 'reload',
+  synthesis: 'synthesis ROUND_ID ITEM',
+  action: 'action ROUND_ID [list | add [TEXT] | edit N | done N | drop N | reopen N]',
 };
 
 /** Verbs whose usage names a round that must be given (`status [ROUND_ID]` may leave it out). */
@@ -35,6 +38,23 @@ const NEEDS_ROUND: ReadonlySet<StaffVerb> = new Set(
   STAFF_VERBS.filter((verb) => STAFF_USAGE[verb].includes(' ROUND_ID')),
 );
 const FORMATS: readonly ExportFormat[] = ['csv', 'md', 'json'];
+const ACTION_OPS: readonly ActionOp[] = ['list', 'add', 'edit', 'done', 'drop', 'reopen'];
+
+/** `action ROUND_ID …`: `list` (the default), `add [TEXT]`, or an op on action N. */
+function parseAction(roundId: string, rest: string[]): Result<StaffCommand> {
+  const usage = err('COMMAND.USAGE', { usage: STAFF_USAGE.action });
+  const [word = 'list', number, ...more] = rest;
+  const op = ACTION_OPS.find((o) => o === word.toLowerCase());
+  if (!op) return usage;
+  if (op === 'list') return rest.length > 1 ? usage : ok({ verb: 'action', roundId, actionOp: op });
+  if (op === 'add') {
+    // The text after `add` (none: the chat form asks for it).
+    const typed = rest.slice(1).join(' ');
+    return ok({ verb: 'action', roundId, actionOp: op, ...(typed ? { actionInput: { text: typed } } : {}) });
+  }
+  if (number === undefined || !/^[1-9]\d{0,5}$/.test(number) || more.length > 0) return usage;
+  return ok({ verb: 'action', roundId, actionOp: op, actionNumber: Number(number) });
+}
 
 function isVerb(word: string): word is StaffVerb {
   return (STAFF_VERBS as readonly string[]).includes(word);
@@ -63,6 +83,11 @@ export function parseStaffCommand(text: string): Result<StaffCommand> {
     if (rest.length < 1) return usage();
     return ok({ verb, roundId, member: rest.join(' ') });
   }
+  if (verb === 'synthesis') {
+    if (rest.length !== 1) return usage();
+    return ok({ verb, roundId, target: rest[0] });
+  }
+  if (verb === 'action') return parseAction(roundId ?? '', rest);
   if (verb === 'export') {
     const format = rest[0]?.toLowerCase() ?? 'md';
     if (rest.length > 1) return usage();

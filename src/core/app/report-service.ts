@@ -12,6 +12,25 @@ import { localDateOf } from '../time.ts';
 import type { AppContext } from './app-context.ts';
 import type { StaffReply } from './inbound.ts';
 import { buildSummary } from './summary-service.ts';
+import { synthesisLines } from '../follow-up/synthesis-lines.ts';
+import { actionDetails } from './follow-up-service.ts';
+import { t } from '../i18n/catalogue.ts';
+import type { FollowUpAction, Locale } from '../model.ts';
+import type { ReportLine } from '../report/report-model.ts';
+
+/**
+ * An action as the report lists it under 조치 사항: its text (marked when
+ * done), then its department, due date and questions; dropped ones are left out.
+ */
+function actionReportLines(action: FollowUpAction, locale: Locale): ReportLine[] {
+  if (action.status === 'dropped') return [];
+  const done = action.status === 'done' ? ` (${t(locale, 'followUp.status.done')})` : '';
+  const details = actionDetails(action, locale);
+  return [
+    { level: 0, text: `${action.text}${done}` },
+    ...(details.length > 0 ? [{ level: 1 as const, text: details.join(' · ') }] : []),
+  ];
+}
 
 /** The report of a closed round; a round still open or never opened is refused like its summary. */
 export async function buildReport(
@@ -33,11 +52,17 @@ export async function buildReport(
     .calendarOf(committee)
     .closedDaysBetween(localDateOf(dates.startedAt, zone), localDateOf(dates.endsAt, zone));
   const info = ctx.definitions.get(roundId)?.report;
+  const synthesis = Object.fromEntries(
+    (await ctx.store.listSyntheses(roundId)).map((s) => [s.targetId, synthesisLines(s.text)]),
+  );
+  const actions = (await ctx.store.listActions(roundId)).flatMap((a) => actionReportLines(a, committee.locale));
   return ok(
     compileReport({
       summary,
       committee,
       closedDays,
+      synthesis,
+      actions,
       ...(info ? { info } : {}),
       ...(options.note ? { note: options.note } : {}),
     }),

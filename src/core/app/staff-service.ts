@@ -29,6 +29,7 @@ import { UNCERTAIN_NOTE } from './deliver.ts';
 import { repeatedRemind, resendInvitation } from './staff-sends.ts';
 import { reloadFromSource } from './reload-config.ts';
 import { reportReply } from './report-service.ts';
+import { overdueLines, runAction, runSynthesis } from './follow-up-service.ts';
 
 /** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
 export type StaffCaller = { kind: 'user'; actor: Actor } | { kind: 'operator' };
@@ -124,6 +125,10 @@ export class StaffService implements StaffApi {
         return this.#export(roundId, command.format ?? 'md', actor);
       case 'report':
         return reportReply(this.ctx, roundId, command.reportFormat ?? 'docx', actor);
+      case 'synthesis':
+        return runSynthesis(this.ctx, command, actor);
+      case 'action':
+        return runAction(this.ctx, command, actor);
       case 'reload': {
         const reloaded = await reloadFromSource(this.ctx, this.ctx.configSource, actor);
         return ok({ text: reloaded.text, ephemeral: true });
@@ -326,7 +331,12 @@ export class StaffService implements StaffApi {
     let id = roundId;
     if (!id) {
       const open = (await this.ctx.store.listRounds()).filter((r) => r.status === 'open');
-      if (open.length === 0) return ok({ text: t(this.ctx.defaultLocale(), 'staff.status.none'), ephemeral: true });
+      if (open.length === 0) {
+        // No round running, but follow-up actions of earlier rounds may be overdue.
+        const overdue = await overdueLines(this.ctx);
+        const none = t(this.ctx.defaultLocale(), 'staff.status.none');
+        return ok({ text: [none, ...overdue.lines].join('\n'), ephemeral: true });
+      }
       if (open.length > 1) return err('ROUND.AMBIGUOUS', { roundIds: open.map((r) => r.id).join(', ') });
       id = open[0]?.id ?? '';
     }
@@ -356,6 +366,8 @@ export class StaffService implements StaffApi {
         .join(', ');
       lines.push(t(locale, 'staff.uncertain', { items, roundId: round.id }));
     }
+    // `status` alone lists the overdue actions of every round; `status ROUND` those of the round.
+    lines.push(...(await overdueLines(this.ctx, roundId === undefined ? undefined : round.id)).lines);
     return ok({ text: lines.join('\n'), ephemeral: true, status: view, rounds: [roundFacts(round, committee)] });
   }
 

@@ -11,6 +11,7 @@ import { certaintyTexts } from './sections/certainty.ts';
 import { changeTexts } from './sections/changes.ts';
 import { discordTexts } from './sections/discord.ts';
 import { errorTexts } from './sections/errors.ts';
+import { followUpTexts } from './sections/follow-up.ts';
 import { reportTexts } from './sections/report.ts';
 import { memberTexts } from './sections/member.ts';
 import { slackTexts } from './sections/slack.ts';
@@ -32,6 +33,7 @@ const catalogue = {
     ...reportTexts.ko,
     ...changeTexts.ko,
     ...authoringTexts.ko,
+    ...followUpTexts.ko,
   },
   en: {
     ...errorTexts.en,
@@ -46,6 +48,7 @@ const catalogue = {
     ...reportTexts.en,
     ...changeTexts.en,
     ...authoringTexts.en,
+    ...followUpTexts.en,
   },
 };
 

@@ -18,7 +18,7 @@ interface ReportClosedDay {
   name?: string;
 }
 
-/** Staff's synthesis of one question: its lines in the ○ / - / ※ hierarchy. */
+/** Staff's synthesis by question (or agenda item) id: its lines in the ○ / - / ※ hierarchy. */
 type ReportSynthesis = Record<string, ReportLine[]>;
 
 export interface ReportInput {
@@ -133,6 +133,7 @@ export function compileReport(input: ReportInput): ReportDocument {
     },
     opinions: summary.items.map((item) => ({
       title: item.title,
+      lines: synthesis[item.id] ?? [],
       questions: item.questions.map((q) => ({
         prompt: q.prompt,
         lines: synthesis[q.id] ?? [{ level: 0, text: t(locale, 'report.synthesisMissing') }],

@@ -47,6 +47,7 @@ export function renderReportMarkdown(report: ReportDocument): string {
   out.push('', `## ${t(locale, 'report.section.opinions')}`, '');
   report.opinions.forEach((item, i) => {
     out.push(`### ${circled(i)} ${e(item.title)}`, '');
+    if (item.lines.length > 0) out.push(...hierarchy(item.lines), '');
     for (const q of item.questions) out.push(`**[${e(q.prompt)}]**`, '', ...hierarchy(q.lines), '');
   });
   out.push(

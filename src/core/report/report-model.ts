@@ -58,7 +58,8 @@ export interface ReportDocument {
     agendaLabel: string;
     agenda: Array<{ title: string; questions: string[] }>;
   };
-  opinions: Array<{ title: string; questions: Array<{ prompt: string; lines: ReportLine[] }> }>;
+  /** Staff's synthesis per agenda item (`lines`: of the item as a whole, often none) and per question. */
+  opinions: Array<{ title: string; lines: ReportLine[]; questions: Array<{ prompt: string; lines: ReportLine[] }> }>;
   actions: ReportLine[];
   admin: {
     honorarium?: string;

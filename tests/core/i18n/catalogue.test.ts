@@ -7,6 +7,7 @@ import { certaintyTexts } from '../../../src/core/i18n/sections/certainty.ts';
 import { changeTexts } from '../../../src/core/i18n/sections/changes.ts';
 import { discordTexts } from '../../../src/core/i18n/sections/discord.ts';
 import { errorTexts } from '../../../src/core/i18n/sections/errors.ts';
+import { followUpTexts } from '../../../src/core/i18n/sections/follow-up.ts';
 import { reportTexts } from '../../../src/core/i18n/sections/report.ts';
 import { memberTexts } from '../../../src/core/i18n/sections/member.ts';
 import { slackTexts } from '../../../src/core/i18n/sections/slack.ts';
@@ -31,6 +32,7 @@ const CATALOGUE_SECTIONS: Record<string, Section> = {
   changeTexts,
   reportTexts,
   authoringTexts,
+  followUpTexts,
 };
 
 function placeholders(text: string): string[] {

@@ -37,6 +37,12 @@ export const discordTexts = defineSection({
     'discord.report.dmFailed':
       '결과 보고 문서를 개인 메시지(DM)로 보내지 못하였습니다({reason}). 서버의 개인 메시지 허용 설정을 확인하신 후 다시 요청하여 주시기 바랍니다.',
     'discord.report.sentByDm': '결과 보고 문서({names})를 개인 메시지(DM)로 보냈습니다.',
+    'discord.cmd.synthesis': '질문(또는 안건)의 종합 의견을 작성합니다',
+    'discord.cmd.action': '자문의견 조치 사항을 보거나 등록·수정합니다',
+    'discord.opt.item': '질문 번호(예: 1.2) 또는 안건 번호',
+    'discord.opt.op': '할 일',
+    'discord.opt.number': '조치 사항 번호',
+    'discord.opt.text': '조치 내용 (등록할 때; 비우면 입력 창이 열립니다)',
   },
   en: {
     'discord.deadline': 'Deadline (your time zone): {timestamp} ({relative})',
@@ -73,5 +79,11 @@ export const discordTexts = defineSection({
     'discord.report.dmFailed':
       'The result report could not be sent by direct message ({reason}). Please allow direct messages from server members and ask again.',
     'discord.report.sentByDm': 'The result report ({names}) was sent to you by direct message.',
+    'discord.cmd.synthesis': 'Write the synthesis of a question (or agenda item)',
+    'discord.cmd.action': 'List, add or change follow-up actions',
+    'discord.opt.item': 'Question (e.g. 1.2) or agenda item',
+    'discord.opt.op': 'What to do',
+    'discord.opt.number': 'Action number',
+    'discord.opt.text': 'Action text (when adding; leave empty for a form)',
   },
 });

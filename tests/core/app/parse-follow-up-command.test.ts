@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseStaffCommand } from '../../../src/core/app/parse-staff-command.ts';
+
+describe('parsing synthesis and action commands', () => {
+  it('GIVEN synthesis with a round and an item THEN the command names both; without the item or with more THEN usage', () => {
+    expect(parseStaffCommand('synthesis 2024-1 1.2')).toEqual({
+      ok: true,
+      value: { verb: 'synthesis', roundId: '2024-1', target: '1.2' },
+    });
+    expect(parseStaffCommand('synthesis 2024-1')).toMatchObject({ ok: false, error: { code: 'COMMAND.USAGE' } });
+    expect(parseStaffCommand('synthesis 2024-1 1.2 more')).toMatchObject({
+      ok: false,
+      error: { code: 'COMMAND.USAGE' },
+    });
+  });
+
+  it('GIVEN action with no op, list, add with and without text THEN list, list, add with the text, add for the form', () => {
+    expect(parseStaffCommand('action 2024-1')).toEqual({
+      ok: true,
+      value: { verb: 'action', roundId: '2024-1', actionOp: 'list' },
+    });
+    expect(parseStaffCommand('action 2024-1 LIST')).toEqual({
+      ok: true,
+      value: { verb: 'action', roundId: '2024-1', actionOp: 'list' },
+    });
+    expect(parseStaffCommand('action 2024-1 add  추진계획   반영')).toEqual({
+      ok: true,
+      value: { verb: 'action', roundId: '2024-1', actionOp: 'add', actionInput: { text: '추진계획 반영' } },
+    });
+    expect(parseStaffCommand('action 2024-1 add')).toEqual({
+      ok: true,
+      value: { verb: 'action', roundId: '2024-1', actionOp: 'add' },
+    });
+  });
+
+  it('GIVEN done, drop, reopen and edit with a number THEN the op and number; without a number, with 0 or a word THEN usage', () => {
+    for (const op of ['done', 'drop', 'reopen', 'edit'] as const) {
+      expect(parseStaffCommand(`action 2024-1 ${op} 3`)).toEqual({
+        ok: true,
+        value: { verb: 'action', roundId: '2024-1', actionOp: op, actionNumber: 3 },
+      });
+    }
+    for (const text of [
+      'action 2024-1 done',
+      'action 2024-1 done 0',
+      'action 2024-1 done x',
+      'action 2024-1 done 3 4',
+      'action 2024-1 finish 3',
+      'action',
+    ]) {
+      expect(parseStaffCommand(text)).toMatchObject({ ok: false, error: { code: 'COMMAND.USAGE' } });
+    }
+  });
+});
