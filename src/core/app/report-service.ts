@@ -14,7 +14,6 @@ import type { StaffReply } from './inbound.ts';
 import { buildSummary } from './summary-service.ts';
 import { synthesisLines } from '../follow-up/synthesis-lines.ts';
 import { actionDetails } from './follow-up-service.ts';
-import { t } from '../i18n/catalogue.ts';
 import type { FollowUpAction, Locale } from '../model.ts';
 import type { ReportLine } from '../report/report-model.ts';
 
