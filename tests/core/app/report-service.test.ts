@@ -6,16 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
 import { AppContext } from '../../../src/core/app/app-context.ts';
-import { buildReport } from '../../../src/core/app/report-service.ts';
+import { buildReport, reportReply } from '../../../src/core/app/report-service.ts';
 import { roundFromDefinition } from '../../../src/core/app/schedule-round.ts';
 import type { Committee, Round, RoundDefinition } from '../../../src/core/model.ts';
+import type { ReportRenderer } from '../../../src/core/report/report-model.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
 import { silentLogger } from '../../../src/core/ports/logger.ts';
 import { seedConfig } from '../../fakes/app-harness.ts';
 
 const TITLE = "'24년 제1차 지역상생발전위원회 서면자문";
 
-async function setup(patch: Partial<Round> | null, dropReportInfo = false) {
+async function setup(patch: Partial<Round> | null, dropReportInfo = false, renderReport?: ReportRenderer) {
   const { committees, rounds } = seedConfig();
   if (dropReportInfo) delete (rounds[0] as RoundDefinition).report;
   const store = createMemoryStore();
@@ -26,6 +27,7 @@ async function setup(patch: Partial<Round> | null, dropReportInfo = false) {
     rounds,
     clock: new ManualClock(new Date('2024-02-29T00:00:00Z')),
     logger: silentLogger,
+    ...(renderReport ? { renderReport } : {}),
   });
   const round = roundFromDefinition(rounds[0] as RoundDefinition, committees[0] as Committee);
   if (!round.ok) throw new Error('seed round is invalid');
@@ -100,5 +102,58 @@ describe('buildReport', () => {
     const ctx = await setup(null);
     expect(await buildReport(ctx, '2024-1')).toMatchObject({ ok: false, error: { code: 'ROUND.NOT_OPEN' } });
     expect(await buildReport(ctx, 'nope')).toMatchObject({ ok: false, error: { code: 'ROUND.NOT_FOUND' } });
+  });
+});
+
+describe('reportReply', () => {
+  const file = { name: 'jamun-2024-1-report.pdf', mimeType: 'application/pdf', content: Buffer.from('%PDF') };
+
+  it('GIVEN a closed round and a renderer THEN the document is rendered under its name, audited, and sent privately by DM', async () => {
+    const calls: Array<[string, string, string]> = [];
+    const render: ReportRenderer = async (report, format, name) => {
+      calls.push([report.title, format, name]);
+      return file;
+    };
+    const ctx = await setup(closedAtDeadline, false, render);
+    expect(await reportReply(ctx, '2024-1', 'pdf', 'slack:U-staff')).toEqual({
+      ok: true,
+      value: {
+        text: `「${TITLE}」 결과 보고(pdf)를 작성하였습니다: jamun-2024-1-report.pdf`,
+        ephemeral: true,
+        files: [file],
+        filesByDm: true,
+      },
+    });
+    expect(calls.map(([, format, name]) => [format, name])).toEqual([['pdf', 'jamun-2024-1-report']]);
+    expect(await ctx.store.listAudit('2024-1')).toEqual([
+      {
+        at: new Date('2024-02-29T00:00:00Z'),
+        actor: 'slack:U-staff',
+        action: 'round.report',
+        roundId: '2024-1',
+        detail: { format: 'pdf' },
+      },
+    ]);
+  });
+
+  it('GIVEN a round whose file is gone THEN the reply names it by id', async () => {
+    const ctx = await setup(closedAtDeadline, false, async () => file);
+    ctx.definitions.clear();
+    const reply = await reportReply(ctx, '2024-1', 'docx', 'cli');
+    expect(reply.ok && reply.value.text).toBe('「2024-1」 결과 보고(docx)를 작성하였습니다: jamun-2024-1-report.pdf');
+  });
+
+  it('GIVEN no renderer THEN REPORT.UNAVAILABLE and nothing audited; GIVEN an open round THEN the refusal of the report', async () => {
+    const ctx = await setup(closedAtDeadline);
+    expect(await reportReply(ctx, '2024-1', 'pdf', 'cli')).toEqual({
+      ok: false,
+      error: { code: 'REPORT.UNAVAILABLE', params: {} },
+    });
+    expect(await ctx.store.listAudit('2024-1')).toEqual([]);
+    const open = await setup({ status: 'open' }, false, async () => file);
+    expect(await reportReply(open, '2024-1', 'pdf', 'cli')).toMatchObject({
+      ok: false,
+      error: { code: 'ROUND.NOT_CLOSED' },
+    });
   });
 });
