@@ -269,12 +269,10 @@ export class StaffService implements StaffApi {
    */
   async #alreadyOpen(round: Round, committee: Committee, actor: string): Promise<Result<StaffReply>> {
     const now = this.ctx.now();
-    const invited = new Set((await this.ctx.store.listInvitations(round.id)).map((i) => i.memberId));
-    const queued = new Set(
-      (await this.ctx.store.listJobs(round.id)).filter((j) => j.kind === 'invite').map((j) => j.memberId),
-    );
+    const invited = (await this.ctx.store.listInvitations(round.id)).length > 0;
+    const queued = (await this.ctx.store.listJobs(round.id)).some((j) => j.kind === 'invite');
     // Opening used to be two steps: a crash could leave no invitations, or invitations and no jobs.
-    const cut = invited.size === 0 || queued.size === 0;
+    const cut = !invited || !queued;
     const missing = cut ? committee.members.filter((m) => m.active) : [];
     if (missing.length > 0) {
       await this.ctx.store.syncCommittee(committee);

@@ -311,6 +311,9 @@ describe('summary and export', () => {
     });
     expect(local.messagesIn('staff').filter((m) => m.kind === 'summary')).toHaveLength(1);
     expect(await auditOf(t, 'round.summary')).toEqual([['local:staff-son', { posted: 1 }]]);
+    t.clock.advance(60_000);
+    await command(t, 'summary', ROUND);
+    expect(local.messagesIn('staff').filter((m) => m.kind === 'summary')).toHaveLength(2);
   });
 
   it('GIVEN no staff channel, no messenger, or a channel that refuses THEN summary says which and attaches the file', async () => {

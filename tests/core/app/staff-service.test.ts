@@ -94,6 +94,25 @@ describe('who may run staff commands', () => {
     expect(resend.text).toBe(text('ko', 'staff.resend.unknownMember', { member: '' }));
   });
 
+  it('GIVEN a round nobody configured THEN every command on it is refused as not found', async () => {
+    const { t } = await app();
+    for (const verb of [
+      'open',
+      'status',
+      'remind',
+      'extend',
+      'close',
+      'cancel',
+      'summary',
+      'export',
+      'resend',
+    ] as const)
+      expect((await t.app.runStaffCommand(staff, { verb, roundId: 'nope', until: '2024-02-20' })).error).toEqual({
+        code: 'ROUND.NOT_FOUND',
+        params: { roundId: 'nope' },
+      });
+  });
+
   it('GIVEN the operator at the command line THEN commands run without a staff check, audited as cli', async () => {
     const { t } = await app();
     await t.app.runAsOperator({ verb: 'open', roundId: ROUND });
@@ -211,7 +230,7 @@ describe('help, list and show', () => {
     expect(lines).toContain("2. '24년 지역연계형 청년 창업 지원사업(넥스트로컬)");
     expect(lines).toContain('   1.1 2023년 추진사업 실적 및 성과에 대한 평가의견 및 개선방안');
     expect(lines).toContain('   2.3 사업홍보 및 판로지원 등 서울과 지역의 지속적 지원방안');
-    expect(reply.text).toContain('근무일 기준 4일');
+    expect(reply.text).toContain('일시: 2024. 2. 8.(목) 09:00 ~ 2024. 2. 15.(목) 18:00, 근무일 기준 4일');
     expect(reply.text).toContain('상태: 준비');
     expect(lines).toContain(text('ko', 'staff.show.attributed'));
     expect(reply.ephemeral).toBe(true);
@@ -359,6 +378,7 @@ describe('open on a round left half-opened', () => {
     await t.store.createInvitations(
       t.committees[0]!.members.map((m) => ({ roundId: ROUND, memberId: m.id, deliveryState: 'pending', late: false })),
     );
+    await t.store.enqueueJobs([{ key: 'close:x', kind: 'close', roundId: ROUND, dueAt: kst('2024-02-15 18:00') }]);
     const reply = await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
     expect(reply.text).toContain('7명');
     expect((await t.store.listJobs(ROUND)).filter((j) => j.kind === 'invite')).toHaveLength(7);
@@ -371,6 +391,16 @@ describe('open on a round left half-opened', () => {
       'ROUND.ALREADY_OPEN',
     );
     expect(await t.store.listInvitations(ROUND)).toEqual([]);
+  });
+
+  it('GIVEN an open round with its jobs queued but no invitations THEN the invitations are created', async () => {
+    const { t } = await app();
+    await storedOpen(t);
+    await t.store.enqueueJobs([
+      { key: 'invite:x', kind: 'invite', roundId: ROUND, memberId: 'm-kang', dueAt: t.clock.now() },
+    ]);
+    expect((await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND })).text).toContain('7명');
+    expect(await t.store.listInvitations(ROUND)).toHaveLength(7);
   });
 
   it('GIVEN an open round fully queued THEN open is refused as already open, naming it', async () => {
