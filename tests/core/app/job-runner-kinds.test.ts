@@ -62,6 +62,25 @@ describe('a run of due jobs', () => {
     expect(progress).toHaveLength(1);
     expect(progress[0]?.text).toContain('7/7');
     expect((await t.store.listAudit(ROUND)).map((e) => e.action)).toEqual(['round.open']);
+    const invites = (await t.store.listJobs(ROUND)).filter((j) => j.kind === 'invite');
+    expect(invites.map((j) => [j.state, j.lastError])).toEqual(Array(7).fill(['done', undefined]));
+  });
+
+  it('GIVEN an invitation whose send was recorded before a crash cut the job THEN the job is skipped as already sent and the member delivered', async () => {
+    const { t, local } = await opened();
+    const now = t.clock.now();
+    await t.store.claimOutbox('invite:2024-1:m-kang', 'local', now);
+    await t.store.settleOutbox('invite:2024-1:m-kang', { state: 'sent', channelId: 'dm:m-kang', messageId: '77' }, now);
+    await t.app.runDueJobs();
+    expect(messagesOf(local, 'm-kang', 'invitation')).toEqual([]);
+    expect(await t.store.getInvitation(ROUND, 'm-kang')).toMatchObject({
+      deliveryState: 'delivered',
+      messageRef: '77',
+    });
+    expect((await t.store.listJobs(ROUND)).find((j) => j.key === 'invite:2024-1:m-kang')).toMatchObject({
+      state: 'skipped',
+      lastError: 'already sent',
+    });
   });
 
   it('GIVEN a member unreachable at first WHEN staff resend once they are reachable THEN the invitation is delivered, the resend is audited with the staff member as actor, and the progress post is edited to 7/7', async () => {
