@@ -149,13 +149,23 @@ describe('a run of due jobs', () => {
 });
 
 describe('member jobs with nobody to send to', () => {
-  it('GIVEN a job of a round that does not exist THEN it is skipped as gone', async () => {
+  it('GIVEN a reminder, receipt or notice of a round that does not exist THEN each is skipped as gone', async () => {
     const { t } = await opened();
-    await t.store.enqueueJobs([
-      { key: 'remind:gone', kind: 'remind', roundId: 'gone', memberId: 'm-kang', dueAt: t.clock.now() },
-    ]);
+    for (const kind of ['remind', 'receipt', 'notice'] as const)
+      await t.store.enqueueJobs([
+        {
+          key: `${kind}:gone`,
+          kind,
+          roundId: 'gone',
+          memberId: 'm-kang',
+          dueAt: t.clock.now(),
+          payload: { change: 'extended' },
+        },
+      ]);
     await t.app.runDueJobs();
-    expect((await t.store.listJobs('gone'))[0]).toMatchObject({ state: 'skipped', lastError: 'member or round gone' });
+    expect((await t.store.listJobs('gone')).map((j) => [j.kind, j.state, j.lastError])).toEqual(
+      expect.arrayContaining(['remind', 'receipt', 'notice'].map((kind) => [kind, 'skipped', 'member or round gone'])),
+    );
   });
 
   it('GIVEN a member who was never invited (inactive at the opening) THEN a job for them is skipped as gone', async () => {
@@ -371,6 +381,26 @@ describe('the summary job', () => {
     });
     const audit = (await t.store.listAudit(ROUND)).filter((e) => e.action === 'round.summarised');
     expect(audit.map((e) => [e.actor, e.detail])).toEqual([['system', { posted: 1, channels: 1 }]]);
+    expect((await t.store.listAudit(ROUND)).filter((e) => e.action === 'round.close').map((e) => e.actor)).toEqual([
+      'system',
+    ]);
+    const jobs = (await t.store.listJobs(ROUND)).filter((j) => j.kind === 'close' || j.kind === 'summarise');
+    expect(jobs.map((j) => [j.kind, j.state])).toEqual([
+      ['close', 'done'],
+      ['summarise', 'done'],
+    ]);
+  });
+
+  it('GIVEN the staff channel refuses the summary THEN the job still retries it, and the round is not summarised yet', async () => {
+    const { t, local } = await opened();
+    await t.app.runDueJobs();
+    local.failFor('staff');
+    await runUntil(t, kst('2024-02-15 18:00'));
+    expect((await t.store.getRound(ROUND))?.status).toBe('closed');
+    expect((await t.store.listJobs(ROUND)).find((j) => j.kind === 'summarise')).toMatchObject({
+      state: 'pending',
+      lastError: 'summary post incomplete',
+    });
   });
 
   it('GIVEN the staff channel is rate limited THEN the summary job retries, and the round is not summarised yet', async () => {
