@@ -19,15 +19,25 @@ const PACE_MS = 10;
  * A pacer for loops of awaited work that may never reach the event loop
  * (promise chains that resolve at once run as microtasks, before any timer
  * or socket): `await pace()` yields a turn when `budgetMs` has passed since
- * the last yield, and costs nothing otherwise. Loops running side by side
- * share one pacer, so together they hold the loop for one budget.
+ * the turn began, and costs nothing otherwise. Loops running side by side
+ * share one pacer and one yield: every loop that paces during a turn that has
+ * used its budget waits for the same next turn, so together they hold the
+ * loop for about one budget per turn, not one budget each.
  */
 export function pacer(budgetMs = PACE_MS, now: () => number = () => performance.now()): () => Promise<void> {
   let since = now();
-  return async () => {
-    if (now() - since < budgetMs) return;
-    await yieldToEventLoop();
-    since = now();
+  let turn: Promise<void> | null = null;
+  return () => {
+    if (turn !== null) return turn;
+    if (now() - since < budgetMs) return Promise.resolve();
+    turn = new Promise((resolve) =>
+      setImmediate(() => {
+        turn = null;
+        since = now();
+        resolve();
+      }),
+    );
+    return turn;
   };
 }
 
@@ -53,9 +63,9 @@ export async function forEachChunk<T>(
 }
 
 /**
- * Runs `work` on every item with at most `concurrency` in flight. Items of
- * the same lane run one after another in their order; an item whose lane is
- * `null` is a barrier: it waits for everything before it and runs alone.
+ * Runs `work` on every item with at most `concurrency` lanes in flight. Items
+ * of the same lane run one after another in their order; an item whose lane
+ * is `null` is a barrier: it waits for everything before it and runs alone.
  */
 export async function runInLanes<T>(
   items: readonly T[],
@@ -63,32 +73,105 @@ export async function runInLanes<T>(
   laneOf: (item: T) => string | null,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
-  let segment: T[] = [];
-  const flush = async (): Promise<void> => {
-    const lanes = new Map<string, T[]>();
-    for (const item of segment) {
-      const lane = laneOf(item) as string;
-      lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
+  const rest = [...items];
+  await runLanesFrom(async (room) => rest.splice(0, room), { concurrency, batch: rest.length || 1 }, laneOf, work);
+}
+
+/** How `runLanesFrom` takes its items: lanes in flight, and items asked of `pull` at a time. */
+export interface LaneOptions {
+  concurrency: number;
+  batch: number;
+}
+
+/**
+ * `runInLanes` over items that keep coming: `pull(room)` gives up to `room`
+ * items, none when nothing is left for now. It is asked again as soon as
+ * fewer than `concurrency` items wait, while the lanes run, so a lane that
+ * stays busy (one member whose platform call hangs or is retried) never holds
+ * the other lanes or the next items. Ends when everything pulled has run and
+ * a pull made after that gives nothing. Returns how many items ran. A throw
+ * of `work` does not stop the other lanes; the first one is thrown at the end.
+ */
+export async function runLanesFrom<T>(
+  pull: (room: number) => Promise<readonly T[]>,
+  options: LaneOptions,
+  laneOf: (item: T) => string | null,
+  work: (item: T) => Promise<void>,
+): Promise<number> {
+  const { concurrency, batch } = options;
+  if (concurrency < 1 || batch < 1) throw new Error(`lanes and batch must be positive, got ${concurrency}, ${batch}`);
+  const waiting: T[] = [];
+  /** Active lanes, each with the items queued behind the one it runs. */
+  const lanes = new Map<string, T[]>();
+  const pace = pacer();
+  let held = 0;
+  let ran = 0;
+  let failure: { error: unknown } | undefined;
+  let laneEnded = false;
+  let wake: (() => void) | undefined;
+
+  const runOne = async (item: T): Promise<void> => {
+    try {
+      await work(item);
+    } catch (error) {
+      failure ??= { error };
     }
-    segment = [];
-    const queue = [...lanes.values()];
-    const pace = pacer();
-    const worker = async (): Promise<void> => {
-      for (let lane = queue.shift(); lane; lane = queue.shift())
-        for (const item of lane) {
-          await work(item);
-          await pace();
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+    held -= 1;
+    ran += 1;
   };
-  for (const item of items) {
-    if (laneOf(item) !== null) {
-      segment.push(item);
+  const runLane = async (lane: string, first: T): Promise<void> => {
+    const queue = lanes.get(lane) ?? [];
+    for (let item: T | undefined = first; item !== undefined; item = queue.shift()) {
+      await runOne(item);
+      await pace();
+    }
+    lanes.delete(lane);
+    laneEnded = true;
+    wake?.();
+  };
+  /** Hands waiting items to lanes in order; a barrier runs once the lanes before it are done. */
+  const dispatch = async (): Promise<void> => {
+    for (let item = waiting[0]; item !== undefined; item = waiting[0]) {
+      const lane = laneOf(item);
+      if (lane === null) {
+        if (lanes.size > 0) return;
+        waiting.shift();
+        await runOne(item);
+        continue;
+      }
+      const queue = lanes.get(lane);
+      if (queue) queue.push(item);
+      else if (lanes.size >= concurrency) return;
+      else {
+        lanes.set(lane, []);
+        void runLane(lane, item);
+      }
+      waiting.shift();
+    }
+  };
+
+  let dry = false;
+  for (;;) {
+    if (!dry && waiting.length < concurrency) {
+      const pulled = await pull(batch);
+      if (pulled.length === 0) {
+        if (held === 0) break;
+        dry = true;
+      }
+      waiting.push(...pulled);
+      held += pulled.length;
+    }
+    await dispatch();
+    if (held === 0) {
+      // Everything pulled has run: ask once more (work may have come due meanwhile).
+      dry = false;
       continue;
     }
-    await flush();
-    await work(item);
+    if (!dry && waiting.length < concurrency) continue;
+    if (!laneEnded) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+    laneEnded = false;
   }
-  await flush();
+  if (failure) throw failure.error;
+  return ran;
 }

@@ -109,6 +109,23 @@ describe('pacer', () => {
     expect(again).toBe(false);
   });
 
+  it('GIVEN two loops sharing a pacer WHEN the budget of a turn is spent THEN both wait for the same next turn, and the budget starts again there', async () => {
+    let clock = 0;
+    const pace = pacer(10, () => clock);
+    clock = 10;
+    const first = pace();
+    const second = pace();
+    expect(second).toBe(first);
+    await first;
+    clock = 19;
+    let yielded = false;
+    setImmediate(() => {
+      yielded = true;
+    });
+    await pace();
+    expect(yielded).toBe(false);
+  });
+
   it('GIVEN lanes of work that never reach the event loop THEN a timer still runs while they go on', async () => {
     let ticks = 0;
     const timer = setInterval(() => {

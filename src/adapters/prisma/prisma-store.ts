@@ -22,6 +22,7 @@ import { forEachChunk, WRITE_CHUNK } from '../../core/cooperate.ts';
 import { answerFromSqlite, invitationFromSqlite, invitationValues, roundRowFromSqlite } from './sqlite-rows.ts';
 import { bindable, GroupCommit, SqliteDirect } from './sqlite-direct.ts';
 import { committeeSettings } from './row-mapping.ts';
+import { pacedStore } from './paced-store.ts';
 
 /** How long a connection waits for another process's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -68,7 +69,7 @@ export async function createPrismaStore(databaseUrl: string): Promise<Store> {
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
-  return new SqliteStore(prisma, new SqliteDirect(db));
+  return pacedStore(new SqliteStore(prisma, new SqliteDirect(db)));
 }
 
 /** Statements of a Prisma-generated migration (no semicolons inside statements). */

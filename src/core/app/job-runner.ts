@@ -3,7 +3,7 @@
  * and the summary. Each job's sends go through the outbox, so a job that
  * runs twice (a crash before `finishJob`) sends nothing twice.
  */
-import { runInLanes, yieldToEventLoop } from '../cooperate.ts';
+import { runLanesFrom, yieldToEventLoop } from '../cooperate.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Job } from '../model.ts';
 import type { MemberAddress, MemberMessage, Messenger } from '../ports/messenger.ts';
@@ -43,28 +43,28 @@ export class JobRunner {
     private readonly staff: StaffService,
   ) {}
 
-  /** Claims and runs due jobs until none is left. Returns how many ran. */
+  /**
+   * Claims and runs due jobs until none is left. Returns how many ran.
+   * Jobs of different members run in parallel (the platform clients queue by
+   * their rate-limit buckets), one member's jobs in order; round-level jobs
+   * run alone. More jobs are claimed as soon as lanes free up, not once a
+   * whole batch has ended, so one member whose send hangs or is retried holds
+   * only their own lane.
+   */
   async runDue(): Promise<number> {
-    let total = 0;
     // Every tick, not only at start: a restart may come before any lease ends.
     await recoverInterruptedSends(this.ctx);
-    for (;;) {
-      const jobs = await this.ctx.store.claimDueJobs(this.ctx.now(), BATCH, LEASE_MS, this.ctx.claimants.self);
-      if (jobs.length === 0) {
-        await this.#updateProgress(true);
-        return total;
-      }
-      // Different members in parallel (the platform clients queue by their rate-limit
-      // buckets), one member's jobs in order; round-level jobs run alone.
-      await runInLanes(
-        jobs,
-        CONCURRENCY,
-        (job) => job.memberId ?? null,
-        (job) => this.#runOne(job),
-      );
-      total += jobs.length;
-      await this.#updateProgress(false);
-    }
+    const total = await runLanesFrom(
+      async (room) => {
+        await this.#updateProgress(false);
+        return this.ctx.store.claimDueJobs(this.ctx.now(), room, LEASE_MS, this.ctx.claimants.self);
+      },
+      { concurrency: CONCURRENCY, batch: BATCH },
+      (job) => job.memberId ?? null,
+      (job) => this.#runOne(job),
+    );
+    await this.#updateProgress(true);
+    return total;
   }
 
   async #runOne(job: Job): Promise<void> {
