@@ -99,13 +99,13 @@ const suites: Array<[string, () => Promise<SuiteResult>]> = [
     },
   ],
   [
-    `discord: invitation fan-out to ${members ?? 1000} members (adapter and fake Discord only)`,
+    `discord: invitation fan-out to ${members ?? 1000} members (core, job runner, SQLite, discord.js, fake Discord)`,
     async () => {
       const run = await withLoopDelay(() => runDiscordFanoutBench(members ?? 1000));
       return {
         figures: { ...run.result, 'event loop p50/p99/max ms': `${run.p50}/${run.p99}/${run.max}` },
         targets: [
-          fanoutTarget('discord', run.result, 'adapter only, not through the core'),
+          fanoutTarget('discord', run.result, 'through the core'),
           {
             name: 'discord duplicate invitations',
             value: Number(run.result.duplicates),

@@ -39,6 +39,8 @@ export async function runSlackFanoutBench(members = 1000): Promise<Record<string
       apiUrl: fake.apiUrl,
       retryConfig: { retries: 30, factor: 1, minTimeout: 1, maxTimeout: 10, randomize: false },
       editIntervalMs: 1200 / SCALE,
+      // The adapter paces conversations.open to Tier 3 (50 per minute), scaled like the fake's limit.
+      dmOpenLimit: { max: OPEN_PER_WINDOW, windowMs: WINDOW_MS },
     },
     { logger: silentLogger },
   );

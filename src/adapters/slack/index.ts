@@ -47,6 +47,7 @@ export function createSlackAdapter(
   const messenger = new SlackMessenger(createOutboundClient(settings, logger), {
     logger,
     ...(settings.editIntervalMs === undefined ? {} : { editIntervalMs: settings.editIntervalMs }),
+    ...(settings.dmOpenLimit === undefined ? {} : { dmOpenLimit: settings.dmOpenLimit }),
   });
   let api = deps.app;
   let server: Server | undefined;

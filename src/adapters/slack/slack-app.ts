@@ -5,6 +5,7 @@
  * timestamps with 401; a fresh one replayed is refused by `replay-guard.ts`). The Web API base URL and retry policy are settings,
  * so tests point the real client at a local fake.
  */
+import type { CallLimit } from './slack-pacing.ts';
 import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -28,6 +29,8 @@ export type SlackSettings = (
   retryConfig?: SlackRetryPolicy;
   /** Least time between edits of one staff message (ms); default 1200 (chat.update is ~50/min). */
   editIntervalMs?: number;
+  /** `conversations.open` calls per window; default Tier 3, 50 per minute (the bench scales it). */
+  dmOpenLimit?: CallLimit;
 };
 
 /** Backoff for 5xx and network errors; `Retry-After` governs 429s. */

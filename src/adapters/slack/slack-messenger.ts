@@ -26,6 +26,7 @@ import type { SlackMessage } from './slack-blocks.ts';
 import { toFailedDelivery } from './slack-errors.ts';
 import { st } from './slack-texts.ts';
 import { findSentParts, sendMetadata } from './sent-lookup.ts';
+import { type CallLimit, CallPacer, DM_OPEN_LIMIT } from './slack-pacing.ts';
 
 /** Settings of the Slack messenger. */
 export interface SlackMessengerOptions {
@@ -35,6 +36,8 @@ export interface SlackMessengerOptions {
    * (~50/min); edits arriving faster are coalesced, the latest wins. 0 sends every edit.
    */
   editIntervalMs?: number;
+  /** `conversations.open` calls allowed per window (default Tier 3: 50 per minute). */
+  dmOpenLimit?: CallLimit;
 }
 
 interface EditState {
@@ -53,11 +56,13 @@ export class SlackMessenger implements Messenger {
   readonly #editIntervalMs: number;
   readonly #dmChannels = new Map<string, Promise<string>>();
   readonly #edits = new Map<string, EditState>();
+  readonly #dmOpens: CallPacer;
 
   constructor(client: webApi.WebClient, options: SlackMessengerOptions) {
     this.#client = client;
     this.#logger = options.logger.child({ component: 'slack-messenger' });
     this.#editIntervalMs = options.editIntervalMs ?? 1200;
+    this.#dmOpens = new CallPacer(options.dmOpenLimit ?? DM_OPEN_LIMIT);
   }
 
   /** The Web API client (handlers open modals with it). */
@@ -69,11 +74,15 @@ export class SlackMessenger implements Messenger {
   dmChannel(userId: string): Promise<string> {
     const known = this.#dmChannels.get(userId);
     if (known !== undefined) return known;
-    const opening = this.#client.conversations.open({ users: userId }).then((result) => {
-      const id = result.channel?.id;
-      if (!id) throw new Error('conversations.open returned no channel');
-      return id;
-    });
+    // Paced to the method's limit: a refused call would pause every call of the client (see slack-pacing.ts).
+    const opening = this.#dmOpens
+      .take()
+      .then(() => this.#client.conversations.open({ users: userId }))
+      .then((result) => {
+        const id = result.channel?.id;
+        if (!id) throw new Error('conversations.open returned no channel');
+        return id;
+      });
     // A failed open is forgotten so a later attempt can try again.
     opening.catch(() => this.#dmChannels.delete(userId));
     this.#dmChannels.set(userId, opening);
