@@ -29,6 +29,8 @@ interface SlackSocketEnv {
   /** Optional in socket mode; Bolt verifies nothing with it there. */
   signingSecret?: string;
   apiUrl: string;
+  /** `conversations.open` calls per minute (Slack's Tier 3 is "50+"; default 50). */
+  dmOpensPerMinute?: number;
 }
 
 /** Slack over HTTP: Slack calls the bot's Events/Interactivity URL on `port`. */
@@ -38,6 +40,8 @@ interface SlackHttpEnv {
   signingSecret: string;
   port: number;
   apiUrl: string;
+  /** `conversations.open` calls per minute (Slack's Tier 3 is "50+"; default 50). */
+  dmOpensPerMinute?: number;
 }
 
 type SlackEnv = SlackSocketEnv | SlackHttpEnv;
@@ -48,6 +52,8 @@ interface DiscordEnv {
   /** Registers slash commands in this guild only (instant), instead of globally. */
   guildId?: string;
   apiUrl: string;
+  /** `conversations.open` calls per minute (Slack's Tier 3 is "50+"; default 50). */
+  dmOpensPerMinute?: number;
 }
 
 /** Everything the application reads from its environment. */
@@ -137,6 +143,15 @@ const envSchema = z.object({
     z.coerce.number({ error: 'must be a port number 1-65535' }).int().min(1).max(65535).default(3000),
   ),
   SLACK_API_URL: httpUrl('https://slack.com/api/'),
+  SLACK_DM_OPENS_PER_MINUTE: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'must be a whole number of calls per minute (1-10000)' })
+      .int()
+      .min(1)
+      .max(10_000)
+      .optional(),
+  ),
   DISCORD_TOKEN: secret(),
   DISCORD_APPLICATION_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
@@ -184,12 +199,14 @@ function missingPlatformVariables(env: NodeJS.ProcessEnv): ConfigError[] {
 function slackEnv(e: ParsedEnv): SlackEnv | null {
   const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = e;
   if (botToken === undefined) return null;
+  const perMinute = e.SLACK_DM_OPENS_PER_MINUTE;
+  const pace = perMinute === undefined ? {} : { dmOpensPerMinute: perMinute };
   if (e.SLACK_MODE === 'http') {
     if (signingSecret === undefined) return null;
-    return { mode: 'http', botToken, signingSecret, port: e.SLACK_PORT, apiUrl: e.SLACK_API_URL };
+    return { mode: 'http', botToken, signingSecret, port: e.SLACK_PORT, apiUrl: e.SLACK_API_URL, ...pace };
   }
   if (appToken === undefined) return null;
-  const socket: SlackSocketEnv = { mode: 'socket', botToken, appToken, apiUrl: e.SLACK_API_URL };
+  const socket: SlackSocketEnv = { mode: 'socket', botToken, appToken, apiUrl: e.SLACK_API_URL, ...pace };
   if (signingSecret !== undefined) socket.signingSecret = signingSecret;
   return socket;
 }

@@ -64,6 +64,8 @@ export async function slackPlatform(): Promise<TrialPlatform> {
       SLACK_BOT_TOKEN: 'xoxb-crash-trial',
       SLACK_APP_TOKEN: 'xapp-crash-trial',
       SLACK_API_URL: fake.apiUrl,
+      // The fake enforces no limit here; at Slack's 50 opens a minute 200 invitations would take 4 minutes.
+      SLACK_DM_OPENS_PER_MINUTE: '6000',
     }),
     open: () =>
       untilAccepted(

@@ -14,14 +14,28 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-a
 import type BetterSqlite3 from 'better-sqlite3';
 import { Prisma, PrismaClient, type Round as RoundRow } from '../../generated/prisma/client.ts';
 import type { Committee, Invitation } from '../../core/model.ts';
-import type { AnswerWrite, NewJob, Store } from '../../core/ports/store.ts';
+import type {
+  AnswerWrite,
+  InvitationPatch,
+  JobOutcome,
+  NewJob,
+  OutboxClaim,
+  OutboxEntry,
+  Store,
+} from '../../core/ports/store.ts';
 import { ensureDatabaseFolder, isPostgresUrl, migrationScripts, sqliteFilePath } from './migration-files.ts';
 import { migrateDatabase } from './migrate.ts';
 import { jobToCreate, PrismaStoreBase } from './prisma-store-base.ts';
 import { forEachChunk, WRITE_CHUNK } from '../../core/cooperate.ts';
-import { answerFromSqlite, invitationFromSqlite, invitationValues, roundRowFromSqlite } from './sqlite-rows.ts';
+import {
+  answerFromSqlite,
+  invitationFromSqlite,
+  invitationValues,
+  outboxFromSqlite,
+  roundRowFromSqlite,
+} from './sqlite-rows.ts';
 import { bindable, GroupCommit, SqliteDirect } from './sqlite-direct.ts';
-import { committeeSettings } from './row-mapping.ts';
+import { committeeSettings, invitationPatchToData } from './row-mapping.ts';
 import { pacedStore } from './paced-store.ts';
 
 /** How long a connection waits for another process's write lock before failing. */
@@ -288,6 +302,73 @@ class SqliteStore extends PrismaStoreBase {
       if (invitation.run(at.getTime(), bindable(late), roundId, memberId).changes !== 1)
         throw new Error(`No invitation of ${memberId} to ${roundId}`);
     });
+  }
+
+  /*
+   * The job runner's writes, once or twice per send: prepared statements
+   * (Prisma re-prepares each query; through Prisma these were most of an
+   * invitation's CPU time in a fan-out).
+   */
+
+  override async claimOutbox(key: string, platform: string, at: Date, claim?: OutboxClaim) {
+    const inserted = this.sql
+      .statement(
+        `INSERT INTO "Outbox" ("key", "state", "platform", "claimant", "leaseUntil", "createdAt", "updatedAt")
+         VALUES (?, 'sending', ?, ?, ?, ?, ?)
+         ON CONFLICT ("key") DO UPDATE SET "state" = 'sending', "platform" = excluded."platform",
+           "claimant" = excluded."claimant", "leaseUntil" = excluded."leaseUntil", "error" = NULL, "updatedAt" = excluded."updatedAt"
+         WHERE "Outbox"."state" = 'failed'`,
+      )
+      .run(key, platform, claim?.claimant ?? null, bindable(claim?.leaseUntil), at.getTime(), at.getTime());
+    if (inserted.changes === 1) return null;
+    const row = this.sql.statement(`SELECT * FROM "Outbox" WHERE "key" = ?`).get(key);
+    if (!row) throw new Error(`Outbox entry ${key} vanished`);
+    return outboxFromSqlite(row);
+  }
+
+  override async settleOutbox(
+    key: string,
+    result: Pick<OutboxEntry, 'state' | 'channelId' | 'messageId' | 'error'>,
+    at: Date,
+  ): Promise<void> {
+    const { changes } = this.sql
+      .statement(
+        `UPDATE "Outbox" SET "state" = ?, "channelId" = ?, "messageId" = ?, "error" = ?, "claimant" = NULL,
+           "leaseUntil" = NULL, "updatedAt" = ? WHERE "key" = ?`,
+      )
+      .run(result.state, result.channelId ?? null, result.messageId ?? null, result.error ?? null, at.getTime(), key);
+    if (changes !== 1) throw new Error(`No outbox entry ${key}`);
+  }
+
+  override async finishJob(jobId: string, outcome: JobOutcome, at: Date): Promise<void> {
+    // `attempts` counts finished runs (see the base class); a note-less outcome keeps the last error.
+    const { changes } =
+      outcome.state === 'retry'
+        ? this.sql
+            .statement(
+              `UPDATE "Job" SET "state" = 'pending', "dueAt" = ?, "lastError" = ?, "attempts" = "attempts" + 1,
+                 "lockedUntil" = NULL, "claimant" = NULL, "updatedAt" = ? WHERE "id" = ?`,
+            )
+            .run(outcome.dueAt.getTime(), outcome.note, at.getTime(), jobId)
+        : this.sql
+            .statement(
+              `UPDATE "Job" SET "state" = ?, "lastError" = COALESCE(?, "lastError"), "attempts" = "attempts" + 1,
+                 "lockedUntil" = NULL, "claimant" = NULL, "updatedAt" = ? WHERE "id" = ?`,
+            )
+            .run(outcome.state, outcome.note ?? null, at.getTime(), jobId);
+    if (changes !== 1) throw new Error(`No job ${jobId}`);
+  }
+
+  override async updateInvitation(roundId: string, memberId: string, patch: InvitationPatch): Promise<void> {
+    const data = Object.entries(invitationPatchToData(patch));
+    if (data.length === 0) return;
+    // One statement per set of columns patched (a handful in all); the names come from the port's type.
+    const { changes } = this.sql
+      .statement(
+        `UPDATE "Invitation" SET ${data.map(([column]) => `"${column}" = ?`).join(', ')} WHERE "roundId" = ? AND "memberId" = ?`,
+      )
+      .run(...data.map(([, value]) => bindable(value as Date | boolean | string | number | null)), roundId, memberId);
+    if (changes !== 1) throw new Error(`No invitation of ${memberId} to ${roundId}`);
   }
 
   override async enqueueJobs(jobs: NewJob[]): Promise<number> {

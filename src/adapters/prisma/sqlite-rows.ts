@@ -7,10 +7,12 @@
 import type {
   Answer as AnswerRow,
   Invitation as InvitationRow,
+  Outbox as OutboxRow,
   Round as RoundRow,
 } from '../../generated/prisma/client.ts';
 import type { Answer, Invitation } from '../../core/model.ts';
-import { answerFromRow, invitationFromRow } from './row-mapping.ts';
+import type { OutboxEntry } from '../../core/ports/store.ts';
+import { answerFromRow, invitationFromRow, outboxFromRow } from './row-mapping.ts';
 import { bindable, dateOf, optionalDateOf, type SqlValue } from './sqlite-direct.ts';
 
 type Raw = Record<string, unknown>;
@@ -49,6 +51,17 @@ export function invitationFromSqlite(row: unknown): Invitation {
 export function answerFromSqlite(row: unknown): Answer {
   const raw = row as Raw;
   return answerFromRow({ ...(raw as unknown as AnswerRow), updatedAt: dateOf(raw.updatedAt) });
+}
+
+/** A raw Outbox row as the port's OutboxEntry. */
+export function outboxFromSqlite(row: unknown): OutboxEntry {
+  const raw = row as Raw;
+  return outboxFromRow({
+    ...(raw as unknown as OutboxRow),
+    leaseUntil: optionalDateOf(raw.leaseUntil),
+    createdAt: dateOf(raw.createdAt),
+    updatedAt: dateOf(raw.updatedAt),
+  });
 }
 
 /** An invitation's values in the column order of the Invitation insert. */

@@ -6,6 +6,7 @@
  * adapter first, build the core with `adapter.messenger`, then
  * `adapter.attach(app)` and `await adapter.start()`.
  */
+import type { CallLimit } from './slack-pacing.ts';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { JamunApi } from '../../core/app/inbound.ts';
@@ -34,6 +35,13 @@ export interface SlackAdapter {
   httpPort(): number | undefined;
 }
 
+/** The pace of `conversations.open` the settings ask for, if any (else the messenger's Tier 3 default). */
+function dmOpenLimitOf(settings: SlackSettings): { dmOpenLimit?: CallLimit } {
+  if (settings.dmOpenLimit) return { dmOpenLimit: settings.dmOpenLimit };
+  if (settings.dmOpensPerMinute) return { dmOpenLimit: { max: settings.dmOpensPerMinute, windowMs: 60_000 } };
+  return {};
+}
+
 /**
  * Builds the Slack adapter; with `deps.app` given, `attach` is not needed.
  * `deps.clock` times how long signed requests are remembered (default: the system clock).
@@ -47,7 +55,7 @@ export function createSlackAdapter(
   const messenger = new SlackMessenger(createOutboundClient(settings, logger), {
     logger,
     ...(settings.editIntervalMs === undefined ? {} : { editIntervalMs: settings.editIntervalMs }),
-    ...(settings.dmOpenLimit === undefined ? {} : { dmOpenLimit: settings.dmOpenLimit }),
+    ...dmOpenLimitOf(settings),
   });
   let api = deps.app;
   let server: Server | undefined;

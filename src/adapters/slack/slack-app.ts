@@ -29,7 +29,9 @@ export type SlackSettings = (
   retryConfig?: SlackRetryPolicy;
   /** Least time between edits of one staff message (ms); default 1200 (chat.update is ~50/min). */
   editIntervalMs?: number;
-  /** `conversations.open` calls per window; default Tier 3, 50 per minute (the bench scales it). */
+  /** `conversations.open` calls per minute; default 50 (Tier 3, "50+"). */
+  dmOpensPerMinute?: number;
+  /** `conversations.open` calls per window, overriding `dmOpensPerMinute` (the bench scales time). */
   dmOpenLimit?: CallLimit;
 };
 
