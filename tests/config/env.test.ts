@@ -72,6 +72,15 @@ describe('GIVEN complete platform settings', () => {
     ).toEqual({ mode: 'http', botToken: BOT, signingSecret: SIGNING, port: 8080, apiUrl: 'http://127.0.0.1:9/api/' });
   });
 
+  it('WHEN SLACK_DM_OPENS_PER_MINUTE is set THEN Slack DMs open at that pace; a pace that is not a whole number is named', () => {
+    expect(
+      envOf({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_DM_OPENS_PER_MINUTE: '100' }).slack?.dmOpensPerMinute,
+    ).toBe(100);
+    expect(errorsOf({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_DM_OPENS_PER_MINUTE: '0.5' })).toEqual([
+      'environment: SLACK_DM_OPENS_PER_MINUTE: must be a whole number of calls per minute (1-10000)',
+    ]);
+  });
+
   it('WHEN Discord is configured with a guild THEN all three are used', () => {
     expect(
       envOf({ DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: '223456789012345678' }).discord,
