@@ -12,13 +12,18 @@ import { runCompileBench, runSummaryStoreBench } from './core-bench.ts';
 import { runDiscordFanoutBench } from './discord-fanout.ts';
 import { runSlackFanoutBench } from './slack-fanout.ts';
 import { runStartupBench } from './startup-bench.ts';
+import { postgresTestUrl } from '../adapters/prisma/postgres-test-db.ts';
 import { runOpenBench, runSaveBench } from './store-bench.ts';
 import { formatTarget, type SuiteResult, type Target, withLoopDelay, loopTarget } from './targets.ts';
 
 const args = process.argv.slice(2);
 const membersFlag = args.indexOf('--members');
 const members = membersFlag >= 0 ? Number(args[membersFlag + 1]) : undefined;
-const only = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--members');
+const storeFlag = args.indexOf('--store');
+const onPostgres = storeFlag >= 0 && args[storeFlag + 1] === 'postgres';
+const only = onPostgres
+  ? 'store:'
+  : args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--members' && args[i - 1] !== '--store');
 
 function fanoutTarget(platform: string, figures: Record<string, number | string>, note: string): Target {
   const elapsed = Number(figures.elapsedMs);
@@ -116,6 +121,18 @@ const suites: Array<[string, () => Promise<SuiteResult>]> = [
           loopTarget('the discord fan-out', run.p99),
         ],
       };
+    },
+  ],
+  [
+    `store: SQLite beside PostgreSQL, one instance beside two (${members ?? 1000} members; --store postgres)`,
+    async () => {
+      const url = postgresTestUrl();
+      if (!url)
+        throw new Error(
+          'no PostgreSQL: run scripts/test-postgres.sh npm run bench -- --store postgres (JAMUN_TEST_POSTGRES_URL)',
+        );
+      const { runPostgresBench } = await import('./postgres-bench.ts');
+      return runPostgresBench(url, members ?? 1000);
     },
   ],
 ];

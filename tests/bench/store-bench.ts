@@ -16,7 +16,7 @@ import type { Store } from '../../src/core/ports/store.ts';
 import { syntheticCommittee, syntheticRound } from './synthetic-round.ts';
 import { loopTarget, type SuiteResult, withLoopDelay } from './targets.ts';
 
-interface Bench {
+export interface Bench {
   app: JamunApp;
   store: Store;
   committee: Committee;
@@ -25,9 +25,10 @@ interface Bench {
   done: () => Promise<void>;
 }
 
-async function openBench(members: number, questions: number): Promise<Bench> {
+/** A round of `members` × `questions` on a fresh SQLite file, or on `databaseUrl` (an empty PostgreSQL database). */
+export async function openBench(members: number, questions: number, databaseUrl?: string): Promise<Bench> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jamun-bench-'));
-  const store = await createPrismaStore(`file:${path.join(dir, 'bench.db')}`);
+  const store = await createPrismaStore(databaseUrl ?? `file:${path.join(dir, 'bench.db')}`);
   const committee = syntheticCommittee(members);
   const def = syntheticRound(questions);
   const local = new LocalMessenger();
@@ -53,8 +54,8 @@ async function openBench(members: number, questions: number): Promise<Bench> {
 }
 
 /** Saves through the core, `concurrent` members at once, `total` in all: per second of wall time and of CPU time. */
-async function saves(
-  b: Bench,
+export async function saves(
+  b: Pick<Bench, 'app' | 'committee' | 'def'>,
   total: number,
   concurrent: number,
 ): Promise<{ perSecond: number; perCpuSecond: number }> {

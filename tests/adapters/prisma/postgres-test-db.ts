@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateDatabase } from '../../../src/adapters/prisma/migrate.ts';
 
 /** The server the PostgreSQL half runs against, or null when none is given. */
-function postgresTestUrl(): string | null {
+export function postgresTestUrl(): string | null {
   const url = process.env.JAMUN_TEST_POSTGRES_URL?.trim();
   return url ? url : null;
 }
