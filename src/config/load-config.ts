@@ -14,6 +14,7 @@ import { checkCommittee } from './check-committee.ts';
 import { checkRoundAgainstCommittee, committeeWarnings } from './check-plausibility.ts';
 import { inFile, type ConfigError } from './config-error.ts';
 import { readHolidayFolder } from './holiday-files.ts';
+import { checkMaterialSizes, readMaterialFiles } from './material-files.ts';
 import { asRecord, asString } from './raw-access.ts';
 import { committeeSchema } from './schema-committee.ts';
 import { validateContent, validateRoundContent } from './validate-round.ts';
@@ -121,7 +122,8 @@ export function loadConfigSources(sources: readonly ConfigSource[], dir: string)
       committees.push({ file: source.file, content: yaml.content, value });
     } else {
       const { value, problems } = validateRoundContent(yaml.content);
-      report(inFile(source.file, problems));
+      const files = value ? readMaterialFiles(value, yaml.content, dir) : [];
+      report(inFile(source.file, [...problems, ...files]));
       rounds.push({ file: source.file, content: yaml.content, value });
     }
   }
@@ -133,8 +135,9 @@ export function loadConfigSources(sources: readonly ConfigSource[], dir: string)
     const committee = committees.find((c) => c.value?.id === r.value?.committeeId)?.value;
     if (!r.value || !committee) continue;
     const checked = checkRoundAgainstCommittee(r.value, committee);
-    report(inFile(r.file, checked.errors));
-    warnings.push(...inFile(r.file, checked.warnings));
+    const sizes = checkMaterialSizes(r.value, r.content, committee);
+    report(inFile(r.file, [...checked.errors, ...sizes.errors]));
+    warnings.push(...inFile(r.file, [...checked.warnings, ...sizes.warnings]));
   }
 
   const errors = [...byFile.values()].flat();

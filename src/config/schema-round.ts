@@ -19,6 +19,7 @@
  *     - { hours_before: 3 }
  *   grace_minutes: 120               # default 120
  * report: …                          # optional, see schema-office.ts
+ * materials: …                       # optional, also per agenda item; see schema-materials.ts
  * agenda:                            # at least one item
  *   - id: '1'                        # default: position, '1', '2', …
  *     title: 서울시 지역상생교류 추진
@@ -51,6 +52,7 @@ import {
 } from '../core/model.ts';
 import { idSchema, localDateTimeSchema, textSchema, timeOfDaySchema } from './schema-primitives.ts';
 import { roundReportSchema } from './schema-office.ts';
+import { collectMaterials, materialsSchema } from './schema-materials.ts';
 
 /** Reminders when a round file has no `reminders` key. */
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
@@ -112,6 +114,7 @@ const agendaItemSchema = z.strictObject({
   title: textSchema,
   description: textSchema.optional(),
   questions: z.array(questionSchema).min(1, { error: 'must list at least one question' }),
+  materials: materialsSchema.optional(),
 });
 
 const SLOT_KEYS = 'business_days_before (with at), last_business_day or hours_before';
@@ -194,6 +197,7 @@ export const roundSchema = z
     agenda: z.array(agendaItemSchema).min(1, { error: 'must list at least one agenda item' }),
     window: z.strictObject({ opens: localDateTimeSchema, closes: localDateTimeSchema }),
     report: roundReportSchema.optional(),
+    materials: materialsSchema.optional(),
     anonymous: z.boolean().default(false),
     allow_late: z.boolean().default(false),
     reminders: remindersSchema.optional(),
@@ -214,6 +218,11 @@ export const roundSchema = z
     };
     if (r.description !== undefined) round.description = r.description;
     if (r.report !== undefined) round.report = r.report;
+    const materials = collectMaterials(
+      r.materials,
+      r.agenda.map((item, i) => ({ id: round.agenda[i]?.id ?? defaultItemId(i), materials: item.materials })),
+    );
+    if (materials.length > 0) round.materials = materials;
     return round;
   });
 

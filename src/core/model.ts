@@ -201,7 +201,32 @@ export interface RoundDefinition {
   reminders: ReminderPolicy;
   /** Fields of the result report (optional). */
   report?: RoundReportInfo;
+  /** Agenda materials (안건 설명자료) sent with the invitation: the round's, then each item's. */
+  materials?: Material[];
 }
+
+/** A material file: the kinds a secretariat sends (`hwp` is 한글, `hwpx` its XML form). */
+export type MaterialFileKind = 'pdf' | 'hwp' | 'hwpx' | 'docx' | 'xlsx' | 'image';
+
+/** Agenda material (안건 설명자료), of the whole round or of one agenda item (`itemId`). */
+export type Material =
+  | {
+      kind: 'file';
+      itemId?: string;
+      /** What members read: `안건 설명자료`; default the file name. */
+      title: string;
+      /** The file name members receive. */
+      name: string;
+      /** Where the file is, absolute (resolved from the configuration folder at validation). */
+      path: string;
+      /** Bytes, measured at validation. */
+      size: number;
+      fileKind: MaterialFileKind;
+      mimeType: string;
+      /** Where members can download it when a platform cannot take the file (https). */
+      link?: string;
+    }
+  | { kind: 'link'; itemId?: string; title: string; url: string };
 
 export type RoundStatus = 'draft' | 'open' | 'closed' | 'summarised' | 'cancelled';
 

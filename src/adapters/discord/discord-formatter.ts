@@ -44,5 +44,7 @@ export const discordFormatter: TextFormatter = {
   escape: escapeDiscord,
   bold: (text) => `**${text}**`,
   quote: (text) => prefixLines(text, '> '),
+  // `<…>` keeps the address a link without an embed; it holds no `<`, `>` or space once normalised.
+  link: (url, label) => `${label}: <${url}>`,
   messageLimit: DISCORD_MESSAGE_LIMIT,
 };

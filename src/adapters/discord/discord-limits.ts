@@ -92,6 +92,9 @@ export const DISCORD_INTERACTION = {
  */
 export const DISCORD_UPLOAD_BYTES = 10 * 1024 * 1024;
 
+/** Files of one message: the upload limit less room for the multipart envelope and the message's JSON. */
+export const DISCORD_ATTACHMENT_BYTES = DISCORD_UPLOAD_BYTES - 64 * 1024;
+
 /**
  * JSON error codes. https://discord.com/developers/docs/topics/opcodes-and-status-codes#json-json-error-codes
  */

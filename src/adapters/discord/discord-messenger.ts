@@ -28,7 +28,7 @@ import { renderProgress } from '../../core/text/render-views.ts';
 import type { ButtonRow } from './components-invitation.ts';
 import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS, discordFormatter } from './discord-formatter.ts';
 import { toFailedDelivery } from './delivery-errors.ts';
-import { DISCORD_MESSAGE, DISCORD_UPLOAD_BYTES } from './discord-limits.ts';
+import { DISCORD_ATTACHMENT_BYTES, DISCORD_MESSAGE } from './discord-limits.ts';
 import { renderMemberDm } from './member-messages.ts';
 
 /** Discord's nonce is at most 25 characters; derive a stable one from the idempotency key. */
@@ -43,9 +43,6 @@ function nonceFor(idempotencyKey: string, index: number): string {
  * and the time the repeat takes.
  */
 const NONCE_TRUSTED_MS = DISCORD_MESSAGE.nonceWindowMs / 2;
-
-/** A file part's bytes: the upload limit less room for the multipart envelope and the message's JSON. */
-const UPLOAD_PART_BYTES = DISCORD_UPLOAD_BYTES - 64 * 1024;
 
 interface OutgoingPost {
   content: string;
@@ -78,7 +75,7 @@ function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
         { content: header },
         ...sections.map((content) => ({ content })),
         ...message.files
-          .flatMap((file) => splitFile(file, UPLOAD_PART_BYTES))
+          .flatMap((file) => splitFile(file, DISCORD_ATTACHMENT_BYTES))
           .map((file) => ({
             content: discordFormatter.escape(file.name),
             files: [file],
@@ -89,8 +86,32 @@ function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
   }
 }
 
+/**
+ * Files packed, in order, into messages Discord takes: at most 10
+ * attachments and {@link DISCORD_ATTACHMENT_BYTES} in all per message. A
+ * file larger than that is never given (the core serves it by link).
+ */
+function attachmentGroups(files: readonly OutgoingFile[]): OutgoingFile[][] {
+  const groups: OutgoingFile[][] = [];
+  let group: OutgoingFile[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    const size = file.content.length;
+    if (group.length > 0 && (group.length >= DISCORD_MESSAGE.attachments || bytes + size > DISCORD_ATTACHMENT_BYTES)) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(file);
+    bytes += size;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
 export class DiscordMessenger implements Messenger {
   readonly platform = 'discord' as const;
+  readonly maxFileBytes = DISCORD_ATTACHMENT_BYTES;
 
   constructor(
     private readonly client: Client,
@@ -117,6 +138,17 @@ export class DiscordMessenger implements Messenger {
         if (!last.ok) return last;
       }
       if (!last) throw new Error('nothing to send');
+      // Agenda materials follow in messages of at most 10 files and 10 MiB, each its own part;
+      // one that fails is the ledger's to retry or report, the invitation stands.
+      if (message.kind === 'invitation')
+        for (const [i, group] of attachmentGroups(message.files ?? []).entries()) {
+          const names = group.map((f) => f.name);
+          const post = { content: names.map((n) => discordFormatter.escape(n)).join('\n'), files: group };
+          const index = dm.chunks.length + i;
+          await parts.part(`file-${names.join('+')}`, { kind: 'file', name: names.join(', ') }, () =>
+            this.#sendPart(channel, post, idempotencyKey, index),
+          );
+        }
       return last;
     } catch (error) {
       return this.#failure(error, { memberId: to.memberId, kind: message.kind });

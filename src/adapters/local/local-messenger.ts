@@ -32,6 +32,8 @@ export interface LocalMessage {
 
 export class LocalMessenger implements Messenger {
   readonly platform: Platform = 'local';
+  /** The in-process messenger keeps files of any size a real one would take (Slack's 1 GB). */
+  readonly maxFileBytes = 1_000_000_000;
   readonly #messages: LocalMessage[] = [];
   readonly #unreachable = new Map<string, Extract<Delivery, { ok: false }>>();
   #nextId = 1;
@@ -85,7 +87,13 @@ export class LocalMessenger implements Messenger {
     const { title, body } = renderMemberMessage(message, plainFormatter);
     return {
       ok: true,
-      ref: this.#add(this.dmChannelOf(to.userId), message.kind, title ? `${title}\n${body}` : body, [], idempotencyKey),
+      ref: this.#add(
+        this.dmChannelOf(to.userId),
+        message.kind,
+        title ? `${title}\n${body}` : body,
+        message.kind === 'invitation' ? (message.files ?? []).map((f) => f.name) : [],
+        idempotencyKey,
+      ),
     };
   }
 

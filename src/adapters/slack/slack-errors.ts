@@ -30,6 +30,9 @@ const PERMANENT: Record<string, DeliveryFailureReason> = {
   token_revoked: 'forbidden',
   ekm_access_denied: 'forbidden',
   team_access_not_granted: 'forbidden',
+  // The workspace refuses large or any uploads: a policy, not a hiccup.
+  file_upload_size_restricted: 'forbidden',
+  file_uploads_disabled: 'forbidden',
 };
 
 /** The Slack error code (`user_not_found`, …) of a platform error, if it is one. */

@@ -55,5 +55,7 @@ export const slackFormatter: TextFormatter = {
   escape: escapeMrkdwn,
   bold: (text) => (text.trim() === '' ? text : `*${text}*`),
   quote: (text) => prefixLines(text, '>'),
+  // A normalised https address holds no `<`, `>` or `|`-breaking space; the label is escaped already.
+  link: (url, label) => `<${url}|${label.replace(/\|/g, '/')}>`,
   messageLimit: MESSAGE_TEXT_LIMIT,
 };

@@ -24,6 +24,7 @@ import { memberMessages } from './blocks-member.ts';
 import { plainTextMessages, simpleStaffMessages, summaryMessages } from './blocks-staff.ts';
 import type { SlackMessage } from './slack-blocks.ts';
 import { toFailedDelivery } from './slack-errors.ts';
+import { SLACK_FILE } from './slack-limits.ts';
 import { st } from './slack-texts.ts';
 import { findSentParts, sendMetadata } from './sent-lookup.ts';
 import { type CallLimit, CallPacer, DM_OPEN_LIMIT } from './slack-pacing.ts';
@@ -51,6 +52,7 @@ interface EditState {
 /** Slack implementation of the `Messenger` port. */
 export class SlackMessenger implements Messenger {
   readonly platform = 'slack' as const;
+  readonly maxFileBytes = SLACK_FILE.maxBytes;
   readonly #client: webApi.WebClient;
   readonly #logger: Logger;
   readonly #editIntervalMs: number;
@@ -106,6 +108,13 @@ export class SlackMessenger implements Messenger {
         if (!sent.ok) return sent;
         first ??= sent;
       }
+      // Agenda materials follow the invitation in the DM, one upload (and one part) per file;
+      // one that fails is the ledger's to retry or report, the invitation stands.
+      if (message.kind === 'invitation')
+        for (const file of message.files ?? [])
+          await parts.part(`file-${file.name}`, { kind: 'file', name: file.name }, () =>
+            this.#uploadOne(channel, file, ''),
+          );
       return first ?? { ok: false, permanent: false, reason: 'platform_error', detail: 'nothing_to_send' };
     } catch (error) {
       const failure = toFailedDelivery(error);

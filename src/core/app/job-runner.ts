@@ -16,6 +16,8 @@ import { runActionDueNotice } from './action-due-notice.ts';
 import type { StaffService } from './staff-service.ts';
 import { postSummary } from './summary-service.ts';
 import { invitationView, progressView, receiptView, reminderView } from './views.ts';
+import { materialViews, readAttachedFiles, tellStaffMaterialsMissing } from './materials.ts';
+import { type MissingPart, OutboxParts } from './outbox-parts.ts';
 
 /** Transient failures are retried this many times, with growing delays. */
 const MAX_ATTEMPTS = 5;
@@ -166,13 +168,23 @@ export class JobRunner {
       this.#progressDue.add(round.id);
       return { state: 'failed', note: 'no_platform' };
     }
-    const view = invitationView(this.ctx, committee, member, round);
-    const outcome = await deliverToMember(
-      this.ctx,
-      target,
-      { kind: 'invitation', locale: target.address.locale, view },
-      job.key,
-    );
+    const materials = materialViews(this.ctx, round, target.messenger);
+    const { files, unreadable } = await readAttachedFiles(this.ctx, round, materials);
+    const view = invitationView(this.ctx, committee, member, round, materials);
+    const message = {
+      kind: 'invitation' as const,
+      locale: target.address.locale,
+      view,
+      ...(files.length ? { files } : {}),
+    };
+    // With files, the message and each file are parts of one post: a retry sends only what is missing.
+    const parts = new OutboxParts(this.ctx, job.key, target.messenger.platform);
+    const outcome =
+      files.length > 0
+        ? await deliverOnce(this.ctx, job.key, target.messenger.platform, () =>
+            target.messenger.sendToMember(target.address, message, job.key, parts),
+          )
+        : await deliverToMember(this.ctx, target, message, job.key);
     const ref = outcome.sent
       ? outcome.delivery.ref
       : outcome.duplicate && outcome.state === 'sent'
@@ -197,6 +209,17 @@ export class JobRunner {
           memberId: member.id,
         });
       this.#progressDue.add(round.id);
+      if (files.length > 0 || unreadable.length > 0) {
+        const missingFiles =
+          files.length > 0 ? await this.#materialsMissing(job, target, message, parts, outcome.sent) : [];
+        const retry = missingFiles.some((m) => !m.permanent) ? this.#retryLater(job, 'materials missing') : null;
+        if (retry) return retry;
+        const lost = [
+          ...missingFiles,
+          ...unreadable.map((name) => ({ label: { kind: 'file' as const, name }, reason: 'unreadable' })),
+        ];
+        if (lost.length > 0) await tellStaffMaterialsMissing(this.ctx, round, committee, member, job.key, lost);
+      }
       return outcome.sent ? { state: 'done' } : { state: 'skipped', note: 'already sent' };
     }
     if (outcome.sent) return { state: 'done' };
@@ -236,6 +259,24 @@ export class JobRunner {
     });
     this.#progressDue.add(round.id);
     return { state: 'failed', note: failure.reason };
+  }
+
+  /**
+   * The material files still missing after this attempt. On a retry (the
+   * message went out before) the post is sent again through the ledger:
+   * what arrived is skipped, only the missing files are uploaded.
+   */
+  async #materialsMissing(
+    job: Job,
+    target: { messenger: Messenger; address: MemberAddress },
+    message: MemberMessage,
+    parts: OutboxParts,
+    sentNow: boolean,
+  ): Promise<MissingPart[]> {
+    if (sentNow) return parts.missing;
+    const again = new OutboxParts(this.ctx, job.key, target.messenger.platform);
+    await target.messenger.sendToMember(target.address, message, job.key, again);
+    return again.missing;
   }
 
   /** Posts or edits the one staff progress message per platform. */

@@ -3,7 +3,14 @@
  */
 import { answerText, isAnswered } from '../answers/validate-answer.ts';
 import type { Answer, Committee, Invitation, Locale, Member, Round } from '../model.ts';
-import type { InvitationView, ProgressView, QuestionnaireView, ReceiptView, ReminderView } from '../ports/messenger.ts';
+import type {
+  InvitationView,
+  MaterialView,
+  ProgressView,
+  QuestionnaireView,
+  ReceiptView,
+  ReminderView,
+} from '../ports/messenger.ts';
 import { formatMoney } from '../summary/format.ts';
 import { memberContactText, senderOf } from '../text/office-text.ts';
 import { localDateOf } from '../time.ts';
@@ -24,9 +31,16 @@ function businessDaysLeft(ctx: AppContext, committee: Committee, zone: string, c
   return ctx.calendarOf(committee).businessDaysBetween(localDateOf(now, zone), localDateOf(closesAt, zone));
 }
 
-export function invitationView(ctx: AppContext, committee: Committee, member: Member, round: Round): InvitationView {
+export function invitationView(
+  ctx: AppContext,
+  committee: Committee,
+  member: Member,
+  round: Round,
+  materials: MaterialView[] = [],
+): InvitationView {
   const { zone, locale } = readerOf(ctx, committee, member);
   return {
+    ...(materials.length > 0 ? { materials } : {}),
     roundId: round.id,
     roundTitle: round.title,
     committeeName: committee.name,

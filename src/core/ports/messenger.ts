@@ -44,7 +44,27 @@ export interface InvitationView {
   honorarium?: string;
   /** Whom to ask: `대외협력과 홍길동 주무관(☎ 02-2133-0000)`. */
   contact?: string;
+  /** Agenda materials (안건 설명자료), the round's first, then each item's. */
+  materials?: MaterialView[];
 }
+
+/**
+ * An agenda material as a member is told of it. A file is `attached` when
+ * this platform takes it (its bytes ride with the message), else served by
+ * its `link`, else `unavailable` (too large, or it could not be read).
+ */
+export type MaterialView =
+  | {
+      kind: 'file';
+      title: string;
+      name: string;
+      size: number;
+      /** The agenda item it belongs to (1-based), absent for the whole round's. */
+      itemIndex?: number;
+      delivery: 'attached' | 'link' | 'unavailable';
+      link?: string;
+    }
+  | { kind: 'link'; title: string; url: string; itemIndex?: number };
 
 export interface ReminderView {
   roundId: string;
@@ -79,7 +99,13 @@ export interface ReceiptView {
 
 /** A message to one member. `notice` is free text already in the member's locale. */
 export type MemberMessage =
-  | { kind: 'invitation'; locale: Locale; view: InvitationView }
+  | {
+      kind: 'invitation';
+      locale: Locale;
+      view: InvitationView;
+      /** The bytes of the materials the view marks `attached`, by file name. */
+      files?: OutgoingFile[];
+    }
   | { kind: 'reminder'; locale: Locale; view: ReminderView }
   | { kind: 'receipt'; locale: Locale; view: ReceiptView }
   | { kind: 'notice'; locale: Locale; text: string };
@@ -186,8 +212,16 @@ export type SettledSend = { settled: true; delivery: Delivery } | { settled: fal
 export interface Messenger {
   readonly platform: Platform;
   /**
+   * Largest file this messenger attaches to a member's DM (absent: none).
+   * Larger agenda materials are served by their link.
+   */
+  readonly maxFileBytes?: number;
+  /**
    * A DM; when it takes several messages, each goes through `parts`. Any
-   * part failing makes the whole a failure (a retry sends what is missing).
+   * message failing makes the whole a failure (a retry sends what is
+   * missing). An invitation's files follow its message, each upload its own
+   * part (`file-<name>`): one that fails is left to the ledger, which the
+   * core reads to retry it or tell staff.
    */
   sendToMember(
     to: MemberAddress,

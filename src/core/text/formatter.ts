@@ -9,6 +9,8 @@ export interface TextFormatter {
   bold(text: string): string;
   /** A quoted block (each line quoted); the argument is already escaped. */
   quote(text: string): string;
+  /** A link to a normalised https address (from the configuration); the label is already escaped. */
+  link(url: string, label: string): string;
   /** Largest characters in one message on this platform. */
   readonly messageLimit: number;
 }
@@ -26,5 +28,6 @@ export const plainFormatter: TextFormatter = {
   escape: (text) => text,
   bold: (text) => text,
   quote: (text) => prefixLines(text, '  '),
+  link: (url, label) => `${label}: ${url}`,
   messageLimit: 100_000,
 };

@@ -4,7 +4,7 @@
  */
 import { t } from '../i18n/catalogue.ts';
 import type { Locale } from '../model.ts';
-import type { InvitationView, MemberMessage, ProgressView, ReminderView } from '../ports/messenger.ts';
+import type { InvitationView, MaterialView, MemberMessage, ProgressView, ReminderView } from '../ports/messenger.ts';
 import type { TextFormatter } from './formatter.ts';
 
 /** Title and body of a member message; people's text (answers) escaped with `fmt`. */
@@ -82,8 +82,34 @@ function invitationBody(v: InvitationView, locale: Locale, fmt: TextFormatter): 
     t(locale, 'invite.howTo'),
   ];
   if (v.honorarium) details.push(t(locale, 'invite.honorarium', { amount: v.honorarium }));
+  if (v.materials && v.materials.length > 0) details.push(...materialLines(v.materials, locale, fmt));
   if (v.contact) details.push(t(locale, 'invite.contact', { contact: fmt.escape(v.contact) }));
   return [head.join('\n'), purpose, details.join('\n'), t(locale, 'invite.thanks')].join('\n\n');
+}
+
+/** `1.2 MB`, `340 KB`: sizes as members read them. */
+function fileSizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)}MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))}KB`;
+}
+
+/** The materials section of an invitation: each file with how it comes, each link. */
+function materialLines(materials: readonly MaterialView[], locale: Locale, fmt: TextFormatter): string[] {
+  const lines = [t(locale, 'invite.materials')];
+  for (const m of materials) {
+    const item = m.itemIndex === undefined ? '' : t(locale, 'invite.material.item', { index: m.itemIndex });
+    const title = fmt.escape(m.title);
+    if (m.kind === 'link') {
+      lines.push(t(locale, 'invite.material.url', { link: fmt.link(m.url, title), item }));
+      continue;
+    }
+    const size = fileSizeText(m.size);
+    if (m.delivery === 'attached') lines.push(t(locale, 'invite.material.attached', { title, size, item }));
+    else if (m.delivery === 'link' && m.link)
+      lines.push(t(locale, 'invite.material.link', { title, size, item, link: fmt.link(m.link, fmt.escape(m.name)) }));
+    else lines.push(t(locale, 'invite.material.unavailable', { title, size, item }));
+  }
+  return lines;
 }
 
 function timeLeft(v: ReminderView, locale: Locale): string {

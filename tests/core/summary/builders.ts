@@ -137,6 +137,7 @@ export function reportInput(overrides: Partial<CompileInput> = {}): CompileInput
 export const chatFormatter: TextFormatter = {
   escape: (text) => text.replace(/[*_>]/g, '\\$&'),
   bold: (text) => `**${text}**`,
+  link: (url, label) => `[${label}](${url})`,
   quote: (text) =>
     text
       .split('\n')

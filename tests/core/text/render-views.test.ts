@@ -9,6 +9,7 @@ const markingFormatter: TextFormatter = {
   escape: (text) => `«${text}»`,
   bold: (text) => `**${text}**`,
   quote: (text) => `> ${text}`,
+  link: (url, label) => `[${label}](${url})`,
   messageLimit: 2000,
 };
 

@@ -27,6 +27,8 @@ export const certaintyTexts = defineSection({
     'staff.parts.missing':
       '「{title}」 요약 중 일부를 게시하지 못하였습니다.\n{items}\n결과 파일은 `export {roundId} csv`(또는 md, json)로 받으실 수 있습니다.',
     'staff.parts.file': '{file} 파일을 첨부하지 못하였습니다: {reason}',
+    'staff.materials.missing':
+      '「{title}」 {name} 위원님께 안건 설명자료 일부를 보내지 못하였습니다. 자문 요청 메시지는 전달되었습니다. 빠진 자료는 전자우편 등 다른 방법으로 보내 드려 주시기 바랍니다.\n{items}',
     'staff.parts.section': '요약 본문 {index}번째 부분을 게시하지 못하였습니다: {reason}',
     'staff.parts.uncertain': '게시 도중 중단되어 게시 여부를 알 수 없습니다',
     'member.notice.extended':
@@ -55,6 +57,8 @@ export const certaintyTexts = defineSection({
     'staff.parts.missing':
       'Part of the summary of "{title}" could not be posted.\n{items}\nGet the results with `export {roundId} csv` (or md, json).',
     'staff.parts.file': 'the file {file} could not be attached: {reason}',
+    'staff.materials.missing':
+      '"{title}": some agenda materials did not reach {name}. The invitation itself arrived. Please send the missing files another way (e.g. e-mail).\n{items}',
     'staff.parts.section': 'part {index} of the summary text could not be posted: {reason}',
     'staff.parts.uncertain': 'posting was interrupted; it may or may not be there',
     'member.notice.extended':

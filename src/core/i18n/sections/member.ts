@@ -22,6 +22,16 @@ export const memberTexts = defineSection({
     'invite.honorarium':
       '○ 자문수당: 의견을 제출하신 위원님께 {amount}을 지급할 예정입니다(관계 법령에 따라 원천징수 후 지급).',
     'invite.contact': '○ 문의: {contact}',
+    'invite.materials': '○ 안건 설명자료: 아래 자료를 함께 보내 드리니 검토하여 주시기 바랍니다.',
+    'invite.material.attached': '  - {title}({size}, 첨부 파일){item}',
+    'invite.material.link':
+      '  - {title}({size}){item}: 파일이 커서 메신저로 첨부하지 못하여 내려받으실 주소를 안내하여 드립니다. {link}',
+    'invite.material.unavailable':
+      '  - {title}({size}){item}: 메신저로 보내 드리지 못하였습니다. 아래 문의처로 요청하여 주시기 바랍니다.',
+    'invite.material.url': '  - {link}{item}',
+    'invite.material.item': ' [안건 {index}]',
+    'invite.material.caption': '「{roundTitle}」 안건 설명자료: {title}',
+    'questionnaire.materials': '안건 설명자료(자문 요청 메시지에 첨부): {list}',
     'invite.thanks': '바쁘신 가운데 협조하여 주셔서 감사합니다.',
     'reminder.title': '[서면자문 재안내] 「{roundTitle}」',
     'reminder.body':
@@ -71,6 +81,15 @@ export const memberTexts = defineSection({
       '- How to answer: press "Write advice" below. Drafts are kept, and you can change your answers until the deadline, even after submitting.',
     'invite.honorarium': '- Honorarium: members who submit will receive {amount} (taxes withheld as the law requires).',
     'invite.contact': '- Contact: {contact}',
+    'invite.materials': '- Agenda materials: please find them below and review them before answering.',
+    'invite.material.attached': '  - {title} ({size}, attached){item}',
+    'invite.material.link': '  - {title} ({size}){item}: too large to attach here; please download it from {link}',
+    'invite.material.unavailable':
+      '  - {title} ({size}){item}: could not be sent here; please ask the contact below for it.',
+    'invite.material.url': '  - {link}{item}',
+    'invite.material.item': ' [item {index}]',
+    'invite.material.caption': '"{roundTitle}" agenda material: {title}',
+    'questionnaire.materials': 'Agenda materials (attached to the invitation): {list}',
     'invite.thanks': 'Thank you for your help.',
     'reminder.title': '[Reminder] {roundTitle}',
     'reminder.body':
