@@ -361,3 +361,21 @@ export interface Actor {
   roleIds?: string[];
   displayName?: string;
 }
+
+/** How a stored round draft was made: the chat form, or a file staff uploaded. */
+export type RoundDraftSource = 'chat' | 'import';
+
+/**
+ * A round staff wrote in chat or imported from a file (issue 12), kept in
+ * the store, not in `config/rounds/`, until it opens; then it is a stored
+ * round like any other. Its definition is what a round file would define.
+ */
+export interface RoundDraft {
+  definition: RoundDefinition;
+  source: RoundDraftSource;
+  createdAt: Date;
+  /** `platform:userId` or `cli`. */
+  createdBy: string;
+  updatedAt: Date;
+  updatedBy: string;
+}

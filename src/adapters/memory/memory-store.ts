@@ -23,6 +23,7 @@ import type {
   SummaryRecord,
 } from '../../core/ports/store.ts';
 import { MemoryFollowUps } from './memory-follow-ups.ts';
+import { MemoryRoundDrafts } from './memory-round-drafts.ts';
 
 /** A job with its lease and claimant, as the store keeps it. */
 interface StoredJob extends Job {
@@ -73,6 +74,11 @@ export class MemoryStore implements Store {
   readonly addAction = this.followUps.addAction.bind(this.followUps);
   readonly updateAction = this.followUps.updateAction.bind(this.followUps);
   readonly listActions = this.followUps.listActions.bind(this.followUps);
+  private readonly roundDrafts = new MemoryRoundDrafts();
+  readonly saveRoundDraft = this.roundDrafts.saveRoundDraft.bind(this.roundDrafts);
+  readonly getRoundDraft = this.roundDrafts.getRoundDraft.bind(this.roundDrafts);
+  readonly listRoundDrafts = this.roundDrafts.listRoundDrafts.bind(this.roundDrafts);
+  readonly deleteRoundDraft = this.roundDrafts.deleteRoundDraft.bind(this.roundDrafts);
 
   async syncCommittee(committee: Committee): Promise<void> {
     const { members, ...rest } = copy(committee);

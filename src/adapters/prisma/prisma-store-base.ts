@@ -22,12 +22,14 @@ import type {
   OutboxEntry,
   ReleasedClaims,
   RoundPatch,
+  RoundDraftWrite,
   RoundRevision,
   Store,
   SummaryRecord,
   SynthesisWrite,
 } from '../../core/ports/store.ts';
 import { PrismaFollowUps } from './prisma-follow-ups.ts';
+import { PrismaRoundDrafts } from './prisma-round-drafts.ts';
 import type { Answer } from '../../core/model.ts';
 import { Prisma, type PrismaClient, type Round as RoundRow } from '../../generated/prisma/client.ts';
 import {
@@ -81,9 +83,11 @@ export abstract class PrismaStoreBase implements Store {
   protected abstract readonly claimLock: Prisma.Sql;
 
   readonly #followUps: PrismaFollowUps;
+  readonly #roundDrafts: PrismaRoundDrafts;
 
   constructor(protected readonly prisma: PrismaClient) {
     this.#followUps = new PrismaFollowUps(prisma);
+    this.#roundDrafts = new PrismaRoundDrafts(prisma);
   }
 
   saveSynthesis(write: SynthesisWrite) {
@@ -108,6 +112,22 @@ export abstract class PrismaStoreBase implements Store {
 
   listActions(roundId?: string) {
     return this.#followUps.listActions(roundId);
+  }
+
+  saveRoundDraft(write: RoundDraftWrite) {
+    return this.#roundDrafts.saveRoundDraft(write);
+  }
+
+  getRoundDraft(roundId: string) {
+    return this.#roundDrafts.getRoundDraft(roundId);
+  }
+
+  listRoundDrafts() {
+    return this.#roundDrafts.listRoundDrafts();
+  }
+
+  deleteRoundDraft(roundId: string) {
+    return this.#roundDrafts.deleteRoundDraft(roundId);
   }
 
   abstract syncCommittee(committee: Committee): Promise<void>;

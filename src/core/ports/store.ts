@@ -24,6 +24,9 @@ import type {
   JobState,
   LocalDate,
   Round,
+  RoundDraft,
+  RoundDefinition,
+  RoundDraftSource,
   SynthesisRevision,
 } from '../model.ts';
 
@@ -167,6 +170,14 @@ export interface ActionPatch {
   questionIds?: string[];
 }
 
+/** A round draft to create, or to replace (its creation fields are kept). */
+export interface RoundDraftWrite {
+  definition: RoundDefinition;
+  source: RoundDraftSource;
+  by: string;
+  at: Date;
+}
+
 export interface Store {
   /** Upserts the committee and its members from config. Members no longer listed become inactive. */
   syncCommittee(committee: Committee): Promise<void>;
@@ -296,6 +307,14 @@ export interface Store {
   ): Promise<FollowUpAction | null>;
   /** Follow-up actions of a round (of every round when none is given), by round and number. */
   listActions(roundId?: string): Promise<FollowUpAction[]>;
+
+  /** Creates a round draft, or replaces the one with its id (keeping who made it and when). */
+  saveRoundDraft(write: RoundDraftWrite): Promise<RoundDraft>;
+  getRoundDraft(roundId: string): Promise<RoundDraft | null>;
+  /** Every round draft, by id. */
+  listRoundDrafts(): Promise<RoundDraft[]>;
+  /** Deletes a round draft; false when there was none. */
+  deleteRoundDraft(roundId: string): Promise<boolean>;
 
   /**
    * Deletes every answer and answer revision of a round (retention of
