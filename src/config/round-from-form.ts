@@ -6,9 +6,11 @@
  * line of the paste they come from.
  */
 import type { RoundDefinition } from '../core/model.ts';
+import type { AgendaTableProblemCode } from '../core/rounds/agenda-table.ts';
 import {
   parseAgendaText,
-  type AgendaTextProblem,
+  type AgendaProblem,
+  type AgendaTextProblemCode,
   type PastedAgendaItem,
   type PastedQuestion,
 } from '../core/rounds/agenda-text.ts';
@@ -34,7 +36,7 @@ export interface RoundForm {
  * the round file, with the paste line when it is in the agenda. @public
  */
 export type RoundFormProblem =
-  | { readonly kind: 'agenda'; readonly problem: AgendaTextProblem }
+  | { readonly kind: 'agenda'; readonly problem: AgendaProblem<AgendaTextProblemCode | AgendaTableProblemCode> }
   | { readonly kind: 'rule'; readonly line?: number; readonly problem: LocatedProblem };
 
 export type RoundFormResult =

@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   'ACTION.NOT_FOUND',
   'ACTION.DUE_INVALID',
   'ACTION.NO_CHANGE',
+  'DRAFT.UNKNOWN_COMMITTEE',
+  'DRAFT.ROUND_EXISTS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -52,7 +52,10 @@ export class AppContext {
   readonly configSource: ConfigSource | undefined;
   readonly renderReport: ReportRenderer | undefined;
   readonly committees = new Map<string, Committee>();
+  /** Every round definition not yet opened or opened: round files and stored drafts (a stored draft wins an id both have). */
   readonly definitions = new Map<string, RoundDefinition>();
+  #fileRounds: readonly RoundDefinition[] = [];
+  #storedDrafts: readonly RoundDefinition[] = [];
   readonly messengers = new Map<Platform, Messenger>();
   readonly #calendars = new Map<string, BusinessCalendar>();
   readonly #membersByUser = new Map<string, MemberRef[]>();
@@ -89,7 +92,29 @@ export class AppContext {
         }
       }
     }
-    for (const r of rounds) this.definitions.set(r.id, r);
+    this.#fileRounds = [...rounds];
+    this.#rebuildDefinitions();
+  }
+
+  /**
+   * Reads the round drafts staff wrote in chat or imported (issue 12) from
+   * the store again: another instance, or the CLI, may have saved one.
+   */
+  async refreshDrafts(): Promise<void> {
+    this.#storedDrafts = (await this.store.listRoundDrafts()).map((d) => d.definition);
+    this.#rebuildDefinitions();
+  }
+
+  /** Ids a round file and a stored draft both define: the stored draft is the one used. */
+  draftConflicts(): string[] {
+    const stored = new Set(this.#storedDrafts.map((d) => d.id));
+    return this.#fileRounds.filter((r) => stored.has(r.id)).map((r) => r.id);
+  }
+
+  #rebuildDefinitions(): void {
+    this.definitions.clear();
+    for (const r of this.#fileRounds) this.definitions.set(r.id, r);
+    for (const d of this.#storedDrafts) this.definitions.set(d.id, d);
   }
 
   now(): Date {

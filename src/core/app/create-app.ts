@@ -3,7 +3,7 @@
  * the scheduler calls `runDueJobs`; the CLI uses `runAsOperator`.
  */
 import type { Store } from '../ports/store.ts';
-import { AppContext, type AppDeps } from './app-context.ts';
+import { actorLabel, AppContext, type AppDeps } from './app-context.ts';
 import type { JamunApi, StaffCommand, StaffReply } from './inbound.ts';
 import { JobRunner } from './job-runner.ts';
 import { MemberService } from './member-service.ts';
@@ -15,6 +15,8 @@ import type { Result } from '../errors.ts';
 import type { ReportDocument } from '../report/report-model.ts';
 import { buildReport } from './report-service.ts';
 import { actionDraft, synthesisDraft } from './follow-up-service.ts';
+import { saveRoundDraft } from './round-drafts.ts';
+import type { Actor, RoundDefinition, RoundDraftSource } from '../model.ts';
 import { applyReload, differenceReport, reloadFromSource, reloadReport } from './reload-config.ts';
 
 export type { AppDeps } from './app-context.ts';
@@ -47,6 +49,16 @@ export interface JamunApp extends JamunApi {
   configDifferences(snapshot: ConfigSnapshot): Promise<string[]>;
   /** The result report (결과 보고) of a closed round, for the document renderers. */
   report(roundId: string, options?: { note?: string }): Promise<Result<ReportDocument>>;
+  /**
+   * Stores a round written in chat or imported from a file as a draft
+   * (issue 12), as staff `actor` (checked against the round's committee) or,
+   * without one, as the operator. Returns the reply text.
+   */
+  saveRoundDraft(
+    definition: RoundDefinition,
+    source: RoundDraftSource,
+    actor?: Actor,
+  ): Promise<Result<{ created: boolean; text: string }>>;
   readonly store: Store;
 }
 
@@ -83,5 +95,20 @@ export function createJamunApp(deps: AppDeps): JamunApp {
     reloadConfig: (actor) => reloadFromSource(ctx, ctx.configSource, actor),
     configDifferences: (snapshot) => differenceReport(ctx, snapshot),
     report: (roundId, options) => buildReport(ctx, roundId, options),
+    saveRoundDraft: (definition, source, actor) =>
+      saveRoundDraft(
+        ctx,
+        actor
+          ? {
+              label: actorLabel(actor),
+              mayEdit: (committeeId) => {
+                const committee = ctx.committees.get(committeeId);
+                return committee !== undefined && ctx.isStaffOf(committee, actor);
+              },
+            }
+          : { label: 'cli', mayEdit: () => true },
+        definition,
+        source,
+      ),
   };
 }

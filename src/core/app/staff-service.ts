@@ -43,6 +43,7 @@ export class StaffService implements StaffApi {
   }
 
   async roundIds(prefix: string): Promise<string[]> {
+    await this.ctx.refreshDrafts();
     const stored = await this.ctx.store.listRounds();
     const ids = new Set([
       ...stored.sort((a, b) => b.opensAt.getTime() - a.opensAt.getTime()).map((r) => r.id),
@@ -57,6 +58,8 @@ export class StaffService implements StaffApi {
 
   /** Runs a command for a caller; a refusal or domain error becomes a reply, never a throw. */
   async run(caller: StaffCaller, command: StaffCommand): Promise<StaffReply> {
+    // Drafts saved by another instance, the CLI or a chat form since the last command.
+    await this.ctx.refreshDrafts();
     const locale = this.#locale(command);
     const committee = this.#committeeOf(command.roundId);
     const allowed =

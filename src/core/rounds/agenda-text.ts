@@ -68,7 +68,7 @@ export type AgendaReadResult<Code extends string> =
   | { readonly ok: true; readonly items: readonly PastedAgendaItem[] }
   | { readonly ok: false; readonly problems: readonly AgendaProblem<Code>[] };
 
-/** One problem of a paste. */
+/** One problem of a paste. @public */
 export type AgendaTextProblem = AgendaProblem<AgendaTextProblemCode>;
 
 export type AgendaTextResult = AgendaReadResult<AgendaTextProblemCode>;

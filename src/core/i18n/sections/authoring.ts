@@ -3,6 +3,16 @@ import { defineSection } from '../define-section.ts';
 
 export const authoringTexts = defineSection({
   ko: {
+    'DRAFT.UNKNOWN_COMMITTEE':
+      '위원회 「{committeeId}」{committeeId|을/를} 찾을 수 없습니다. 위원회 설정의 id를 적어 주시기 바랍니다.',
+    'DRAFT.ROUND_EXISTS':
+      '회차 「{roundTitle}」{roundTitle|은/는} 이미 시작되어 초안으로 바꿀 수 없습니다. 다른 회차 id를 쓰시거나, 문구는 jamun config reload의 변경 규칙으로 고쳐 주시기 바랍니다.',
+    'authoring.draft.created':
+      '초안 「{title}」{title|을/를} 저장하였습니다: 안건 {items}건, 질문 {questions}개. 시작하려면 open {roundId}',
+    'authoring.draft.replaced':
+      '초안 「{title}」{title|을/를} 고쳐 저장하였습니다: 안건 {items}건, 질문 {questions}개. 시작하려면 open {roundId}',
+    'authoring.draft.file-conflict':
+      '회차 파일에도 같은 id({roundId})가 있습니다. 이제 저장된 초안이 쓰이며, 파일의 내용은 쓰이지 않습니다.',
     'authoring.agenda.line': '{line}번째 줄: {problem}',
     'authoring.agenda.empty': '안건이 없습니다. `# 안건 제목` 줄 아래에 질문을 한 줄에 하나씩 적어 주시기 바랍니다.',
     'authoring.agenda.question-before-item':
@@ -36,6 +46,16 @@ export const authoringTexts = defineSection({
     'authoring.table.bad-scale': '척도 「{scale}」{scale|을/를} 읽을 수 없습니다. 예: 1-5',
   },
   en: {
+    'DRAFT.UNKNOWN_COMMITTEE':
+      'There is no committee "{committeeId}": give the id of a committee in the configuration.',
+    'DRAFT.ROUND_EXISTS':
+      'The round "{roundTitle}" has already been opened, so it cannot become a draft again: use another round id, or change its wording through jamun config reload and its change rules.',
+    'authoring.draft.created':
+      'Stored the draft "{title}": {items} agenda {items|item|items}, {questions} {questions|question|questions}. To open it: open {roundId}',
+    'authoring.draft.replaced':
+      'Replaced the draft "{title}": {items} agenda {items|item|items}, {questions} {questions|question|questions}. To open it: open {roundId}',
+    'authoring.draft.file-conflict':
+      'A round file defines the same id ({roundId}): the stored draft is used from now on, not the file.',
     'authoring.agenda.line': 'Line {line}: {problem}',
     'authoring.agenda.empty': 'There is no agenda: write `# Agenda title`, then one question per line under it.',
     'authoring.agenda.question-before-item':
