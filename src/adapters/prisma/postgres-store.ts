@@ -23,11 +23,19 @@ import { answerFromRow, committeeSettings, invitationToCreate } from './row-mapp
 /** Connections per instance: the scheduler's lanes, the handlers and the lease share them. */
 const POOL_SIZE = 10;
 
+/**
+ * How long a transaction may wait for one of those connections, and run.
+ * Prisma's defaults (2 s, 5 s) made saves of 50 members at once fail with
+ * P2028 on a loaded machine (README, Benchmarks): a member's answer refused
+ * because others were being saved. Waiting longer is the right trade here.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
 /** Opens the PostgreSQL store on `databaseUrl` (`postgres://…`), applying pending migrations first. */
 export async function createPostgresStore(databaseUrl: string): Promise<Store> {
   await migrateDatabase(databaseUrl);
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: POOL_SIZE, options: '-c TimeZone=UTC' });
-  const client = new PostgresPrismaClient({ adapter });
+  const client = new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   await client.$queryRaw`SELECT 1`;
   return new PostgresStore(client);
 }
