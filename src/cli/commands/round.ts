@@ -3,6 +3,7 @@ import type { ExportFormat, StaffCommand, StaffReply, StaffVerb } from '../../co
 import type { Output } from '../context.ts';
 import { EXIT, type ExitCode, exitCodeOf } from '../exit-codes.ts';
 import { writeExport } from '../export-path.ts';
+import { roundFollowUpCommands } from './round-follow-up.ts';
 import { roundImportCommand } from './round-import.ts';
 
 interface VerbOptions {
@@ -139,6 +140,7 @@ export function roundCommand(program: Command, output: Output, setExit: (code: E
       );
     });
   roundImportCommand(round, output, setExit, () => opts().config);
+  roundFollowUpCommands(round, output, setExit, (command) => runVerb(output, setExit, command, opts()));
   round
     .command('report')
     .description('Write the result report (결과 보고) of a closed round: docx, xlsx, pdf (embedded Hangul font) or md.')
