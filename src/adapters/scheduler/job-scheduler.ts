@@ -76,13 +76,17 @@ export function createJobScheduler(options: SchedulerOptions): JobScheduler {
       return running;
     }
     running = (async () => {
-      do {
-        again = false;
-        await runOnce();
-      } while (again && !stopped);
-    })().finally(() => {
-      running = undefined;
-    });
+      try {
+        do {
+          again = false;
+          await runOnce();
+        } while (again && !stopped);
+      } finally {
+        // Cleared in the same step the loop ends in: a `.finally()` callback would run a
+        // microtask later, and a poke in between would set `again` on a run already over (lost).
+        running = undefined;
+      }
+    })();
     return running;
   };
 

@@ -70,6 +70,8 @@ describe('the job scheduler', () => {
 
   it('GIVEN a crash after an invitation was handed to the platform WHEN the bot restarts THEN it is not sent again and staff see it as uncertain', async () => {
     const local = new LocalMessenger();
+    // A platform that cannot look the send up (the local one can: certainty.test.ts covers settling).
+    local.canSettle = false;
     const t = await createTestApp({ messengers: [local] });
     await t.app.runStaffCommand(staff, { verb: 'open', roundId: '2024-1' });
     // The crash: the outbox entry was claimed, the process died before recording the answer.
