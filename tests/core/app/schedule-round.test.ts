@@ -131,6 +131,24 @@ describe('reminderJobs', () => {
   });
 });
 
+describe('reminderJobs across zones', () => {
+  it('GIVEN members in Seoul, Paris, then Seoul again THEN each gets the plan of their own zone (planned once per zone)', () => {
+    const { ctx, committee, round } = seed();
+    const [kang, second, third] = committee.members as [Member, Member, Member];
+    const paris: Member = { ...second, timeZone: 'Europe/Paris' };
+    const jobs = reminderJobs(ctx, round, committee, [kang, paris, third]);
+    const firstDue = (member: Member) => jobs.find((j) => j.memberId === member.id)?.dueAt.toISOString();
+    expect([firstDue(kang), firstDue(paris), firstDue(third)]).toEqual([
+      '2024-02-13T01:00:00.000Z',
+      '2024-02-13T09:00:00.000Z',
+      '2024-02-13T01:00:00.000Z',
+    ]);
+    expect(jobs.filter((j) => j.memberId === third.id).map((j) => j.dueAt)).toEqual(
+      jobs.filter((j) => j.memberId === kang.id).map((j) => j.dueAt),
+    );
+  });
+});
+
 describe('openingJobs', () => {
   it('GIVEN an open before the window THEN invitations wait for the opening, then reminders, then the close at the deadline', () => {
     const { ctx, committee, round } = seed();
