@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import type { LocatedProblem } from '../../config/config-error.ts';
-import { formatPath } from '../../config/config-error.ts';
+import { formatConfigError, formatPath, inFile } from '../../config/config-error.ts';
 import type { RoundFormProblem } from '../../config/round-from-form.ts';
 import type { RoundDefinition } from '../../core/model.ts';
 import type { Output } from '../context.ts';
@@ -48,12 +48,12 @@ async function readYamlRound(file: string, bytes: Buffer): Promise<Read> {
   const { validateRoundContent } = await import('../../config/validate-round.ts');
   const yaml = readYaml(file, bytes.toString('utf8'));
   if (!yaml.ok) {
-    const { formatConfigError } = await import('../../config/config-error.ts');
     return { ok: false, lines: yaml.errors.map(formatConfigError), exit: EXIT.refused };
   }
   const { value, problems } = validateRoundContent(yaml.content);
   if (!value || problems.length > 0) {
-    return { ok: false, lines: problems.map((p) => ruleLine(p, `${file}: `)), exit: EXIT.refused };
+    // The same `file: path: message` lines as `config check`.
+    return { ok: false, lines: inFile(file, problems).map(formatConfigError), exit: EXIT.refused };
   }
   return { ok: true, definition: value };
 }
