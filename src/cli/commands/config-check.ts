@@ -23,6 +23,11 @@ function holidayWarnings(loaded: LoadedConfig): string[] {
   return lines;
 }
 
+/** `1 committee`, `7 members`: the operator reads counts, not `(s)`. */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function configCheckCommand(program: Command, output: Output, setExit: (code: ExitCode) => void): void {
   const config = program.command('config').description('Configuration tools.');
   config
@@ -37,7 +42,7 @@ export function configCheckCommand(program: Command, output: Output, setExit: (c
       for (const line of holidayWarnings(loaded)) output.err(line);
       const imported = loaded.holidays.map((list) => `${list.country} ${list.year}`).join(', ');
       output.out(
-        `OK: ${loaded.committees.length} committee(s), ${members} member(s), ${loaded.rounds.length} round(s)${imported ? `, imported holiday lists: ${imported}` : ''}.`,
+        `OK: ${counted(loaded.committees.length, 'committee')}, ${counted(members, 'member')}, ${counted(loaded.rounds.length, 'round')}${imported ? `, imported holiday lists: ${imported}` : ''}.`,
       );
       output.out(
         `Messengers: ${[env.slack ? `slack (${env.slack.mode})` : '', env.discord ? 'discord' : ''].filter(Boolean).join(', ') || 'none configured'}`,

@@ -82,7 +82,8 @@ export async function applyReload(ctx: AppContext, snapshot: ConfigSnapshot, act
 function fieldText(field: string, locale: Locale): string {
   const aspect = (name: string): string =>
     t(locale, `change.field.${name.replace(/[ ()]+/g, '_').replace(/_$/, '')}` as Parameters<typeof t>[1]);
-  const match = /^(agenda|question) (\S+)(?: (.+))?$/.exec(field);
+  // `question order` names an aspect of the round, not question "order".
+  const match = field === 'question order' ? null : /^(agenda|question) (\S+)(?: (.+))?$/.exec(field);
   if (!match) return aspect(field);
   const [, kind, id, rest] = match;
   const subject = t(locale, kind === 'agenda' ? 'change.field.agenda' : 'change.field.question', { id: id ?? '' });
@@ -99,6 +100,8 @@ function valueText(
   if (value === undefined) return t(locale, 'change.value.none');
   if (change.field === 'deadline' || change.field === 'opens')
     return ctx.when(new Date(value), committee.timeZone, locale);
+  // Settings such as anonymity and late answers are stored as `true`/`false`; people read yes/no.
+  if (value === 'true' || value === 'false') return t(locale, `change.value.${value}`);
   return `"${clip(value.replace(/\s+/g, ' '), VALUE_MAX)}"`;
 }
 

@@ -116,8 +116,10 @@ function english(): ConfigSnapshot {
   return seed;
 }
 
-async function setup(patch: Partial<Round> = { status: 'open', openedAt: new Date('2024-02-08T00:00:00Z') }) {
-  const config = english();
+async function setup(
+  patch: Partial<Round> = { status: 'open', openedAt: new Date('2024-02-08T00:00:00Z') },
+  config = english(),
+) {
   const store = createMemoryStore();
   const ctx = new AppContext({
     store,
@@ -173,8 +175,8 @@ describe('differenceReport', () => {
       '• Round "2024-1" question 1.2 help: (none) → "Some help"',
       '  Applied: later messages use the new wording (messages already sent stay as they were).',
       '• Round "2024-1" question 1.9: (none) → "Added"',
-      '  Not applied: 2 member(s) have already answered, so the questionnaire cannot change. To change questions, cancel this round and open a new one (wording changes still apply).',
-      '• Round "2024-1" late answers: "false" → "true"',
+      '  Not applied: 2 members have already answered, so the questionnaire cannot change. To change questions, cancel this round and open a new one (wording changes still apply).',
+      '• Round "2024-1" late answers: no → yes',
       '  Not applied: the committee, anonymity, late answers and reminders are fixed when a round opens. To change them, cancel the round and open a new one.',
       '• Round "2024-1" deadline: Thu 15 Feb 2024 18:00 → Tue 20 Feb 2024 18:00',
       '  Not applied: the deadline does not change from the file. Use extend 2024-1 YYYY-MM-DD [HH:mm].',
@@ -196,6 +198,29 @@ describe('differenceReport', () => {
       '• Round "2024-1" opening time: Thu 8 Feb 2024 09:00 → Thu 8 Feb 2024 10:00',
     ]);
     expect(lines[2]).toBe('  Applied: nobody has answered yet, so the questionnaire was changed.');
+  });
+
+  it('GIVEN two questions swapped before anyone answered THEN the change reads 질문 순서, not a question called "order"', async () => {
+    const { ctx } = await setup(undefined, seedConfig());
+    const lines = await differenceReport(
+      ctx,
+      editedSeed((r) => r.agenda[0]?.questions.reverse()),
+    );
+    expect(lines.filter((l) => l.startsWith('•'))[0]).toMatch(/^• 회차 "2024-1" 질문 순서: "/);
+  });
+
+  it('GIVEN one member answered WHEN a question is added THEN the refusal counts one member in the singular', async () => {
+    const { ctx, store } = await setup();
+    await answer(store, 'm-kang', '1.1');
+    const lines = await differenceReport(
+      ctx,
+      editedEnglish((r) => {
+        r.agenda[0]?.questions.push({ id: '1.9', prompt: 'Added', kind: 'long_text', required: false, maxLength: 500 });
+      }),
+    );
+    expect(lines).toContain(
+      '  Not applied: 1 member has already answered, so the questionnaire cannot change. To change questions, cancel this round and open a new one (wording changes still apply).',
+    );
   });
 
   it('GIVEN nothing changed THEN no lines at all', async () => {
@@ -285,7 +310,7 @@ describe('the reload report', () => {
   it('GIVEN no change THEN what was read and that nothing changed; GIVEN changes THEN the header and the lines', async () => {
     const { ctx } = await setup();
     expect(reloadReport(ctx, english(), [], 'en')).toBe(
-      'The configuration was read again (1 committee(s), 1 round(s)).\nNo change to apply to running rounds.',
+      'The configuration was read again (1 committee, 1 round).\nNo change to apply to running rounds.',
     );
     const reloads = await applyReload(
       ctx,
@@ -293,7 +318,7 @@ describe('the reload report', () => {
       'cli',
     );
     expect(reloadReport(ctx, english(), reloads, 'en').split('\n')).toEqual([
-      'The configuration was read again (1 committee(s), 1 round(s)).',
+      'The configuration was read again (1 committee, 1 round).',
       'Changes to running rounds:',
       `• Round "2024-1" title: "'24년 제1차 지역상생발전위원회 서면자문" → "T2"`,
       '  Applied: later messages use the new wording (messages already sent stay as they were).',

@@ -14,6 +14,8 @@ export const changeTexts = defineSection({
     'change.unavailable': '이 실행 환경에서는 설정을 다시 읽을 수 없습니다. 봇을 다시 시작하여 주시기 바랍니다.',
     'change.line': '• 회차 "{round}" {field}: {from} → {to}',
     'change.value.none': '(없음)',
+    'change.value.true': '예',
+    'change.value.false': '아니요',
     'change.reason.wording':
       '  반영하였습니다. 이후 보내는 안내부터 바뀐 문구를 씁니다(이미 보낸 안내는 그대로입니다).',
     'change.reason.form': '  반영하였습니다. 아직 답변한 위원이 없어 질문 구성을 바꾸었습니다.',
@@ -47,7 +49,8 @@ export const changeTexts = defineSection({
     'change.field.question': '질문 {id}',
   },
   en: {
-    'change.reloaded': 'The configuration was read again ({committees} committee(s), {rounds} round(s)).',
+    'change.reloaded':
+      'The configuration was read again ({committees} {committees|committee|committees}, {rounds} {rounds|round|rounds}).',
     'change.none': 'No change to apply to running rounds.',
     'change.header': 'Changes to running rounds:',
     'change.check.header': 'Differences between running rounds and the files (applied by `jamun config reload`):',
@@ -56,10 +59,12 @@ export const changeTexts = defineSection({
     'change.unavailable': 'The configuration cannot be read again here; restart the bot.',
     'change.line': '• Round "{round}" {field}: {from} → {to}',
     'change.value.none': '(none)',
+    'change.value.true': 'yes',
+    'change.value.false': 'no',
     'change.reason.wording': '  Applied: later messages use the new wording (messages already sent stay as they were).',
     'change.reason.form': '  Applied: nobody has answered yet, so the questionnaire was changed.',
     'change.reason.answered':
-      '  Not applied: {count} member(s) have already answered, so the questionnaire cannot change. To change questions, cancel this round and open a new one (wording changes still apply).',
+      '  Not applied: {count} {count|member has|members have} already answered, so the questionnaire cannot change. To change questions, cancel this round and open a new one (wording changes still apply).',
     'change.reason.deadline':
       '  Not applied: the deadline does not change from the file. Use extend {round} YYYY-MM-DD [HH:mm].',
     'change.reason.opened': '  Not applied: the round has opened; its opening time cannot change.',
