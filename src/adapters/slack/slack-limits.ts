@@ -60,6 +60,8 @@ export const SLACK_ELEMENT = {
   inputValue: 3000,
   optionText: 75,
   optionValue: 150,
+  /** file_input: "max_files … Minimum of 1, maximum of 10" (https://docs.slack.dev/reference/block-kit/block-elements/file-input-element). */
+  fileInputMaxFiles: 10,
 } as const;
 
 /**
@@ -98,4 +100,9 @@ export const SLACK_INTERACTION = {
  */
 export const SLACK_FILE = {
   maxBytes: 1_000_000_000,
+  /**
+   * What a person can attach through a modal's `file_input`: "There is a 10MB
+   * file size limit" (https://docs.slack.dev/reference/block-kit/block-elements/file-input-element).
+   */
+  fileInputBytes: 10 * 1024 * 1024,
 } as const;

@@ -46,6 +46,8 @@ export function scopeNeeded(method: string, channel: string): string | null {
     case 'chat.postMessage':
     case 'chat.update':
       return 'chat:write';
+    case 'files.info':
+      return 'files:read';
     default:
       return null;
   }

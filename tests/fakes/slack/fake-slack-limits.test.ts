@@ -181,6 +181,10 @@ describe('fake Slack: views and triggers', () => {
       view({
         title: plain(x(SLACK_VIEW.title)),
         blocks: [
+          input({ type: 'datepicker', initial_date: '2024-02-29' }),
+          input({ type: 'timepicker', initial_time: '23:59' }),
+          input({ type: 'file_input', max_files: 1, filetypes: ['csv', 'xlsx'] }),
+          input({ type: 'static_select', options: optionsOf(3), initial_option: option(2) }),
           input({ type: 'radio_buttons', options: optionsOf(SLACK_ELEMENT.radioOptions) }),
           input({ type: 'checkboxes', options: optionsOf(SLACK_ELEMENT.checkboxOptions) }),
           input({ type: 'static_select', options: optionsOf(SLACK_ELEMENT.staticSelectOptions) }),
@@ -206,6 +210,34 @@ describe('fake Slack: views and triggers', () => {
     ],
     ['an input label over 2,000', { blocks: [input({ type: 'plain_text_input' }, x(SLACK_BLOCK.inputLabel + 1))] }],
     ['inputs without a submit button', { submit: undefined }],
+    [
+      'a date picker with a date that does not exist',
+      { blocks: [input({ type: 'datepicker', initial_date: '2024-02-30' })] },
+    ],
+    [
+      'a date picker with a local date format',
+      { blocks: [input({ type: 'datepicker', initial_date: '2024. 2. 8.' })] },
+    ],
+    ['a time picker at 24:00', { blocks: [input({ type: 'timepicker', initial_time: '24:00' })] }],
+    ['a time picker without the leading zero', { blocks: [input({ type: 'timepicker', initial_time: '9:00' })] }],
+    [
+      'a file input of 11 files',
+      { blocks: [input({ type: 'file_input', max_files: SLACK_ELEMENT.fileInputMaxFiles + 1 })] },
+    ],
+    ['a file input of 0 files', { blocks: [input({ type: 'file_input', max_files: 0 })] }],
+    [
+      'a file input outside an input block',
+      { blocks: [{ type: 'actions', elements: [{ type: 'file_input', action_id: 'f' }] }] },
+    ],
+    ['a button as an input', { blocks: [input({ type: 'button', text: plain('b') })] }],
+    [
+      'an initial option that is not one of the options',
+      { blocks: [input({ type: 'static_select', options: optionsOf(2), initial_option: option(7) })] },
+    ],
+    [
+      'initial checkboxes that are not among the options',
+      { blocks: [input({ type: 'checkboxes', options: optionsOf(2), initial_options: [option(1, 'renamed')] })] },
+    ],
   ];
 
   it.each(refused)('GIVEN a view with %s WHEN opened THEN the fake answers invalid_arguments', async (_what, extra) => {
@@ -221,6 +253,54 @@ describe('fake Slack: views and triggers', () => {
 
   it('GIVEN the trigger window WHEN read THEN it is Slack’s 3 s', () => {
     expect(fake.triggerTtlMs).toBe(3000);
+  });
+
+  it('GIVEN a trigger past its window WHEN used THEN the fake answers expired_trigger_id and opens nothing', async () => {
+    const before = fake.views.length;
+    fake.triggerTtlMs = -1;
+    try {
+      expect((await open(view())).error).toBe('expired_trigger_id');
+    } finally {
+      fake.triggerTtlMs = SLACK_VIEW.triggerValidMs;
+    }
+    expect(fake.views).toHaveLength(before);
+  });
+});
+
+describe('fake Slack: files attached in a modal', () => {
+  const get = (url: string, token?: string) =>
+    fetch(url, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+  it('GIVEN a file a person attached WHEN the bot asks files.info and downloads it with its token THEN it gets the bytes', async () => {
+    const attached = fake.attachFile('U0STAFF01', '질문지.csv', Buffer.from('안건,질문\n'), 'text/csv');
+    const info = await call('files.info', { file: attached.id });
+    expect(info.ok).toBe(true);
+    const file = info.file as { url_private_download: string; size: number; name: string };
+    expect(file).toMatchObject({ name: '질문지.csv', size: Buffer.byteLength('안건,질문\n') });
+    const res = await get(file.url_private_download, 'xoxb-test');
+    expect(Buffer.from(await res.arrayBuffer()).toString('utf8')).toBe('안건,질문\n');
+  });
+
+  it('GIVEN a download without the bot token THEN Slack’s sign-in page (HTML) comes back, not the file', async () => {
+    const attached = fake.attachFile('U0STAFF01', 'q.csv', Buffer.from('a,b\n'), 'text/csv');
+    const res = await get(String(attached.url_private_download));
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).not.toContain('a,b');
+  });
+
+  it('GIVEN an unknown file or a token without files:read THEN files.info refuses', async () => {
+    expect((await call('files.info', { file: 'F404' })).error).toBe('file_not_found');
+    const attached = fake.attachFile('U0STAFF01', 'q.csv', Buffer.from('a'), 'text/csv');
+    fake.scopes.delete('files:read');
+    try {
+      expect((await call('files.info', { file: attached.id })).error).toBe('missing_scope');
+    } finally {
+      fake.scopes.add('files:read');
+    }
+  });
+
+  it('GIVEN a file over file_input’s 10 MB THEN it cannot be attached', () => {
+    expect(() => fake.attachFile('U0STAFF01', 'big.xlsx', Buffer.alloc(10 * 1024 * 1024 + 1))).toThrow(/10485760/);
   });
 });
 
@@ -272,6 +352,20 @@ describe('fake Slack: Socket Mode acks', () => {
       ),
     );
     await expect(fake.sendEnvelope('interactive', { type: 'view_submission' })).rejects.toThrow(/invalid_arguments/);
+    ws.terminate();
+  });
+
+  it('GIVEN errors in an ack for a block that is not an input of the view THEN the fake rejects it; for an input, it passes', async () => {
+    const submitted = { type: 'view_submission', view: view({ blocks: [{ ...input({}), block_id: 'agenda' }] }) };
+    let errors: Record<string, string> = { title: 'wrong' };
+    const ws = await client((socket, envelope) =>
+      socket.send(
+        JSON.stringify({ envelope_id: envelope.envelope_id, payload: { response_action: 'errors', errors } }),
+      ),
+    );
+    await expect(fake.sendEnvelope('interactive', submitted)).rejects.toThrow(/errors.title/);
+    errors = { agenda: '3번째 줄: …' };
+    expect(await fake.sendEnvelope('interactive', submitted)).toEqual({ response_action: 'errors', errors });
     ws.terminate();
   });
 

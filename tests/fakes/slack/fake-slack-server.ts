@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { type EnvelopeType, FakeSocketMode } from './fake-socket-mode.ts';
 export type { Args } from './fake-slack-parts.ts';
 import { type Args, parseArgs, readBody, visibleText } from './fake-slack-parts.ts';
-import { type SlackRefusal, validateMessage, validateView } from './validate-blocks.ts';
+import { type SlackRefusal, validateErrorsAck, validateMessage, validateView } from './validate-blocks.ts';
+import { FakeAttachments } from './fake-slack-files.ts';
 import { type FakeMetadata, history, manifestBotScopes, readMetadata, scopeNeeded } from './fake-slack-history.ts';
 import { SLACK_FILE, SLACK_INTERACTION, SLACK_VIEW } from '../../../src/adapters/slack/slack-limits.ts';
 
@@ -91,6 +92,8 @@ export class FakeSlackServer {
   readonly #windows = new Map<string, { start: number; count: number }>();
   readonly #triggers = new Map<string, number>();
   readonly #uploads = new Map<string, { name: string; length: number; bytes?: Buffer }>();
+  /** Files people attach in modals' `file_input`, read back with `files.info` and downloaded. */
+  readonly attachments = new FakeAttachments();
   /**
    * Largest file a workspace accepts: Slack takes files up to 1 GB; a
    * workspace may restrict large uploads (`file_upload_size_restricted`).
@@ -217,6 +220,13 @@ export class FakeSlackServer {
   async sendEnvelope(type: EnvelopeType, payload: Args, timeoutMs: number = SLACK_INTERACTION.ackMs): Promise<Args> {
     const ack = await this.#socketMode.send(type, payload, timeoutMs);
     const action = ack.response_action;
+    if (action === 'errors') {
+      const refused = validateErrorsAck(payload.view, ack.errors);
+      if (refused) {
+        this.refusals.push({ method: 'ack:errors', ...refused });
+        throw new Error(`Slack refuses the errors in the ack: ${refused.error} (${refused.problem})`);
+      }
+    }
     if ((action === 'update' || action === 'push') && 'view' in ack) {
       const refused = validateView(ack.view);
       if (refused) {
@@ -225,6 +235,11 @@ export class FakeSlackServer {
       }
     }
     return ack;
+  }
+
+  /** `userId` picks a file in a modal's `file_input`: its object, for the submission's state. */
+  attachFile(userId: string, name: string, bytes: Buffer, mimetype?: string): Args {
+    return this.attachments.attach(this.baseUrl, userId, name, bytes, mimetype, (this.#idCounter += 1));
   }
 
   async close(): Promise<void> {
@@ -256,6 +271,8 @@ export class FakeSlackServer {
       return send(res, 200, { ok: true });
     }
     if (url.startsWith('/upload/')) return this.#upload(url.slice('/upload/'.length), req, body, res);
+    if (url.startsWith('/files-pri/') || url === '/signin')
+      return this.attachments.serve(url, String(req.headers.authorization ?? ''), this.scopes, this.baseUrl, res);
     if (!url.startsWith('/api/')) return send(res, 404, { ok: false });
     const method = url.slice('/api/'.length).split('?')[0] ?? '';
     const args = parseArgs(String(req.headers['content-type'] ?? ''), body);
@@ -394,6 +411,8 @@ export class FakeSlackServer {
       case 'views.push':
       case 'views.update':
         return this.#view(method, args);
+      case 'files.info':
+        return this.attachments.info(String(args.file ?? ''), this.baseUrl);
       case 'files.getUploadURLExternal':
         return this.#uploadUrl(args);
       case 'files.completeUploadExternal':

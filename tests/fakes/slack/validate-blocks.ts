@@ -67,13 +67,59 @@ function options(p: Problems, at: string, value: unknown, max: number): void {
   }
 }
 
-function element(p: Problems, at: string, el: unknown): void {
+/** Elements an input block takes (https://docs.slack.dev/reference/block-kit/blocks/input-block, `element`). */
+const INPUT_ELEMENTS = new Set([
+  'checkboxes',
+  'datepicker',
+  'datetimepicker',
+  'email_text_input',
+  'file_input',
+  'multi_static_select',
+  'multi_users_select',
+  'multi_conversations_select',
+  'multi_channels_select',
+  'multi_external_select',
+  'number_input',
+  'plain_text_input',
+  'radio_buttons',
+  'rich_text_input',
+  'static_select',
+  'external_select',
+  'users_select',
+  'conversations_select',
+  'channels_select',
+  'timepicker',
+  'url_text_input',
+]);
+
+/** A real calendar date written `YYYY-MM-DD`, as the date picker's `initial_date` must be. */
+function isIsoDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** `initial_option(s)` must be among the element's options (same text and value), or Slack refuses the view. */
+function initialOptions(p: Problems, at: string, el: Json): void {
+  const key = (o: unknown) => (isObject(o) ? `${String(o.value)}\u0000${textOf(o.text) ?? ''}` : '');
+  const offered = new Set(Array.isArray(el.options) ? el.options.map(key) : []);
+  const initial = el.initial_option !== undefined ? [el.initial_option] : el.initial_options;
+  if (initial === undefined) return;
+  if (!Array.isArray(initial)) {
+    p.add(`${at}.initial_options`, 'not an array');
+    return;
+  }
+  for (const option of initial) if (!offered.has(key(option))) p.add(`${at}.initial_option`, 'not one of the options');
+}
+
+function element(p: Problems, at: string, el: unknown, inInput = false): void {
   if (!isObject(el)) {
     p.add(at, 'not an element');
     return;
   }
   p.plain(`${at}.action_id`, el.action_id, SLACK_ELEMENT.actionId);
   p.text(`${at}.placeholder`, el.placeholder, SLACK_ELEMENT.placeholder);
+  if (inInput && !INPUT_ELEMENTS.has(String(el.type))) p.add(`${at}.type`, `${String(el.type)} cannot be in an input`);
   switch (el.type) {
     case 'button':
       p.text(`${at}.text`, el.text, SLACK_ELEMENT.buttonText, true);
@@ -82,13 +128,36 @@ function element(p: Problems, at: string, el: unknown): void {
     case 'static_select':
     case 'multi_static_select':
       options(p, at, el.options, SLACK_ELEMENT.staticSelectOptions);
+      initialOptions(p, at, el);
       return;
     case 'radio_buttons':
       options(p, at, el.options, SLACK_ELEMENT.radioOptions);
+      initialOptions(p, at, el);
       return;
     case 'checkboxes':
       options(p, at, el.options, SLACK_ELEMENT.checkboxOptions);
+      initialOptions(p, at, el);
       return;
+    case 'datepicker':
+      if (el.initial_date !== undefined && !isIsoDate(el.initial_date))
+        p.add(`${at}.initial_date`, 'must be a date written YYYY-MM-DD');
+      return;
+    case 'timepicker':
+      if (el.initial_time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(String(el.initial_time)))
+        p.add(`${at}.initial_time`, 'must be HH:mm, 00:00–23:59');
+      return;
+    case 'file_input': {
+      if (!inInput) p.add(at, 'file_input belongs in an input block');
+      const max = el.max_files ?? SLACK_ELEMENT.fileInputMaxFiles;
+      if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > SLACK_ELEMENT.fileInputMaxFiles)
+        p.add(`${at}.max_files`, `must be 1–${SLACK_ELEMENT.fileInputMaxFiles}`);
+      if (
+        el.filetypes !== undefined &&
+        !(Array.isArray(el.filetypes) && el.filetypes.every((f) => typeof f === 'string'))
+      )
+        p.add(`${at}.filetypes`, 'must be an array of file extensions');
+      return;
+    }
     case 'plain_text_input': {
       const max = typeof el.max_length === 'number' ? el.max_length : SLACK_ELEMENT.inputValue;
       if (max > SLACK_ELEMENT.inputValue || max < 1) p.add(`${at}.max_length`, `must be 1–${SLACK_ELEMENT.inputValue}`);
@@ -138,7 +207,7 @@ function blocks(p: Problems, list: unknown[], inView: boolean): void {
         if (!inView) p.add(at, 'input blocks belong in views');
         p.text(`${at}.label`, block.label, SLACK_BLOCK.inputLabel, true);
         p.text(`${at}.hint`, block.hint, SLACK_BLOCK.inputHint);
-        element(p, `${at}.element`, block.element);
+        element(p, `${at}.element`, block.element, true);
         break;
       case 'divider':
       case 'rich_text':
@@ -177,4 +246,29 @@ export function validateView(view: unknown): SlackRefusal | null {
   const hasInput = list.some((b) => isObject(b) && b.type === 'input');
   if (hasInput && view.submit === undefined) p.add('view.submit', 'a view with inputs needs a submit button');
   return p.first === undefined ? null : { error: 'invalid_arguments', problem: p.first };
+}
+
+/**
+ * The `errors` of a `response_action: "errors"` ack: an object whose keys are
+ * block ids of input blocks of the submitted view and whose values are the
+ * texts to show under them (https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload,
+ * Bolt's `ViewErrorsResponseAction`). Slack shows nothing for an unknown
+ * block and refuses the ack, so the person would see a generic error.
+ */
+export function validateErrorsAck(view: unknown, errors: unknown): SlackRefusal | null {
+  if (!isObject(errors) || Object.keys(errors).length === 0)
+    return { error: 'invalid_arguments', problem: 'errors: must be a non-empty object' };
+  const blocks = isObject(view) && Array.isArray(view.blocks) ? view.blocks : [];
+  const inputs = new Set(
+    blocks
+      .filter((b) => isObject(b) && b.type === 'input' && typeof b.block_id === 'string')
+      .map((b) => (b as Json).block_id),
+  );
+  for (const [blockId, text] of Object.entries(errors)) {
+    if (!inputs.has(blockId))
+      return { error: 'invalid_arguments', problem: `errors.${blockId}: not an input block of the view` };
+    if (typeof text !== 'string' || text === '')
+      return { error: 'invalid_arguments', problem: `errors.${blockId}: not a text` };
+  }
+  return null;
 }
