@@ -85,7 +85,7 @@ export function overviewLines(summary: CompiledSummary, options: OverviewOptions
   const { locale, participation: p } = summary;
   const count = (value: number): string => formatNumber(value, locale);
   const list = (label: string, names: string[]): string =>
-    options.digest ? nameList(label, names, locale, DIGEST_NAME_BUDGET) : [label, ...names].join(' — ');
+    nameList(label, names, locale, options.digest ? DIGEST_NAME_BUDGET : Number.POSITIVE_INFINITY);
   const lines = [periodLine(summary), ...(summary.calendarNotes ?? []), t(locale, 'summary.method')];
   const roster = options.roster ? rosterLine(summary, locale) : undefined;
   if (roster) lines.push(roster);
