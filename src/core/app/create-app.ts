@@ -18,6 +18,7 @@ import { actionDraft, synthesisDraft } from './follow-up-service.ts';
 import { saveRoundDraft } from './round-drafts.ts';
 import type { Actor, RoundDefinition, RoundDraftSource } from '../model.ts';
 import { applyReload, differenceReport, reloadFromSource, reloadReport } from './reload-config.ts';
+import { PriorityLane } from '../priority-lane.ts';
 
 export type { AppDeps } from './app-context.ts';
 
@@ -66,8 +67,9 @@ export function createJamunApp(deps: AppDeps): JamunApp {
   const ctx = new AppContext(deps);
   const members = new MemberService(ctx);
   const staff = new StaffService(ctx);
-  const jobs = new JobRunner(ctx, staff);
-  return {
+  const lane = new PriorityLane();
+  const jobs = new JobRunner(ctx, staff, lane);
+  const app: JamunApp = {
     store: deps.store,
     localeOf: (actor) => members.localeOf(actor),
     openRounds: (actor) => members.openRounds(actor),
@@ -111,4 +113,21 @@ export function createJamunApp(deps: AppDeps): JamunApp {
         source,
       ),
   };
+  return inboundFirst(app, lane);
+}
+
+/**
+ * Every call of `app` but the job runner's runs in the lane's inbound
+ * class: a member's page or a staff command is served before the job
+ * runner starts its next job (see priority-lane.ts).
+ */
+function inboundFirst(app: JamunApp, lane: PriorityLane): JamunApp {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(app)) {
+    wrapped[name] =
+      typeof value === 'function' && name !== 'runDueJobs'
+        ? (...args: unknown[]) => lane.inbound(async () => (value as (...a: unknown[]) => unknown).apply(app, args))
+        : value;
+  }
+  return wrapped as unknown as JamunApp;
 }

@@ -4,6 +4,7 @@
  * runs twice (a crash before `finishJob`) sends nothing twice.
  */
 import { runLanesFrom, yieldToEventLoop } from '../cooperate.ts';
+import type { PriorityLane } from '../priority-lane.ts';
 import { t } from '../i18n/catalogue.ts';
 import type { Job } from '../model.ts';
 import type { MemberAddress, MemberMessage, Messenger } from '../ports/messenger.ts';
@@ -43,6 +44,8 @@ export class JobRunner {
   constructor(
     private readonly ctx: AppContext,
     private readonly staff: StaffService,
+    /** Inbound work (members' pages, staff commands) goes first: no job or claim starts while it is pending. */
+    private readonly lane?: PriorityLane,
   ) {}
 
   /**
@@ -58,6 +61,7 @@ export class JobRunner {
     await recoverInterruptedSends(this.ctx);
     const total = await runLanesFrom(
       async (room) => {
+        await this.lane?.background();
         await this.#updateProgress(false);
         return this.ctx.store.claimDueJobs(this.ctx.now(), room, LEASE_MS, this.ctx.claimants.self);
       },
@@ -71,8 +75,10 @@ export class JobRunner {
 
   async #runOne(job: Job): Promise<void> {
     // A macrotask before each job: inbound events (acks) and timers run
-    // between sends instead of after the whole queue.
+    // between sends instead of after the whole queue; and no job starts
+    // while a member's page or a staff command is being served.
     await yieldToEventLoop();
+    await this.lane?.background();
     let outcome: JobOutcome;
     try {
       outcome = await this.#run(job);

@@ -1,0 +1,65 @@
+/**
+ * Acks first: a member's page being stored is served before the job runner
+ * starts its next job (fan-out, receipts, reminders). No timings: the save
+ * is held by a gate inside the store while the job runner turns.
+ */
+import { describe, expect, it } from 'vitest';
+import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
+import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
+import type { Store } from '../../../src/core/ports/store.ts';
+import { createTestApp } from '../../fakes/app-harness.ts';
+
+const ROUND = '2024-1';
+
+/** The memory store whose answer saves wait until the test lets them go. */
+function holdingSaves(): { store: Store; release: () => void; holding: () => boolean } {
+  const inner = createMemoryStore();
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let holding = false;
+  const store = new Proxy(inner, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      if (property !== 'saveAnswers') return (value as (...a: unknown[]) => unknown).bind(target);
+      return async (...args: unknown[]) => {
+        holding = true;
+        await held;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store, release, holding: () => holding };
+}
+
+async function turns(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('inbound before the job runner', () => {
+  it('GIVEN a member saving a page (the store still writing) and invitations due THEN no invitation goes out until the page is stored; then every one does', async () => {
+    const local = new LocalMessenger();
+    const saves = holdingSaves();
+    const t = await createTestApp({ messengers: [local], store: saves.store });
+    await t.app.runAsOperator({ verb: 'open', roundId: ROUND });
+    const member = { platform: 'local' as const, userId: t.committees[0]?.members[0]?.platforms.local ?? '' };
+    const order: string[] = [];
+    const save = t.app.saveDraft(member, ROUND, [{ questionId: '1.1', value: '의견' }]).then((saved) => {
+      order.push(`page stored: ${saved.ok}`);
+    });
+    const jobs = t.app.runDueJobs().then((ran) => {
+      order.push(`jobs ran: ${ran}`);
+    });
+    await turns(200);
+    expect(saves.holding()).toBe(true);
+    expect(local.all().filter((m) => m.kind === 'invitation')).toHaveLength(0);
+    expect(order).toEqual([]);
+    saves.release();
+    await Promise.all([save, jobs]);
+    const members = t.committees[0]?.members.length ?? 0;
+    expect(order).toEqual(['page stored: true', `jobs ran: ${members}`]);
+    expect(local.all().filter((m) => m.kind === 'invitation')).toHaveLength(members);
+  });
+});
