@@ -8,7 +8,9 @@
  * of each ack is taken at the fake, from sending the envelope to receiving
  * the ack (Slack gives 3 s), with the bot's CPU time for the bursts (what a
  * free core would need: the wall figures mostly wait on a loaded machine).
- * `ACK_BURST` and `ACK_FANOUT` change the sizes. Discord is not measured here yet.
+ * `ACK_BURST` and `ACK_FANOUT` change the sizes; `ACK_PROFILE=DIR` writes
+ * the bot's CPU profile there (`--cpu-prof`; the bot is stopped with SIGTERM
+ * so it can write it). Discord is not measured here yet.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,8 @@ const QUESTIONS_PER_PAGE = 10;
 const ANSWER_CHARS = 1500;
 /** An ack is waited for this long (Slack gives 3 s): the tail is measured, not cut. */
 const WAIT_ACK_MS = 60_000;
+/** A folder for the bot's `--cpu-prof` profile, or none. */
+const PROFILE_DIR = process.env.ACK_PROFILE;
 
 const slackIdOf = (i: number): string => `U0ACK${String(i).padStart(5, '0')}`;
 
@@ -111,7 +115,8 @@ export async function runAckBench(): Promise<SuiteResult> {
   const channel = committee?.staffChannels.slack ?? '';
   const fake = await FakeSlackServer.start();
   let stderr = '';
-  const child = spawn(process.execPath, ['src/cli/bin.mjs', 'start', '--config', config], {
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, 'src/cli/bin.mjs', 'start', '--config', config], {
     cwd: REPO_ROOT,
     env: cleanEnv({
       DATABASE_URL: `file:${path.join(dir, 'jamun.db')}`,
@@ -209,6 +214,10 @@ export async function runAckBench(): Promise<SuiteResult> {
   } catch (error) {
     throw new Error(`${String(error)}\n${stderr}`);
   } finally {
+    if (PROFILE_DIR && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
     child.kill('SIGKILL');
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
