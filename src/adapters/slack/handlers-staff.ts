@@ -12,6 +12,7 @@ import type { OutgoingFile } from '../../core/ports/messenger.ts';
 import { parseStaffCommand } from '../../core/app/parse-staff-command.ts';
 import { describeError, t } from '../../core/i18n/catalogue.ts';
 import { statusBlocks } from './blocks-staff.ts';
+import { openFollowUpForm } from './handlers-follow-up.ts';
 import { type HandlerDeps, slackActor } from './handler-deps.ts';
 import { packMessages, plainSections, type SlackMessage } from './slack-blocks.ts';
 import { escapeMrkdwn } from './slack-formatter.ts';
@@ -41,6 +42,9 @@ export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
     try {
+      // Synthesis and action forms open a modal (the trigger id lives 3 s): before anything else.
+      const form = { actor, command: parsed.value, triggerId: command.trigger_id, respond, locale };
+      if (await openFollowUpForm(deps, form)) return;
       // Building a document takes seconds: say so at once, privately (it comes by DM).
       if (parsed.value.verb === 'report' && (await deps.api().isStaff(actor)))
         await respond({

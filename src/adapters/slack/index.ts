@@ -13,6 +13,7 @@ import type { JamunApi } from '../../core/app/inbound.ts';
 import { type Clock, systemClock } from '../../core/ports/clock.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { HandlerDeps } from './handler-deps.ts';
+import { registerFollowUpHandlers } from './handlers-follow-up.ts';
 import { registerMemberHandlers } from './handlers-member.ts';
 import { registerQuestionnaireHandlers } from './handlers-questionnaire.ts';
 import { registerStaffHandlers } from './handlers-staff.ts';
@@ -73,6 +74,7 @@ export function createSlackAdapter(
   registerMemberHandlers(bolt, handlerDeps);
   registerQuestionnaireHandlers(bolt, handlerDeps);
   registerStaffHandlers(bolt, handlerDeps);
+  registerFollowUpHandlers(bolt, handlerDeps);
   bolt.error(async (error) => {
     logger.error({ code: error.code ?? 'unknown', error: error.message.slice(0, 300) }, 'slack handler failed');
   });

@@ -14,7 +14,8 @@ import type { ActionPatch } from '../ports/store.ts';
 export const SYNTHESIS_MAX_LENGTH = 12_000;
 /** The longest action text: a line or two of the report. */
 export const ACTION_TEXT_MAX_LENGTH = 500;
-const DEPARTMENT_MAX_LENGTH = 100;
+/** The longest owner department. */
+export const DEPARTMENT_MAX_LENGTH = 100;
 
 /** What a synthesis is about: a question, or a whole agenda item. */
 export interface SynthesisTarget {
