@@ -17,6 +17,7 @@ import { CliFailure, EXIT } from './exit-codes.ts';
 import { databaseProblem } from '../adapters/prisma/database-check.ts';
 import type { Store } from '../core/ports/store.ts';
 import type { ConfigSource } from '../core/ports/config-source.ts';
+import { roundCodec } from '../config/round-codec.ts';
 
 /**
  * Opens the store, or ends the command with one line naming DATABASE_URL and
@@ -78,6 +79,7 @@ export async function openApp(
     ...(options.onWorkDue ? { onWorkDue: options.onWorkDue } : {}),
     ...(options.configSource ? { configSource: options.configSource } : {}),
     // The document libraries load on the first `/jamun report`, not at start.
+    roundCodec,
     renderReport: async (report, format, name) =>
       (await import('../adapters/report/render-report.ts')).renderReportFile(report, format, name),
   });

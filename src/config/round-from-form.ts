@@ -14,22 +14,11 @@ import {
   type PastedAgendaItem,
   type PastedQuestion,
 } from '../core/rounds/agenda-text.ts';
+import type { RoundForm } from '../core/ports/round-codec.ts';
 import type { LocatedProblem } from './config-error.ts';
 import { validateRoundContent } from './validate-round.ts';
 
-/** The fields of the form staff fill in. Dates are local to the committee's zone, `YYYY-MM-DD HH:mm`. */
-export interface RoundForm {
-  readonly id: string;
-  readonly committee: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly opens: string;
-  readonly closes: string;
-  readonly anonymous: boolean;
-  readonly allowLate: boolean;
-  /** The agenda as pasted (`src/core/rounds/agenda-text.ts`). */
-  readonly agendaText: string;
-}
+export type { RoundForm } from '../core/ports/round-codec.ts';
 
 /**
  * A problem of the form: a paste problem (catalogue code, line) or a rule of

@@ -41,6 +41,7 @@
  * scale bounds, window order) live in `check-round.ts`.
  */
 import { z } from 'zod';
+import { presetPolicy } from '../core/rounds/reminder-presets.ts';
 import {
   QUESTION_KINDS,
   type AgendaItem,
@@ -54,15 +55,8 @@ import { idSchema, localDateTimeSchema, textSchema, timeOfDaySchema } from './sc
 import { roundReportSchema } from './schema-office.ts';
 import { collectMaterials, materialsSchema } from './schema-materials.ts';
 
-/** Reminders when a round file has no `reminders` key. */
-export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
-  slots: [
-    { kind: 'business_days_before', days: 2, at: '10:00' },
-    { kind: 'last_business_day', at: '09:30' },
-    { kind: 'hours_before', hours: 3 },
-  ],
-  graceMinutes: 120,
-};
+/** Reminders when a round file has no `reminders` key: the chat form's `standard` preset. */
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = presetPolicy('standard');
 
 /** Longest text answer accepted when `max_length` is omitted, per kind. */
 const DEFAULT_MAX_LENGTH = { long_text: 4000, other: 500 } as const;

@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'ACTION.NO_CHANGE',
   'DRAFT.UNKNOWN_COMMITTEE',
   'DRAFT.ROUND_EXISTS',
+  'DRAFT.NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,6 +16,7 @@ import type { Messenger } from '../../src/core/ports/messenger.ts';
 import type { Store } from '../../src/core/ports/store.ts';
 import type { ReportRenderer } from '../../src/core/report/report-model.ts';
 import { renderReportFile } from '../../src/adapters/report/render-report.ts';
+import { roundCodec } from '../../src/config/round-codec.ts';
 
 export const CONFIG_DIR = fileURLToPath(new URL('../../config', import.meta.url));
 
@@ -81,6 +82,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     ...(options.configSource ? { configSource: options.configSource } : {}),
     ...(options.onWorkDue ? { onWorkDue: options.onWorkDue } : {}),
     renderReport: options.renderReport ?? renderReportFile,
+    roundCodec,
   });
   return { app, store, clock, committees, rounds };
 }

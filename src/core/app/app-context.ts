@@ -11,6 +11,7 @@ import type { ConfigSource } from '../ports/config-source.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { MemberAddress, Messenger } from '../ports/messenger.ts';
 import type { ReportRenderer } from '../report/report-model.ts';
+import type { RoundCodec } from '../ports/round-codec.ts';
 import type { Store } from '../ports/store.ts';
 import { formatOfficialDate } from '../time.ts';
 
@@ -36,6 +37,8 @@ export interface AppDeps {
   configSource?: ConfigSource;
   /** Renders the result report for `/jamun report` (none: the command says to use the CLI). */
   renderReport?: ReportRenderer;
+  /** Reads rounds from chat forms and uploaded files by the round file's rules (issue 12; none: authoring in chat is off). */
+  roundCodec?: RoundCodec;
 }
 
 /** A member of a committee, as resolved from a platform user. */
@@ -51,6 +54,7 @@ export class AppContext {
   readonly claimants: Claimants;
   readonly configSource: ConfigSource | undefined;
   readonly renderReport: ReportRenderer | undefined;
+  readonly roundCodec: RoundCodec | undefined;
   readonly committees = new Map<string, Committee>();
   /** Every round definition not yet opened or opened: round files and stored drafts (a stored draft wins an id both have). */
   readonly definitions = new Map<string, RoundDefinition>();
@@ -72,6 +76,7 @@ export class AppContext {
     this.#holidays = deps.holidays;
     this.configSource = deps.configSource;
     this.renderReport = deps.renderReport;
+    this.roundCodec = deps.roundCodec;
     for (const m of deps.messengers) this.messengers.set(m.platform, m);
     this.reconfigure(deps.committees, deps.rounds);
   }

@@ -16,6 +16,19 @@ import type { ReportDocument } from '../report/report-model.ts';
 import { buildReport } from './report-service.ts';
 import { actionDraft, synthesisDraft } from './follow-up-service.ts';
 import { saveRoundDraft } from './round-drafts.ts';
+import { previewedRound } from './authoring-api.ts';
+import {
+  authoringCommittees,
+  blankRoundForm,
+  deleteDraft,
+  draftFromForm,
+  formForEdit,
+  importDraftFile,
+  listDrafts,
+} from './round-authoring.ts';
+import { PreviewAnswers, previewRound } from './round-preview.ts';
+import { openConfirmation } from './open-confirmation.ts';
+import type { RoundCodec } from '../ports/round-codec.ts';
 import type { Actor, RoundDefinition, RoundDraftSource } from '../model.ts';
 import { applyReload, differenceReport, reloadFromSource, reloadReport } from './reload-config.ts';
 import { PriorityLane } from '../priority-lane.ts';
@@ -69,16 +82,37 @@ export function createJamunApp(deps: AppDeps): JamunApp {
   const staff = new StaffService(ctx);
   const lane = new PriorityLane();
   const jobs = new JobRunner(ctx, staff, lane);
+  const preview = new PreviewAnswers(ctx);
+  const codec = (): RoundCodec => {
+    if (!deps.roundCodec) throw new Error('No round codec: the app was built without AppDeps.roundCodec');
+    return deps.roundCodec;
+  };
   const app: JamunApp = {
     store: deps.store,
     localeOf: (actor) => members.localeOf(actor),
     openRounds: (actor) => members.openRounds(actor),
-    questionnaire: (actor, roundId) => members.questionnaire(actor, roundId),
-    saveDraft: (actor, roundId, answers) => members.saveDraft(actor, roundId, answers),
-    submit: (actor, roundId, answers) => members.submit(actor, roundId, answers),
-    decline: (actor, roundId, reason) => members.decline(actor, roundId, reason),
+    // A preview round id (`preview:<id>`, never a real id) answers from the draft and stores nothing.
+    questionnaire: (actor, roundId) =>
+      previewedRound(roundId) ? preview.questionnaire(actor, roundId) : members.questionnaire(actor, roundId),
+    saveDraft: (actor, roundId, answers) =>
+      previewedRound(roundId) ? preview.saveDraft(actor, roundId, answers) : members.saveDraft(actor, roundId, answers),
+    submit: (actor, roundId, answers) =>
+      previewedRound(roundId) ? preview.submit(actor, roundId, answers) : members.submit(actor, roundId, answers),
+    decline: (actor, roundId, reason) =>
+      previewedRound(roundId) ? preview.decline(actor, roundId) : members.decline(actor, roundId, reason),
     reply: (actor, text) => members.reply(actor, text),
-    markAsked: (actor, roundId, questionId) => members.markAsked(actor, roundId, questionId),
+    markAsked: (actor, roundId, questionId) =>
+      previewedRound(roundId) ? preview.markAsked(actor, roundId) : members.markAsked(actor, roundId, questionId),
+    authoringCommittees: async (actor) => authoringCommittees(ctx, actor),
+    blankRoundForm: (actor, committeeId) => blankRoundForm(ctx, actor, committeeId),
+    draftFromForm: (actor, form) => draftFromForm(ctx, codec(), actor, form),
+    formForEdit: (actor, roundId) => formForEdit(ctx, actor, roundId),
+    importDraftFile: (actor, file, fields) => importDraftFile(ctx, codec(), actor, file, fields),
+    templateFiles: () => codec().templates(),
+    previewRound: (actor, roundId) => previewRound(ctx, actor, roundId),
+    openConfirmation: (actor, roundId) => openConfirmation(ctx, actor, roundId),
+    listDrafts: (actor) => listDrafts(ctx, actor),
+    deleteDraft: (actor, roundId) => deleteDraft(ctx, actor, roundId),
     isStaff: (actor, committeeId) => staff.isStaff(actor, committeeId),
     runStaffCommand: (actor, command) => staff.runStaffCommand(actor, command),
     roundIds: (prefix) => staff.roundIds(prefix),

@@ -9,6 +9,7 @@ import type { Actor, FollowUpAction, Locale, RoundStatus } from '../model.ts';
 import type { ActionInput } from '../follow-up/validate-follow-up.ts';
 import type { OutgoingFile, QuestionnaireView } from '../ports/messenger.ts';
 import type { ReportFormat } from '../report/report-model.ts';
+import type { AuthoringApi } from './authoring-api.ts';
 
 export const STAFF_VERBS = [
   'help',
@@ -210,4 +211,4 @@ interface FollowUpApi {
 }
 
 /** The application as adapters see it. */
-export type JamunApi = MemberApi & StaffApi & InboundApi & FollowUpApi;
+export type JamunApi = MemberApi & StaffApi & InboundApi & FollowUpApi & AuthoringApi;

@@ -6,6 +6,7 @@ import type { DomainError } from '../errors.ts';
 import type { Locale } from '../model.ts';
 import { type ParticlePair, particle } from './particle.ts';
 import { authoringTexts } from './sections/authoring.ts';
+import { authoringChatTexts } from './sections/authoring-chat.ts';
 import { calendarTexts } from './sections/calendar.ts';
 import { certaintyTexts } from './sections/certainty.ts';
 import { changeTexts } from './sections/changes.ts';
@@ -33,6 +34,7 @@ const catalogue = {
     ...reportTexts.ko,
     ...changeTexts.ko,
     ...authoringTexts.ko,
+    ...authoringChatTexts.ko,
     ...followUpTexts.ko,
   },
   en: {
@@ -48,6 +50,7 @@ const catalogue = {
     ...reportTexts.en,
     ...changeTexts.en,
     ...authoringTexts.en,
+    ...authoringChatTexts.en,
     ...followUpTexts.en,
   },
 };

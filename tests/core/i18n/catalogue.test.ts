@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../src/core/errors.ts';
 import { catalogueKeys, describeError, t, type MessageKey } from '../../../src/core/i18n/catalogue.ts';
 import { authoringTexts } from '../../../src/core/i18n/sections/authoring.ts';
+import { authoringChatTexts } from '../../../src/core/i18n/sections/authoring-chat.ts';
 import { calendarTexts } from '../../../src/core/i18n/sections/calendar.ts';
 import { certaintyTexts } from '../../../src/core/i18n/sections/certainty.ts';
 import { changeTexts } from '../../../src/core/i18n/sections/changes.ts';
@@ -32,6 +33,7 @@ const CATALOGUE_SECTIONS: Record<string, Section> = {
   changeTexts,
   reportTexts,
   authoringTexts,
+  authoringChatTexts,
   followUpTexts,
 };
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAgendaText, type AgendaTextResult } from '../../../src/core/rounds/agenda-text.ts';
+import { SEED_PASTE } from '../../fakes/seed-agenda-paste.ts';
 
 function items(result: AgendaTextResult) {
   if (!result.ok) throw new Error(`expected a parsed agenda, got ${JSON.stringify(result.problems)}`);
@@ -11,19 +12,6 @@ function problems(result: AgendaTextResult) {
   if (result.ok) throw new Error('expected problems, the paste was accepted');
   return result.problems.map((p) => ({ line: p.line, code: p.code, ...p.params }));
 }
-
-/** The agenda of the seed round (config/rounds/2024-1.yaml), as staff would paste it from the report. */
-const SEED_PASTE = `# 1. 서울시 지역상생교류 추진
-1. 2023년 추진사업 실적 및 성과에 대한 평가의견 및 개선방안
-2. 지역상생 효과 제고를 위한 지역상생교류 사업 활성화 방안
-3. 서울-지역 간 지역상생교류 신규 사업 아이디어 발굴(주체별, 대상별, 분야별 등)
-4. 인구감소 및 지역소멸 위기 공동대응, 지역상생 발전을 위한 정책추진 방향 등
-
-# 2. '24년 지역연계형 청년 창업 지원사업(넥스트로컬)
-○ 서울-지역 간 협력체계 및 역할분담, 지역의 기여도 증대 방안
-○ 지역 내 긍정적 파급효과를 측정할 수 있는 정량적 성과목표 제안
-○ 사업홍보 및 판로지원 등 서울과 지역의 지속적 지원방안
-`;
 
 describe('parseAgendaText', () => {
   it('GIVEN the seed round pasted from the report THEN it reads the same 2 items and 7 prompts as its YAML file', () => {
