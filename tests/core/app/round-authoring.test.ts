@@ -305,11 +305,11 @@ describe('authoring: preview, confirmation, drafts', () => {
       "회차 「'24년 제2차 지역상생발전위원회 서면자문」을 시작하려고 합니다.",
       '· 대상: 위원 7명',
       '· 기간: 2024. 2. 8.(목) 09:00 ~ 2024. 2. 15.(목) 18:00 (근무일 4일)',
-      '· 독촉 알림: 2024. 2. 13.(화) 10:00, 2024. 2. 15.(목) 09:30, 2024. 2. 15.(목) 15:00',
+      '· 재안내: 2024. 2. 13.(화) 10:00, 2024. 2. 15.(목) 09:30, 2024. 2. 15.(목) 15:00',
       '시작하시려면 「시작」을 눌러 주시기 바랍니다.',
     ]);
     const none = must(await t.app.draftFromForm(staff, seedForm({ id: 'quiet', reminders: 'none' })));
-    expect(must(await t.app.openConfirmation(staff, none.roundId)).text).toContain('· 독촉 알림: 없음');
+    expect(must(await t.app.openConfirmation(staff, none.roundId)).text).toContain('· 재안내: 없음');
     const opened = await t.app.runStaffCommand(staff, { verb: 'open', roundId: saved.roundId });
     expect(opened.error).toBeUndefined();
     expect(await t.app.openConfirmation(staff, saved.roundId)).toMatchObject({

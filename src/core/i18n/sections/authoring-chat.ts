@@ -14,7 +14,7 @@ export const authoringChatTexts = defineSection({
     'authoring.field.description': '설명',
     'authoring.field.opens': '시작 일시',
     'authoring.field.closes': '마감 일시',
-    'authoring.field.reminders': '독촉 알림',
+    'authoring.field.reminders': '재안내',
     'authoring.field.agenda': '안건',
     'authoring.field.file': '파일',
     'authoring.form.title-empty': '제목을 적어 주시기 바랍니다.',
@@ -33,7 +33,7 @@ export const authoringChatTexts = defineSection({
     'authoring.import.needs-form':
       '질문지에서 안건 {items}건, 질문 {questions}개를 읽었습니다. 양식에 제목과 기간을 채워 저장하여 주시기 바랍니다.',
     'authoring.edit.note.reminders':
-      '이 초안의 독촉 알림은 양식의 선택지에 없는 설정입니다. 「그대로」를 고르시면 그 설정이 유지됩니다.',
+      '이 초안의 재안내 설정은 양식의 선택지에 없는 설정입니다. 「그대로」를 고르시면 그 설정이 유지됩니다.',
     'authoring.edit.note.flattened':
       '질문의 줄바꿈, 척도 양 끝의 설명, 답변 글자 수 제한은 양식에 나타나지 않으며, 저장하시면 기본값으로 바뀝니다.',
     'authoring.edit.note.kept': '자료와 결과 보고 설정은 양식에 나타나지 않으며, 저장하셔도 그대로 유지됩니다.',
@@ -44,7 +44,7 @@ export const authoringChatTexts = defineSection({
       '미리보기를 DM으로 보내지 못하였습니다({reason}). DM을 열어 두신 뒤 다시 하여 주시기 바랍니다.',
     'authoring.preview.not-stored': '[미리보기] 답변을 확인하였습니다. 미리보기이므로 저장하지 않았습니다.',
     'authoring.open.confirm':
-      '회차 「{title}」{title|을/를} 시작하려고 합니다.\n· 대상: 위원 {members}명\n· 기간: {opens} ~ {closes} (근무일 {days}일)\n· 독촉 알림: {reminders}\n시작하시려면 「시작」을 눌러 주시기 바랍니다.',
+      '회차 「{title}」{title|을/를} 시작하려고 합니다.\n· 대상: 위원 {members}명\n· 기간: {opens} ~ {closes} (근무일 {days}일)\n· 재안내: {reminders}\n시작하시려면 「시작」을 눌러 주시기 바랍니다.',
     'authoring.open.no-reminders': '없음',
     'authoring.drafts.none': '저장된 초안이 없습니다.',
     'authoring.drafts.heading': '저장된 초안 {count}건',
