@@ -22,7 +22,7 @@ import { DateTime } from 'luxon';
 import { CONFIG_DIR, seedConfig } from '../fakes/app-harness.ts';
 import { cleanEnv } from '../fakes/run-cli.ts';
 import { type FakeView, FakeSlackServer } from '../fakes/slack/fake-slack-server.ts';
-import { buttonClick, fillView, slashCommand, viewSubmission } from '../fakes/slack/slack-payloads.ts';
+import { buttonClick, confirmOpen, fillView, viewSubmission } from '../fakes/slack/slack-payloads.ts';
 import { processFigures } from './startup-bench.ts';
 import type { SuiteResult } from './targets.ts';
 
@@ -136,7 +136,8 @@ export async function runAckBench(): Promise<SuiteResult> {
       Array.from({ length: BURST + FANOUT }, (_, i) => slackIdOf(i)).filter((id) =>
         fake.messagesIn(fake.dmChannelOf(id)).some((m) => JSON.stringify(m.blocks).includes('jamun.answer')),
       );
-    await fake.sendEnvelope('slash_commands', slashCommand(fake, staff, `open ${ROUND}`, channel), WAIT_ACK_MS);
+    // Staff press Open on the `/jamun open` confirmation.
+    await fake.sendEnvelope('interactive', confirmOpen(fake, staff, ROUND, channel), WAIT_ACK_MS);
     await waitUntil(() => invited().length >= BURST, `${BURST} invitations`, 300_000, child);
     // From here the fan-out to the others runs at Slack's Tier 3 pace (50 conversations.open a minute).
     fake.limit('conversations.open', { max: 50, windowMs: 60_000 });

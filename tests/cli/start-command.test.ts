@@ -17,7 +17,7 @@ import { FakeDiscord, waitFor } from '../fakes/discord/fake-discord.ts';
 import type { FakeInteraction } from '../fakes/discord/fake-discord-state.ts';
 import { type CliProcess, cleanEnv, runCli } from '../fakes/run-cli.ts';
 import { FakeSlackServer } from '../fakes/slack/fake-slack-server.ts';
-import { slashCommand } from '../fakes/slack/slack-payloads.ts';
+import { confirmOpen, slashCommand } from '../fakes/slack/slack-payloads.ts';
 
 const ROUND = '2024-1';
 // Generous: start-up loads tsx, Prisma and both platform libraries, slow on a loaded shared machine.
@@ -127,12 +127,18 @@ describe('jamun start', () => {
       const command = slashCommand(fake, staff, `open ${ROUND}`, staffChannel);
       expect(await fake.sendEnvelope('slash_commands', command)).toEqual({});
       const replyId = String(command.response_url).split('/').pop();
-      const reply = await waitFor(
+      const confirmation = await waitFor(
         () => fake.responses.find((r) => r.id === replyId),
-        'the reply to /jamun open',
+        'the confirmation of /jamun open',
         20_000,
       );
-      expect(reply.body.response_type).toBe('in_channel');
+      expect(confirmation.body.response_type).toBe('ephemeral');
+      expect(JSON.stringify(confirmation.body.blocks)).toContain('jamun.open_confirm');
+      const click = confirmOpen(fake, staff, ROUND, staffChannel);
+      expect(await fake.sendEnvelope('interactive', click)).toEqual({});
+      const clickReplyId = String(click.response_url).split('/').pop();
+      const reply = await waitFor(() => fake.responses.find((r) => r.id === clickReplyId), 'the reply to Open', 20_000);
+      expect(reply.body.replace_original).toBe(true);
       expect(String(reply.body.text)).toContain(openedText);
 
       const invited = members.map((m) => m.platforms.slack ?? '');

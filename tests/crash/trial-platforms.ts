@@ -6,7 +6,7 @@
 import { seedConfig } from '../fakes/app-harness.ts';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { FakeSlackServer } from '../fakes/slack/fake-slack-server.ts';
-import { slashCommand } from '../fakes/slack/slack-payloads.ts';
+import { confirmOpen } from '../fakes/slack/slack-payloads.ts';
 import { eventually, ROUND, type TrialMember } from './trial-kit.ts';
 
 /** How long staff keep trying to reach a bot that is (re)starting. */
@@ -69,12 +69,12 @@ export async function slackPlatform(): Promise<TrialPlatform> {
     }),
     open: () =>
       untilAccepted(
-        () => fake.sendEnvelope('slash_commands', slashCommand(fake, staff, `open ${ROUND}`, channel)),
+        () => fake.sendEnvelope('interactive', confirmOpen(fake, staff, ROUND, channel)),
         'the open command',
       ),
     openOnce: async () => {
       await fake.socketConnected();
-      void fake.sendEnvelope('slash_commands', slashCommand(fake, staff, `open ${ROUND}`, channel)).catch(() => {});
+      void fake.sendEnvelope('interactive', confirmOpen(fake, staff, ROUND, channel)).catch(() => {});
     },
     cannotTell: null,
     invitations: (m) =>

@@ -14,6 +14,7 @@ import { describeError, t } from '../../core/i18n/catalogue.ts';
 import { statusBlocks } from './blocks-staff.ts';
 import { openFollowUpForm } from './handlers-follow-up.ts';
 import { type HandlerDeps, slackActor } from './handler-deps.ts';
+import { parseAuthoringCommand, runAuthoringCommand } from './handlers-authoring.ts';
 import { packMessages, plainSections, type SlackMessage } from './slack-blocks.ts';
 import { escapeMrkdwn } from './slack-formatter.ts';
 import { SLACK_INTERACTION } from './slack-limits.ts';
@@ -36,6 +37,15 @@ export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
     await ack();
     const actor = slackActor(command.user_id, command.user_name);
     const locale = await deps.api().localeOf(actor);
+    const authoring = parseAuthoringCommand(command.text ?? '');
+    if (authoring) {
+      const slash = { userId: command.user_id, triggerId: command.trigger_id, respond, locale };
+      await runAuthoringCommand(deps, slash, authoring).catch(async (error: unknown) => {
+        deps.logger.error({ verb: authoring.verb, error: String(error) }, 'slack authoring command failed');
+        await respond({ response_type: 'ephemeral', text: st(locale, 'slack.command.failed') });
+      });
+      return;
+    }
     const parsed = parseStaffCommand(command.text ?? '');
     if (!parsed.ok) {
       await respond({ response_type: 'ephemeral', text: escapeMrkdwn(describeError(parsed.error, locale)) });

@@ -13,6 +13,7 @@ import type { JamunApi } from '../../core/app/inbound.ts';
 import { type Clock, systemClock } from '../../core/ports/clock.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { HandlerDeps } from './handler-deps.ts';
+import { registerAuthoringHandlers } from './handlers-authoring.ts';
 import { registerFollowUpHandlers } from './handlers-follow-up.ts';
 import { registerMemberHandlers } from './handlers-member.ts';
 import { registerQuestionnaireHandlers } from './handlers-questionnaire.ts';
@@ -75,6 +76,7 @@ export function createSlackAdapter(
   registerQuestionnaireHandlers(bolt, handlerDeps);
   registerStaffHandlers(bolt, handlerDeps);
   registerFollowUpHandlers(bolt, handlerDeps);
+  registerAuthoringHandlers(bolt, handlerDeps);
   bolt.error(async (error) => {
     logger.error({ code: error.code ?? 'unknown', error: error.message.slice(0, 300) }, 'slack handler failed');
   });

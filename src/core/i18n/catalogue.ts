@@ -16,6 +16,7 @@ import { followUpTexts } from './sections/follow-up.ts';
 import { reportTexts } from './sections/report.ts';
 import { memberTexts } from './sections/member.ts';
 import { slackTexts } from './sections/slack.ts';
+import { slackAuthoringTexts } from './sections/slack-authoring.ts';
 import { staffTexts } from './sections/staff.ts';
 import { summaryTexts } from './sections/summary.ts';
 import { summaryDigestTexts } from './sections/summary-digest.ts';
@@ -28,6 +29,7 @@ const catalogue = {
     ...summaryTexts.ko,
     ...summaryDigestTexts.ko,
     ...slackTexts.ko,
+    ...slackAuthoringTexts.ko,
     ...discordTexts.ko,
     ...calendarTexts.ko,
     ...certaintyTexts.ko,
@@ -44,6 +46,7 @@ const catalogue = {
     ...summaryTexts.en,
     ...summaryDigestTexts.en,
     ...slackTexts.en,
+    ...slackAuthoringTexts.en,
     ...discordTexts.en,
     ...calendarTexts.en,
     ...certaintyTexts.en,

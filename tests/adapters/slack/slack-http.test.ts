@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../fakes/app-harness.ts';
-import { slashCommand, viewSubmission } from '../../fakes/slack/slack-payloads.ts';
+import { confirmOpen, slashCommand, viewSubmission } from '../../fakes/slack/slack-payloads.ts';
 import { formBody, postSigned, slackSignature } from '../../fakes/slack/signed-request.ts';
 import { describeError } from '../../../src/core/i18n/catalogue.ts';
 import { SIGNING_SECRET, slackKit, type SlackKit } from './slack-kit.ts';
@@ -36,12 +36,20 @@ describe('Slack adapter in HTTP mode', () => {
     await t0.store.close();
   });
 
-  it('GIVEN a correctly signed slash command WHEN posted THEN it is acknowledged and answered', async () => {
+  it('GIVEN a correctly signed slash command and a signed click on its Open button WHEN posted THEN each is acknowledged and answered, and the round opens', async () => {
     const payload = slashCommand(kit.fake, staffId, `open 2024-1`);
     const response = await postSigned(url, formBody(payload), { secret: SIGNING_SECRET, contentType: FORM });
     expect(response.status).toBe(200);
     const id = String(payload.response_url).split('/').pop();
     await waitFor(() => kit.fake.responses.find((r) => r.id === id), 'command reply');
+    const click = confirmOpen(kit.fake, staffId, '2024-1', 'C0STAFFCH1');
+    const clicked = await postSigned(url, formBody({ payload: JSON.stringify(click) }), {
+      secret: SIGNING_SECRET,
+      contentType: FORM,
+    });
+    expect(clicked.status).toBe(200);
+    const clickId = String(click.response_url).split('/').pop();
+    await waitFor(() => kit.fake.responses.find((r) => r.id === clickId), 'reply to Open');
     expect((await t0.store.getRound('2024-1'))?.status).toBe('open');
   });
 

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../../fakes/app-harness.ts';
 import type { Args, FakeView } from '../../fakes/slack/fake-slack-server.ts';
 import {
   buttonClick,
+  confirmOpen,
   dmMessage,
   fillView,
   slashCommand,
@@ -86,8 +87,12 @@ describe('a round over Slack (Socket Mode)', () => {
     expect((await t0.store.listAudit()).some((e) => e.actor === `slack:${slackId(members[0])}`)).toBe(true);
   });
 
-  it('GIVEN staff WHEN they open the round THEN six members get a DM with buttons, the seventh fails for good and progress shows 6/7', async () => {
-    await command(staffId, `open ${ROUND}`);
+  it('GIVEN staff WHEN they open the round and press Open THEN six members get a DM with buttons, the seventh fails for good and progress shows 6/7', async () => {
+    const confirmation = await command(staffId, `open ${ROUND}`);
+    expect(confirmation.response_type).toBe('ephemeral');
+    expect((await t0.store.getRound(ROUND))?.status ?? 'none').not.toBe('open');
+    expect(await kit.fake.sendEnvelope('interactive', confirmOpen(kit.fake, staffId, ROUND, staffChannel))).toEqual({});
+    await waitFor(async () => (await t0.store.getRound(ROUND))?.status === 'open', 'the round opened');
     await t0.app.runDueJobs();
     await kit.adapter.messenger.flush();
     for (const m of members.slice(0, 6)) {

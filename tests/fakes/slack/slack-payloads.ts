@@ -112,6 +112,14 @@ export function viewSubmission(
   };
 }
 
+/**
+ * Staff press Open on the `/jamun open` confirmation (an ephemeral message in
+ * `channel`): what scripts that only need the round opened send.
+ */
+export function confirmOpen(fake: FakeSlackServer, userId: string, roundId: string, channel: string): Args {
+  return buttonClick(fake, userId, 'jamun.open_confirm', roundId, { channel });
+}
+
 /** A DM the member typed to the bot (Events API `message.im`). */
 export function dmMessage(fake: FakeSlackServer, userId: string, text: string): Args {
   const ts = `${Date.now() / 1000}`;
@@ -137,31 +145,70 @@ export function dmMessage(fake: FakeSlackServer, userId: string, text: string): 
   };
 }
 
-/** A typed value for a question: text, chosen option labels, or a scale point. */
-export type Typed = string | string[] | number;
+/** A typed value for a question: text, chosen option labels, or a scale point; files picked in a `file_input`. */
+export type Typed = string | string[] | number | { files: Args[] };
+
+interface InputElement {
+  type: string;
+  action_id: string;
+  options?: Array<{ text: { text: string }; value: string }>;
+  initial_value?: string;
+  initial_option?: { text: { text: string }; value: string };
+  initial_options?: Array<{ text: { text: string }; value: string }>;
+  initial_date?: string;
+  initial_time?: string;
+}
+
+/** What an input holds when the person did not touch it: its initial value, as Slack submits it. */
+function untouched(el: InputElement): Record<string, unknown> {
+  switch (el.type) {
+    case 'plain_text_input':
+      return { type: el.type, value: el.initial_value ?? null };
+    case 'datepicker':
+      return { type: el.type, selected_date: el.initial_date ?? null };
+    case 'timepicker':
+      return { type: el.type, selected_time: el.initial_time ?? null };
+    case 'file_input':
+      return { type: el.type, files: [] };
+    case 'checkboxes':
+    case 'multi_static_select':
+      return { type: el.type, selected_options: el.initial_options ?? [] };
+    default:
+      return { type: el.type, selected_option: el.initial_option ?? null };
+  }
+}
 
 /**
  * The `view.state.values` a person produces by filling `view`'s inputs:
  * texts longer than one input continue in the next inputs of the same
- * question; choices are picked by their label.
+ * question; choices are picked by their label; dates as `YYYY-MM-DD`, times
+ * as `HH:mm`. An input not named in `typed` keeps its initial value, as in
+ * Slack.
  */
 export function fillView(view: FakeView, typed: Record<string, Typed>): Record<string, Record<string, unknown>> {
   const values: Record<string, Record<string, unknown>> = {};
-  const blocks = (view.view.blocks ?? []) as Array<{
-    type: string;
-    block_id?: string;
-    element?: { type: string; action_id: string; options?: Array<{ text: { text: string }; value: string }> };
-  }>;
+  const blocks = (view.view.blocks ?? []) as Array<{ type: string; block_id?: string; element?: InputElement }>;
   for (const block of blocks) {
     if (block.type !== 'input' || !block.block_id || !block.element) continue;
     const match = /^q\|(.+)\|(\d+)$/.exec(block.block_id);
     const el = block.element;
-    const value = match ? typed[match[1] ?? ''] : typed[block.block_id];
+    const key = match ? (match[1] ?? '') : block.block_id;
+    if (!(key in typed)) {
+      values[block.block_id] = { [el.action_id]: untouched(el) };
+      continue;
+    }
+    const value = typed[key];
     const part = Number(match?.[2] ?? 0);
     let state: Record<string, unknown>;
-    if (el.type === 'plain_text_input') {
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      state = { type: el.type, files: value.files };
+    } else if (el.type === 'plain_text_input') {
       const text = typeof value === 'string' ? value.slice(part * 3000, (part + 1) * 3000) : '';
       state = { type: el.type, value: text === '' ? null : text };
+    } else if (el.type === 'datepicker') {
+      state = { type: el.type, selected_date: typeof value === 'string' ? value : null };
+    } else if (el.type === 'timepicker') {
+      state = { type: el.type, selected_time: typeof value === 'string' ? value : null };
     } else {
       const labels = Array.isArray(value) ? value : value === undefined ? [] : [String(value)];
       const picked = (el.options ?? []).filter((o) =>
