@@ -29,7 +29,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** The exit code of a domain error: not found, usage, or refused by the round's state. */
 export function exitCodeOf(code: ErrorCode): ExitCode {
-  if (code === 'ROUND.NOT_FOUND' || code === 'DRAFT.UNKNOWN_COMMITTEE') return EXIT.notFound;
+  if (code === 'ROUND.NOT_FOUND' || code === 'DRAFT.UNKNOWN_COMMITTEE' || code === 'DRAFT.NOT_FOUND')
+    return EXIT.notFound;
   if (code === 'DATE.INVALID' || code === 'EXPORT.FORMAT' || code === 'REPORT.FORMAT' || code === 'ROUND.AMBIGUOUS')
     return EXIT.usage;
   if (code.startsWith('COMMAND.')) return EXIT.usage;

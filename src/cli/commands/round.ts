@@ -5,6 +5,7 @@ import { EXIT, type ExitCode, exitCodeOf } from '../exit-codes.ts';
 import { writeExport } from '../export-path.ts';
 import { roundFollowUpCommands } from './round-follow-up.ts';
 import { roundImportCommand } from './round-import.ts';
+import { roundDraftCommands } from './round-drafts.ts';
 
 interface VerbOptions {
   config?: string;
@@ -140,6 +141,7 @@ export function roundCommand(program: Command, output: Output, setExit: (code: E
       );
     });
   roundImportCommand(round, output, setExit, () => opts().config);
+  roundDraftCommands(round, output, setExit, () => opts().config);
   roundFollowUpCommands(round, output, setExit, (command) => runVerb(output, setExit, command, opts()));
   round
     .command('report')

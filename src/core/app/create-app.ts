@@ -16,7 +16,7 @@ import type { ReportDocument } from '../report/report-model.ts';
 import { buildReport } from './report-service.ts';
 import { actionDraft, synthesisDraft } from './follow-up-service.ts';
 import { saveRoundDraft } from './round-drafts.ts';
-import { previewedRound } from './authoring-api.ts';
+import { type Authored, type DraftList, previewedRound } from './authoring-api.ts';
 import {
   authoringCommittees,
   blankRoundForm,
@@ -25,6 +25,7 @@ import {
   formForEdit,
   importDraftFile,
   listDrafts,
+  roundFileOf,
 } from './round-authoring.ts';
 import { PreviewAnswers, previewRound } from './round-preview.ts';
 import { openConfirmation } from './open-confirmation.ts';
@@ -73,6 +74,12 @@ export interface JamunApp extends JamunApi {
     source: RoundDraftSource,
     actor?: Actor,
   ): Promise<Result<{ created: boolean; text: string }>>;
+  /** The round file of a draft, a configured or an opened round (`jamun round export-config`). */
+  roundFile(roundId: string): Promise<Result<{ name: string; text: string }>>;
+  /** Every stored draft (`jamun round drafts`), as the operator. */
+  operatorDrafts(): Promise<Authored<DraftList>>;
+  /** Deletes a stored draft as the operator (`jamun round drop-draft`), audited as `cli`. */
+  operatorDeleteDraft(roundId: string): Promise<Authored<{ text: string }>>;
   readonly store: Store;
 }
 
@@ -113,6 +120,9 @@ export function createJamunApp(deps: AppDeps): JamunApp {
     openConfirmation: (actor, roundId) => openConfirmation(ctx, actor, roundId),
     listDrafts: (actor) => listDrafts(ctx, actor),
     deleteDraft: (actor, roundId) => deleteDraft(ctx, actor, roundId),
+    roundFile: (roundId) => roundFileOf(ctx, codec(), roundId),
+    operatorDrafts: () => listDrafts(ctx, null),
+    operatorDeleteDraft: (roundId) => deleteDraft(ctx, null, roundId),
     isStaff: (actor, committeeId) => staff.isStaff(actor, committeeId),
     runStaffCommand: (actor, command) => staff.runStaffCommand(actor, command),
     roundIds: (prefix) => staff.roundIds(prefix),

@@ -4,13 +4,13 @@
  * becomes a stored draft by the round file's own rules (`RoundCodec`), only
  * for staff of its committee; every refusal is audited and private.
  */
-import { domainError, type DomainError } from '../errors.ts';
+import { domainError, type DomainError, err, ok, type Result } from '../errors.ts';
 import { isMessageKey, t, type MessageKey } from '../i18n/catalogue.ts';
 import type { Actor, Committee, Locale, RoundDefinition } from '../model.ts';
 import type { CodecProblem, RoundCodec, RoundForm, RoundFormFields } from '../ports/round-codec.ts';
 import { renderAgendaText } from '../rounds/agenda-text-render.ts';
 import { presetOf, presetPolicy } from '../rounds/reminder-presets.ts';
-import { instantOf, localDateOf } from '../time.ts';
+import { formatLocal, instantOf, localDateOf } from '../time.ts';
 import { actorLabel, type AppContext } from './app-context.ts';
 import type {
   Authored,
@@ -364,9 +364,10 @@ export async function importDraftFile(
   return store(ctx, actor, withKept(read.definition, 'keep', read.definition), 'import', target?.locale ?? locale);
 }
 
-export async function listDrafts(ctx: AppContext, actor: Actor): Promise<Authored<DraftList>> {
-  const mine = staffCommittees(ctx, actor);
-  if (mine.length === 0) return forbidden(ctx, actor, 'drafts');
+/** `actor` null: the operator at the command line, who sees every committee's drafts. */
+export async function listDrafts(ctx: AppContext, actor: Actor | null): Promise<Authored<DraftList>> {
+  const mine = actor ? staffCommittees(ctx, actor) : [...ctx.committees.values()];
+  if (actor && mine.length === 0) return forbidden(ctx, actor, 'drafts');
   const locale = mine[0]?.locale ?? ctx.defaultLocale();
   const ids = new Set(mine.map((c) => c.id));
   const drafts = (await ctx.store.listRoundDrafts())
@@ -396,15 +397,20 @@ export async function listDrafts(ctx: AppContext, actor: Actor): Promise<Authore
   return { ok: true, locale, drafts, text };
 }
 
-export async function deleteDraft(ctx: AppContext, actor: Actor, roundId: string): Promise<Authored<{ text: string }>> {
+/** `actor` null: the operator at the command line (audited as `cli`). */
+export async function deleteDraft(
+  ctx: AppContext,
+  actor: Actor | null,
+  roundId: string,
+): Promise<Authored<{ text: string }>> {
   const draft = await ctx.store.getRoundDraft(roundId);
   const committee = draft ? ctx.committees.get(draft.definition.committeeId) : undefined;
   if (!draft || !committee) return refusal(ctx.defaultLocale(), domainError('DRAFT.NOT_FOUND', { roundId }));
-  if (!ctx.isStaffOf(committee, actor)) return forbidden(ctx, actor, 'drop-draft', roundId);
+  if (actor && !ctx.isStaffOf(committee, actor)) return forbidden(ctx, actor, 'drop-draft', roundId);
   await ctx.store.deleteRoundDraft(roundId);
   await ctx.store.audit({
     at: ctx.now(),
-    actor: actorLabel(actor),
+    actor: actor ? actorLabel(actor) : 'cli',
     action: 'round.draft.deleted',
     roundId,
     detail: { title: draft.definition.title, source: draft.source, savedBy: draft.updatedBy },
@@ -415,4 +421,37 @@ export async function deleteDraft(ctx: AppContext, actor: Actor, roundId: string
     locale: committee.locale,
     text: t(committee.locale, 'authoring.draft.deleted', { title: draft.definition.title }),
   };
+}
+
+/**
+ * The round file of a round (`jamun round export-config`): a stored draft or
+ * a round file's definition, else an opened round as it is stored (its
+ * window in the committee's wall-clock time).
+ */
+export async function roundFileOf(
+  ctx: AppContext,
+  codec: RoundCodec,
+  roundId: string,
+): Promise<Result<{ name: string; text: string }>> {
+  await ctx.refreshDrafts();
+  const stored = await ctx.store.getRound(roundId);
+  let definition = ctx.definitions.get(roundId);
+  if (stored) {
+    const committee = ctx.committees.get(stored.committeeId);
+    const zone = committee?.timeZone ?? 'Asia/Seoul';
+    definition = {
+      ...definition,
+      id: stored.id,
+      committeeId: stored.committeeId,
+      title: stored.title,
+      ...(stored.description === undefined ? {} : { description: stored.description }),
+      agenda: stored.agenda,
+      window: { opens: formatLocal(stored.opensAt, zone), closes: formatLocal(stored.closesAt, zone) },
+      anonymous: stored.anonymous,
+      allowLate: stored.allowLate,
+      reminders: stored.reminders,
+    };
+  }
+  if (!definition) return err('ROUND.NOT_FOUND', { roundId });
+  return ok({ name: `${roundId}.yaml`, text: codec.toRoundFile(definition) });
 }
