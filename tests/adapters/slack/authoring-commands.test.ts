@@ -225,6 +225,40 @@ describe('preparing a round over Slack', () => {
     expect(await t0.store.getRound('chat-2')).toBeNull();
   });
 
+  it('GIVEN an agenda longer than one input, typed on into the next THEN a problem in the second input shows under it with its line in the whole paste; fixed, the draft keeps every question and edit spreads it over inputs again', async () => {
+    const questions = (item: number) =>
+      Array.from(
+        { length: 40 },
+        (_, i) => `${item}-${i + 1}. 지역상생교류 사업의 성과와 개선 방안, 서울과 지역 간 협력체계에 대한 의견 (${i + 1})`,
+      );
+    const first = ['# 1. 첫째 안건', ...questions(1)].join('\n');
+    const second = ['# 2. 둘째 안건', ...questions(2), '중복 (선택: 가 / 가)'].join('\n');
+    expect(first.length).toBeLessThanOrEqual(3000);
+    expect(first.length + second.length).toBeGreaterThan(3000);
+    const badLine = first.split('\n').length + second.split('\n').length;
+    const form = await openForm(staffId, 'new');
+    const typed = { ...typedRound('chat-long', first), 'agenda|1': second };
+    const ack = await submit(staffId, form, typed);
+    expect(ack.response_action).toBe('errors');
+    expect(ack.errors).toEqual({ 'agenda|1': expect.stringMatching(new RegExp(`^${badLine}번째 줄: `)) });
+    expect(await t0.store.getRoundDraft('chat-long')).toBeNull();
+    const fixed = second.split('\n').slice(0, -1).join('\n');
+    expect(await submit(staffId, form, { ...typed, 'agenda|1': fixed })).toEqual({ response_action: 'clear' });
+    const stored = await t0.store.getRoundDraft('chat-long');
+    expect(stored?.definition.agenda.map((item) => item.questions.length)).toEqual([40, 40]);
+    const edit = await openForm(staffId, 'edit chat-long');
+    const agendaInputs = (edit.view.blocks as Array<{ block_id?: string; element?: { initial_value?: string } }>)
+      .filter((b) => b.block_id?.startsWith('agenda'))
+      .map((b) => b.element?.initial_value ?? '');
+    expect(agendaInputs.length).toBeGreaterThanOrEqual(3);
+    expect(agendaInputs.filter((v) => v !== '')).toHaveLength(2);
+    expect(await submit(staffId, edit, {})).toEqual({ response_action: 'clear' });
+    const again = await t0.store.getRoundDraft('chat-long');
+    expect(again?.definition.agenda.flatMap((i) => i.questions.map((q) => q.prompt))).toEqual(
+      stored?.definition.agenda.flatMap((i) => i.questions.map((q) => q.prompt)),
+    );
+  });
+
   it('GIVEN a member who is not staff WHEN they type /jamun new THEN the modal says they may not, and no form is drawn', async () => {
     const view = await openForm(memberIds[0] ?? '', 'new');
     expect(view.view.callback_id).not.toBe('jamun.round_form');
@@ -279,6 +313,30 @@ describe('preparing a round over Slack', () => {
         (b) => b.block_id === 'agenda',
       );
       expect(agenda?.element?.initial_value?.startsWith('# ')).toBe(true);
+    });
+
+    it('GIVEN a round file (.yaml) WHEN attached THEN it is stored as a draft at once, said in the modal and by DM', async () => {
+      const yaml = readFileSync(path.join(CONFIG_DIR, 'rounds', '2024-1.yaml'), 'utf8').replace(
+        'id: 2024-1',
+        'id: 2024-9',
+      );
+      const view = await importFile('2024-9.yaml', Buffer.from(yaml), 'application/x-yaml');
+      expect(view.view.callback_id).not.toBe('jamun.round_import');
+      expect((await t0.store.getRoundDraft('2024-9'))?.definition.agenda.flatMap((i) => i.questions)).toHaveLength(7);
+      await waitFor(() => dmTexts(staffId).some((text) => text.includes('2024-9')), 'the import text by DM');
+    });
+
+    it('GIVEN a workspace where the bot lacks files:read WHEN a file is attached THEN the import form comes back saying the file could not be fetched, and nothing is stored', async () => {
+      const drafts = (await t0.store.listRoundDrafts()).length;
+      kit.fake.scopes.delete('files:read');
+      try {
+        const view = await importFile('q.csv', Buffer.from('안건,질문\n가,나\n'), 'text/csv');
+        expect(view.view.callback_id).toBe('jamun.round_import');
+        expect(JSON.stringify(view.view.blocks)).toContain('missing_scope');
+      } finally {
+        kit.fake.scopes.add('files:read');
+      }
+      expect(await t0.store.listRoundDrafts()).toHaveLength(drafts);
     });
 
     it('GIVEN a table with a bad row WHEN attached THEN the import form comes back with the row named, and nothing is stored', async () => {
