@@ -229,7 +229,8 @@ describe('preparing a round over Slack', () => {
     const questions = (item: number) =>
       Array.from(
         { length: 40 },
-        (_, i) => `${item}-${i + 1}. 지역상생교류 사업의 성과와 개선 방안, 서울과 지역 간 협력체계에 대한 의견 (${i + 1})`,
+        (_, i) =>
+          `${item}-${i + 1}. 지역상생교류 사업의 성과와 개선 방안, 서울과 지역 간 협력체계에 대한 의견 (${i + 1})`,
       );
     const first = ['# 1. 첫째 안건', ...questions(1)].join('\n');
     const second = ['# 2. 둘째 안건', ...questions(2), '중복 (선택: 가 / 가)'].join('\n');
