@@ -379,3 +379,25 @@ export interface RoundDraft {
   updatedAt: Date;
   updatedBy: string;
 }
+
+/**
+ * A committee member as staff added or changed them in chat (issue 12),
+ * kept in the store over the committee file: the file seeds the roster and
+ * an entry replaces the file's member with its id (or adds one). A member
+ * removed in chat is an entry with `active: false`.
+ */
+export interface RosterEntry {
+  committeeId: string;
+  member: Member;
+  /**
+   * The committee file's member when the entry was last written (null: the
+   * file had none). A file that differs from it later was edited too: the
+   * entry still wins, and `config check` and reloads report the conflict.
+   */
+  fileBase: Member | null;
+  createdAt: Date;
+  /** `platform:userId` or `cli`. */
+  createdBy: string;
+  updatedAt: Date;
+  updatedBy: string;
+}

@@ -3,7 +3,7 @@
  * formatter of local dates and times. The only place the core touches
  * time-zone rules (through luxon).
  */
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { LocalDate, LocalDateTime, TimeOfDay } from './model.ts';
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/;
@@ -190,4 +190,9 @@ export function instantAtLocal(date: LocalDate, minutes: number, zone: string): 
 /** The instant `months` calendar months before `at` (UTC; the end of a shorter month is kept). */
 export function monthsBefore(at: Date, months: number): Date {
   return DateTime.fromJSDate(at, { zone: 'utc' }).minus({ months }).toJSDate();
+}
+
+/** Whether `zone` is an IANA time zone luxon knows (`Asia/Seoul`). */
+export function isTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
 }

@@ -8,6 +8,7 @@ import type { NewJob, Store } from '../../src/core/ports/store.ts';
 import { krCalendar } from '../fakes/kr-calendar.ts';
 import { followUpContract } from './store-contract-follow-ups.ts';
 import { roundDraftContract } from './store-contract-round-drafts.ts';
+import { rosterContract } from './store-contract-roster.ts';
 
 const T0 = new Date('2024-02-08T00:00:00.000Z');
 const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
@@ -89,6 +90,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
 
     followUpContract(() => store);
     roundDraftContract(() => store);
+    rosterContract(() => store);
 
     describe('committees', () => {
       it('GIVEN a committee synced twice with fewer members THEN syncing succeeds both times', async () => {

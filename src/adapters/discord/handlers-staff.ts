@@ -47,6 +47,7 @@ function commandOf(interaction: ChatInputCommandInteraction): StaffCommand | nul
   const until = interaction.options.getString('until');
   const format = interaction.options.getString('format');
   const member = interaction.options.getString('member');
+  const committeeId = interaction.options.getString('committee');
   return {
     verb,
     ...(roundId ? { roundId } : {}),
@@ -54,6 +55,7 @@ function commandOf(interaction: ChatInputCommandInteraction): StaffCommand | nul
     ...(format && verb === 'report' ? { reportFormat: format as ReportFormat } : {}),
     ...(format && verb !== 'report' ? { format: format as ExportFormat } : {}),
     ...(member ? { member } : {}),
+    ...(committeeId ? { committeeId } : {}),
   };
 }
 

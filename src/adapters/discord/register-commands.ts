@@ -22,7 +22,7 @@ function describe<
   return builder.setDescription(dt('ko', key)).setDescriptionLocalizations({ 'en-US': en, 'en-GB': en });
 }
 
-const NEEDS_NO_ROUND: readonly StaffVerb[] = ['help', 'list', 'reload'];
+const NEEDS_NO_ROUND: readonly StaffVerb[] = ['help', 'list', 'reload', 'members'];
 /** Verbs whose round comes first and is required (Discord wants required options first). */
 const ROUND_FIRST: readonly StaffVerb[] = ['synthesis', 'action'];
 const ACTION_OPS = ['list', 'add', 'edit', 'done', 'drop', 'reopen'] as const;
@@ -67,6 +67,8 @@ function subcommand(verb: StaffVerb, sub: SlashCommandSubcommandBuilder): SlashC
       ),
     );
   }
+  if (verb === 'members')
+    sub.addStringOption((o) => describe(o.setName('committee'), 'discord.opt.committee').setMaxLength(64));
   if (verb === 'resend')
     sub.addStringOption((o) => describe(o.setName('member'), 'discord.opt.member').setRequired(true).setMaxLength(100));
   if (!NEEDS_NO_ROUND.includes(verb)) {

@@ -10,6 +10,7 @@ import type {
   MemberAddress,
   MemberMessage,
   MessageRef,
+  PlatformProfile,
   Messenger,
   SettledSend,
   StaffMessage,
@@ -44,6 +45,18 @@ export class LocalMessenger implements Messenger {
    * False plays a platform that cannot tell: cut sends stay uncertain.
    */
   canSettle = true;
+
+  readonly #profiles = new Map<string, PlatformProfile | null>();
+
+  /** What `profileOf` says of this user (null: no such user); unset users are people without a name. */
+  setProfile(userId: string, profile: PlatformProfile | null): void {
+    this.#profiles.set(userId, profile);
+  }
+
+  async profileOf(userId: string): Promise<PlatformProfile | null> {
+    const profile = this.#profiles.get(userId);
+    return profile === undefined ? { person: true } : profile;
+  }
 
   /** Makes DMs to this user fail the way a closed DM fails on a real platform. */
   failFor(

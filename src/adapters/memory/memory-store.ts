@@ -24,6 +24,7 @@ import type {
 } from '../../core/ports/store.ts';
 import { MemoryFollowUps } from './memory-follow-ups.ts';
 import { MemoryRoundDrafts } from './memory-round-drafts.ts';
+import { MemoryRoster } from './memory-roster.ts';
 
 /** A job with its lease and claimant, as the store keeps it. */
 interface StoredJob extends Job {
@@ -79,6 +80,9 @@ export class MemoryStore implements Store {
   readonly getRoundDraft = this.roundDrafts.getRoundDraft.bind(this.roundDrafts);
   readonly listRoundDrafts = this.roundDrafts.listRoundDrafts.bind(this.roundDrafts);
   readonly deleteRoundDraft = this.roundDrafts.deleteRoundDraft.bind(this.roundDrafts);
+  private readonly roster = new MemoryRoster();
+  readonly saveRosterEntry = this.roster.saveRosterEntry.bind(this.roster);
+  readonly listRosterEntries = this.roster.listRosterEntries.bind(this.roster);
 
   async syncCommittee(committee: Committee): Promise<void> {
     const { members, ...rest } = copy(committee);

@@ -23,6 +23,7 @@ import type {
   ReleasedClaims,
   RoundPatch,
   RoundDraftWrite,
+  RosterEntryWrite,
   RoundRevision,
   Store,
   SummaryRecord,
@@ -30,6 +31,7 @@ import type {
 } from '../../core/ports/store.ts';
 import { PrismaFollowUps } from './prisma-follow-ups.ts';
 import { PrismaRoundDrafts } from './prisma-round-drafts.ts';
+import { PrismaRoster } from './prisma-roster.ts';
 import type { Answer } from '../../core/model.ts';
 import { Prisma, type PrismaClient, type Round as RoundRow } from '../../generated/prisma/client.ts';
 import {
@@ -84,10 +86,12 @@ export abstract class PrismaStoreBase implements Store {
 
   readonly #followUps: PrismaFollowUps;
   readonly #roundDrafts: PrismaRoundDrafts;
+  readonly #roster: PrismaRoster;
 
   constructor(protected readonly prisma: PrismaClient) {
     this.#followUps = new PrismaFollowUps(prisma);
     this.#roundDrafts = new PrismaRoundDrafts(prisma);
+    this.#roster = new PrismaRoster(prisma);
   }
 
   saveSynthesis(write: SynthesisWrite) {
@@ -128,6 +132,14 @@ export abstract class PrismaStoreBase implements Store {
 
   deleteRoundDraft(roundId: string) {
     return this.#roundDrafts.deleteRoundDraft(roundId);
+  }
+
+  saveRosterEntry(write: RosterEntryWrite) {
+    return this.#roster.saveRosterEntry(write);
+  }
+
+  listRosterEntries(committeeId?: string) {
+    return this.#roster.listRosterEntries(committeeId);
   }
 
   abstract syncCommittee(committee: Committee): Promise<void>;

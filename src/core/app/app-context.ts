@@ -4,7 +4,7 @@
  */
 import { createBusinessCalendar, type BusinessCalendar, type HolidaySource } from '../calendar/index.ts';
 import { err, ok, type Result } from '../errors.ts';
-import type { Actor, Committee, Locale, Member, Platform, Round, RoundDefinition } from '../model.ts';
+import type { Actor, Committee, Locale, Member, Platform, RosterEntry, Round, RoundDefinition } from '../model.ts';
 import { type Claimants, leaseOnlyClaimants } from '../ports/claimants.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConfigSource } from '../ports/config-source.ts';
@@ -14,6 +14,7 @@ import type { ReportRenderer } from '../report/report-model.ts';
 import type { RoundCodec } from '../ports/round-codec.ts';
 import type { Store } from '../ports/store.ts';
 import { formatOfficialDate } from '../time.ts';
+import { overlayRoster, type RosterConflict } from './roster-overlay.ts';
 
 /** The ports and config an app is built from. */
 export interface AppDeps {
@@ -55,7 +56,11 @@ export class AppContext {
   readonly configSource: ConfigSource | undefined;
   readonly renderReport: ReportRenderer | undefined;
   readonly roundCodec: RoundCodec | undefined;
+  /** Committees as they work: the files' with the roster changes staff made in chat laid over (see roster-overlay.ts). */
   readonly committees = new Map<string, Committee>();
+  #fileCommittees: readonly Committee[] = [];
+  #rosterEntries: readonly RosterEntry[] = [];
+  #rosterConflicts: RosterConflict[] = [];
   /** Every round definition not yet opened or opened: round files and stored drafts (a stored draft wins an id both have). */
   readonly definitions = new Map<string, RoundDefinition>();
   #fileRounds: readonly RoundDefinition[] = [];
@@ -83,11 +88,40 @@ export class AppContext {
 
   /** Takes committees and round definitions (at start, and again on a reload): every lookup is rebuilt. */
   reconfigure(committees: readonly Committee[], rounds: readonly RoundDefinition[]): void {
-    this.committees.clear();
-    this.definitions.clear();
-    this.#membersByUser.clear();
+    this.#fileCommittees = [...committees];
     this.#calendars.clear();
-    for (const c of committees) {
+    this.#rebuildCommittees();
+    this.#fileRounds = [...rounds];
+    this.#rebuildDefinitions();
+  }
+
+  /**
+   * Reads the roster changes staff made in chat (issue 12) from the store
+   * again and lays them over the committee files: at start, after a reload,
+   * and before staff commands (another instance or the CLI may have written).
+   */
+  async refreshRoster(): Promise<void> {
+    this.#rosterEntries = await this.store.listRosterEntries();
+    this.#rebuildCommittees();
+  }
+
+  /** The committee as its file defines it, without the chat's roster changes. */
+  fileCommittee(id: string): Committee | undefined {
+    return this.#fileCommittees.find((c) => c.id === id);
+  }
+
+  /** Members both the file and a chat edit changed: the chat edit is used (see roster-overlay.ts). */
+  rosterConflicts(): RosterConflict[] {
+    return [...this.#rosterConflicts];
+  }
+
+  #rebuildCommittees(): void {
+    this.committees.clear();
+    this.#membersByUser.clear();
+    this.#rosterConflicts = [];
+    for (const file of this.#fileCommittees) {
+      const { committee: c, conflicts } = overlayRoster(file, this.#rosterEntries);
+      this.#rosterConflicts.push(...conflicts);
       this.committees.set(c.id, c);
       for (const member of c.members) {
         for (const [platform, userId] of Object.entries(member.platforms)) {
@@ -97,8 +131,6 @@ export class AppContext {
         }
       }
     }
-    this.#fileRounds = [...rounds];
-    this.#rebuildDefinitions();
   }
 
   /**

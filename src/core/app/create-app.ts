@@ -30,6 +30,7 @@ import {
 import { PreviewAnswers, previewRound } from './round-preview.ts';
 import { openConfirmation } from './open-confirmation.ts';
 import type { RoundCodec } from '../ports/round-codec.ts';
+import { removeMember, rosterConflictLines, rosterView, setMember } from './roster-service.ts';
 import type { Actor, RoundDefinition, RoundDraftSource } from '../model.ts';
 import { applyReload, differenceReport, reloadFromSource, reloadReport } from './reload-config.ts';
 import { PriorityLane } from '../priority-lane.ts';
@@ -132,12 +133,17 @@ export function createJamunApp(deps: AppDeps): JamunApp {
     },
     synthesisForm: (actor, roundId, targetId) => synthesisDraft(ctx, actor, roundId, targetId),
     actionForm: (actor, roundId, number) => actionDraft(ctx, actor, roundId, number),
+    rosterView: (actor, committeeId) => rosterView(ctx, { kind: 'user', actor }, committeeId),
+    setMember: (actor, committeeId, input) => setMember(ctx, { kind: 'user', actor }, committeeId, input),
+    removeMember: (actor, committeeId, user) => removeMember(ctx, { kind: 'user', actor }, committeeId, user),
     runDueJobs: () => jobs.runDue(),
     runAsOperator: (command) => staff.run({ kind: 'operator' }, command),
     reconcileMembership: () => reconcileMembership(ctx),
     recoverInterruptedSends: () => recoverInterruptedSends(ctx),
-    applyConfig: async (snapshot, actor) =>
-      reloadReport(ctx, snapshot, await applyReload(ctx, snapshot, actor), ctx.defaultLocale()),
+    applyConfig: async (snapshot, actor) => {
+      const report = reloadReport(ctx, snapshot, await applyReload(ctx, snapshot, actor), ctx.defaultLocale());
+      return [report, ...(await rosterConflictLines(ctx))].join('\n');
+    },
     reloadConfig: (actor) => reloadFromSource(ctx, ctx.configSource, actor),
     configDifferences: (snapshot) => differenceReport(ctx, snapshot),
     report: (roundId, options) => buildReport(ctx, roundId, options),

@@ -10,6 +10,7 @@ import type { ActionInput } from '../follow-up/validate-follow-up.ts';
 import type { OutgoingFile, QuestionnaireView } from '../ports/messenger.ts';
 import type { ReportFormat } from '../report/report-model.ts';
 import type { AuthoringApi } from './authoring-api.ts';
+import type { RosterApi, RosterView } from './roster-api.ts';
 
 export const STAFF_VERBS = [
   'help',
@@ -28,6 +29,7 @@ export const STAFF_VERBS = [
   'reload',
   'synthesis',
   'action',
+  'members',
 ] as const;
 export type StaffVerb = (typeof STAFF_VERBS)[number];
 export type ExportFormat = 'csv' | 'md' | 'json';
@@ -54,6 +56,8 @@ export interface StaffCommand {
   actionNumber?: number;
   /** For `action add|edit`: the fields staff gave. */
   actionInput?: ActionInput;
+  /** For `members`: the committee (none: the one the caller is staff of). */
+  committeeId?: string;
 }
 
 /** What `action` does: list them, add or edit one, or set its status. */
@@ -116,6 +120,8 @@ export interface StaffReply {
   rounds?: RoundFacts[];
   /** `show`: the agenda, for `--json`. */
   agenda?: Array<{ id: string; title: string; questions: Array<{ id: string; prompt: string; kind: string }> }>;
+  /** `members`: the roster, for the platforms' add and remove buttons. */
+  roster?: RosterView;
   /** Set when the command was refused or failed: `text` then explains it (the CLI maps the code to its exit code). */
   error?: DomainError;
 }
@@ -211,4 +217,4 @@ interface FollowUpApi {
 }
 
 /** The application as adapters see it. */
-export type JamunApi = MemberApi & StaffApi & InboundApi & FollowUpApi & AuthoringApi;
+export type JamunApi = MemberApi & StaffApi & InboundApi & FollowUpApi & AuthoringApi & RosterApi;

@@ -31,6 +31,7 @@ export const STAFF_USAGE: Record<StaffVerb, string> = {
   reload: 'reload',
   synthesis: 'synthesis ROUND_ID ITEM',
   action: 'action ROUND_ID [list | add [TEXT] | edit N | done N | drop N | reopen N]',
+  members: 'members [COMMITTEE]',
 };
 
 /** Verbs whose usage names a round that must be given (`status [ROUND_ID]` may leave it out). */
@@ -88,6 +89,11 @@ export function parseStaffCommand(text: string): Result<StaffCommand> {
     return ok({ verb, roundId, target: rest[0] });
   }
   if (verb === 'action') return parseAction(roundId ?? '', rest);
+  // `members` names a committee, not a round.
+  if (verb === 'members') {
+    if (rest.length > 0) return usage();
+    return ok(roundId === undefined ? { verb } : { verb, committeeId: roundId });
+  }
   if (verb === 'export') {
     const format = rest[0]?.toLowerCase() ?? 'md';
     if (rest.length > 1) return usage();

@@ -6,6 +6,8 @@
 import type { AppContext } from './app-context.ts';
 
 export async function reconcileMembership(ctx: AppContext): Promise<number> {
+  // Members staff removed in chat (stored roster entries) count as the files' inactive ones.
+  await ctx.refreshRoster();
   let marked = 0;
   const now = ctx.now();
   for (const round of await ctx.store.listRounds()) {

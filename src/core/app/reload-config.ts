@@ -15,6 +15,7 @@ import { clip } from '../text/split-text.ts';
 import type { AppContext } from './app-context.ts';
 import { reconcileMembership } from './reconcile-membership.ts';
 import { roundFromDefinition } from './schedule-round.ts';
+import { rosterConflictLines } from './roster-service.ts';
 
 /** One running round's plan, with what its texts need. */
 export interface RoundReload {
@@ -128,7 +129,9 @@ function changeLines(ctx: AppContext, reloads: readonly RoundReload[], locale: L
 export async function differenceReport(ctx: AppContext, snapshot: ConfigSnapshot): Promise<string[]> {
   const locale = ctx.defaultLocale();
   const lines = changeLines(ctx, await planReload(ctx, snapshot), locale);
-  return lines.length > 0 ? [t(locale, 'change.check.header'), ...lines] : [];
+  // Members changed both in a committee file and in chat: the chat change stays; say so.
+  const roster = await rosterConflictLines(ctx, snapshot.committees);
+  return [...(lines.length > 0 ? [t(locale, 'change.check.header'), ...lines] : []), ...roster];
 }
 
 /** The whole reload report: what was read, then each change, or that nothing changed. */
@@ -166,5 +169,6 @@ export async function reloadFromSource(
     return { ok: false, text: [t(locale, 'change.problems'), ...read.problems].join('\n') };
   }
   const reloads = await applyReload(ctx, read.value, actor);
-  return { ok: true, text: reloadReport(ctx, read.value, reloads, ctx.defaultLocale()) };
+  const roster = await rosterConflictLines(ctx);
+  return { ok: true, text: [reloadReport(ctx, read.value, reloads, ctx.defaultLocale()), ...roster].join('\n') };
 }

@@ -30,6 +30,7 @@ import { repeatedRemind, resendInvitation } from './staff-sends.ts';
 import { reloadFromSource } from './reload-config.ts';
 import { reportReply } from './report-service.ts';
 import { overdueLines, runAction, runSynthesis } from './follow-up-service.ts';
+import { rosterText, rosterView } from './roster-service.ts';
 
 /** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
 export type StaffCaller = { kind: 'user'; actor: Actor } | { kind: 'operator' };
@@ -60,8 +61,9 @@ export class StaffService implements StaffApi {
   async run(caller: StaffCaller, command: StaffCommand): Promise<StaffReply> {
     // Drafts saved by another instance, the CLI or a chat form since the last command.
     await this.ctx.refreshDrafts();
+    await this.ctx.refreshRoster();
     const locale = this.#locale(command);
-    const committee = this.#committeeOf(command.roundId);
+    const committee = await this.#committeeOfCommand(command);
     const allowed =
       caller.kind === 'operator' ||
       (committee ? this.ctx.isStaffOf(committee, caller.actor) : await this.isStaff(caller.actor));
@@ -77,9 +79,24 @@ export class StaffService implements StaffApi {
       const forbidden = { code: 'STAFF.FORBIDDEN', params: {} } as const;
       return { text: describeError(forbidden, locale), ephemeral: true, error: forbidden };
     }
-    const result = await this.#dispatch(command, label);
+    const result = await this.#dispatch(command, label, caller);
     if (!result.ok) return { text: describeError(result.error, locale), ephemeral: true, error: result.error };
     return result.value;
+  }
+
+  /**
+   * The committee a command is about: the one it names (`members`), or its
+   * round's, from the definition or else the stored round (a round opened
+   * from a draft since deleted, or whose file is gone, is still its
+   * committee's alone). None: the command names neither, or nothing known.
+   */
+  async #committeeOfCommand(command: StaffCommand): Promise<Committee | undefined> {
+    if (command.verb === 'members')
+      return command.committeeId ? this.ctx.committees.get(command.committeeId.normalize('NFC')) : undefined;
+    const byDefinition = this.#committeeOf(command.roundId);
+    if (byDefinition || !command.roundId) return byDefinition;
+    const stored = await this.ctx.store.getRound(command.roundId);
+    return stored ? this.ctx.committees.get(stored.committeeId) : undefined;
   }
 
   #committeeOf(roundId: string | undefined): Committee | undefined {
@@ -92,7 +109,7 @@ export class StaffService implements StaffApi {
     return this.#committeeOf(command.roundId)?.locale ?? this.ctx.defaultLocale();
   }
 
-  async #dispatch(command: StaffCommand, actor: string): Promise<Result<StaffReply>> {
+  async #dispatch(command: StaffCommand, actor: string, caller: StaffCaller): Promise<Result<StaffReply>> {
     const roundId = command.roundId ?? '';
     switch (command.verb) {
       case 'help':
@@ -132,6 +149,11 @@ export class StaffService implements StaffApi {
         return runSynthesis(this.ctx, command, actor);
       case 'action':
         return runAction(this.ctx, command, actor);
+      case 'members': {
+        const view = await rosterView(this.ctx, caller, command.committeeId);
+        if (!view.ok) return view;
+        return ok({ text: rosterText(view.value), ephemeral: true, roster: view.value });
+      }
       case 'reload': {
         const reloaded = await reloadFromSource(this.ctx, this.ctx.configSource, actor);
         return ok({ text: reloaded.text, ephemeral: true });

@@ -14,6 +14,7 @@ import { discordTexts } from './sections/discord.ts';
 import { errorTexts } from './sections/errors.ts';
 import { followUpTexts } from './sections/follow-up.ts';
 import { reportTexts } from './sections/report.ts';
+import { rosterTexts } from './sections/roster.ts';
 import { memberTexts } from './sections/member.ts';
 import { slackTexts } from './sections/slack.ts';
 import { slackAuthoringTexts } from './sections/slack-authoring.ts';
@@ -38,6 +39,7 @@ const catalogue = {
     ...authoringTexts.ko,
     ...authoringChatTexts.ko,
     ...followUpTexts.ko,
+    ...rosterTexts.ko,
   },
   en: {
     ...errorTexts.en,
@@ -55,6 +57,7 @@ const catalogue = {
     ...authoringTexts.en,
     ...authoringChatTexts.en,
     ...followUpTexts.en,
+    ...rosterTexts.en,
   },
 };
 

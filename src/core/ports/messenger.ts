@@ -250,6 +250,21 @@ export interface Messenger {
   ): Promise<SettledSend>;
   /** Replace the content of an earlier staff post (progress while opening). */
   editStaffPost(ref: MessageRef, message: StaffMessage): Promise<Delivery>;
+  /**
+   * Optional: what the platform's profile says of a user staff picked to add
+   * to a committee (`/jamun members`); null when the platform knows no such
+   * user. Slack gives a name and a time zone (`users.info`), Discord a name.
+   */
+  profileOf?(userId: string): Promise<PlatformProfile | null>;
+}
+
+/** A platform user's profile, as far as the platform tells. */
+export interface PlatformProfile {
+  name?: string;
+  /** IANA zone, where the platform keeps one (Slack). */
+  timeZone?: string;
+  /** False for a bot or a deactivated account: neither can be a member. */
+  person: boolean;
 }
 
 /** The questionnaire a member fills in: one page per agenda item, drafts prefilled. */

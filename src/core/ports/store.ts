@@ -21,12 +21,14 @@ import type {
   Invitation,
   Job,
   JobKind,
+  Member,
   JobState,
   LocalDate,
   Round,
   RoundDraft,
   RoundDefinition,
   RoundDraftSource,
+  RosterEntry,
   SynthesisRevision,
 } from '../model.ts';
 
@@ -178,6 +180,15 @@ export interface RoundDraftWrite {
   at: Date;
 }
 
+/** A roster entry to create, or to replace (its creation fields are kept). */
+export interface RosterEntryWrite {
+  committeeId: string;
+  member: Member;
+  fileBase: Member | null;
+  by: string;
+  at: Date;
+}
+
 export interface Store {
   /** Upserts the committee and its members from config. Members no longer listed become inactive. */
   syncCommittee(committee: Committee): Promise<void>;
@@ -315,6 +326,11 @@ export interface Store {
   listRoundDrafts(): Promise<RoundDraft[]>;
   /** Deletes a round draft; false when there was none. */
   deleteRoundDraft(roundId: string): Promise<boolean>;
+
+  /** Creates the roster entry of (committee, member id), or replaces it (keeping who made it and when). */
+  saveRosterEntry(write: RosterEntryWrite): Promise<RosterEntry>;
+  /** Roster entries of one committee (of every committee when none is given), by committee and member id. */
+  listRosterEntries(committeeId?: string): Promise<RosterEntry[]>;
 
   /**
    * Deletes every answer and answer revision of a round (retention of
