@@ -13,6 +13,7 @@ import { parseStaffCommand } from '../../core/app/parse-staff-command.ts';
 import { describeError, t } from '../../core/i18n/catalogue.ts';
 import { statusBlocks } from './blocks-staff.ts';
 import { openFollowUpForm } from './handlers-follow-up.ts';
+import { rosterTrailer } from './blocks-roster.ts';
 import { type HandlerDeps, slackActor } from './handler-deps.ts';
 import { parseAuthoringCommand, runAuthoringCommand } from './handlers-authoring.ts';
 import { packMessages, plainSections, type SlackMessage } from './slack-blocks.ts';
@@ -65,7 +66,8 @@ export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
       const reply = await deps.api().runStaffCommand(actor, parsed.value);
       // A status reply is drawn from its StatusView; the core's text stays the notification fallback.
       const blocks = reply.status ? statusBlocks(reply.status, locale) : plainSections(reply.text);
-      const messages = packMessages(blocks, escapeMrkdwn(reply.text));
+      // A roster (`members`) ends with its add and remove buttons.
+      const messages = packMessages(blocks, escapeMrkdwn(reply.text), reply.roster ? rosterTrailer(reply.roster) : []);
       const shown = messages.length <= MAX_REPLY_POSTS ? messages : messages.slice(0, 1);
       for (const message of shown) {
         await respond({

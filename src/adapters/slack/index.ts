@@ -18,6 +18,7 @@ import { registerFollowUpHandlers } from './handlers-follow-up.ts';
 import { registerMemberHandlers } from './handlers-member.ts';
 import { registerQuestionnaireHandlers } from './handlers-questionnaire.ts';
 import { registerStaffHandlers } from './handlers-staff.ts';
+import { registerRosterHandlers } from './handlers-roster.ts';
 import { registerReplayGuard, ReplayGuard } from './replay-guard.ts';
 import { createBoltApp, createOutboundClient, type SlackSettings } from './slack-app.ts';
 import { SlackMessenger } from './slack-messenger.ts';
@@ -77,6 +78,7 @@ export function createSlackAdapter(
   registerStaffHandlers(bolt, handlerDeps);
   registerFollowUpHandlers(bolt, handlerDeps);
   registerAuthoringHandlers(bolt, handlerDeps);
+  registerRosterHandlers(bolt, handlerDeps);
   bolt.error(async (error) => {
     logger.error({ code: error.code ?? 'unknown', error: error.message.slice(0, 300) }, 'slack handler failed');
   });

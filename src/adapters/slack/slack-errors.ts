@@ -36,7 +36,7 @@ const PERMANENT: Record<string, DeliveryFailureReason> = {
 };
 
 /** The Slack error code (`user_not_found`, …) of a platform error, if it is one. */
-function slackErrorCode(error: unknown): string | undefined {
+export function slackErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, data } = error as { code?: unknown; data?: { error?: unknown } };
   if (code !== 'slack_webapi_platform_error') return undefined;

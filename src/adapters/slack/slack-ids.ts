@@ -37,3 +37,16 @@ export function parseQuestionnaireMeta(raw: string): QuestionnaireMeta | null {
     return null;
   }
 }
+
+/** `/jamun members`: the buttons under the roster and the modals they open (issue 12). */
+export const ACTION_ROSTER_ADD = 'jamun.roster.add';
+export const ACTION_ROSTER_REMOVE = 'jamun.roster.remove';
+export const VIEW_ROSTER_MEMBER = 'jamun.roster.member';
+export const VIEW_ROSTER_REMOVE = 'jamun.roster.remove';
+/** Block ids of the roster modals' inputs; each input's action id is `INPUT_ACTION`. */
+export const ROSTER_BLOCK = {
+  user: 'roster_user',
+  name: 'roster_name',
+  role: 'roster_role',
+  timeZone: 'roster_tz',
+} as const;

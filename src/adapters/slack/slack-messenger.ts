@@ -16,6 +16,7 @@ import type {
   Messenger,
   OutgoingFile,
   PartLedger,
+  PlatformProfile,
   SettledSend,
   StaffMessage,
 } from '../../core/ports/messenger.ts';
@@ -27,6 +28,7 @@ import { toFailedDelivery } from './slack-errors.ts';
 import { SLACK_FILE } from './slack-limits.ts';
 import { st } from './slack-texts.ts';
 import { findSentParts, sendMetadata } from './sent-lookup.ts';
+import { slackProfile } from './slack-profile.ts';
 import { type CallLimit, CallPacer, DM_OPEN_LIMIT } from './slack-pacing.ts';
 
 /** Settings of the Slack messenger. */
@@ -70,6 +72,11 @@ export class SlackMessenger implements Messenger {
   /** The Web API client (handlers open modals with it). */
   get client(): webApi.WebClient {
     return this.#client;
+  }
+
+  /** What Slack's profile says of a user staff picked (`users.info`); null: no such user. */
+  profileOf(userId: string): Promise<PlatformProfile | null> {
+    return slackProfile(this.#client, userId, this.#logger);
   }
 
   /** The DM channel with `userId`, opened once and remembered. Throws the WebClient's error. */

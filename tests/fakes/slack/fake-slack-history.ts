@@ -48,6 +48,8 @@ export function scopeNeeded(method: string, channel: string): string | null {
       return 'chat:write';
     case 'files.info':
       return 'files:read';
+    case 'users.info':
+      return 'users:read';
     default:
       return null;
   }

@@ -68,6 +68,20 @@ export interface FakeView {
   view: Args;
 }
 
+/**
+ * A workspace user as `users.info` returns them (the fields jamun reads;
+ * Slack sends more). `tz` is an IANA zone; bots and deactivated accounts
+ * (`deleted`) are users too.
+ */
+export interface FakeUser {
+  id: string;
+  real_name?: string;
+  display_name?: string;
+  tz?: string;
+  is_bot?: boolean;
+  deleted?: boolean;
+}
+
 export const BOT_USER_ID = 'UJAMUNBOT';
 const BOT_ID = 'BJAMUN';
 export const TEAM_ID = 'TJAMUN';
@@ -101,6 +115,8 @@ export class FakeSlackServer {
    */
   maxUploadBytes: number = SLACK_FILE.maxBytes;
   readonly #openDms = new Set<string>();
+  /** The workspace's users that `users.info` knows (the bot itself always). */
+  readonly #users = new Map<string, FakeUser>([[BOT_USER_ID, { id: BOT_USER_ID, real_name: 'jamun', is_bot: true }]]);
   /** Channels the bot is not a member of: posting there answers `not_in_channel`. */
   readonly #outside = new Set<string>();
   /** Uses of each response_url: Slack allows 5 within 30 minutes. */
@@ -154,6 +170,11 @@ export class FakeSlackServer {
   /** Makes every DM to `userId` fail with the Slack error `error`, at `conversations.open` or at posting. */
   failUser(userId: string, error: string, at: 'open' | 'post' = 'open'): void {
     this.#userFaults.set(userId, { error, at });
+  }
+
+  /** Adds a person (or bot) to the workspace, as `users.info` then returns them. */
+  addUser(user: FakeUser): void {
+    this.#users.set(user.id, user);
   }
 
   /** Enforces a rate limit on `method` (429 with `Retry-After` beyond it). */
@@ -413,6 +434,8 @@ export class FakeSlackServer {
         return this.#view(method, args);
       case 'files.info':
         return this.attachments.info(String(args.file ?? ''), this.baseUrl);
+      case 'users.info':
+        return this.#userInfo(args);
       case 'files.getUploadURLExternal':
         return this.#uploadUrl(args);
       case 'files.completeUploadExternal':
@@ -439,6 +462,32 @@ export class FakeSlackServer {
     if (typeof args.thread_ts === 'string') message.threadTs = args.thread_ts;
     this.messages.push(message);
     return { ok: true, channel, ts, message: { ts, text: message.text, user: BOT_USER_ID, bot_id: BOT_ID } };
+  }
+
+  /**
+   * `users.info` (Tier 4, scope `users:read`): `user` is required; an id the
+   * workspace does not have answers `user_not_found`, as Slack documents.
+   */
+  #userInfo(args: Args): Args {
+    if (typeof args.user !== 'string' || args.user === '')
+      return { ok: false, error: 'invalid_arguments', problem: 'user is required' };
+    const user = this.#users.get(args.user);
+    if (!user) return { ok: false, error: 'user_not_found', problem: `no user ${args.user}` };
+    const name = user.real_name ?? '';
+    return {
+      ok: true,
+      user: {
+        id: user.id,
+        team_id: TEAM_ID,
+        name: (user.display_name ?? user.id).toLowerCase(),
+        deleted: user.deleted ?? false,
+        real_name: name,
+        ...(user.tz ? { tz: user.tz, tz_label: user.tz, tz_offset: 0 } : {}),
+        is_bot: user.is_bot ?? false,
+        is_app_user: false,
+        profile: { real_name: name, display_name: user.display_name ?? '', real_name_normalized: name },
+      },
+    };
   }
 
   #view(method: 'views.open' | 'views.push' | 'views.update', args: Args): Args {

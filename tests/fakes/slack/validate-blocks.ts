@@ -158,6 +158,11 @@ function element(p: Problems, at: string, el: unknown, inInput = false): void {
         p.add(`${at}.filetypes`, 'must be an array of file extensions');
       return;
     }
+    case 'users_select':
+      // A user id, if preselected; the picker lists the workspace's people itself.
+      if (el.initial_user !== undefined && !/^[UW][A-Z0-9]+$/.test(String(el.initial_user)))
+        p.add(`${at}.initial_user`, 'not a user id');
+      return;
     case 'plain_text_input': {
       const max = typeof el.max_length === 'number' ? el.max_length : SLACK_ELEMENT.inputValue;
       if (max > SLACK_ELEMENT.inputValue || max < 1) p.add(`${at}.max_length`, `must be 1–${SLACK_ELEMENT.inputValue}`);
