@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROSTER_BLOCK } from '../../../src/adapters/slack/slack-ids.ts';
-import { slashCommand } from '../../fakes/slack/slack-payloads.ts';
+import { confirmOpen, slashCommand } from '../../fakes/slack/slack-payloads.ts';
 import { addMemberWithPicker, membersCommand, submitRosterModal } from './roster-kit.ts';
 import { type SlackAppKit, startSlackApp } from './slack-kit.ts';
 import { waitFor } from './wait-for.ts';
@@ -69,8 +69,13 @@ describe('/jamun members over Slack', () => {
     });
     expect(entry?.createdBy).toBe(`slack:${staffId}`);
 
-    const open = slashCommand(app.kit.fake, staffId, 'open 2024-1');
-    await app.kit.fake.sendEnvelope('slash_commands', open);
+    // `/jamun open` asks to confirm; Open starts it.
+    await app.kit.fake.sendEnvelope('slash_commands', slashCommand(app.kit.fake, staffId, 'open 2024-1'));
+    await waitFor(
+      () => app.kit.fake.responses.some((r) => JSON.stringify(r.body).includes('jamun.open_confirm')),
+      'the confirmation',
+    );
+    await app.kit.fake.sendEnvelope('interactive', confirmOpen(app.kit.fake, staffId, '2024-1', 'C0STAFFCH1'));
     await waitFor(async () => (await app.t.store.getRound('2024-1'))?.status === 'open', 'the round to open');
     await app.t.app.runDueJobs();
     const dm = app.kit.fake.dmChannelOf(NEW_USER);
