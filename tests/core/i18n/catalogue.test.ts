@@ -10,6 +10,7 @@ import { discordTexts } from '../../../src/core/i18n/sections/discord.ts';
 import { errorTexts } from '../../../src/core/i18n/sections/errors.ts';
 import { followUpTexts } from '../../../src/core/i18n/sections/follow-up.ts';
 import { reportTexts } from '../../../src/core/i18n/sections/report.ts';
+import { slackAuthoringTexts } from '../../../src/core/i18n/sections/slack-authoring.ts';
 import { rosterTexts } from '../../../src/core/i18n/sections/roster.ts';
 import { memberTexts } from '../../../src/core/i18n/sections/member.ts';
 import { slackTexts } from '../../../src/core/i18n/sections/slack.ts';
@@ -37,6 +38,7 @@ const CATALOGUE_SECTIONS: Record<string, Section> = {
   authoringChatTexts,
   followUpTexts,
   rosterTexts,
+  slackAuthoringTexts,
 };
 
 function placeholders(text: string): string[] {
