@@ -16,6 +16,7 @@ import { Prisma, PrismaClient, type Round as RoundRow } from '../../generated/pr
 import type { Committee, Invitation } from '../../core/model.ts';
 import type {
   AnswerWrite,
+  AuditEvent,
   InvitationPatch,
   JobOutcome,
   NewJob,
@@ -37,6 +38,7 @@ import {
 import { bindable, GroupCommit, SqliteDirect } from './sqlite-direct.ts';
 import { committeeSettings, invitationPatchToData } from './row-mapping.ts';
 import { pacedStore } from './paced-store.ts';
+import { auditWrites, inboundEventWrites, listAnswersDirect } from './sqlite-inbound.ts';
 
 /** How long a connection waits for another process's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -133,9 +135,25 @@ class SqliteStore extends PrismaStoreBase {
   ) {
     super(prisma);
     this.#answerWrites = new GroupCommit(sql, (save) => this.#writeAnswers(save));
+    this.#seenEvents = inboundEventWrites(sql);
+    this.#auditRows = auditWrites(sql);
   }
 
   readonly #answerWrites: GroupCommit<AnswerSave, unknown[]>;
+  readonly #seenEvents: ReturnType<typeof inboundEventWrites>;
+  readonly #auditRows: ReturnType<typeof auditWrites>;
+
+  override async listAnswers(roundId: string, memberId?: string) {
+    return listAnswersDirect(this.sql, roundId, memberId);
+  }
+
+  override async rememberInboundEvent(id: string, at: Date, expiresAt: Date): Promise<boolean> {
+    return this.#seenEvents.submit({ id, at, expiresAt });
+  }
+
+  override async audit(event: AuditEvent): Promise<void> {
+    await this.#auditRows.submit(event);
+  }
 
   protected override async roundRow(roundId: string): Promise<RoundRow | null> {
     // A prepared read: every answer save does it.
