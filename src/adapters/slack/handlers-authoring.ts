@@ -1,6 +1,7 @@
 /**
  * Preparing a round in Slack (issue 12): `/jamun new`, `edit ROUND`,
- * `import`, `template`, `preview ROUND` and the `open ROUND` confirmation,
+ * `import`, `template`, `preview ROUND`, the `open ROUND` confirmation,
+ * `drafts` and `drop-draft ROUND`,
  * all through the core's authoring API, which checks that the person is
  * staff of the round's committee and audits refusals.
  *
@@ -33,16 +34,18 @@ import { downloadAttachment } from './slack-download.ts';
 import { escapeMrkdwn } from './slack-formatter.ts';
 
 /** The `/jamun` verbs of preparing a round, handled here rather than by `runStaffCommand`. */
-const AUTHORING_VERBS = ['new', 'edit', 'import', 'template', 'preview', 'open'] as const;
+const AUTHORING_VERBS = ['new', 'edit', 'import', 'template', 'preview', 'open', 'drafts', 'drop-draft'] as const;
 type AuthoringVerb = (typeof AUTHORING_VERBS)[number];
 
 /** Verbs whose one argument is a round id that must be given. */
-const NEEDS_ROUND: ReadonlySet<AuthoringVerb> = new Set(['edit', 'preview', 'open']);
+const NEEDS_ROUND: ReadonlySet<AuthoringVerb> = new Set(['edit', 'preview', 'open', 'drop-draft']);
+/** Verbs that take no argument. */
+const NO_ARGUMENT: ReadonlySet<AuthoringVerb> = new Set(['template', 'import', 'drafts']);
 
 /** An authoring command typed after `/jamun`. */
 export interface AuthoringCommand {
   readonly verb: AuthoringVerb;
-  /** The round id (`edit`, `preview`, `open`) or the committee id (`new`, optional). */
+  /** The round id (`edit`, `preview`, `open`, `drop-draft`) or the committee id (`new`, optional). */
   readonly arg?: string;
 }
 
@@ -55,7 +58,7 @@ export function parseAuthoringCommand(text: string): AuthoringCommand | null {
   const verb = AUTHORING_VERBS.find((v) => v === word.toLowerCase());
   if (!verb || rest.length > 0) return null;
   if (NEEDS_ROUND.has(verb) && arg === undefined) return null;
-  if ((verb === 'template' || verb === 'import') && arg !== undefined) return null;
+  if (NO_ARGUMENT.has(verb) && arg !== undefined) return null;
   return arg === undefined ? { verb } : { verb, arg };
 }
 
@@ -157,6 +160,16 @@ export async function runAuthoringCommand(
     case 'preview': {
       const preview = await deps.api().previewRound(actor, command.arg ?? '');
       await privately(slash.respond, preview.text);
+      return;
+    }
+    case 'drafts': {
+      const list = await deps.api().listDrafts(actor);
+      await privately(slash.respond, list.text);
+      return;
+    }
+    case 'drop-draft': {
+      const dropped = await deps.api().deleteDraft(actor, command.arg ?? '');
+      await privately(slash.respond, dropped.text);
       return;
     }
     case 'open': {

@@ -140,6 +140,13 @@ describe('preparing a round over Slack', () => {
     expect(lines[1]).toMatch(/^3번째 줄: .*「가」/);
     expect(lines[2]).toMatch(/^4번째 줄: .*빈 안건/);
     expect(await t0.store.getRoundDraft('chat-bad')).toBeNull();
+    // Twelve problems: ten shown under the input, the rest counted.
+    const many = ['# 안건', ...Array.from({ length: 12 }, (_, i) => `중복 ${i} (선택: 가 / 가)`)].join('\n');
+    const crowded = await submit(staffId, form, typedRound('chat-bad', many));
+    expect((crowded.errors as Record<string, string>).agenda?.split('\n')).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => expect.stringMatching(new RegExp(`^${i + 2}번째 줄: `))),
+      '그 밖에 2건',
+    ]);
     expect((await t0.store.listAudit('chat-bad')).filter((a) => a.action.startsWith('round.draft'))).toEqual([]);
   });
 
@@ -189,6 +196,32 @@ describe('preparing a round over Slack', () => {
     );
     expect(JSON.stringify(preview.blocks)).toContain('jamun.answer');
     expect(kit.fake.textsIn(kit.fake.dmChannelOf(staffId)).slice(before).join('\n')).toContain('미리보기');
+    expect(await t0.store.getRound('chat-1')).toBeNull();
+  });
+
+  it('GIVEN the preview invitation WHEN staff answer it through the questionnaire modal and submit THEN the real modal works and nothing is stored', async () => {
+    const dm = kit.fake.dmChannelOf(staffId);
+    const opened = kit.fake.views.length;
+    await kit.fake.sendEnvelope(
+      'interactive',
+      buttonClick(kit.fake, staffId, 'jamun.answer', 'preview:chat-1', { channel: dm }),
+    );
+    let page = await waitFor(() => kit.fake.views.slice(opened).find((v) => v.method === 'views.open'), 'page 1');
+    /** Every question input of a page typed with an answer. */
+    const answered = (view: FakeView) =>
+      Object.fromEntries(
+        (view.view.blocks as Array<{ block_id?: string }>)
+          .map((b) => /^q\|(.+)\|0$/.exec(b.block_id ?? '')?.[1])
+          .filter((id): id is string => id !== undefined)
+          .map((id) => [id, '미리보기에서 적어 본 의견']),
+      );
+    let ack = await submit(staffId, page, answered(page));
+    expect(ack.response_action).toBe('push');
+    page = { method: 'views.push', viewId: 'V-page-2', view: ack.view as Args };
+    ack = await submit(staffId, page, answered(page));
+    expect(ack).toEqual({ response_action: 'clear' });
+    expect(await t0.store.listAnswers('chat-1')).toEqual([]);
+    expect(await t0.store.listAnswers('preview:chat-1')).toEqual([]);
     expect(await t0.store.getRound('chat-1')).toBeNull();
   });
 
@@ -258,6 +291,20 @@ describe('preparing a round over Slack', () => {
     expect(again?.definition.agenda.flatMap((i) => i.questions.map((q) => q.prompt))).toEqual(
       stored?.definition.agenda.flatMap((i) => i.questions.map((q) => q.prompt)),
     );
+  });
+
+  it('GIVEN stored drafts WHEN staff type /jamun drafts and drop-draft THEN the list and the deletion are answered privately, and the draft is gone', async () => {
+    const form = await openForm(staffId, 'new');
+    expect(await submit(staffId, form, typedRound('chat-drop', SEED_PASTE))).toEqual({ response_action: 'clear' });
+    const list = await reply(await slash(staffId, 'drafts'), 'the list');
+    expect(list.response_type).toBe('ephemeral');
+    expect(String(list.text)).toContain('chat-drop');
+    const dropped = await reply(await slash(staffId, 'drop-draft chat-drop'), 'the deletion');
+    expect(dropped.response_type).toBe('ephemeral');
+    expect(await t0.store.getRoundDraft('chat-drop')).toBeNull();
+    const refused = await reply(await slash(memberIds[0] ?? '', 'drop-draft chat-2'), 'the refusal');
+    expect(refused.response_type).toBe('ephemeral');
+    expect(await t0.store.getRoundDraft('chat-2')).not.toBeNull();
   });
 
   it('GIVEN a member who is not staff WHEN they type /jamun new THEN the modal says they may not, and no form is drawn', async () => {
