@@ -4,7 +4,8 @@
  * it; a malformed paste gets each problem with its line under the agenda
  * input and nothing is stored; the seed round's agenda pasted becomes a
  * draft of 7 questions; `edit` prefills; `preview` sends the real invitation;
- * `open` asks to confirm, and Open invites every member — with no file on the
+ * `open` asks to confirm, and Open invites every member, one added with the
+ * user picker (`/jamun members`) too — with no file on the
  * server changed and no restart. `import` takes a file through a
  * `file_input`, `template` sends the files to the person's DM only.
  */
@@ -22,6 +23,7 @@ import {
   type Typed,
   viewSubmission,
 } from '../../fakes/slack/slack-payloads.ts';
+import { addMemberWithPicker } from './roster-kit.ts';
 import { type SlackAppKit, type SlackKit, startSlackApp } from './slack-kit.ts';
 import { waitFor } from './wait-for.ts';
 import type { TestApp } from '../../fakes/app-harness.ts';
@@ -37,6 +39,9 @@ const SEED_PASTE = `# 1. 서울시 지역상생교류 추진
 ○ 서울-지역 간 협력체계 및 역할분담, 지역의 기여도 증대 방안
 ○ 지역 내 긍정적 파급효과를 측정할 수 있는 정량적 성과목표 제안
 ○ 사업홍보 및 판로지원 등 서울과 지역의 지속적 지원방안`;
+
+/** A person of the workspace staff add with Slack's user picker before opening. */
+const PICKED = 'U0NEWMEMB1';
 
 /** How long building a workbook may take on a loaded machine (a wait, not an assertion). */
 const WORKBOOK_MS = 60_000;
@@ -225,11 +230,15 @@ describe('preparing a round over Slack', () => {
     expect(await t0.store.getRound('chat-1')).toBeNull();
   });
 
-  it('GIVEN a draft WHEN staff type /jamun open THEN a private confirmation names the member count; Open starts it and every member receives it — no file changed, no restart', async () => {
+  it('GIVEN a draft and a member added with the user picker WHEN staff type /jamun open THEN a private confirmation names the member count; Open starts it and every member receives it, the new one too — no file changed, no restart', async () => {
+    kit.fake.addUser({ id: PICKED, real_name: '이신규', tz: 'Asia/Seoul' });
+    const added = await addMemberWithPicker(kit.fake, staffId, app.committee.id, PICKED);
+    expect(added.response_action).toBe('update');
+    const invited = [...memberIds, PICKED];
     const payload = await slash(staffId, 'open chat-1');
     const confirmation = await reply(payload, 'the confirmation');
     expect(confirmation.response_type).toBe('ephemeral');
-    expect(String(confirmation.text)).toContain(`${memberIds.length}명`);
+    expect(String(confirmation.text)).toContain(`${invited.length}명`);
     expect(JSON.stringify(confirmation.blocks)).toContain('jamun.open_confirm');
     expect(await t0.store.getRound('chat-1')).toBeNull();
     const click = confirmOpen(kit.fake, staffId, 'chat-1', staffChannel);
@@ -238,7 +247,7 @@ describe('preparing a round over Slack', () => {
     expect((await t0.store.getRound('chat-1'))?.status).toBe('open');
     await t0.app.runDueJobs();
     await kit.adapter.messenger.flush();
-    for (const id of memberIds) {
+    for (const id of invited) {
       const invitations = kit.fake
         .messagesIn(kit.fake.dmChannelOf(id))
         .filter((m) => JSON.stringify(m.blocks).includes('"chat-1"'));
