@@ -8,13 +8,14 @@ import type { ButtonInteraction, Message, ModalSubmitInteraction } from 'discord
 import type { DomainError } from '../../core/errors.ts';
 import type { JamunApi } from '../../core/app/inbound.ts';
 import { describeError, t } from '../../core/i18n/catalogue.ts';
-import type { Actor } from '../../core/model.ts';
+import type { Actor, Locale } from '../../core/model.ts';
+import { questionnaireMaterialsText } from '../../core/text/render-views.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { QuestionnaireView } from '../../core/ports/messenger.ts';
 import { fillButtons, pageButtons } from './components-invitation.ts';
 import type { CustomAction } from './custom-ids.ts';
 import { splitText } from '../../core/text/split-text.ts';
-import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS } from './discord-formatter.ts';
+import { DISCORD_MESSAGE_LIMIT, discordFormatter, NO_MENTIONS } from './discord-formatter.ts';
 import { dt } from './discord-texts.ts';
 import { type InteractionAnswer, answerInteraction } from './interaction-reply.ts';
 import { type PagePlan, planPages, readSubmission } from './questionnaire-pages.ts';
@@ -35,10 +36,21 @@ function modalFields(interaction: ModalSubmitInteraction): Map<string, string | 
   return fields;
 }
 
-/** The full prompts (and help) of a page, shown before its modal (labels there are clipped to 45 characters). */
-function pagePreview(page: PagePlan): string {
+/**
+ * The full prompts (and help) of a page, shown before its modal (labels there
+ * are clipped to 45 characters), and on an item's first page its materials
+ * (a modal cannot show links).
+ */
+function pagePreview(page: PagePlan, locale: Locale): string {
   const lines = page.questions.map((q) => (q.help ? `${q.id}. ${q.prompt}\n    ${q.help}` : `${q.id}. ${q.prompt}`));
-  return [page.item.title, ...lines].join('\n');
+  const materials = firstPageOfItem(page)
+    ? questionnaireMaterialsText(page.item.materials, locale, discordFormatter)
+    : '';
+  return [page.item.title, ...(materials ? [materials] : []), ...lines].join('\n');
+}
+
+function firstPageOfItem(page: PagePlan): boolean {
+  return page.questions[0] === page.item.questions[0];
 }
 
 export class MemberHandlers {
@@ -67,14 +79,17 @@ export class MemberHandlers {
           ephemeral: true,
         }));
       const asked = page.questions[0];
-      if (action.kind === 'open' && clippedPrompts(page, locale).length > 0) {
-        // A label holds 45 characters: the full prompts come first, with a button to the modal.
+      const withMaterials = firstPageOfItem(page) && (page.item.materials?.length ?? 0) > 0;
+      if (action.kind === 'open' && (clippedPrompts(page, locale).length > 0 || withMaterials)) {
+        // A label holds 45 characters and a modal no link: the full prompts and the materials come first, with a button to the modal.
         if (asked) await app.markAsked(actor, action.roundId, asked.id);
         return answerInteraction(interaction, async () => ({
           text: [
-            pagePreview(page),
+            pagePreview(page, locale),
             '',
-            dt(locale, 'discord.promptsFirst', { button: t(locale, 'button.answer') }),
+            dt(locale, clippedPrompts(page, locale).length > 0 ? 'discord.promptsFirst' : 'discord.materialsFirst', {
+              button: t(locale, 'button.answer'),
+            }),
           ].join('\n'),
           ephemeral: false,
           components: fillButtons(action.roundId, page.index, locale),
@@ -146,7 +161,7 @@ export class MemberHandlers {
     if (next) {
       const first = next.questions[0];
       if (first) await app.markAsked(actor, roundId, first.id);
-      lines.push('', dt(locale, 'discord.nextPage', { title: next.item.title }), pagePreview(next));
+      lines.push('', dt(locale, 'discord.nextPage', { title: next.item.title }), pagePreview(next, locale));
       if (first) lines.push('', dt(locale, 'discord.replyHint', { questionId: first.id }));
     } else if (!view.submitted) {
       lines.push('', dt(locale, 'discord.allPagesDone'));

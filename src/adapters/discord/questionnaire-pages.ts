@@ -36,7 +36,7 @@ export type FieldPlan =
 export interface PagePlan {
   /** 0-based page number over the whole questionnaire. */
   index: number;
-  item: AgendaItem;
+  item: QuestionnaireView['items'][number];
   itemIndex: number;
   questions: Question[];
   fields: FieldPlan[];

@@ -13,8 +13,10 @@ import type { AnswerInput } from '../../core/app/inbound.ts';
 import type { QuestionnaireView } from '../../core/ports/messenger.ts';
 import { type Block, button, mrkdwnSections, plainSections } from './slack-blocks.ts';
 import { clip, splitText } from '../../core/text/split-text.ts';
+import { questionnaireMaterialsText } from '../../core/text/render-views.ts';
 import {
   escapeMrkdwn,
+  slackFormatter,
   INPUT_VALUE_LIMIT,
   LABEL_LIMIT,
   OPTION_TEXT_LIMIT,
@@ -201,12 +203,20 @@ function scaleOption(point: number, q: Question): types.PlainTextOption {
   return { text: { type: 'plain_text', text: clip(label, OPTION_TEXT_LIMIT) }, value: String(point) };
 }
 
+/** What opens an agenda item's first page: its description, then its materials (names, links). */
+function introBlocks(item: Item, locale: Locale): Block[] {
+  return [
+    ...mrkdwnSections(escapeMrkdwn(item.description ?? '')),
+    ...mrkdwnSections(questionnaireMaterialsText(item.materials, locale, slackFormatter)),
+  ];
+}
+
 /** Splits the questionnaire into pages: one per agenda item, more when an item does not fit one view. */
 export function planPages(view: QuestionnaireView): Page[] {
   const pages: Page[] = [];
   view.items.forEach((item, itemIndex) => {
     let current: Question[] = [];
-    let used = FRAME_BLOCKS + mrkdwnSections(escapeMrkdwn(item.description ?? '')).length;
+    let used = FRAME_BLOCKS + introBlocks(item, view.locale).length;
     for (const q of item.questions) {
       const size = questionBlocks(q, item.drafts[q.id], view.locale).length;
       if (current.length > 0 && used + size > VIEW_BLOCK_LIMIT) {
@@ -243,7 +253,7 @@ export function questionnaireModal(view: QuestionnaireView, pageIndex: number, n
     },
     ...(notice ? plainSections(notice) : []),
     ...mrkdwnSections(`*${escapeMrkdwn(`${page.itemIndex + 1}. ${page.item.title}`)}*`),
-    ...(page.questions[0] === page.item.questions[0] ? mrkdwnSections(escapeMrkdwn(page.item.description ?? '')) : []),
+    ...(page.questions[0] === page.item.questions[0] ? introBlocks(page.item, locale) : []),
     ...page.questions.flatMap((q) => questionBlocks(q, page.item.drafts[q.id], locale)),
     { type: 'actions', elements: [button(ACTION_SAVE_DRAFT, t(locale, 'button.saveDraft'), view.roundId)] },
   ];

@@ -13,6 +13,7 @@ import { answerWindow } from '../rounds/lifecycle.ts';
 import { actorLabel, type AppContext } from './app-context.ts';
 import type { AnswerInput, MemberApi, ReplyReport, SaveReport, SubmitReport } from './inbound.ts';
 import { titled } from './titled.ts';
+import { materialViews } from './materials.ts';
 import { questionnaireView } from './views.ts';
 
 /** A member's place in one round, resolved and checked. */
@@ -82,7 +83,9 @@ export class MemberService implements MemberApi {
     if (!window.ok) return window;
     const answers = await this.ctx.store.listAnswers(roundId, p.value.member.id);
     const { committee, member, round, invitation } = p.value;
-    return ok(questionnaireView(this.ctx, committee, member, round, invitation, answers));
+    const messenger = this.ctx.messengers.get(actor.platform);
+    const materials = messenger ? materialViews(this.ctx, round, messenger) : [];
+    return ok(questionnaireView(this.ctx, committee, member, round, invitation, answers, materials));
   }
 
   /**

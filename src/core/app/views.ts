@@ -121,6 +121,12 @@ export function receiptView(
   };
 }
 
+/** The materials listed with agenda item `index` (0-based): its own, and with the first the whole round's. */
+function itemMaterials(materials: readonly MaterialView[], index: number): { materials?: MaterialView[] } {
+  const listed = materials.filter((m) => m.itemIndex === index + 1 || (index === 0 && m.itemIndex === undefined));
+  return listed.length > 0 ? { materials: listed } : {};
+}
+
 export function questionnaireView(
   ctx: AppContext,
   committee: Committee,
@@ -128,6 +134,7 @@ export function questionnaireView(
   round: Round,
   invitation: Invitation,
   answers: Answer[],
+  materials: readonly MaterialView[] = [],
 ): QuestionnaireView {
   const { zone, locale } = readerOf(ctx, committee, member);
   const byQuestion = new Map(answers.map((a) => [a.questionId, a.value]));
@@ -137,8 +144,9 @@ export function questionnaireView(
     locale,
     closesAtLocal: ctx.when(round.closesAt, zone, locale),
     submitted: invitation.submittedAt !== undefined,
-    items: round.agenda.map((item) => ({
+    items: round.agenda.map((item, index) => ({
       ...item,
+      ...itemMaterials(materials, index),
       drafts: Object.fromEntries(
         item.questions.map((q) => {
           const v = byQuestion.get(q.id);

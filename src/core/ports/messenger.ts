@@ -274,5 +274,11 @@ export interface QuestionnaireView {
   locale: Locale;
   closesAtLocal: string;
   submitted: boolean;
-  items: Array<AgendaItem & { drafts: Record<string, string | string[] | number | undefined> }>;
+  items: Array<
+    AgendaItem & {
+      drafts: Record<string, string | string[] | number | undefined>;
+      /** The agenda materials to list with this item: its own, and with the first item the whole round's. */
+      materials?: MaterialView[];
+    }
+  >;
 }

@@ -112,6 +112,27 @@ function materialLines(materials: readonly MaterialView[], locale: Locale, fmt: 
   return lines;
 }
 
+/**
+ * The line naming an agenda item's materials in the questionnaire: links
+ * (and files served by link) linked, files attached to the invitation said
+ * to be there. Empty when there are none.
+ */
+export function questionnaireMaterialsText(
+  materials: readonly MaterialView[] | undefined,
+  locale: Locale,
+  fmt: TextFormatter,
+): string {
+  if (!materials || materials.length === 0) return '';
+  const names = materials.map((m) => {
+    const title = fmt.escape(m.title);
+    if (m.kind === 'link') return fmt.link(m.url, title);
+    if (m.delivery === 'link' && m.link) return fmt.link(m.link, title);
+    if (m.delivery === 'attached') return t(locale, 'questionnaire.material.attached', { title });
+    return title;
+  });
+  return t(locale, 'questionnaire.materials', { list: names.join(', ') });
+}
+
 function timeLeft(v: ReminderView, locale: Locale): string {
   if (v.hoursLeft >= 24 && v.businessDaysLeft > 1) return t(locale, 'reminder.left.days', { days: v.businessDaysLeft });
   if (v.hoursLeft === 1) return t(locale, 'reminder.left.oneHour');

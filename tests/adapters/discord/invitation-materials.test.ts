@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Committee } from '../../../src/core/model.ts';
 import { materialFile } from '../../fakes/materials.ts';
-import { type DiscordAppKit, discordIdOf, startDiscordApp } from './discord-app-kit.ts';
+import { buttonsOf, type DiscordAppKit, discordIdOf, modalOf, press, startDiscordApp } from './discord-app-kit.ts';
 
 const ROUND = '2024-1';
 const MiB = 1024 * 1024;
@@ -43,5 +43,21 @@ describe('agenda materials with the invitation over Discord', { timeout: 120_000
     expect(text).toContain('추진계획(11.0MB)');
     expect(text).toContain('<https://example.org/plan.pdf>');
     expect(dm.every((m) => JSON.stringify(m.allowedMentions) === JSON.stringify({ parse: [] }))).toBe(true);
+  });
+
+  it('GIVEN a round with materials WHEN a member presses Answer THEN the questionnaire lists them first (a modal cannot link), with the button that opens the form', async () => {
+    await kit.t.app.runAsOperator({ verb: 'open', roundId: ROUND });
+    await kit.t.app.runDueJobs();
+    const member = discordIdOf(committee, committee.members[0]?.id ?? '');
+    const shown = await press(kit, member, 'jm|open|');
+    expect(shown.callbacks.some((c) => c.type === 9)).toBe(false);
+    const text = shown.messages.map((m) => m.content).join('\n');
+    expect(text).toContain('안건 설명자료: annex-1.pdf(자문 요청 메시지에 첨부), ');
+    expect(text).toContain('추진계획: <https://example.org/plan.pdf>');
+    expect(text).toContain('입력 창에는 자료 링크를 표시할 수 없어');
+    const last = shown.messages.at(-1);
+    expect(buttonsOf(last ?? shown.messages[0]!).some((b) => b.custom_id?.startsWith('jm|fill|'))).toBe(true);
+    const form = await press(kit, member, 'jm|fill|');
+    expect(modalOf(form).components.length).toBeGreaterThan(0);
   });
 });

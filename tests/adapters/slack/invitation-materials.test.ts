@@ -8,6 +8,10 @@ import type { Committee } from '../../../src/core/model.ts';
 import { createTestApp, kst, runUntil, type TestApp } from '../../fakes/app-harness.ts';
 import { materialFile } from '../../fakes/materials.ts';
 import { type SlackKit, slackKit } from './slack-kit.ts';
+import { buttonClick } from '../../fakes/slack/slack-payloads.ts';
+import { questionnaireModal } from '../../../src/adapters/slack/questionnaire-modal.ts';
+import { ACTION_ANSWER } from '../../../src/adapters/slack/slack-ids.ts';
+import { waitFor } from './wait-for.ts';
 
 const ROUND = '2024-1';
 const overview = materialFile('overview.pdf', 3000, 1, { title: '안건 설명자료' });
@@ -80,5 +84,27 @@ describe('agenda materials with the invitation over Slack', { timeout: 120_000 }
     const told = staff.filter((text) => text.includes('안건 설명자료 일부를 보내지 못하였습니다'));
     expect(told.length).toBeGreaterThan(0);
     expect(told[0]).toContain('reference.pdf');
+  });
+
+  it('GIVEN a round with materials WHEN a member opens the questionnaire THEN each agenda item lists its materials (the whole round’s with the first), linked', async () => {
+    kit.adapter.attach(t.app);
+    await kit.adapter.start();
+    await kit.fake.socketConnected();
+    await t.app.runAsOperator({ verb: 'open', roundId: ROUND });
+    await t.app.runDueJobs();
+    const memberId = committee.members[0]?.platforms.slack ?? '';
+    const click = buttonClick(kit.fake, memberId, ACTION_ANSWER, ROUND, { channel: dmOf(0) });
+    await kit.fake.sendEnvelope('interactive', click);
+    const first = JSON.stringify((await waitFor(() => kit.fake.views[0], 'the questionnaire')).view.blocks);
+    expect(kit.fake.refusals).toEqual([]);
+    expect(first).toContain(
+      '안건 설명자료: 안건 설명자료(자문 요청 메시지에 첨부), <https://example.org/plan?a=1&b=2|누리집>',
+    );
+    expect(first).not.toContain('reference.pdf');
+    const view = await t.app.questionnaire({ platform: 'slack', userId: memberId }, ROUND);
+    if (!view.ok) throw new Error('no questionnaire');
+    const second = JSON.stringify(questionnaireModal(view.value, 1).blocks);
+    expect(second).toContain('안건 설명자료: 참고자료 &lt;!channel&gt;(자문 요청 메시지에 첨부)');
+    expect(second).not.toContain('누리집');
   });
 });

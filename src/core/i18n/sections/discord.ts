@@ -28,6 +28,8 @@ export const discordTexts = defineSection({
     'discord.opt.format': '파일 형식',
     'discord.cmd.resend': '한 위원에게 자문 요청을 다시 보냅니다',
     'discord.opt.member': '위원 ID 또는 이름',
+    'discord.materialsFirst':
+      '입력 창에는 자료 링크를 표시할 수 없어 위에 안건 설명자료와 질문을 먼저 안내하여 드립니다. 내용을 확인하신 후 아래 "{button}" 버튼을 눌러 작성하여 주시기 바랍니다.',
     'discord.promptsFirst':
       '입력 창에는 질문이 줄여서 표시되므로 위에 질문 전문을 먼저 안내하여 드립니다. 내용을 확인하신 후 아래 "{button}" 버튼을 눌러 작성하여 주시기 바랍니다.',
     'discord.reply.asFile':
@@ -72,6 +74,8 @@ export const discordTexts = defineSection({
     'discord.opt.format': 'File format',
     'discord.cmd.resend': 'Send the invitation to one member again',
     'discord.opt.member': 'Member id or name',
+    'discord.materialsFirst':
+      'The form cannot show links, so the agenda materials and the questions are above. When you have read them, press "{button}" below to write your advice.',
     'discord.promptsFirst':
       'The form shows the questions shortened, so here they are in full. Once you have read them, please press "{button}" below.',
     'discord.reply.asFile':

@@ -31,7 +31,8 @@ export const memberTexts = defineSection({
     'invite.material.url': '  - {link}{item}',
     'invite.material.item': ' [안건 {index}]',
     'invite.material.caption': '「{roundTitle}」 안건 설명자료: {title}',
-    'questionnaire.materials': '안건 설명자료(자문 요청 메시지에 첨부): {list}',
+    'questionnaire.materials': '안건 설명자료: {list}',
+    'questionnaire.material.attached': '{title}(자문 요청 메시지에 첨부)',
     'invite.thanks': '바쁘신 가운데 협조하여 주셔서 감사합니다.',
     'reminder.title': '[서면자문 재안내] 「{roundTitle}」',
     'reminder.body':
@@ -89,7 +90,8 @@ export const memberTexts = defineSection({
     'invite.material.url': '  - {link}{item}',
     'invite.material.item': ' [item {index}]',
     'invite.material.caption': '"{roundTitle}" agenda material: {title}',
-    'questionnaire.materials': 'Agenda materials (attached to the invitation): {list}',
+    'questionnaire.materials': 'Agenda materials: {list}',
+    'questionnaire.material.attached': '{title} (attached to the invitation)',
     'invite.thanks': 'Thank you for your help.',
     'reminder.title': '[Reminder] {roundTitle}',
     'reminder.body':
