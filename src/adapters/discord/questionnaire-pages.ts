@@ -4,7 +4,7 @@
  * becomes one or more pages of at most five fields, and an answer longer
  * than one input is continued in further inputs — never cut short.
  */
-import type { AgendaItem, Question } from '../../core/model.ts';
+import type { Question } from '../../core/model.ts';
 import type { AnswerInput } from '../../core/app/inbound.ts';
 import type { QuestionnaireView } from '../../core/ports/messenger.ts';
 import { splitText } from '../../core/text/split-text.ts';
