@@ -14,6 +14,7 @@ import { NO_MENTIONS } from './discord-formatter.ts';
 import { DISCORD_INTERACTION } from './discord-limits.ts';
 import { DiscordMessenger } from './discord-messenger.ts';
 import type { DiscordSettings } from './discord-settings.ts';
+import { isFollowUpModal } from './handlers-follow-up.ts';
 import { MemberHandlers } from './handlers-member.ts';
 import { StaffHandlers } from './handlers-staff.ts';
 
@@ -111,6 +112,7 @@ export class DiscordBot {
       if (action) return this.#member.onButton(interaction, action);
     }
     if (interaction.isModalSubmit()) {
+      if (isFollowUpModal(interaction.customId)) return this.#staff.onFollowUpModal(interaction);
       const action = decodeCustomId(interaction.customId);
       if (action) return this.#member.onModal(interaction, action);
     }

@@ -3,7 +3,12 @@
  * to the core with the caller's guild role ids; the core decides who is
  * staff, refuses and audits. Replies are ephemeral where the core says so.
  */
-import { GuildMember, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  GuildMember,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import type {
   ExportFormat,
   JamunApi,
@@ -16,12 +21,13 @@ import { STAFF_VERBS } from '../../core/app/inbound.ts';
 import type { Actor, Locale } from '../../core/model.ts';
 import { NO_MENTIONS } from './discord-formatter.ts';
 import { dt } from './discord-texts.ts';
+import { FollowUpHandlers } from './handlers-follow-up.ts';
 import { answerInteraction, type InteractionAnswer } from './interaction-reply.ts';
 
 /** Discord shows at most 25 autocomplete choices. */
 const MAX_CHOICES = 25;
 
-type CommandInteraction = ChatInputCommandInteraction | AutocompleteInteraction;
+type CommandInteraction = ChatInputCommandInteraction | AutocompleteInteraction | ModalSubmitInteraction;
 
 /** The staff actor: user id plus the role ids they hold in the guild. */
 function staffActor(interaction: CommandInteraction): Actor {
@@ -71,9 +77,17 @@ const WORK_VERBS: ReadonlySet<StaffCommand['verb']> = new Set([
 ]);
 
 export class StaffHandlers {
-  constructor(private readonly app: () => JamunApi) {}
+  readonly #followUp: FollowUpHandlers;
+
+  constructor(private readonly app: () => JamunApi) {
+    this.#followUp = new FollowUpHandlers(app);
+  }
 
   async onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    // Synthesis and actions: their own options, and a form (handlers-follow-up.ts).
+    const verb = interaction.options.getSubcommand(false);
+    if (verb === 'synthesis' || verb === 'action')
+      return this.#followUp.onCommand(interaction, staffActor(interaction));
     const command = commandOf(interaction) ?? { verb: 'help' as const };
     const actor = staffActor(interaction);
     await answerInteraction(
@@ -89,6 +103,11 @@ export class StaffHandlers {
       // Verbs that do work acknowledge first and report as a follow-up.
       WORK_VERBS.has(command.verb) ? 0 : undefined,
     );
+  }
+
+  /** A submitted synthesis or action form. */
+  async onFollowUpModal(interaction: ModalSubmitInteraction): Promise<void> {
+    await this.#followUp.onModal(interaction, staffActor(interaction));
   }
 
   async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {

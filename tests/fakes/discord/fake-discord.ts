@@ -217,6 +217,22 @@ export class FakeDiscord {
     return this.#interaction(userId, this.#dmPlace(userId), 5, modalSubmitData(customId, fields), message);
   }
 
+  /** Staff submit a modal shown in answer to a slash command in a guild channel. */
+  submitGuildModal(
+    userId: string,
+    customId: string,
+    fields: Record<string, string | string[]>,
+    where: { channelId: string; roleIds?: string[] },
+  ): FakeInteraction {
+    const place: InteractionPlace = {
+      kind: 'guild',
+      guildId: this.guild.id,
+      channelId: where.channelId,
+      roleIds: where.roleIds ?? [],
+    };
+    return this.#interaction(userId, place, 5, modalSubmitData(customId, fields));
+  }
+
   /** A user types a plain message in their DM with the bot. */
   sendDm(userId: string, content: string): void {
     const channel = this.state.dmChannelOf(userId);

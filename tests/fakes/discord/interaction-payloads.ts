@@ -5,10 +5,10 @@
  */
 import type { FakeUser } from './fake-discord-state.ts';
 
-/** A slash command option as sent: a subcommand with string options. */
+/** A slash command option as sent: a subcommand with string options (numbers: integer options). */
 export interface SlashOptions {
   subcommand: string;
-  options?: Record<string, string>;
+  options?: Record<string, string | number>;
   /** The option being typed, for autocomplete. */
   focused?: string;
 }
@@ -90,7 +90,8 @@ export function interactionBase(input: {
 /** `data` of a chat-input command `/jamun <subcommand> …`. */
 export function slashCommandData(commandId: string, slash: SlashOptions): Record<string, unknown> {
   const options = Object.entries(slash.options ?? {}).map(([name, value]) => ({
-    type: 3,
+    // STRING is 3, INTEGER 4 (https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-type).
+    type: typeof value === 'number' ? 4 : 3,
     name,
     value,
     ...(slash.focused === name ? { focused: true } : {}),
