@@ -239,6 +239,8 @@ describe('preparing a round over Slack', () => {
     const confirmation = await reply(payload, 'the confirmation');
     expect(confirmation.response_type).toBe('ephemeral');
     expect(String(confirmation.text)).toContain(`${invited.length}명`);
+    // 2.8.–2.15. across the Lunar New Year holiday: four business days.
+    expect(String(confirmation.text)).toContain('근무일 4일');
     expect(JSON.stringify(confirmation.blocks)).toContain('jamun.open_confirm');
     expect(await t0.store.getRound('chat-1')).toBeNull();
     const click = confirmOpen(kit.fake, staffId, 'chat-1', staffChannel);
@@ -254,6 +256,13 @@ describe('preparing a round over Slack', () => {
       expect(invitations.length, id).toBeGreaterThan(0);
     }
     expect(snapshot(CONFIG_DIR)).toEqual(configBefore);
+  });
+
+  it('GIVEN an opened round WHEN staff type /jamun edit THEN the modal says it can no longer be edited as a draft, and no form is drawn', async () => {
+    const view = await openForm(staffId, 'edit chat-1');
+    expect(view.view.callback_id).not.toBe('jamun.round_form');
+    expect(JSON.stringify(view.view.blocks)).not.toContain('datepicker');
+    expect((await t0.store.getRound('chat-1'))?.status).toBe('open');
   });
 
   it('GIVEN the confirmation WHEN staff press Cancel THEN it says so in place and the round stays a draft', async () => {
