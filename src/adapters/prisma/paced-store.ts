@@ -9,8 +9,16 @@
 import { pacer } from '../../core/cooperate.ts';
 import type { Store } from '../../core/ports/store.ts';
 
-/** `store` with each method call preceded by `await pace()` (one pacer for all callers). */
-export function pacedStore<S extends Store>(store: S, pace: () => Promise<void> = pacer()): S {
+/**
+ * `store` with each method call preceded by `await pace()` (one pacer for all
+ * callers) and then `await ready()` (the SQLite store: until no transaction
+ * holds its connection).
+ */
+export function pacedStore<S extends Store>(
+  store: S,
+  pace: () => Promise<void> = pacer(),
+  ready: () => Promise<void> = () => Promise.resolve(),
+): S {
   return new Proxy(store, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
@@ -18,6 +26,7 @@ export function pacedStore<S extends Store>(store: S, pace: () => Promise<void> 
       const method = value as (...args: unknown[]) => unknown;
       return async (...args: unknown[]) => {
         await pace();
+        await ready();
         return method.apply(target, args);
       };
     },

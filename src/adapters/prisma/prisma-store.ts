@@ -27,7 +27,7 @@ import type {
 import { ensureDatabaseFolder, isPostgresUrl, migrationScripts, sqliteFilePath } from './migration-files.ts';
 import { migrateDatabase } from './migrate.ts';
 import { jobToCreate, PrismaStoreBase } from './prisma-store-base.ts';
-import { forEachChunk, WRITE_CHUNK } from '../../core/cooperate.ts';
+import { forEachChunk, pacer, WRITE_CHUNK } from '../../core/cooperate.ts';
 import {
   answerFromSqlite,
   invitationFromSqlite,
@@ -35,7 +35,7 @@ import {
   outboxFromSqlite,
   roundRowFromSqlite,
 } from './sqlite-rows.ts';
-import { bindable, GroupCommit, SqliteDirect } from './sqlite-direct.ts';
+import { bindable, ConnectionGate, GroupCommit, gatedConnection, SqliteDirect } from './sqlite-direct.ts';
 import { committeeSettings, invitationPatchToData } from './row-mapping.ts';
 import { pacedStore } from './paced-store.ts';
 import { auditWrites, inboundEventWrites, listAnswersDirect } from './sqlite-inbound.ts';
@@ -63,9 +63,12 @@ export async function createPrismaStore(databaseUrl: string): Promise<Store> {
     { url: databaseUrl, timeout: BUSY_TIMEOUT_MS },
     { timestampFormat: 'unixepoch-ms' },
   );
-  // One connection shared by Prisma and the prepared hot path (see sqlite-direct.ts).
-  const connection = await factory.connect();
-  const db = (connection as SqlDriverAdapter & { client: BetterSqlite3.Database }).client;
+  // One connection shared by Prisma and the prepared hot path (see sqlite-direct.ts),
+  // one transaction on it at a time (ConnectionGate).
+  const raw = await factory.connect();
+  const db = (raw as SqlDriverAdapter & { client: BetterSqlite3.Database }).client;
+  const gate = new ConnectionGate();
+  const connection = gatedConnection(raw, gate);
   const shared: SqlDriverAdapterFactory = {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -85,7 +88,8 @@ export async function createPrismaStore(databaseUrl: string): Promise<Store> {
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
-  return pacedStore(new SqliteStore(prisma, new SqliteDirect(db)));
+  // Every call waits for a transaction holding the connection to end first: direct statements cannot wait.
+  return pacedStore(new SqliteStore(prisma, new SqliteDirect(db, gate)), pacer(), () => gate.idle());
 }
 
 /** Statements of a Prisma-generated migration (no semicolons inside statements). */

@@ -16,10 +16,101 @@ import { forEachChunk, WRITE_CHUNK } from '../../core/cooperate.ts';
 /** A value better-sqlite3 binds: dates as epoch milliseconds, booleans as 0/1 (the schema's storage). */
 export type SqlValue = string | number | bigint | null;
 
+/**
+ * One transaction at a time on the shared connection. A Prisma transaction
+ * that awaits (the open of a round yields to the event loop between slices
+ * of rows) leaves the connection inside BEGIN … COMMIT while other callers
+ * run; a statement of theirs on the same connection would join it: a
+ * member's saved answer rolled back with a failed open, or a job of an open
+ * not yet committed claimed and sent. Such a transaction holds the gate;
+ * everything else waits until it is released.
+ */
+export class ConnectionGate {
+  #held: Promise<void> | null = null;
+
+  /** True while a transaction holds the connection. */
+  get busy(): boolean {
+    return this.#held !== null;
+  }
+
+  /** Resolves once no transaction holds the connection (at once when none does). */
+  async idle(): Promise<void> {
+    for (let held = this.#held; held !== null; held = this.#held) await held;
+  }
+
+  /** Waits until the connection is free, then holds it until the returned function is called. */
+  async hold(): Promise<() => void> {
+    for (let held = this.#held; held !== null; held = this.#held) await held;
+    let release: () => void = () => {};
+    this.#held = new Promise((resolve) => {
+      release = resolve;
+    });
+    return () => {
+      this.#held = null;
+      release();
+    };
+  }
+}
+
+/**
+ * `connection` (Prisma's driver adapter) with its transactions holding
+ * `gate` from BEGIN to COMMIT or ROLLBACK, and its other statements waiting
+ * while one does.
+ */
+export function gatedConnection<C extends object>(connection: C, gate: ConnectionGate): C {
+  const waiting = new Set<PropertyKey>(['queryRaw', 'executeRaw', 'executeScript']);
+  return new Proxy(connection, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => Promise<unknown>;
+      if (waiting.has(property)) {
+        return async (...args: unknown[]) => {
+          await gate.idle();
+          return method.apply(target, args);
+        };
+      }
+      if (property !== 'startTransaction') return method.bind(target);
+      return async (...args: unknown[]) => {
+        const release = await gate.hold();
+        try {
+          return releasingOnEnd((await method.apply(target, args)) as object, release);
+        } catch (error) {
+          release();
+          throw error;
+        }
+      };
+    },
+  });
+}
+
+/** A driver transaction that calls `release` once committed or rolled back. */
+function releasingOnEnd<T extends object>(transaction: T, release: () => void): T {
+  return new Proxy(transaction, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => Promise<unknown>;
+      if (property !== 'commit' && property !== 'rollback') return method.bind(target);
+      return async (...args: unknown[]) => {
+        try {
+          return await method.apply(target, args);
+        } finally {
+          release();
+        }
+      };
+    },
+  });
+}
+
 export class SqliteDirect {
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
 
-  constructor(readonly db: BetterSqlite3.Database) {}
+  constructor(
+    readonly db: BetterSqlite3.Database,
+    /** Held by Prisma's transactions on the same connection: direct writes wait for it. */
+    readonly gate: ConnectionGate = new ConnectionGate(),
+  ) {}
 
   /** The statement for `sql`, prepared once; integers come back as numbers. */
   statement(sql: string): BetterSqlite3.Statement {
@@ -43,11 +134,13 @@ export class SqliteDirect {
    * callers write idempotent rows (upserts, ON CONFLICT DO NOTHING).
    */
   async writeInSlices<T>(items: readonly T[], work: (item: T) => void, size = WRITE_CHUNK): Promise<void> {
-    await forEachChunk(items, size, (chunk) =>
+    await forEachChunk(items, size, async (chunk) => {
+      // A Prisma transaction may have begun during the yield before this slice.
+      await this.gate.idle();
       this.transaction(() => {
         for (const item of chunk) work(item);
-      }),
-    );
+      });
+    });
   }
 }
 
@@ -109,6 +202,11 @@ export class GroupCommit<Req, Res> {
   }
 
   #flush(): void {
+    if (this.sql.gate.busy) {
+      // Not inside another caller's transaction: after it.
+      void this.sql.gate.idle().then(() => this.#flush());
+      return;
+    }
     const group = this.#pending.splice(0, GROUP_LIMIT);
     if (this.#pending.length > 0) setImmediate(() => this.#flush());
     else this.#scheduled = false;
