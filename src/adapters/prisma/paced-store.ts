@@ -9,16 +9,25 @@
 import { pacer } from '../../core/cooperate.ts';
 import type { Store } from '../../core/ports/store.ts';
 
+/** What a transaction holds on the store's connection (the SQLite store's ConnectionGate). */
+export interface Gate {
+  readonly busy: boolean;
+  idle(): Promise<void>;
+}
+
+const NO_GATE: Gate = { busy: false, idle: () => Promise.resolve() };
+
 /**
  * `store` with each method call preceded by `await pace()` (one pacer for all
- * callers) and then `await ready()` (the SQLite store: until no transaction
- * holds its connection).
+ * callers) and, with a `gate`, run only while no transaction holds the
+ * connection. Its answer also waits for `pace()`: when many callers wake at
+ * once (a burst of 200 pages whose saves committed together, or everyone
+ * waiting for a transaction to end), each goes on to its next step (render
+ * the next page, acknowledge) only within a turn's budget, so their work
+ * spreads over turns instead of holding the event loop for seconds (a Slack
+ * Socket Mode connection whose ping goes unanswered for 5 s is dropped).
  */
-export function pacedStore<S extends Store>(
-  store: S,
-  pace: () => Promise<void> = pacer(),
-  ready: () => Promise<void> = () => Promise.resolve(),
-): S {
+export function pacedStore<S extends Store>(store: S, pace: () => Promise<void> = pacer(), gate: Gate = NO_GATE): S {
   return new Proxy(store, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
@@ -26,8 +35,14 @@ export function pacedStore<S extends Store>(
       const method = value as (...args: unknown[]) => unknown;
       return async (...args: unknown[]) => {
         await pace();
-        await ready();
-        return method.apply(target, args);
+        // A yield of the pacer may have let a transaction begin: wait for it, then pace again.
+        while (gate.busy) {
+          await gate.idle();
+          await pace();
+        }
+        const result = await method.apply(target, args);
+        await pace();
+        return result;
       };
     },
   });

@@ -89,7 +89,7 @@ export async function createPrismaStore(databaseUrl: string): Promise<Store> {
     await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
   // Every call waits for a transaction holding the connection to end first: direct statements cannot wait.
-  return pacedStore(new SqliteStore(prisma, new SqliteDirect(db, gate)), pacer(), () => gate.idle());
+  return pacedStore(new SqliteStore(prisma, new SqliteDirect(db, gate)), pacer(), gate);
 }
 
 /** Statements of a Prisma-generated migration (no semicolons inside statements). */

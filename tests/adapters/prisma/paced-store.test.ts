@@ -25,14 +25,57 @@ describe('the paced store', () => {
     expect(ticksSeen).toBeGreaterThan(0);
   });
 
-  it('GIVEN a pacer that always yields THEN each call waits for it and then answers as the store does', async () => {
+  it('GIVEN a pacer that always yields THEN each call waits for it before the store works and before its answer is handed back, and answers as the store does', async () => {
     const store = createMemoryStore();
-    let paced = 0;
-    const paced_ = pacedStore(store, async () => {
-      paced += 1;
-    });
+    const steps: string[] = [];
+    const paced_ = pacedStore(
+      new Proxy(store, {
+        get(target, property) {
+          const value: unknown = Reflect.get(target, property, target);
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            steps.push(`store ${String(property)}`);
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      }),
+      async () => {
+        steps.push('pace');
+      },
+    );
     expect(await paced_.getRound('none')).toBeNull();
+    steps.push('answered');
     expect(await paced_.listRounds()).toEqual([]);
-    expect(paced).toBe(2);
+    expect(steps).toEqual(['pace', 'store getRound', 'pace', 'answered', 'pace', 'store listRounds', 'pace']);
+  });
+
+  it('GIVEN a transaction holding the connection WHEN a call comes THEN it waits until the transaction ends, then paces again before the store works', async () => {
+    const store = createMemoryStore();
+    const steps: string[] = [];
+    let release: () => void = () => {};
+    const ended = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const gate = {
+      busy: true,
+      idle: async () => {
+        steps.push('waits for the transaction');
+        await ended;
+      },
+    };
+    const paced_ = pacedStore(
+      store,
+      async () => {
+        steps.push('pace');
+      },
+      gate,
+    );
+    const call = paced_.listRounds().then(() => steps.push('answered'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(steps).toEqual(['pace', 'waits for the transaction']);
+    gate.busy = false;
+    release();
+    await call;
+    expect(steps).toEqual(['pace', 'waits for the transaction', 'pace', 'pace', 'answered']);
   });
 });
