@@ -17,6 +17,8 @@ import type { DiscordSettings } from './discord-settings.ts';
 import { isFollowUpModal } from './handlers-follow-up.ts';
 import { MemberHandlers } from './handlers-member.ts';
 import { StaffHandlers } from './handlers-staff.ts';
+import { RosterHandlers } from './handlers-roster.ts';
+import { decodeRosterId } from './roster-components.ts';
 
 /** A discord.js client configured for jamun. */
 function createDiscordClient(settings: DiscordSettings): Client {
@@ -35,6 +37,7 @@ export class DiscordBot {
   #app: JamunApi | null = null;
   readonly #member: MemberHandlers;
   readonly #staff: StaffHandlers;
+  readonly #roster: RosterHandlers;
 
   constructor(
     private readonly settings: DiscordSettings,
@@ -48,6 +51,7 @@ export class DiscordBot {
     };
     this.#member = new MemberHandlers(app, logger);
     this.#staff = new StaffHandlers(app);
+    this.#roster = new RosterHandlers(app);
     this.client.on(
       Events.InteractionCreate,
       (interaction) => void this.#guard('interaction', () => this.#onInteraction(interaction)),
@@ -107,6 +111,10 @@ export class DiscordBot {
       return this.#staff.onCommand(interaction);
     if (interaction.isAutocomplete() && interaction.commandName === 'jamun')
       return this.#staff.onAutocomplete(interaction);
+    // `/jamun members`: the roster's buttons and modals (`jr|…`).
+    const roster = interaction.isButton() || interaction.isModalSubmit() ? decodeRosterId(interaction.customId) : null;
+    if (roster && interaction.isButton()) return this.#roster.onButton(interaction, roster);
+    if (roster && interaction.isModalSubmit()) return this.#roster.onModal(interaction, roster);
     if (interaction.isButton()) {
       const action = decodeCustomId(interaction.customId);
       if (action) return this.#member.onButton(interaction, action);

@@ -17,6 +17,7 @@ import type {
   OutgoingFile,
   PartLabel,
   PartLedger,
+  PlatformProfile,
   SettledSend,
   StaffMessage,
 } from '../../core/ports/messenger.ts';
@@ -30,6 +31,7 @@ import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS, discordFormatter } from './discord-
 import { toFailedDelivery } from './delivery-errors.ts';
 import { DISCORD_ATTACHMENT_BYTES, DISCORD_MESSAGE } from './discord-limits.ts';
 import { renderMemberDm } from './member-messages.ts';
+import { discordProfile } from './discord-profile.ts';
 
 /** Discord's nonce is at most 25 characters; derive a stable one from the idempotency key. */
 function nonceFor(idempotencyKey: string, index: number): string {
@@ -117,6 +119,11 @@ export class DiscordMessenger implements Messenger {
     private readonly client: Client,
     private readonly logger: Logger,
   ) {}
+
+  /** What Discord's profile says of a user staff picked (a name; no time zone); null: no such user. */
+  profileOf(userId: string): Promise<PlatformProfile | null> {
+    return discordProfile(this.client, userId);
+  }
 
   async sendToMember(
     to: MemberAddress,

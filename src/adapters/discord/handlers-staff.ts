@@ -23,14 +23,15 @@ import { NO_MENTIONS } from './discord-formatter.ts';
 import { dt } from './discord-texts.ts';
 import { FollowUpHandlers } from './handlers-follow-up.ts';
 import { answerInteraction, type InteractionAnswer } from './interaction-reply.ts';
+import { rosterButtons } from './roster-components.ts';
 
 /** Discord shows at most 25 autocomplete choices. */
 const MAX_CHOICES = 25;
 
 type CommandInteraction = ChatInputCommandInteraction | AutocompleteInteraction | ModalSubmitInteraction;
 
-/** The staff actor: user id plus the role ids they hold in the guild. */
-function staffActor(interaction: CommandInteraction): Actor {
+/** The staff actor: user id plus the role ids they hold in the guild (of a command, a button or a modal). */
+export function staffActor(interaction: Pick<CommandInteraction, 'member' | 'user' | 'guildId'>): Actor {
   const member = interaction.member;
   const roleIds = member instanceof GuildMember ? [...member.roles.cache.keys()] : (member?.roles ?? []);
   return {
@@ -98,7 +99,14 @@ export class StaffHandlers {
           this.app().localeOf(actor),
         ]);
         if (reply.filesByDm && reply.files && reply.files.length > 0) return sendFilesByDm(interaction, reply, locale);
-        return { text: reply.text, ephemeral: reply.ephemeral, locale, ...(reply.files ? { files: reply.files } : {}) };
+        return {
+          text: reply.text,
+          ephemeral: reply.ephemeral,
+          locale,
+          ...(reply.files ? { files: reply.files } : {}),
+          // A roster (`members`) ends with its add and remove buttons.
+          ...(reply.roster ? { components: rosterButtons(reply.roster) } : {}),
+        };
       },
       // Verbs that do work acknowledge first and report as a follow-up.
       WORK_VERBS.has(command.verb) ? 0 : undefined,

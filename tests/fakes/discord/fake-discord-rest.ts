@@ -15,6 +15,7 @@ import {
 import type { FakeRateLimiter } from './fake-rate-limits.ts';
 import { DISCORD_ERROR, DISCORD_INTERACTION, DISCORD_MESSAGE } from '../../../src/adapters/discord/discord-limits.ts';
 import { type PayloadRefusal, validateMessage, validateModal } from './validate-payload.ts';
+import { userJson } from './interaction-payloads.ts';
 
 /** A failure to answer instead of the normal response, `times` times. */
 export interface InjectedFailure {
@@ -245,6 +246,17 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
       shards: 1,
       session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
     });
+    return;
+  }
+  // A user's profile (discord.js `users.fetch`): 10013 Unknown User for ids Discord does not know.
+  if (method === 'GET' && (m = /^\/users\/(\d+)$/.exec(path))) {
+    const id = m[1] ?? '';
+    if (state.unknownUsers.has(id)) {
+      record.status = 404;
+      discordError(res, 404, 10013, 'Unknown User');
+      return;
+    }
+    ok(200, userJson(state.user(id)));
     return;
   }
   if (method === 'POST' && path === '/users/@me/channels') {

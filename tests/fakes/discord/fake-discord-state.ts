@@ -55,6 +55,8 @@ export interface FakeUser {
   id: string;
   username: string;
   bot?: boolean;
+  /** The display name people chose (Discord's `global_name`). */
+  globalName?: string;
 }
 
 /** One interaction the fake dispatched and what the bot answered. */

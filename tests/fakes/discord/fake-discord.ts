@@ -15,6 +15,7 @@ import {
   dmMessageCreate,
   interactionBase,
   modalSubmitData,
+  userSelectModalData,
   slashCommandData,
 } from './interaction-payloads.ts';
 import { FakeRateLimiter, type RateLimitSettings } from './fake-rate-limits.ts';
@@ -231,6 +232,40 @@ export class FakeDiscord {
       roleIds: where.roleIds ?? [],
     };
     return this.#interaction(userId, place, 5, modalSubmitData(customId, fields));
+  }
+
+  /**
+   * A staff member presses a button of `message` in a guild channel (an
+   * ephemeral reply's buttons too), holding `roleIds` there.
+   */
+  clickInGuild(
+    userId: string,
+    message: FakeMessage,
+    customId: string,
+    where: { channelId: string; roleIds?: string[] },
+  ): FakeInteraction {
+    return this.#interaction(userId, this.#guildPlace(where), 3, { custom_id: customId, component_type: 2 }, message);
+  }
+
+  /**
+   * A staff member submits, in a guild channel, a modal with user selects:
+   * `picked` names the user ids chosen in each select (Discord resolves them).
+   */
+  submitUserSelectModal(
+    userId: string,
+    customId: string,
+    fields: Record<string, string>,
+    picked: Record<string, string[]>,
+    where: { channelId: string; roleIds?: string[] },
+  ): FakeInteraction {
+    const users = Object.fromEntries(
+      Object.entries(picked).map(([field, ids]) => [field, ids.map((id) => this.state.user(id))]),
+    );
+    return this.#interaction(userId, this.#guildPlace(where), 5, userSelectModalData(customId, fields, users));
+  }
+
+  #guildPlace(where: { channelId: string; roleIds?: string[] }): InteractionPlace {
+    return { kind: 'guild', guildId: this.guild.id, channelId: where.channelId, roleIds: where.roleIds ?? [] };
   }
 
   /** A user types a plain message in their DM with the bot. */

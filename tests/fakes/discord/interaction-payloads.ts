@@ -18,8 +18,16 @@ export type InteractionPlace =
   | { kind: 'dm'; channelId: string }
   | { kind: 'guild'; guildId: string; channelId: string; roleIds: string[] };
 
-function userJson(user: FakeUser): Record<string, unknown> {
-  return { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null };
+/** A user object as Discord sends it. */
+export function userJson(user: FakeUser): Record<string, unknown> {
+  return {
+    id: user.id,
+    username: user.username,
+    discriminator: '0',
+    global_name: user.globalName ?? null,
+    avatar: null,
+    ...(user.bot ? { bot: true } : {}),
+  };
 }
 
 /** Fields every interaction carries. */
@@ -116,6 +124,30 @@ export function modalSubmitData(customId: string, fields: Record<string, string 
         : { type: 4, id: 100 + index, custom_id: fieldId, value },
     })),
   };
+}
+
+/**
+ * `data` of a modal submit with user selects (type 5): `picked` gives the
+ * users chosen in each select, whose user objects come in `resolved.users`
+ * as Discord sends them; `fields` are text inputs.
+ */
+export function userSelectModalData(
+  customId: string,
+  fields: Record<string, string>,
+  picked: Record<string, FakeUser[]>,
+): Record<string, unknown> {
+  const texts = Object.entries(fields).map(([fieldId, value], index) => ({
+    type: 18,
+    id: index + 1,
+    component: { type: 4, id: 100 + index, custom_id: fieldId, value },
+  }));
+  const selects = Object.entries(picked).map(([fieldId, users], index) => ({
+    type: 18,
+    id: 50 + index,
+    component: { type: 5, id: 150 + index, custom_id: fieldId, values: users.map((u) => u.id) },
+  }));
+  const users = Object.fromEntries(Object.values(picked).flatMap((list) => list.map((u) => [u.id, userJson(u)])));
+  return { custom_id: customId, components: [...selects, ...texts], resolved: { users } };
 }
 
 /** A DM `MESSAGE_CREATE` from a user. */

@@ -117,6 +117,23 @@ function checkSelect(p: Problems, at: string, select: Json, ids: Set<string>): v
   if (min > max) p.add(`${at}.min_values`, 'Must be less than or equal to max_values');
 }
 
+/**
+ * A user select (type 5): Discord fills it with the server's members itself,
+ * so it has no options; 0–25 values, `default_values` of type `user` only.
+ */
+function checkUserSelect(p: Problems, at: string, select: Json, ids: Set<string>): void {
+  checkCustomId(p, `${at}.custom_id`, select.custom_id, ids);
+  p.length(`${at}.placeholder`, select.placeholder, DISCORD_COMPONENT.selectPlaceholder);
+  if (select.options !== undefined) p.add(`${at}.options`, 'A user select has no options');
+  const min = typeof select.min_values === 'number' ? select.min_values : 1;
+  const max = typeof select.max_values === 'number' ? select.max_values : 1;
+  if (min < 0 || min > DISCORD_COMPONENT.selectOptions) p.add(`${at}.min_values`, 'Out of range');
+  if (max < 1 || max > DISCORD_COMPONENT.selectOptions) p.add(`${at}.max_values`, 'Out of range');
+  if (min > max) p.add(`${at}.min_values`, 'Must be less than or equal to max_values');
+  for (const [k, value] of p.count(`${at}.default_values`, select.default_values, max).entries())
+    if (!isObject(value) || value.type !== 'user') p.add(`${at}.default_values.${k}.type`, 'Must be user');
+}
+
 function checkTextInput(p: Problems, at: string, input: Json, ids: Set<string>, withLabel: boolean): void {
   checkCustomId(p, `${at}.custom_id`, input.custom_id, ids);
   if (withLabel) p.length(`${at}.label`, input.label, DISCORD_COMPONENT.textInputLabel, 1);
@@ -206,6 +223,8 @@ export function validateModal(data: Json | undefined): PayloadRefusal | null {
         checkTextInput(p, `${at}.component`, child, ids, false);
       } else if (child.type === 3) {
         checkSelect(p, `${at}.component`, child, ids);
+      } else if (child.type === 5) {
+        checkUserSelect(p, `${at}.component`, child, ids);
       } else {
         p.add(`${at}.component.type`, 'Component type not allowed in a modal label');
       }
