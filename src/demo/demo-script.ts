@@ -116,3 +116,57 @@ export const DEMO_STEPS: DemoStep[] = [
   { at: '2024-02-15 11:00', kind: 'submit', member: 'm-05' },
   { at: '2024-02-15 16:45', kind: 'submit', member: 'm-06' },
 ];
+
+/**
+ * Staff's synthesis of each agenda item (II. 자문 의견), written after the
+ * close: themed and unattributed, ○ / - / ※ as the report prints it.
+ * Illustrative, condensed from the demo's own invented answers.
+ */
+export const DEMO_SYNTHESES: Array<{ itemId: string; text: string }> = [
+  {
+    itemId: '1',
+    text: [
+      '○ 추진 성과 평가',
+      '- 계획 일정에 따른 목표 이행과 사업 분야의 다양성은 긍정적으로 평가됨',
+      '- 정량 지표(참여자, 매출) 외에 분야별 특성을 반영한 성과지표 보완 필요',
+      '○ 사업 활성화 방안',
+      '- 지역 내 홍보 체계 마련, 시민·지자체 수요에 따른 사업 세분화',
+      '※ 예: 서울농장·워케이션 확대, 도시가족 주말농부 체험 대상 확대',
+      '○ 신규 사업 아이디어',
+      '- 공유 오피스 내 지역사업체 서울지사, 대학 위성 랩, 도농 연계 지역화폐 등',
+    ].join('\n'),
+  },
+  {
+    itemId: '2',
+    text: [
+      '○ 협력체계 및 역할분담',
+      '- 서울시와 지역의 역할을 사업 단계별로 나누고 지역의 기여를 명확히 할 필요',
+      '○ 성과목표 및 지속 지원',
+      '- 지역 내 파급효과를 보여 주는 정량 목표 설정, 홍보·판로 지원의 지속 방안 마련',
+    ].join('\n'),
+  },
+];
+
+/** Follow-up actions staff decide on the advice (□ 자문의견 조치 사항); the last one already done. */
+export const DEMO_ACTIONS: Array<{ text: string; department: string; due: string; questions: string; done?: boolean }> =
+  [
+    {
+      text: '분야별 특성을 반영한 성과지표 개선안 마련',
+      department: '지역상생담당관',
+      due: '2024-03-29',
+      questions: '1.1',
+    },
+    {
+      text: '시민·지자체 수요조사 후 신규 교류사업 발굴 계획 수립',
+      department: '지역상생담당관',
+      due: '2024-04-30',
+      questions: '1.2, 1.3',
+    },
+    {
+      text: '위원 자문의견을 관련 부서에 공유',
+      department: '지역상생담당관',
+      due: '2024-02-23',
+      questions: '1, 2',
+      done: true,
+    },
+  ];

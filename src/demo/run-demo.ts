@@ -18,7 +18,17 @@ import { formatLocal, formatOfficialDate, instantOf, localDateOf } from '../core
 import { advanceClock } from './advance-clock.ts';
 import type { MemberMessageRecord } from './member-messages-doc.ts';
 import { REPORT_FORMATS, renderReportFile } from '../adapters/report/render-report.ts';
-import { DEMO_MEMBERS, DEMO_NOTE, DEMO_STEPS, OPINIONS, type DemoStep } from './demo-script.ts';
+import type { ReportDocument, ReportFormat } from '../core/report/report-model.ts';
+import {
+  DEMO_ACTIONS,
+  DEMO_MEMBERS,
+  DEMO_NOTE,
+  DEMO_STEPS,
+  DEMO_SYNTHESES,
+  OPINIONS,
+  type DemoStep,
+} from './demo-script.ts';
+import { writeDemoMaterials } from './demo-materials.ts';
 
 /** Where the demo writes: its story to `out`, problems to `err` (the CLI passes its stdout and stderr). */
 interface DemoOutput {
@@ -31,6 +41,12 @@ export interface DemoOptions {
   outDir: string;
   output: DemoOutput;
   roundId?: string;
+  /**
+   * The report documents to write (default all). Rendering them is most of
+   * the demo's CPU (the PDF embeds a subset of a Hangul font): a test that
+   * looks at the round renders them on its own.
+   */
+  reportFormats?: readonly ReportFormat[];
 }
 
 export interface DemoResult {
@@ -39,6 +55,8 @@ export interface DemoResult {
   memberMessages: MemberMessageRecord[];
   files: string[];
   summaryText: string;
+  /** The result report of the round, as the documents render it. */
+  report: ReportDocument;
 }
 
 const ZONE = 'Asia/Seoul';
@@ -58,6 +76,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const dbFile = path.join(options.outDir, 'demo.db');
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const store = await createPrismaStore(`file:${dbFile}`);
+  // The seed round has no materials of its own: the demo adds a small file and a link.
+  const materials = writeDemoMaterials(options.outDir);
+  const rounds = config.rounds.map((r) => (r.id === roundId ? { ...r, materials } : r));
 
   const steps = [...DEMO_STEPS].sort((a, b) => a.at.localeCompare(b.at));
   const clock = new ManualClock(at(steps[0]?.at ?? '2024-02-08 09:00'));
@@ -66,7 +87,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     store,
     messengers: [local],
     committees,
-    rounds: config.rounds,
+    rounds,
     clock,
     logger: silentLogger,
   });
@@ -100,6 +121,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const summaryText = summaryMessage?.text ?? '(no summary was posted)';
   output.out(`\n──────── 사무국 채널에 게시된 요약 (staff channel) ────────\n${summaryText}`);
 
+  await advanceClock(app, store, clock, at('2024-02-19 10:00'));
+  await writeFollowUp(steps[0]?.kind === 'open' ? steps[0].by : 'staff');
+
   const files: string[] = [];
   for (const format of ['md', 'csv', 'json'] as const) {
     const reply = await app.runAsOperator({ verb: 'export', roundId, format });
@@ -111,7 +135,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   }
   const report = await app.report(roundId, { note: DEMO_NOTE });
   if (!report.ok) throw new Error(`The demo report failed: ${describeError(report.error, 'ko')}`);
-  for (const format of REPORT_FORMATS) {
+  for (const format of options.reportFormats ?? REPORT_FORMATS) {
     const file = await renderReportFile(report.value, format, 'report');
     const target = path.join(options.outDir, file.name);
     writeFileSync(target, file.content);
@@ -129,7 +153,27 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   }
   output.out(`내보낸 파일: ${files.join(', ')}`);
   await store.close();
-  return { reminders, memberMessages, files, summaryText };
+  return { reminders, memberMessages, files, summaryText, report: report.value };
+
+  /** Staff write the synthesis of each item and the follow-up actions, as from chat (audited). */
+  async function writeFollowUp(by: string): Promise<void> {
+    const staff: Actor = { platform: 'local', userId: by };
+    for (const { itemId, text } of DEMO_SYNTHESES) {
+      const reply = await app.runStaffCommand(staff, { verb: 'synthesis', roundId, target: itemId, text });
+      line(`📝 사무국(${by}) synthesis ${itemId}: ${reply.text}`);
+    }
+    for (const action of DEMO_ACTIONS) {
+      const input = { text: action.text, department: action.department, due: action.due, questions: action.questions };
+      const added = await app.runStaffCommand(staff, { verb: 'action', roundId, actionOp: 'add', actionInput: input });
+      line(`📌 사무국(${by}) action add: ${added.text.split('\n')[0]}`);
+      const stored = (await store.listActions(roundId)).find((a) => a.text === action.text);
+      if (action.done && stored) {
+        const actionNumber = stored.number;
+        const done = await app.runStaffCommand(staff, { verb: 'action', roundId, actionOp: 'done', actionNumber });
+        line(`📌 사무국(${by}) action done ${actionNumber}: ${done.text.split('\n')[0]}`);
+      }
+    }
+  }
 
   async function perform(step: DemoStep): Promise<void> {
     if (step.kind === 'open') {

@@ -134,10 +134,13 @@ export function compileReport(input: ReportInput): ReportDocument {
     opinions: summary.items.map((item) => ({
       title: item.title,
       lines: synthesis[item.id] ?? [],
-      questions: item.questions.map((q) => ({
-        prompt: q.prompt,
-        lines: synthesis[q.id] ?? [{ level: 0, text: t(locale, 'report.synthesisMissing') }],
-      })),
+      // A synthesis of the whole item covers its questions: only those with one of their own follow it.
+      questions: item.questions
+        .filter((q) => synthesis[q.id] !== undefined || synthesis[item.id] === undefined)
+        .map((q) => ({
+          prompt: q.prompt,
+          lines: synthesis[q.id] ?? [{ level: 0, text: t(locale, 'report.synthesisMissing') }],
+        })),
     })),
     actions: input.actions?.length ? input.actions : [{ level: 0, text: t(locale, 'report.actionsMissing') }],
     admin: {

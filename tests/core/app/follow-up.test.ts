@@ -98,6 +98,20 @@ describe('synthesis', () => {
     ]);
     expect(second?.lines).toEqual([{ level: 0, text: '(사무국 종합 의견 미작성)' }]);
   });
+
+  it('GIVEN the synthesis of agenda item 1 and of question 1.2 THEN item 1 shows its own and 1.2 only, with no placeholders; item 2 keeps them', async () => {
+    const { t } = await closedRound();
+    await t.app.runAsOperator({ verb: 'synthesis', roundId: ROUND, target: '1', text: '○ 안건 전체 의견' });
+    await t.app.runAsOperator({ verb: 'synthesis', roundId: ROUND, target: '1.2', text: '○ 활성화 방안' });
+    const report = await t.app.report(ROUND);
+    if (!report.ok) throw new Error(report.error.code);
+    const [item1, item2] = report.value.opinions;
+    expect(item1?.lines).toEqual([{ level: 0, text: '안건 전체 의견' }]);
+    expect(item1?.questions.map((q) => q.lines)).toEqual([[{ level: 0, text: '활성화 방안' }]]);
+    expect(item2?.lines).toEqual([]);
+    expect(item2?.questions.every((q) => q.lines[0]?.text === '(사무국 종합 의견 미작성)')).toBe(true);
+    expect(item2?.questions).toHaveLength(3);
+  });
 });
 
 describe('follow-up actions', () => {
