@@ -126,7 +126,9 @@ function readRequired(row: number, cell: string, problems: AgendaTableProblem[])
 function readQuestion(row: number, cell: (c: Column) => string, problems: AgendaTableProblem[]): PastedQuestion {
   const kind = readKind(row, cell('type'), problems);
   const optionText = cell('options');
-  const options = optionText === '' ? [] : splitOptions(optionText.replace(/\r?\n/gu, ' / ')).filter((o) => o !== '');
+  // One option per line in a cell; a blank line between them (and the spaces around) is one break.
+  const options =
+    optionText === '' ? [] : splitOptions(optionText.replace(/\s*\n\s*/gu, ' / ')).filter((o) => o !== '');
   const choice = kind === 'single_choice' || kind === 'multi_choice';
   if (choice && options.length === 0) problems.push({ line: row, code: 'authoring.table.options-missing', params: {} });
   if (!choice && options.length > 0)

@@ -118,4 +118,69 @@ describe('parseAgendaTable', () => {
     );
     expect(item?.questions[0]?.required).toBe(true);
   });
+
+  it('GIVEN blank header cells, headers with stray spaces and cells with spaces around THEN blanks are skipped and text is trimmed', () => {
+    const rows = [
+      [' 안건 ', '', '안건   설명', ' 질문', '', ' 도움말 '],
+      ['  A  ', 'x', ' 설명 ', ' Q ', 'y', ' 요령 '],
+    ];
+    expect(items(parseAgendaTable(rows))).toEqual([
+      {
+        line: 2,
+        title: 'A',
+        description: '설명',
+        questions: [{ line: 2, prompt: 'Q', help: '요령', kind: 'long_text', required: true }],
+      },
+    ]);
+  });
+
+  it('GIVEN an unknown header with spaces around THEN it is named without them', () => {
+    expect(
+      problems(
+        parseAgendaTable([
+          ['안건', '질문', ' 비고 '],
+          ['A', 'Q', ''],
+        ]),
+      ),
+    ).toEqual([{ row: 1, code: 'authoring.table.unknown-column', column: '비고' }]);
+  });
+
+  it('GIVEN options on lines with a blank line and a trailing line end THEN empty options are dropped', () => {
+    const [item] = items(
+      parseAgendaTable([
+        ['안건', '질문', '응답 방식', '선택지'],
+        ['A', 'Q', '단일 선택', '가\r\n\r\n나\n'],
+      ]),
+    );
+    expect(item?.questions[0]?.options).toEqual(['가', '나']);
+  });
+
+  it('GIVEN a scale cell on a question that is not a scale THEN it is ignored', () => {
+    const [item] = items(
+      parseAgendaTable([
+        ['안건', '질문', '응답 방식', '척도'],
+        ['A', 'Q', '서술형', '1-5'],
+      ]),
+    );
+    expect(item?.questions[0]).toEqual({ line: 2, prompt: 'Q', kind: 'long_text', required: true });
+  });
+
+  it('GIVEN equal scale bounds, a scale that is no range and negative bounds THEN the first two are refused, the third read', () => {
+    const rows = [
+      ['안건', '질문', '응답 방식', '척도'],
+      ['A', '같음', '척도', '3-3'],
+      ['A', '글자', '척도', '다섯'],
+    ];
+    expect(problems(parseAgendaTable(rows))).toEqual([
+      { row: 2, code: 'authoring.table.bad-scale', scale: '3-3' },
+      { row: 3, code: 'authoring.table.bad-scale', scale: '다섯' },
+    ]);
+    const [item] = items(
+      parseAgendaTable([
+        ['안건', '질문', '응답 방식', '척도'],
+        ['A', 'Q', '척도', '-2 ~ 2'],
+      ]),
+    );
+    expect(item?.questions[0]?.scale).toEqual({ min: -2, max: 2 });
+  });
 });
