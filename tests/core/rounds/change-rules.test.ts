@@ -372,4 +372,36 @@ describe('planRoundChanges', () => {
     expect(plan.changes.map((c) => c.verdict)).toEqual(['applied']);
     expect(plan.revision?.title).toBe('새 제목');
   });
+
+  it('GIVEN answers exist and the file drops an item and a question but rewords another THEN the revision keeps what was dropped as stored', () => {
+    const second: AgendaItem = {
+      id: '2',
+      title: '예산 심의',
+      description: '예산안 개요',
+      questions: [{ ...EXTRA, id: '2.1' }],
+    };
+    const withTwo = edited((r) => r.agenda.push(second));
+    const plan = planRoundChanges(
+      { ...withTwo, status: 'open' },
+      edited((r) => {
+        r.agenda.pop();
+        r.agenda[0]?.questions.pop();
+        question(r, '1.1').prompt = '성과를 평가하여 주십시오';
+      }, withTwo),
+      SOMEONE,
+    );
+    expect(plan.changes.map((c) => [c.field, c.verdict])).toEqual([
+      ['question 1.1 prompt', 'applied'],
+      ['agenda 2', 'refused'],
+      ['question 1.2', 'refused'],
+      ['question 2.1', 'refused'],
+    ]);
+    expect(plan.revision?.agenda).toEqual([
+      {
+        ...AGENDA[0],
+        questions: [{ ...AGENDA[0]?.questions[0], prompt: '성과를 평가하여 주십시오' }, AGENDA[0]?.questions[1]],
+      },
+      second,
+    ]);
+  });
 });
