@@ -15,6 +15,7 @@
  * answers goes to the person only: ephemeral replies, their DM, the modal.
  */
 import type { App, BlockAction, ButtonAction, RespondFn, types } from '@slack/bolt';
+import type { StaffCommand, StaffReply } from '../../core/app/inbound.ts';
 import type { Actor, Locale } from '../../core/model.ts';
 import { t } from '../../core/i18n/catalogue.ts';
 import { attachedFile, formErrors, parseRoundFormMeta, readRoundForm } from './authoring-form-state.ts';
@@ -60,6 +61,12 @@ export function parseAuthoringCommand(text: string): AuthoringCommand | null {
   if (NEEDS_ROUND.has(verb) && arg === undefined) return null;
   if (NO_ARGUMENT.has(verb) && arg !== undefined) return null;
   return arg === undefined ? { verb } : { verb, arg };
+}
+
+/** `help` on Slack also lists the authoring verbs, which the core's staff parser does not know. */
+export function withAuthoringHelp(reply: StaffReply, command: StaffCommand, locale: Locale): StaffReply {
+  if (command.verb !== 'help' || reply.error) return reply;
+  return { ...reply, text: `${reply.text}\n\n${t(locale, 'slack.authoring.help')}` };
 }
 
 /** What a slash command brings that the authoring verbs use. */

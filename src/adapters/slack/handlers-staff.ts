@@ -15,7 +15,7 @@ import { statusBlocks } from './blocks-staff.ts';
 import { openFollowUpForm } from './handlers-follow-up.ts';
 import { rosterTrailer } from './blocks-roster.ts';
 import { type HandlerDeps, slackActor } from './handler-deps.ts';
-import { parseAuthoringCommand, runAuthoringCommand } from './handlers-authoring.ts';
+import { parseAuthoringCommand, runAuthoringCommand, withAuthoringHelp } from './handlers-authoring.ts';
 import { packMessages, plainSections, type SlackMessage } from './slack-blocks.ts';
 import { escapeMrkdwn } from './slack-formatter.ts';
 import { SLACK_INTERACTION } from './slack-limits.ts';
@@ -63,7 +63,7 @@ export function registerStaffHandlers(app: App, deps: HandlerDeps): void {
           replace_original: false,
           text: escapeMrkdwn(t(locale, 'staff.reportPreparing')),
         });
-      const reply = await deps.api().runStaffCommand(actor, parsed.value);
+      const reply = withAuthoringHelp(await deps.api().runStaffCommand(actor, parsed.value), parsed.value, locale);
       // A status reply is drawn from its StatusView; the core's text stays the notification fallback.
       const blocks = reply.status ? statusBlocks(reply.status, locale) : plainSections(reply.text);
       // A roster (`members`) ends with its add and remove buttons.

@@ -325,6 +325,21 @@ describe('preparing a round over Slack', () => {
     expect(await t0.store.getRoundDraft('chat-2')).not.toBeNull();
   });
 
+  it('GIVEN staff type /jamun help THEN the verbs of preparing a round are listed with the others', async () => {
+    const help = await reply(await slash(staffId, 'help'), 'the help');
+    const text = JSON.stringify(help);
+    for (const verb of [
+      '• new',
+      '• edit ROUND_ID',
+      '• import',
+      '• template',
+      '• preview ROUND_ID',
+      'drop-draft ROUND_ID',
+    ])
+      expect(text).toContain(verb);
+    expect(text).toContain('status [ROUND_ID]');
+  });
+
   it('GIVEN a member who is not staff WHEN they type /jamun new THEN the modal says they may not, and no form is drawn', async () => {
     const view = await openForm(memberIds[0] ?? '', 'new');
     expect(view.view.callback_id).not.toBe('jamun.round_form');

@@ -49,6 +49,8 @@ export const slackAuthoringTexts = defineSection({
     'slack.authoring.open.confirm': '시작',
     'slack.authoring.open.cancel': '취소',
     'slack.authoring.open.cancelled': '회차 {roundId}{roundId|을/를} 시작하지 않았습니다.',
+    'slack.authoring.help':
+      '회차 준비(서버 없이)\n• new [위원회 ID] — 새 회차 양식\n• edit ROUND_ID — 초안 고치기\n• import — 질문지 파일(.xlsx, .csv, .yaml) 올리기\n• template — 질문지 양식 받기(DM)\n• preview ROUND_ID — 위원님께 갈 안내 미리보기(DM)\n• open ROUND_ID — 확인 후 시작\n• drafts · drop-draft ROUND_ID — 초안 목록, 삭제',
   },
   en: {
     'slack.authoring.title.new': 'New round',
@@ -97,5 +99,7 @@ export const slackAuthoringTexts = defineSection({
     'slack.authoring.open.confirm': 'Open',
     'slack.authoring.open.cancel': 'Cancel',
     'slack.authoring.open.cancelled': 'Round {roundId} was not opened.',
+    'slack.authoring.help':
+      'Preparing a round (no server needed)\n• new [COMMITTEE_ID] — the form of a new round\n• edit ROUND_ID — edit a draft\n• import — upload a questionnaire (.xlsx, .csv, .yaml)\n• template — the questionnaire template (DM)\n• preview ROUND_ID — see what members will get (DM)\n• open ROUND_ID — confirm, then open\n• drafts · drop-draft ROUND_ID — list or delete drafts',
   },
 });
