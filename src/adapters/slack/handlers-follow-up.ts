@@ -180,7 +180,7 @@ function savedView(
     type: 'modal',
     title: plain(t(locale, titleKey), VIEW_TITLE_LIMIT),
     close: plain(t(locale, 'followUp.modal.close'), VIEW_TITLE_LIMIT),
-    blocks: plainSections(text).slice(0, 10),
+    blocks: plainSections(text),
   };
 }
 
