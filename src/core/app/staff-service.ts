@@ -122,13 +122,13 @@ export class StaffService implements StaffApi {
           ephemeral: true,
         });
       case 'list':
-        return ok(await this.#list());
+        return ok(await this.#list(caller));
       case 'show':
         return this.#show(roundId);
       case 'open':
         return this.#open(roundId, actor);
       case 'status':
-        return this.#status(command.roundId);
+        return this.#status(command.roundId, caller);
       case 'remind':
         return this.#remind(roundId, actor);
       case 'resend':
@@ -178,7 +178,13 @@ export class StaffService implements StaffApi {
     return this.ctx.when(at, committee.timeZone, committee.locale);
   }
 
-  async #list(): Promise<StaffReply> {
+  /** Whether the caller may see the committee's rounds: its staff, or the operator. */
+  #mayRead(caller: StaffCaller, committee: Committee): boolean {
+    return caller.kind === 'operator' || this.ctx.isStaffOf(committee, caller.actor);
+  }
+
+  /** Rounds of the committees the caller is staff of (every round for the operator). */
+  async #list(caller: StaffCaller): Promise<StaffReply> {
     const locale = this.ctx.defaultLocale();
     const ids = new Set([...this.ctx.definitions.keys(), ...(await this.ctx.store.listRounds()).map((r) => r.id)]);
     const lines: string[] = [];
@@ -187,6 +193,7 @@ export class StaffService implements StaffApi {
       const found = await this.#roundOrDraft(id);
       if (!found.ok) continue;
       const { round, committee } = found.value;
+      if (!this.#mayRead(caller, committee)) continue;
       lines.push(listLine(round, locale, (at) => this.#when(at, committee)));
       rounds.push(roundFacts(round, committee));
     }
@@ -350,10 +357,14 @@ export class StaffService implements StaffApi {
     };
   }
 
-  async #status(roundId: string | undefined): Promise<Result<StaffReply>> {
+  async #status(roundId: string | undefined, caller: StaffCaller): Promise<Result<StaffReply>> {
     let id = roundId;
     if (!id) {
-      const open = (await this.ctx.store.listRounds()).filter((r) => r.status === 'open');
+      // `status` alone: the open rounds of the caller's committees only.
+      const open = (await this.ctx.store.listRounds()).filter((r) => {
+        const committee = this.ctx.committees.get(r.committeeId);
+        return r.status === 'open' && committee !== undefined && this.#mayRead(caller, committee);
+      });
       if (open.length === 0) {
         // No round running, but follow-up actions of earlier rounds may be overdue.
         const overdue = await overdueLines(this.ctx);

@@ -75,6 +75,20 @@ describe('staff of one committee, the rounds and roster of another', () => {
     expect((await t.store.getRound('2024-1'))?.status).toBe('closed');
   });
 
+  it("GIVEN A's round open WHEN staff of B ask for list or status alone THEN A's rounds are not shown; A's staff see them", async () => {
+    const t = app();
+    await t.app.runStaffCommand(staffA, { verb: 'open', roundId: '2024-1' });
+    const listB = await t.app.runStaffCommand(staffB, { verb: 'list' });
+    expect(listB.rounds).toEqual([]);
+    const statusB = await t.app.runStaffCommand(staffB, { verb: 'status' });
+    expect(statusB.status).toBeUndefined();
+    expect(statusB.text).not.toContain('2024-1');
+    const listA = await t.app.runStaffCommand(staffA, { verb: 'list' });
+    expect(listA.rounds?.map((r) => r.roundId)).toEqual(['2024-1']);
+    const statusA = await t.app.runStaffCommand(staffA, { verb: 'status' });
+    expect(statusA.status?.roundId).toBe('2024-1');
+  });
+
   it("GIVEN staff of B THEN A's roster can neither be listed nor changed; B's own can", async () => {
     const t = app();
     const listed = await t.app.runStaffCommand(staffB, { verb: 'members', committeeId: A });
