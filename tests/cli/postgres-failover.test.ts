@@ -129,7 +129,8 @@ describeWithPostgres('two instances on one PostgreSQL', (serverUrl) => {
     expect(standby.text).toContain('standby');
 
     const staff = committee?.staff.userIds.discord?.[0] ?? '';
-    void fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: staffChannel });
+    // Staff confirm the open with its Open button; the fan-out starts then.
+    await fake.openConfirmed(staff, ROUND, staffChannel, 60_000, 'acknowledged');
     await waitUntil(() => delivered() >= MEMBERS / 4, 'a quarter of the invitations', 120_000);
     await first.kill();
     const killedAt = Date.now();

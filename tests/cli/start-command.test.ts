@@ -14,7 +14,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../../src/core/i18n/catalogue.ts';
 import { CONFIG_DIR, seedConfig } from '../fakes/app-harness.ts';
 import { FakeDiscord, waitFor } from '../fakes/discord/fake-discord.ts';
-import type { FakeInteraction } from '../fakes/discord/fake-discord-state.ts';
 import { type CliProcess, cleanEnv, runCli } from '../fakes/run-cli.ts';
 import { FakeSlackServer } from '../fakes/slack/fake-slack-server.ts';
 import { confirmOpen, slashCommand } from '../fakes/slack/slack-payloads.ts';
@@ -195,16 +194,8 @@ describe('jamun start', () => {
       await run.waitForStdout('jamun is running (discord)', STARTUP_MS);
       await fake.gateway.waitForReady();
 
-      const open: FakeInteraction = fake.slash(
-        staff,
-        { subcommand: 'open', options: { round: ROUND } },
-        { channelId: staffChannel },
-      );
-      const reply = await waitFor(
-        () => open.messages.find((m) => m.content !== ''),
-        'the reply to /jamun open',
-        20_000,
-      );
+      // Staff confirm the open (members, business days, reminders) with its Open button.
+      const { message: reply } = await fake.openConfirmed(staff, ROUND, staffChannel);
       expect(reply.content).toContain(openedText);
 
       const invited = members.map((m) => m.platforms.discord ?? '');
@@ -251,8 +242,7 @@ describe('jamun start', () => {
       expect(run.stderr()).not.toContain('"adapter":"slack"');
 
       await fake.gateway.waitForReady();
-      const open = fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: staffChannel });
-      await waitFor(() => open.messages.find((m) => m.content !== ''), 'the reply to /jamun open', 20_000);
+      await fake.openConfirmed(staff, ROUND, staffChannel);
       const file = path.join(config, 'rounds', `${ROUND}.yaml`);
       writeFileSync(file, readFileSync(file, 'utf8').replace('서면자문"', '서면 자문"'));
       run.signal('SIGHUP');

@@ -7,7 +7,7 @@ import { seedConfig } from '../fakes/app-harness.ts';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { FakeSlackServer } from '../fakes/slack/fake-slack-server.ts';
 import { confirmOpen } from '../fakes/slack/slack-payloads.ts';
-import { eventually, ROUND, type TrialMember } from './trial-kit.ts';
+import { ROUND, type TrialMember } from './trial-kit.ts';
 
 /** How long staff keep trying to reach a bot that is (re)starting. */
 const WAIT_MS = 120_000;
@@ -106,19 +106,13 @@ export async function discordPlatform(): Promise<TrialPlatform> {
     open: () =>
       untilAccepted(async () => {
         await fake.gateway.waitForReady();
-        const interaction = fake.slash(
-          staff,
-          { subcommand: 'open', options: { round: ROUND } },
-          { channelId: channel },
-        );
-        // Discord gives 3 s for the first response; a command sent to a session that just died gets none.
-        await eventually(() => interaction.callbacks.length > 0, 'the interaction response', 3_000);
+        // The command, then Open on its confirmation; a session that just died answers neither (Discord gives 3 s).
+        await fake.openConfirmed(staff, ROUND, channel, 3_000, 'acknowledged');
       }, 'the open command'),
     openOnce: async () => {
       await fake.gateway.waitForReady();
-      const interaction = fake.slash(staff, { subcommand: 'open', options: { round: ROUND } }, { channelId: channel });
-      // The fake holds the bot to Discord's 3 s for the first response, so that comes before any freezing.
-      await eventually(() => interaction.callbacks.length > 0, 'the interaction response', 3_000);
+      // The command, then Open on its confirmation: the open's reply is edited in before any freezing.
+      await fake.openConfirmed(staff, ROUND, channel, 3_000, 'acknowledged');
     },
     cannotTell: /outside the nonce window/,
     invitations: (m) =>

@@ -9,7 +9,9 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message } from 'discord.js';
 import type { JamunApi } from '../../core/app/inbound.ts';
 import type { Logger } from '../../core/ports/logger.ts';
+import { decodeAuthoringId } from './authoring-ids.ts';
 import { decodeCustomId } from './custom-ids.ts';
+import { AUTHORING_SUBCOMMANDS, AuthoringHandlers } from './handlers-authoring.ts';
 import { NO_MENTIONS } from './discord-formatter.ts';
 import { DISCORD_INTERACTION } from './discord-limits.ts';
 import { DiscordMessenger } from './discord-messenger.ts';
@@ -38,6 +40,7 @@ export class DiscordBot {
   readonly #member: MemberHandlers;
   readonly #staff: StaffHandlers;
   readonly #roster: RosterHandlers;
+  readonly #authoring: AuthoringHandlers;
 
   constructor(
     private readonly settings: DiscordSettings,
@@ -52,6 +55,7 @@ export class DiscordBot {
     this.#member = new MemberHandlers(app, logger);
     this.#staff = new StaffHandlers(app);
     this.#roster = new RosterHandlers(app);
+    this.#authoring = new AuthoringHandlers(app);
     this.client.on(
       Events.InteractionCreate,
       (interaction) => void this.#guard('interaction', () => this.#onInteraction(interaction)),
@@ -107,14 +111,25 @@ export class DiscordBot {
       this.logger.warn({ interaction: interaction.id }, 'discord interaction seen before; ignored');
       return;
     }
-    if (interaction.isChatInputCommand() && interaction.commandName === 'jamun')
+    if (interaction.isChatInputCommand() && interaction.commandName === 'jamun') {
+      if (AUTHORING_SUBCOMMANDS.has(interaction.options.getSubcommand(false) ?? ''))
+        return this.#authoring.onCommand(interaction);
       return this.#staff.onCommand(interaction);
+    }
     if (interaction.isAutocomplete() && interaction.commandName === 'jamun')
       return this.#staff.onAutocomplete(interaction);
     // `/jamun members`: the roster's buttons and modals (`jr|…`).
     const roster = interaction.isButton() || interaction.isModalSubmit() ? decodeRosterId(interaction.customId) : null;
     if (roster && interaction.isButton()) return this.#roster.onButton(interaction, roster);
     if (roster && interaction.isModalSubmit()) return this.#roster.onModal(interaction, roster);
+    if (interaction.isButton() || interaction.isStringSelectMenu()) {
+      const authoring = decodeAuthoringId(interaction.customId);
+      if (authoring) return this.#authoring.onComponent(interaction, authoring);
+    }
+    if (interaction.isModalSubmit()) {
+      const authoring = decodeAuthoringId(interaction.customId);
+      if (authoring) return this.#authoring.onModal(interaction, authoring);
+    }
     if (interaction.isButton()) {
       const action = decodeCustomId(interaction.customId);
       if (action) return this.#member.onButton(interaction, action);

@@ -27,7 +27,7 @@ function memberActor(user: { id: string; username: string }): Actor {
 }
 
 /** Modal fields by custom id: text inputs as strings, selects as value lists. */
-function modalFields(interaction: ModalSubmitInteraction): Map<string, string | string[]> {
+export function modalFields(interaction: ModalSubmitInteraction): Map<string, string | string[]> {
   const fields = new Map<string, string | string[]>();
   for (const [id, field] of interaction.fields.fields) {
     if ('value' in field && typeof field.value === 'string') fields.set(id, field.value);

@@ -7,11 +7,15 @@
  * answers: they only ever go on an ephemeral message, seen by the requester
  * alone, never into the channel the command was typed in.
  */
-import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type RepliableInteraction,
+} from 'discord.js';
 import type { Locale } from '../../core/model.ts';
 import type { OutgoingFile } from '../../core/ports/messenger.ts';
 import { splitText } from '../../core/text/split-text.ts';
-import type { ButtonRow } from './components-invitation.ts';
 import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS } from './discord-formatter.ts';
 import { dt } from './discord-texts.ts';
 
@@ -19,7 +23,8 @@ import { dt } from './discord-texts.ts';
 export interface InteractionAnswer {
   text: string;
   ephemeral: boolean;
-  components?: ButtonRow[];
+  /** Rows of buttons, or a select menu alone in its row. */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
   files?: OutgoingFile[];
   /** The reader's language, for the note on a reply sent as a file; default Korean. */
   locale?: Locale;

@@ -81,12 +81,31 @@ function subcommand(verb: StaffVerb, sub: SlashCommandSubcommandBuilder): SlashC
   return sub;
 }
 
+/** The round form's subcommands (issue 12; `open` is a staff verb and asks to confirm). */
+function authoringSubcommand(
+  name: 'new' | 'import' | 'template' | 'edit' | 'preview',
+  sub: SlashCommandSubcommandBuilder,
+) {
+  describe(sub.setName(name), `discord.cmd.${name}`);
+  if (name === 'import')
+    sub.addAttachmentOption((o) => describe(o.setName('file'), 'discord.opt.file').setRequired(true));
+  if (name === 'edit' || name === 'preview') {
+    sub.addStringOption((o) =>
+      describe(o.setName('round'), 'discord.opt.round').setRequired(true).setAutocomplete(true),
+    );
+  }
+  return sub;
+}
+
 /** The JSON of the `/jamun` command with every staff verb as a subcommand. */
 function jamunCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const command = describe(new SlashCommandBuilder().setName('jamun'), 'discord.cmd.jamun').setContexts(
     InteractionContextType.Guild,
   );
   for (const verb of STAFF_VERBS) command.addSubcommand((sub) => subcommand(verb, sub));
+  for (const name of ['new', 'import', 'template', 'edit', 'preview'] as const) {
+    command.addSubcommand((sub) => authoringSubcommand(name, sub));
+  }
   return command.toJSON();
 }
 

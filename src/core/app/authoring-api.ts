@@ -130,6 +130,8 @@ export interface DraftList {
 export interface UploadedFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** The size the platform announced, checked before anything is read (then `bytes` may be empty): no download of a file too large. */
+  readonly size?: number;
 }
 
 /** The calls the chat adapters make to prepare rounds. */
@@ -149,6 +151,9 @@ export interface AuthoringApi {
   listDrafts(actor: Actor): Promise<Authored<DraftList>>;
   deleteDraft(actor: Actor, roundId: string): Promise<Authored<{ readonly text: string }>>;
 }
+
+/** Largest file `importDraftFile` reads (a questionnaire is kilobytes): adapters refuse larger before downloading. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 /** The preview of round `roundId`: member calls with it answer from the draft and store nothing. */
 export function previewRoundId(roundId: string): string {

@@ -24,10 +24,8 @@ import type {
   RoundFormView,
   UploadedFile,
 } from './authoring-api.ts';
+import { MAX_IMPORT_BYTES } from './authoring-api.ts';
 import { saveRoundDraft } from './round-drafts.ts';
-
-/** Largest file `importDraftFile` reads (a questionnaire is kilobytes; this bounds the parsers' work). */
-const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}._-]*$/u;
 const MAX_ID_LENGTH = 64;
@@ -338,9 +336,10 @@ export async function importDraftFile(
   const locale = committee.locale;
   const fileProblem = (key: MessageKey, params: Record<string, string> = {}) =>
     problemsRefusal(locale, [{ field: 'file', text: t(locale, key, params) }]);
-  if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
+  const size = Math.max(file.size ?? 0, file.bytes.byteLength);
+  if (size > MAX_IMPORT_BYTES) {
     return fileProblem('authoring.import.too-large', {
-      size: sizeText(file.bytes.byteLength),
+      size: sizeText(size),
       limit: sizeText(MAX_IMPORT_BYTES),
     });
   }

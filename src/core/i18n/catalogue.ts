@@ -7,6 +7,7 @@ import type { Locale } from '../model.ts';
 import { type ParticlePair, particle } from './particle.ts';
 import { authoringTexts } from './sections/authoring.ts';
 import { authoringChatTexts } from './sections/authoring-chat.ts';
+import { authoringDiscordTexts } from './sections/authoring-discord.ts';
 import { calendarTexts } from './sections/calendar.ts';
 import { certaintyTexts } from './sections/certainty.ts';
 import { changeTexts } from './sections/changes.ts';
@@ -38,6 +39,7 @@ const catalogue = {
     ...changeTexts.ko,
     ...authoringTexts.ko,
     ...authoringChatTexts.ko,
+    ...authoringDiscordTexts.ko,
     ...followUpTexts.ko,
     ...rosterTexts.ko,
   },
@@ -56,6 +58,7 @@ const catalogue = {
     ...changeTexts.en,
     ...authoringTexts.en,
     ...authoringChatTexts.en,
+    ...authoringDiscordTexts.en,
     ...followUpTexts.en,
     ...rosterTexts.en,
   },

@@ -139,11 +139,48 @@ export function replyText(interaction: FakeInteraction): string {
   return interaction.messages.map((m) => m.content).join('\n');
 }
 
-/** Staff open `roundId` by slash command in the staff channel; the invitations go out. */
-export async function openRound(kit: DiscordAppKit, roundId: string): Promise<void> {
+/** Presses the button `customId` of an (ephemeral) reply in the staff channel; resolves once the message changed. */
+export async function pressInStaffChannel(
+  kit: DiscordAppKit,
+  userId: string,
+  message: FakeMessage,
+  customId: string,
+): Promise<FakeInteraction> {
+  const edits = message.edits;
+  const click = kit.fake.clickButton(userId, message, customId, { channelId: kit.staffChannelId });
+  await waitFor(
+    () =>
+      message.edits > edits ||
+      click.callbacks.some((c) => c.type === 9) ||
+      click.messages.some((m) => m.content !== ''),
+    `answer to ${customId}`,
+  );
+  return click;
+}
+
+/**
+ * Staff run `/jamun open ROUND` in the staff channel, read the confirmation
+ * (members, business days, reminders) and press Open. Returns the
+ * confirmation's text and the text the message shows after.
+ */
+export async function openBySlash(
+  kit: DiscordAppKit,
+  roundId: string,
+): Promise<{ confirmation: string; opened: string }> {
   const staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
-  await answered(
+  const ask = await answered(
     kit.fake.slash(staffId, { subcommand: 'open', options: { round: roundId } }, { channelId: kit.staffChannelId }),
   );
+  const message = ask.messages[0];
+  const confirm = message && buttonsOf(message).find((b) => b.custom_id?.startsWith('ja|confirm|'))?.custom_id;
+  if (!message || !confirm) throw new Error(`no Open button: ${replyText(ask)}`);
+  const confirmation = message.content;
+  await pressInStaffChannel(kit, staffId, message, confirm);
+  return { confirmation, opened: message.content };
+}
+
+/** Staff open `roundId` by slash command in the staff channel (confirming); the invitations go out. */
+export async function openRound(kit: DiscordAppKit, roundId: string): Promise<void> {
+  await openBySlash(kit, roundId);
   await kit.t.app.runDueJobs();
 }

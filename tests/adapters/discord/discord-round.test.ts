@@ -10,10 +10,10 @@ import { waitFor } from '../../fakes/discord/fake-discord.ts';
 import { kst, runUntil } from '../../fakes/app-harness.ts';
 import {
   type DiscordAppKit,
-  answered,
   buttonsOf,
   discordIdOf,
   modalOf,
+  openBySlash,
   press,
   replyText,
   startDiscordApp,
@@ -22,7 +22,7 @@ import {
 
 const ROUND = '2024-1';
 let kit: DiscordAppKit;
-let staffId: string;
+let _staffId: string;
 const id = (memberId: string) => discordIdOf(kit.committee, memberId);
 const injection = '@everyone @here <@200000000000000001> <@&300000000000000001> **지역** 협력';
 const longAnswer = `${'가'.repeat(3990)}끝부분-${'나'.repeat(1500)}`;
@@ -34,7 +34,7 @@ beforeAll(async () => {
       if (q) q.maxLength = 6000;
     },
   });
-  staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
+  _staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
   kit.fake.state.dmClosed.add(id('m-choi'));
 });
 
@@ -57,10 +57,9 @@ async function answerBothPages(userId: string, first: Record<string, string>) {
 
 describe('a round over Discord', () => {
   it('GIVEN staff WHEN /jamun open runs THEN six members get an invitation, the closed DM is reported and the progress post ends at 6/7', async () => {
-    const open = await answered(
-      kit.fake.slash(staffId, { subcommand: 'open', options: { round: ROUND } }, { channelId: kit.staffChannelId }),
-    );
-    expect(replyText(open)).toContain('시작하였습니다');
+    const open = await openBySlash(kit, ROUND);
+    expect(open.confirmation).toContain('· 대상: 위원 7명');
+    expect(open.opened).toContain('시작하였습니다');
     await kit.t.app.runDueJobs();
     for (const memberId of ['m-kang', 'm-kim', 'm-park-jb', 'm-park-jy', 'm-oh', 'm-chae']) {
       const [invitation] = kit.fake.dmMessages(id(memberId));

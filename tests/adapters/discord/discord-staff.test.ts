@@ -4,7 +4,14 @@
  * autocomplete, and `allowed_mentions` on every reply.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DiscordAppKit, answered, discordIdOf, replyText, startDiscordApp } from './discord-app-kit.ts';
+import {
+  type DiscordAppKit,
+  answered,
+  discordIdOf,
+  openBySlash,
+  replyText,
+  startDiscordApp,
+} from './discord-app-kit.ts';
 
 const EPHEMERAL = 64;
 let kit: DiscordAppKit;
@@ -81,9 +88,8 @@ describe('staff commands over Discord', () => {
 
   it('GIVEN staff typing a round id WHEN autocomplete fires THEN the matching round ids are offered', async () => {
     const staffId = kit.committee.staff.userIds.discord?.[0] ?? '';
-    await answered(
-      kit.fake.slash(staffId, { subcommand: 'open', options: { round: '2024-1' } }, { channelId: kit.staffChannelId }),
-    );
+    // Opened (confirmed) here: the export tests below read its results.
+    await openBySlash(kit, '2024-1');
     const typing = await answered(
       kit.fake.slash(
         staffId,

@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../../../src/core/errors.ts';
 import { catalogueKeys, describeError, t, type MessageKey } from '../../../src/core/i18n/catalogue.ts';
 import { authoringTexts } from '../../../src/core/i18n/sections/authoring.ts';
 import { authoringChatTexts } from '../../../src/core/i18n/sections/authoring-chat.ts';
+import { authoringDiscordTexts } from '../../../src/core/i18n/sections/authoring-discord.ts';
 import { calendarTexts } from '../../../src/core/i18n/sections/calendar.ts';
 import { certaintyTexts } from '../../../src/core/i18n/sections/certainty.ts';
 import { changeTexts } from '../../../src/core/i18n/sections/changes.ts';
@@ -36,6 +37,7 @@ const CATALOGUE_SECTIONS: Record<string, Section> = {
   reportTexts,
   authoringTexts,
   authoringChatTexts,
+  authoringDiscordTexts,
   followUpTexts,
   rosterTexts,
   slackAuthoringTexts,

@@ -16,6 +16,7 @@ import type { FakeRateLimiter } from './fake-rate-limits.ts';
 import { DISCORD_ERROR, DISCORD_INTERACTION, DISCORD_MESSAGE } from '../../../src/adapters/discord/discord-limits.ts';
 import { type PayloadRefusal, validateMessage, validateModal } from './validate-payload.ts';
 import { userJson } from './interaction-payloads.ts';
+import { validateCommands } from './validate-commands.ts';
 
 /** A failure to answer instead of the normal response, `times` times. */
 export interface InjectedFailure {
@@ -427,6 +428,11 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
   }
   if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
     const commands = Array.isArray(body.json) ? (body.json as unknown[]) : [];
+    const invalid = validateCommands(commands);
+    if (invalid) {
+      refuse(invalid);
+      return;
+    }
     ctx.commands.set(m[2] ?? 'global', commands);
     ok(
       200,

@@ -20,6 +20,12 @@ import {
 } from './interaction-payloads.ts';
 import { FakeRateLimiter, type RateLimitSettings } from './fake-rate-limits.ts';
 
+/**
+ * Largest attachment a user can upload, as interactions declare it
+ * (`attachment_size_limit`, 10 MiB without boosts): the client refuses more.
+ */
+const FAKE_ATTACHMENT_SIZE_LIMIT = 10_485_760;
+
 export interface FakeDiscordOptions {
   token?: string;
   applicationId?: string;
@@ -79,10 +85,41 @@ export class FakeDiscord {
       guild: this.guild,
     });
     server.on('request', (req, res) => {
+      // The CDN: attachments users uploaded, served by their URL (no bot token needed, as on Discord's CDN).
+      const cdn = /^\/ephemeral-attachments\/(\d+)\/[^/?]+/.exec(req.url ?? '');
+      if (cdn) {
+        const file = this.#attachments.get(cdn[1] ?? '');
+        this.cdnRequests += 1;
+        if (!file) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+        else
+          res
+            .writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.length) })
+            .end(file.bytes);
+        return;
+      }
       handleRest(ctx, req, res).catch((error: unknown) => {
         res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error) }));
       });
     });
+  }
+
+  readonly #attachments = new Map<string, { bytes: Buffer; contentType: string }>();
+  /** Downloads from the CDN, for tests that a file too large is never fetched. */
+  cdnRequests = 0;
+
+  /**
+   * A file a user attaches to a slash command's ATTACHMENT option: stored on
+   * the fake CDN and described as Discord describes it (`resolved.attachments`).
+   * More than the upload limit cannot be attached (the client refuses).
+   */
+  upload(filename: string, bytes: Uint8Array, contentType = 'application/octet-stream'): Record<string, unknown> {
+    if (bytes.length > FAKE_ATTACHMENT_SIZE_LIMIT) {
+      throw new RangeError(`${bytes.length} bytes exceed the upload limit of ${FAKE_ATTACHMENT_SIZE_LIMIT}`);
+    }
+    const id = nextSnowflake();
+    this.#attachments.set(id, { bytes: Buffer.from(bytes), contentType });
+    const url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/ephemeral-attachments/${id}/${encodeURIComponent(filename)}`;
+    return { id, filename, size: bytes.length, content_type: contentType, url, proxy_url: url, ephemeral: true };
   }
 
   /** Starts the fake on a free local port. */
@@ -192,30 +229,82 @@ export class FakeDiscord {
     return this.#interaction(userId, place, slash.focused ? 4 : 2, slashCommandData(this.#commandId, slash));
   }
 
-  /** A user presses a button of a message in their DM. */
-  clickButton(userId: string, message: FakeMessage, customId: string): FakeInteraction {
-    return this.#interaction(userId, this.#dmPlace(userId), 3, { custom_id: customId, component_type: 2 }, message);
+  /** Where a component or modal interaction happens: the user's DM, or a guild channel (an ephemeral reply there). */
+  #place(userId: string, where?: { channelId: string; roleIds?: string[] }): InteractionPlace {
+    if (!where) return this.#dmPlace(userId);
+    return { kind: 'guild', guildId: this.guild.id, channelId: where.channelId, roleIds: where.roleIds ?? [] };
   }
 
-  /** A user picks options of a string select in a DM message. */
-  select(userId: string, message: FakeMessage, customId: string, values: string[]): FakeInteraction {
+  /** A user presses a button of a message in their DM (or, with `where`, in a guild channel). */
+  clickButton(
+    userId: string,
+    message: FakeMessage,
+    customId: string,
+    where?: { channelId: string; roleIds?: string[] },
+  ): FakeInteraction {
     return this.#interaction(
       userId,
-      this.#dmPlace(userId),
+      this.#place(userId, where),
+      3,
+      { custom_id: customId, component_type: 2 },
+      message,
+    );
+  }
+
+  /** A user picks options of a string select in a DM message (or, with `where`, in a guild channel). */
+  select(
+    userId: string,
+    message: FakeMessage,
+    customId: string,
+    values: string[],
+    where?: { channelId: string; roleIds?: string[] },
+  ): FakeInteraction {
+    return this.#interaction(
+      userId,
+      this.#place(userId, where),
       3,
       { custom_id: customId, component_type: 3, values },
       message,
     );
   }
 
-  /** A user submits a modal shown from a DM message. */
+  /** A user submits a modal shown from a DM message (or, with `where`, in a guild channel). */
   submitModal(
     userId: string,
     customId: string,
     fields: Record<string, string | string[]>,
     message?: FakeMessage,
+    where?: { channelId: string; roleIds?: string[] },
   ): FakeInteraction {
-    return this.#interaction(userId, this.#dmPlace(userId), 5, modalSubmitData(customId, fields), message);
+    return this.#interaction(userId, this.#place(userId, where), 5, modalSubmitData(customId, fields), message);
+  }
+
+  /**
+   * `/jamun open ROUND` as staff run it: the command, then Open on the private
+   * confirmation it answers with. Resolves once the open has edited that
+   * message (its text is then the open's reply), or with `until:
+   * 'acknowledged'` once the press was acknowledged (the open still running).
+   */
+  async openConfirmed(
+    userId: string,
+    roundId: string,
+    channelId: string,
+    timeoutMs = 20_000,
+    until: 'opened' | 'acknowledged' = 'opened',
+  ): Promise<{ ask: FakeInteraction; message: FakeMessage; press: FakeInteraction }> {
+    const ask = this.slash(userId, { subcommand: 'open', options: { round: roundId } }, { channelId });
+    const confirm = `ja|confirm|${roundId}`;
+    const message = await waitFor(
+      () => ask.messages.find((m) => JSON.stringify(m.components).includes(confirm)),
+      'the open confirmation',
+      timeoutMs,
+    );
+    const edits = message.edits;
+    const press = this.clickButton(userId, message, confirm, { channelId });
+    if (until === 'acknowledged')
+      await waitFor(() => press.callbacks.length > 0, 'the Open press acknowledged', timeoutMs);
+    else await waitFor(() => message.edits > edits, 'the open after its confirmation', timeoutMs);
+    return { ask, message, press };
   }
 
   /** Staff submit a modal shown in answer to a slash command in a guild channel. */

@@ -11,6 +11,8 @@ export interface SlashOptions {
   options?: Record<string, string | number>;
   /** The option being typed, for autocomplete. */
   focused?: string;
+  /** ATTACHMENT options (type 11): option name → the attachment uploaded with `FakeDiscord.upload`. */
+  attachments?: Record<string, Record<string, unknown>>;
 }
 
 /** Where the interaction happened. */
@@ -97,18 +99,24 @@ export function interactionBase(input: {
 
 /** `data` of a chat-input command `/jamun <subcommand> …`. */
 export function slashCommandData(commandId: string, slash: SlashOptions): Record<string, unknown> {
-  const options = Object.entries(slash.options ?? {}).map(([name, value]) => ({
+  const options: Array<Record<string, unknown>> = Object.entries(slash.options ?? {}).map(([name, value]) => ({
     // STRING is 3, INTEGER 4 (https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-type).
     type: typeof value === 'number' ? 4 : 3,
     name,
     value,
     ...(slash.focused === name ? { focused: true } : {}),
   }));
+  const attachments = Object.entries(slash.attachments ?? {});
+  for (const [name, attachment] of attachments) options.push({ type: 11, name, value: String(attachment.id) });
   return {
     id: commandId,
     name: 'jamun',
     type: 1,
     options: [{ type: 1, name: slash.subcommand, options }],
+    // Discord sends the attachment objects of ATTACHMENT options under `resolved`, by id.
+    ...(attachments.length > 0
+      ? { resolved: { attachments: Object.fromEntries(attachments.map(([, a]) => [String(a.id), a])) } }
+      : {}),
   };
 }
 
