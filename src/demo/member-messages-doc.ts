@@ -22,10 +22,41 @@ const KIND_LABELS: Record<string, string> = {
   reply: '응답(위원의 작성·제출에 대한)',
 };
 
-/** The Markdown document, deterministic for the same messages. */
-export function renderMemberMessagesDoc(title: string, note: string, messages: MemberMessageRecord[]): string {
+/**
+ * The messages in a stable order: by when they arrived, and those of one
+ * moment by the member's place in `memberOrder`. Sends of one moment run
+ * concurrently (a fan-out), so their arrival order differs from run to run.
+ */
+function stableOrder(messages: readonly MemberMessageRecord[], memberOrder: readonly string[]): MemberMessageRecord[] {
+  const moment = new Map<string, number>();
+  for (const m of messages) if (!moment.has(m.at)) moment.set(m.at, moment.size);
+  const place = (name: string) => {
+    const index = memberOrder.indexOf(name);
+    return index < 0 ? memberOrder.length : index;
+  };
+  return messages
+    .map((m, index) => ({ m, index }))
+    .sort(
+      (a, b) =>
+        (moment.get(a.m.at) ?? 0) - (moment.get(b.m.at) ?? 0) ||
+        place(a.m.member) - place(b.m.member) ||
+        a.index - b.index,
+    )
+    .map(({ m }) => m);
+}
+
+/**
+ * The Markdown document, the same for the same messages whatever order the
+ * sends of one moment arrived in (members of one moment in `memberOrder`).
+ */
+export function renderMemberMessagesDoc(
+  title: string,
+  note: string,
+  messages: MemberMessageRecord[],
+  memberOrder: readonly string[] = [],
+): string {
   const groups = new Map<string, { first: MemberMessageRecord; recipients: string[]; times: string[] }>();
-  for (const message of messages) {
+  for (const message of stableOrder(messages, memberOrder)) {
     const key = `${message.kind}\u0000${message.text}`;
     const group = groups.get(key);
     if (group) {

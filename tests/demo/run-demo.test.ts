@@ -6,7 +6,7 @@ import { createBusinessCalendar } from '../../src/core/calendar/index.ts';
 import { formatLocal, localDateOf } from '../../src/core/time.ts';
 import { runDemo, type DemoResult } from '../../src/demo/run-demo.ts';
 import { renderReportFile } from '../../src/adapters/report/render-report.ts';
-import { DEMO_NOTE } from '../../src/demo/demo-script.ts';
+import { DEMO_MEMBERS, DEMO_NOTE } from '../../src/demo/demo-script.ts';
 import { renderMemberMessagesDoc } from '../../src/demo/member-messages-doc.ts';
 import { catalogueKeys, t, type MessageKey } from '../../src/core/i18n/catalogue.ts';
 import { AVOIDED_WORDS } from '../../src/core/i18n/glossary.ts';
@@ -127,6 +127,7 @@ describe('the demo', () => {
       "'24년 제1차 지역상생발전위원회 서면자문 (데모)",
       DEMO_NOTE,
       result.memberMessages,
+      DEMO_MEMBERS.map((m) => m.name),
     );
     const file = path.join(import.meta.dirname, '../../docs/messages.ko.md');
     if (process.env.UPDATE_DOCS === '1') writeFileSync(file, doc);
