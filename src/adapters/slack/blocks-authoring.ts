@@ -291,22 +291,34 @@ export function roundFormModal(
   );
 }
 
-/** The import form: one file, of the kinds jamun reads; `notice` (what went wrong last time) above it. */
-export function importModal(locale: Locale, notice?: string): types.ModalView {
+/**
+ * The import form: one file, of the kinds jamun reads; `notice` (what went
+ * wrong last time) above it, as much of it as a view holds — `cut` says
+ * whether some was left out (the caller then sends it whole by DM).
+ */
+export function importModal(locale: Locale, notice?: string): { view: types.ModalView; cut: boolean } {
+  const sections = notice ? plainSections(notice) : [];
+  // A view holds 100 blocks: the file input and a note take two.
+  const room = SLACK_VIEW.blocks - 2;
+  const cut = sections.length > room;
+  const shown = cut
+    ? [...sections.slice(0, room), ...plainSections(t(locale, 'slack.authoring.problems-by-dm'))]
+    : sections;
   const file = input(
     BLOCK.file,
     t(locale, 'slack.authoring.label.file'),
     { type: 'file_input', action_id: VALUE, max_files: 1, filetypes: FILE_TYPES } as types.InputBlockElement,
     { hint: t(locale, 'slack.authoring.hint.file') },
   );
-  return modal(
+  const view = modal(
     VIEW_ROUND_IMPORT,
     t(locale, 'slack.authoring.title.import'),
-    [...(notice ? plainSections(notice) : []), file],
+    [...shown, file],
     '',
     t(locale, 'slack.authoring.submit.import'),
     locale,
   );
+  return { view, cut };
 }
 
 /** The `/jamun open` confirmation: the core's text and Open / Cancel buttons carrying the round id. */

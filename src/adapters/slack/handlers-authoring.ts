@@ -109,6 +109,13 @@ async function redraw(deps: HandlerDeps, viewId: string, view: types.ModalView, 
   }
 }
 
+/** The import form drawn again under what went wrong; a list too long for the view goes whole to the DM. */
+async function importAgain(deps: HandlerDeps, viewId: string, locale: Locale, text: string, actor: Actor) {
+  const { view, cut } = importModal(locale, text);
+  await redraw(deps, viewId, view, actor);
+  if (cut) await deps.messenger.sendDmText(actor.userId, text);
+}
+
 /** `/jamun new [COMMITTEE]` and `/jamun edit ROUND`: the round form, blank or prefilled. */
 async function openRoundForm(deps: HandlerDeps, slash: SlashContext, command: AuthoringCommand): Promise<void> {
   const viewId = await openLoading(deps, slash);
@@ -156,7 +163,7 @@ export async function runAuthoringCommand(
       return openRoundForm(deps, slash, command);
     case 'import':
       try {
-        await deps.ui.views.open({ trigger_id: slash.triggerId, view: importModal(slash.locale) });
+        await deps.ui.views.open({ trigger_id: slash.triggerId, view: importModal(slash.locale).view });
       } catch (error) {
         deps.logger.warn({ error: String(error) }, 'slack import modal could not be opened');
         await privately(slash.respond, t(slash.locale, 'slack.command.failed'));
@@ -229,12 +236,12 @@ export function registerAuthoringHandlers(app: App, deps: HandlerDeps): void {
     const downloaded = await downloadAttachment(deps.ui, file.id);
     if (!downloaded.ok) {
       const text = t(locale, 'slack.authoring.file-unreadable', { reason: downloaded.reason });
-      await redraw(deps, view.id, importModal(locale, text), actor);
+      await importAgain(deps, view.id, locale, text, actor);
       return;
     }
     const imported = await deps.api().importDraftFile(actor, { name: downloaded.name, bytes: downloaded.bytes });
     if (!imported.ok) {
-      await redraw(deps, view.id, importModal(imported.locale, imported.text), actor);
+      await importAgain(deps, view.id, imported.locale, imported.text, actor);
       return;
     }
     if (imported.kind === 'form') {

@@ -420,6 +420,26 @@ describe('preparing a round over Slack', () => {
       expect(await t0.store.listRoundDrafts()).toHaveLength(drafts);
     });
 
+    it('GIVEN a table with more problems than a view can hold WHEN attached THEN the form shows the start of the list within Slack’s limits and the whole list comes by DM', async () => {
+      const rows = Array.from({ length: 6000 }, (_, i) => `${i === 0 ? '안건 1' : ''},질문 ${i + 1},아무거나`);
+      const csv = ['안건,질문,응답 방식', ...rows].join('\n');
+      const dmBefore = dmTexts(staffId).length;
+      const refusals = kit.fake.refusals.length;
+      const view = await importFile('many.csv', Buffer.from(csv), 'text/csv');
+      expect(view.view.callback_id).toBe('jamun.round_import');
+      const shown = JSON.stringify(view.view.blocks);
+      expect(shown).toContain('2행');
+      expect(shown).not.toContain('6001행');
+      expect(shown).toContain('전체 목록은 개인 메시지(DM)로 보내 드렸습니다');
+      expect(kit.fake.refusals.slice(refusals)).toEqual([]);
+      const dm = await waitFor(
+        () => dmTexts(staffId).slice(dmBefore).join('\n').includes('6001행') && dmTexts(staffId).slice(dmBefore),
+        'the whole list by DM',
+        WORKBOOK_MS,
+      );
+      expect(dm.join('\n')).toContain('2행');
+    });
+
     it('GIVEN a table with a bad row WHEN attached THEN the import form comes back with the row named, and nothing is stored', async () => {
       const drafts = (await t0.store.listRoundDrafts()).length;
       const csv = '안건,질문,응답 방식\n안건 1,첫 질문,서술형\n,둘째 질문,아무거나\n';

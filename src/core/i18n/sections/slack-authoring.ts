@@ -36,14 +36,15 @@ export const slackAuthoringTexts = defineSection({
     'slack.authoring.hint.agenda':
       '`# `로 시작하는 줄은 안건 제목, 그 밖의 줄은 질문 하나입니다. 줄 끝에 (선택: 가 / 나), (복수 선택: …), (단답), (척도: 1-5), (필수 아님)을 적을 수 있습니다.',
     'slack.authoring.hint.agendaMore':
-      '위 칸에 다 들어가지 않을 때 이어서 적어 주십시오. 줄 번호는 위 칸에 이어서 셉니다.',
+      '위 칸에 다 들어가지 않으면 이어서 적어 주시기 바랍니다. 줄 번호는 위 칸에 이어서 셉니다.',
     'slack.authoring.label.file': '질문지 파일(.xlsx, .csv) 또는 회차 파일(.yaml)',
     'slack.authoring.hint.file': '양식은 /jamun template 으로 받으실 수 있습니다.',
     'slack.authoring.more-problems': '그 밖에 {count}건',
-    'slack.authoring.saved': '초안을 저장하였습니다. 내용은 개인 메시지(DM)로 보내 드렸습니다.',
     'slack.authoring.file-unreadable':
       '올리신 파일을 Slack에서 받아 오지 못하였습니다({reason}). 잠시 후 다시 올려 주시기 바랍니다.',
     'slack.authoring.no-file': '파일을 하나 올려 주시기 바랍니다.',
+    'slack.authoring.problems-by-dm':
+      '…목록이 길어 여기에는 앞부분만 표시하였습니다. 전체 목록은 개인 메시지(DM)로 보내 드렸습니다.',
     'slack.authoring.template-sent':
       '질문지 양식({names})을 개인 메시지(DM)로 보내 드렸습니다. 채워서 /jamun import 로 올려 주시기 바랍니다.',
     'slack.authoring.open.confirm': '시작',
@@ -90,10 +91,11 @@ export const slackAuthoringTexts = defineSection({
     'slack.authoring.label.file': 'Questionnaire (.xlsx, .csv) or round file (.yaml)',
     'slack.authoring.hint.file': 'Get the template with /jamun template.',
     'slack.authoring.more-problems': '{count} more',
-    'slack.authoring.saved': 'The draft is saved; its summary was sent to you as a direct message.',
     'slack.authoring.file-unreadable':
       'The file could not be fetched from Slack ({reason}). Please upload it again shortly.',
     'slack.authoring.no-file': 'Please attach one file.',
+    'slack.authoring.problems-by-dm':
+      '…The list is long, so only its start is shown here; the whole list was sent to you as a direct message.',
     'slack.authoring.template-sent':
       'The questionnaire template ({names}) was sent to you as a direct message. Fill it in and upload it with /jamun import.',
     'slack.authoring.open.confirm': 'Open',
