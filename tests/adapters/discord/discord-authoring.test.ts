@@ -28,6 +28,9 @@ import {
   submit,
 } from './discord-app-kit.ts';
 import { settingsFor } from './discord-test-kit.ts';
+import { addMemberWithPicker } from './roster-kit.ts';
+
+const NEW_USER = '500000000000000001';
 
 let kit: DiscordAppKit;
 let staffId: string;
@@ -84,7 +87,7 @@ function button(message: FakeMessage | undefined, prefix: string): string {
 const WINDOW = '2024-02-08 09:00 ~ 2024-02-15 18:00';
 
 describe('preparing a round on Discord', () => {
-  it('GIVEN staff WHEN they paste the seed agenda in /jamun new, preview it and open it THEN members receive it, no file changed', async () => {
+  it('GIVEN staff WHEN they paste the seed agenda in /jamun new, preview it and open it THEN members, one added with the user picker, receive it, no file changed', async () => {
     const before = configFiles();
     const shown = await answered(slash('new'));
     const modal = modalOf(shown);
@@ -143,10 +146,17 @@ describe('preparing a round on Discord', () => {
     expect(replyText(answeredPage)).toContain('미리보기이므로 저장하지 않았습니다');
     expect(await kit.t.store.listAnswers('2024-2')).toEqual([]);
 
+    // A new member added with Discord's user picker (/jamun members) is invited too.
+    const added = await addMemberWithPicker(kit, staffId, 'regional-coprosperity', NEW_USER, {
+      name: '이신규',
+      role: '위원',
+    });
+    expect(replyText(added)).toContain('이신규 위원을 「지역상생발전위원회」에 등록하였습니다');
+
     // Open, confirmed: every reachable member receives the invitation.
     const { confirmation, opened } = await openBySlash(kit, '2024-2');
     expect(confirmation.split('\n').slice(1, 4)).toEqual([
-      '· 대상: 위원 7명',
+      '· 대상: 위원 8명',
       '· 기간: 2024. 2. 8.(목) 09:00 ~ 2024. 2. 15.(목) 18:00 (근무일 4일)',
       '· 재안내: 2024. 2. 15.(목) 09:30',
     ]);
@@ -158,6 +168,9 @@ describe('preparing a round on Discord', () => {
         .find((m) => buttonsOf(m).some((b) => b.custom_id === 'jm|open|0|2024-2'));
       expect(invitation, member.id).toBeDefined();
     }
+    expect(
+      kit.fake.dmMessages(NEW_USER).some((m) => buttonsOf(m).some((b) => b.custom_id === 'jm|open|0|2024-2')),
+    ).toBe(true);
     expect(configFiles()).toEqual(before);
   });
 
