@@ -61,6 +61,7 @@ export class AppContext {
   #fileCommittees: readonly Committee[] = [];
   #rosterEntries: readonly RosterEntry[] = [];
   #rosterConflicts: RosterConflict[] = [];
+  #rosterVersion = '';
   /** Every round definition not yet opened or opened: round files and stored drafts (a stored draft wins an id both have). */
   readonly definitions = new Map<string, RoundDefinition>();
   #fileRounds: readonly RoundDefinition[] = [];
@@ -101,7 +102,12 @@ export class AppContext {
    * and before staff commands (another instance or the CLI may have written).
    */
   async refreshRoster(): Promise<void> {
-    this.#rosterEntries = await this.store.listRosterEntries();
+    const entries = await this.store.listRosterEntries();
+    // Every scheduler tick reads them: rebuild the lookups only when an entry changed.
+    const version = JSON.stringify(entries.map((e) => [e.committeeId, e.member, e.fileBase]));
+    if (version === this.#rosterVersion) return;
+    this.#rosterVersion = version;
+    this.#rosterEntries = entries;
     this.#rebuildCommittees();
   }
 

@@ -59,6 +59,8 @@ export class JobRunner {
   async runDue(): Promise<number> {
     // Every tick, not only at start: a restart may come before any lease ends.
     await recoverInterruptedSends(this.ctx);
+    // Members staff added in chat on another instance (before a fail-over) are invited too.
+    await this.ctx.refreshRoster();
     const total = await runLanesFrom(
       async (room) => {
         await this.lane?.background();

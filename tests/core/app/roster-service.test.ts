@@ -222,6 +222,17 @@ describe('adding, changing and removing members in chat', () => {
     expect(view.ok && view.value.members.map((m) => m.member.name).at(-1)).toBe('이신규');
   });
 
+  it('GIVEN a member added and a round opened on one instance WHEN another instance (started before) runs the jobs THEN the new member is invited', async () => {
+    const store = createMemoryStore();
+    const standby = await app(store);
+    const leader = await app(store);
+    await leader.app.setMember(staff, COMMITTEE, { platform: 'local', userId: 'new-lee', name: '이신규' });
+    await leader.app.runStaffCommand(staff, { verb: 'open', roundId: '2024-1' });
+    await standby.app.runDueJobs();
+    expect((await store.getInvitation('2024-1', 'local-new-lee'))?.deliveryState).toBe('delivered');
+    expect(standby.messenger.messagesIn('dm:new-lee').map((m) => m.kind)).toEqual(['invitation']);
+  });
+
   it('GIVEN a chat change and then the file edited for the same member THEN a reload keeps the chat change and the roster reports the conflict', async () => {
     const t = await app();
     await t.app.removeMember(staff, COMMITTEE, kang);
