@@ -203,6 +203,29 @@ export async function runAuthoringCommand(
   }
 }
 
+/** After the import form was answered "reading": fetch the file, hand it to the core, draw what came of it. */
+async function readImport(deps: HandlerDeps, viewId: string, fileId: string, actor: Actor, locale: Locale) {
+  const downloaded = await downloadAttachment(deps.ui, fileId);
+  if (!downloaded.ok) {
+    const text = t(locale, 'slack.authoring.file-unreadable', { reason: downloaded.reason });
+    await importAgain(deps, viewId, locale, text, actor);
+    return;
+  }
+  const imported = await deps.api().importDraftFile(actor, { name: downloaded.name, bytes: downloaded.bytes });
+  if (!imported.ok) {
+    await importAgain(deps, viewId, imported.locale, imported.text, actor);
+    return;
+  }
+  if (imported.kind === 'form') {
+    const committees = await deps.api().authoringCommittees(actor);
+    const form = { ...imported.view, notes: [imported.text, ...imported.view.notes] };
+    await redraw(deps, viewId, roundFormModal(form, imported.locale, committees, false), actor);
+    return;
+  }
+  await redraw(deps, viewId, noticeModal(imported.text, imported.locale), actor);
+  await deps.messenger.sendDmText(actor.userId, imported.text);
+}
+
 /** Registers the round form, the import form and the open confirmation's buttons on `app`. */
 export function registerAuthoringHandlers(app: App, deps: HandlerDeps): void {
   app.view(VIEW_ROUND_FORM, async ({ ack, body, view }) => {
@@ -233,32 +256,24 @@ export function registerAuthoringHandlers(app: App, deps: HandlerDeps): void {
     }
     // Fetching and reading a spreadsheet may take longer than the 3 s Slack waits.
     await ack({ response_action: 'update', view: noticeModal(t(locale, 'slack.authoring.reading'), locale) });
-    const downloaded = await downloadAttachment(deps.ui, file.id);
-    if (!downloaded.ok) {
-      const text = t(locale, 'slack.authoring.file-unreadable', { reason: downloaded.reason });
-      await importAgain(deps, view.id, locale, text, actor);
-      return;
-    }
-    const imported = await deps.api().importDraftFile(actor, { name: downloaded.name, bytes: downloaded.bytes });
-    if (!imported.ok) {
-      await importAgain(deps, view.id, imported.locale, imported.text, actor);
-      return;
-    }
-    if (imported.kind === 'form') {
-      const committees = await deps.api().authoringCommittees(actor);
-      const form = { ...imported.view, notes: [imported.text, ...imported.view.notes] };
-      await redraw(deps, view.id, roundFormModal(form, imported.locale, committees, false), actor);
-      return;
-    }
-    await redraw(deps, view.id, noticeModal(imported.text, imported.locale), actor);
-    await deps.messenger.sendDmText(actor.userId, imported.text);
+    await readImport(deps, view.id, file.id, actor, locale).catch(async (error: unknown) => {
+      deps.logger.error({ error: String(error) }, 'slack import failed');
+      await redraw(deps, view.id, noticeModal(t(locale, 'slack.command.failed'), locale), actor);
+    });
   });
 
   app.action<BlockAction<ButtonAction>>(ACTION_OPEN_CONFIRM, async ({ ack, body, action, respond }) => {
     await ack();
     const actor = slackActor(body.user.id);
-    const reply = await deps.api().runStaffCommand(actor, { verb: 'open', roundId: action.value ?? '' });
-    await respond({ replace_original: true, text: escapeMrkdwn(reply.text), blocks: plainSections(reply.text) });
+    const text = await deps
+      .api()
+      .runStaffCommand(actor, { verb: 'open', roundId: action.value ?? '' })
+      .then((reply) => reply.text)
+      .catch(async (error: unknown) => {
+        deps.logger.error({ error: String(error) }, 'slack open failed');
+        return t(await deps.api().localeOf(actor), 'slack.command.failed');
+      });
+    await respond({ replace_original: true, text: escapeMrkdwn(text), blocks: plainSections(text) });
   });
 
   app.action<BlockAction<ButtonAction>>(ACTION_OPEN_CANCEL, async ({ ack, body, action, respond }) => {

@@ -440,6 +440,17 @@ describe('preparing a round over Slack', () => {
       expect(dm.join('\n')).toContain('2행');
     });
 
+    it('GIVEN the core fails unexpectedly while reading a file THEN the modal says so instead of staying on "reading"', async () => {
+      const original = t0.app.importDraftFile;
+      t0.app.importDraftFile = () => Promise.reject(new Error('disk on fire'));
+      try {
+        const view = await importFile('q.csv', Buffer.from('안건,질문\n가,나\n'), 'text/csv');
+        expect(JSON.stringify(view.view.blocks)).toContain('명령을 처리하지 못하였습니다');
+      } finally {
+        t0.app.importDraftFile = original;
+      }
+    });
+
     it('GIVEN a table with a bad row WHEN attached THEN the import form comes back with the row named, and nothing is stored', async () => {
       const drafts = (await t0.store.listRoundDrafts()).length;
       const csv = '안건,질문,응답 방식\n안건 1,첫 질문,서술형\n,둘째 질문,아무거나\n';
