@@ -192,6 +192,7 @@ export function parseAgendaTable(rows: readonly (readonly string[])[]): AgendaTa
     }
     item.questions.push(readQuestion(row, cell, problems));
   });
-  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+  // Problems are found header first, then row by row: already in row order.
+  if (problems.length > 0) return { ok: false, problems };
   return { ok: true, items };
 }

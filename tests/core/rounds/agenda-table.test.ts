@@ -183,4 +183,79 @@ describe('parseAgendaTable', () => {
     );
     expect(item?.questions[0]?.scale).toEqual({ min: -2, max: 2 });
   });
+
+  it('GIVEN every English header and every spelling of required and optional THEN each reads as meant', () => {
+    const rows = [
+      ['agenda', 'description', 'question', 'type', 'scale', 'help', 'required'],
+      ['A', 'about A', 'Q1', 'short', '', 'hint', 'y'],
+      ['A', '', 'Q2', 'scale', '1 - 10', '', 'o'],
+      ['A', '', 'Q3', 'long', '', '', 'true'],
+      ['A', '', 'Q4', 'long', '', '', '필수'],
+      ['A', '', 'Q5', 'long', '', '', 'N'],
+      ['A', '', 'Q6', 'long', '', '', 'x'],
+      ['A', '', 'Q7', 'long', '', '', 'false'],
+      ['A', '', 'Q8', 'long', '', '', '필수 아님'],
+      ['A', '', 'Q9', '단답형', '', '', '아니요'],
+    ];
+    const [item] = items(parseAgendaTable(rows));
+    expect(item?.description).toBe('about A');
+    expect(item?.questions.map((q) => [q.prompt, q.kind, q.required])).toEqual([
+      ['Q1', 'short_text', true],
+      ['Q2', 'scale', true],
+      ['Q3', 'long_text', true],
+      ['Q4', 'long_text', true],
+      ['Q5', 'long_text', false],
+      ['Q6', 'long_text', false],
+      ['Q7', 'long_text', false],
+      ['Q8', 'long_text', false],
+      ['Q9', 'short_text', false],
+    ]);
+    expect(item?.questions[0]?.help).toBe('hint');
+    expect(item?.questions[1]?.scale).toEqual({ min: 1, max: 10 });
+  });
+
+  it('GIVEN English multiple-choice and scale types THEN they read as those kinds', () => {
+    const [item] = items(
+      parseAgendaTable([
+        ['안건', '질문', '응답 방식', '선택지'],
+        ['A', 'Q1', 'Multiple', 'a / b'],
+        ['A', 'Q2', 'Scale', ''],
+      ]),
+    );
+    expect(item?.questions.map((q) => q.kind)).toEqual(['multi_choice', 'scale']);
+  });
+
+  it('GIVEN a scale with text before or after the range THEN it is refused', () => {
+    const rows = [
+      ['안건', '질문', '응답 방식', '척도'],
+      ['A', '앞', '척도', '점수 1-5'],
+      ['A', '뒤', '척도', '1-5점'],
+    ];
+    expect(problems(parseAgendaTable(rows))).toEqual([
+      { row: 2, code: 'authoring.table.bad-scale', scale: '점수 1-5' },
+      { row: 3, code: 'authoring.table.bad-scale', scale: '1-5점' },
+    ]);
+  });
+
+  it('GIVEN a header with the agenda column but no question column THEN only the missing column is reported, no row', () => {
+    expect(problems(parseAgendaTable([['안건'], ['A'], ['B']]))).toEqual([
+      { row: 1, code: 'authoring.table.missing-column', column: '질문' },
+    ]);
+  });
+
+  it('GIVEN a row of spaces and a title repeated after three items THEN the row is skipped and the repeat continues the last item', () => {
+    const rows = [
+      ['안건', '질문'],
+      ['A', 'Q1'],
+      ['B', 'Q2'],
+      ['  ', ' '],
+      ['C', 'Q3'],
+      ['C', 'Q4'],
+    ];
+    expect(items(parseAgendaTable(rows)).map((i) => [i.title, i.questions.map((q) => q.prompt)])).toEqual([
+      ['A', ['Q1']],
+      ['B', ['Q2']],
+      ['C', ['Q3', 'Q4']],
+    ]);
+  });
 });
