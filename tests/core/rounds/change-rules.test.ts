@@ -60,7 +60,7 @@ const question = (r: Round, id: string) => {
 
 describe('planRoundChanges', () => {
   it('GIVEN the file unchanged THEN no change and nothing to store', () => {
-    expect(changesOf(() => {}, SOMEONE)).toEqual({ roundId: '2024-1', changes: [], revision: null });
+    expect(changesOf(() => {}, SOMEONE)).toStrictEqual({ roundId: '2024-1', changes: [], revision: null });
   });
 
   it('GIVEN a typo fixed in the title and a prompt after answers exist THEN both are applied to later messages', () => {
@@ -68,7 +68,7 @@ describe('planRoundChanges', () => {
       r.title = '2024년 제1차 서면 자문';
       question(r, '1.1').prompt = '성과를 평가하여 주십시오';
     }, SOMEONE);
-    expect(plan.changes).toEqual([
+    expect(plan.changes).toStrictEqual([
       {
         field: 'title',
         verdict: 'applied',
@@ -102,38 +102,40 @@ describe('planRoundChanges', () => {
       to: '추가 의견',
     });
     expect(plan.changes).toContainEqual(expect.objectContaining({ field: 'agenda 1 title', verdict: 'applied' }));
-    expect(plan.revision?.agenda[0]?.questions.map((q) => q.id)).toEqual(['1.1', '1.2']);
+    expect(plan.revision?.agenda[0]?.questions.map((q) => q.id)).toStrictEqual(['1.1', '1.2']);
     expect(plan.revision?.agenda[0]?.title).toBe('지역 상생 사업');
   });
 
   it('GIVEN a question removed or its kind changed after answers exist THEN refused, and nothing is stored', () => {
     const removed = changesOf((r) => r.agenda[0]?.questions.pop(), SOMEONE);
-    expect(removed.changes).toEqual([
+    expect(removed.changes).toStrictEqual([
       { field: 'question 1.2', verdict: 'refused', reason: 'answered', from: '만족도' },
     ]);
     expect(removed.revision).toBeNull();
     const kind = changesOf((r) => (question(r, '1.1').kind = 'short_text'), SOMEONE);
-    expect(kind.changes).toEqual([
+    expect(kind.changes).toStrictEqual([
       { field: 'question 1.1 kind', verdict: 'refused', reason: 'answered', from: 'long_text', to: 'short_text' },
     ]);
   });
 
   it('GIVEN a question added while nobody has answered THEN applied with the new questionnaire', () => {
     const plan = changesOf((r) => r.agenda[0]?.questions.push({ ...EXTRA }), NOBODY);
-    expect(plan.changes).toEqual([{ field: 'question 1.3', verdict: 'applied', reason: 'form', to: '추가 의견' }]);
-    expect(plan.revision?.agenda[0]?.questions.map((q) => q.id)).toEqual(['1.1', '1.2', '1.3']);
+    expect(plan.changes).toStrictEqual([
+      { field: 'question 1.3', verdict: 'applied', reason: 'form', to: '추가 의견' },
+    ]);
+    expect(plan.revision?.agenda[0]?.questions.map((q) => q.id)).toStrictEqual(['1.1', '1.2', '1.3']);
   });
 
   it('GIVEN questions swapped while nobody has answered THEN the new order applies', () => {
     const plan = changesOf((r) => r.agenda[0]?.questions.reverse(), NOBODY);
-    expect(plan.changes).toEqual([
+    expect(plan.changes).toStrictEqual([
       { field: 'question order', verdict: 'applied', reason: 'form', from: '1:1.1,1.2', to: '1:1.2,1.1' },
     ]);
   });
 
   it('GIVEN a new deadline in the file THEN refused: the deadline moves only through extend', () => {
     const plan = changesOf((r) => (r.closesAt = new Date('2024-02-20T09:00:00Z')), NOBODY);
-    expect(plan.changes).toEqual([
+    expect(plan.changes).toStrictEqual([
       {
         field: 'deadline',
         verdict: 'refused',
@@ -151,7 +153,7 @@ describe('planRoundChanges', () => {
       r.anonymous = true;
       r.reminders = { slots: [{ kind: 'hours_before', hours: 3 }], graceMinutes: 120 };
     }, NOBODY);
-    expect(plan.changes.map((c) => [c.field, c.verdict, c.reason])).toEqual([
+    expect(plan.changes.map((c) => [c.field, c.verdict, c.reason])).toStrictEqual([
       ['anonymous', 'refused', 'setting'],
       ['reminders', 'refused', 'setting'],
       ['opens', 'refused', 'opened'],
@@ -164,7 +166,7 @@ describe('planRoundChanges', () => {
       edited((r) => (r.title = '새 제목'), stored('summarised')),
       NOBODY,
     );
-    expect(plan.changes).toEqual([
+    expect(plan.changes).toStrictEqual([
       { field: 'title', verdict: 'refused', reason: 'finished', from: '2024년 제1차 서면자문', to: '새 제목' },
     ]);
     expect(plan.revision).toBeNull();
@@ -176,9 +178,9 @@ describe('planRoundChanges', () => {
       const scale = question(r, '1.2').scale;
       if (scale) scale.maxLabel = '매우 높음';
     }, SOMEONE);
-    expect(plan.changes.map((c) => c.field)).toEqual(['question 1.1 help', 'question 1.2 scale label (max)']);
+    expect(plan.changes.map((c) => c.field)).toStrictEqual(['question 1.1 help', 'question 1.2 scale label (max)']);
     const agenda = plan.revision?.agenda ?? [];
-    expect(question({ ...stored(), agenda }, '1.2').scale).toEqual({
+    expect(question({ ...stored(), agenda }, '1.2').scale).toStrictEqual({
       min: 1,
       max: 5,
       minLabel: '낮음',
@@ -201,7 +203,7 @@ describe('planRoundChanges', () => {
       }, base),
       SOMEONE,
     );
-    expect(plan.changes).toEqual([
+    expect(plan.changes).toStrictEqual([
       { field: 'description', verdict: 'applied', reason: 'wording', to: '위원님의 의견을 구합니다' },
       {
         field: 'agenda 1 description',
@@ -214,7 +216,7 @@ describe('planRoundChanges', () => {
     ]);
     expect(plan.revision?.description).toBe('위원님의 의견을 구합니다');
     expect(plan.revision?.agenda[0]?.description).toBe('사업 개요(수정)');
-    expect(plan.revision?.agenda[0]?.questions[0]).toEqual({
+    expect(plan.revision?.agenda[0]?.questions[0]).toStrictEqual({
       id: '1.1',
       prompt: '성과를 평가하여 주시기 바랍니다',
       kind: 'long_text',
@@ -236,14 +238,14 @@ describe('planRoundChanges', () => {
       }, base),
       SOMEONE,
     );
-    expect(plan.changes.map((c) => [c.field, c.from, c.to])).toEqual([
+    expect(plan.changes.map((c) => [c.field, c.from, c.to])).toStrictEqual([
       ['agenda 1 description', '사업 개요', undefined],
       ['question 1.2 scale label (min)', '낮음', undefined],
     ]);
     const item = plan.revision?.agenda[0];
     expect(item && 'description' in item).toBe(false);
     expect(item?.title).toBe('지역상생 사업');
-    expect(item?.questions[1]).toEqual({
+    expect(item?.questions[1]).toStrictEqual({
       id: '1.2',
       prompt: '만족도',
       kind: 'scale',
@@ -260,7 +262,7 @@ describe('planRoundChanges', () => {
       q.prompt = '만족도를 선택하여 주시기 바랍니다';
       q.scale = { min: 0, max: 10, minLabel: '전혀', maxLabel: '매우' };
     }, SOMEONE);
-    expect(plan.changes).toEqual([
+    expect(plan.changes).toStrictEqual([
       {
         field: 'question 1.2 prompt',
         verdict: 'applied',
@@ -272,7 +274,7 @@ describe('planRoundChanges', () => {
       { field: 'question 1.2 scale label (max)', verdict: 'applied', reason: 'wording', from: '높음', to: '매우' },
       { field: 'question 1.2 scale', verdict: 'refused', reason: 'answered', from: '1–5', to: '0–10' },
     ]);
-    expect(plan.revision?.agenda[0]?.questions[1]).toEqual({
+    expect(plan.revision?.agenda[0]?.questions[1]).toStrictEqual({
       id: '1.2',
       prompt: '만족도를 선택하여 주시기 바랍니다',
       kind: 'scale',
@@ -292,30 +294,30 @@ describe('planRoundChanges', () => {
       question(r, '1.2').prompt = '만족도(수정)';
     };
     const plan = changesOf(edit, NOBODY);
-    expect(plan.changes).toEqual([
+    expect(plan.changes).toStrictEqual([
       { field: 'question 1.2 prompt', verdict: 'applied', reason: 'wording', from: '만족도', to: '만족도(수정)' },
       { field: 'question 1.1 kind', verdict: 'applied', reason: 'form', from: 'long_text', to: 'single_choice' },
       { field: 'question 1.1 options', verdict: 'applied', reason: 'form', to: '찬성 | 반대' },
       { field: 'question 1.1 required', verdict: 'applied', reason: 'form', from: 'true', to: 'false' },
       { field: 'question 1.1 max length', verdict: 'applied', reason: 'form', from: '4000', to: '1000' },
     ]);
-    expect(plan.revision?.agenda).toEqual(edited(edit).agenda);
+    expect(plan.revision?.agenda).toStrictEqual(edited(edit).agenda);
   });
 
   it('GIVEN an agenda item added and then one removed while nobody has answered THEN each is named with its title', () => {
     const second: AgendaItem = { id: '2', title: '예산 심의', questions: [{ ...EXTRA, id: '2.1' }] };
     const added = changesOf((r) => r.agenda.push(second), NOBODY);
-    expect(added.changes).toEqual([
+    expect(added.changes).toStrictEqual([
       { field: 'agenda 2', verdict: 'applied', reason: 'form', to: '예산 심의' },
       { field: 'question 2.1', verdict: 'applied', reason: 'form', to: '추가 의견' },
     ]);
     const withTwo = edited((r) => r.agenda.push(second));
     const removed = planRoundChanges({ ...withTwo, status: 'open' }, stored(), NOBODY);
-    expect(removed.changes).toEqual([
+    expect(removed.changes).toStrictEqual([
       { field: 'agenda 2', verdict: 'applied', reason: 'form', from: '예산 심의' },
       { field: 'question 2.1', verdict: 'applied', reason: 'form', from: '추가 의견' },
     ]);
-    expect(removed.revision?.agenda.map((i) => i.id)).toEqual(['1']);
+    expect(removed.revision?.agenda.map((i) => i.id)).toStrictEqual(['1']);
   });
 
   it('GIVEN a question moved to another item with the same ids THEN the order change is named', () => {
@@ -336,7 +338,7 @@ describe('planRoundChanges', () => {
         ];
     }, split);
     const plan = planRoundChanges({ ...split, status: 'open' }, moved, NOBODY);
-    expect(plan.changes).toEqual([
+    expect(plan.changes).toStrictEqual([
       { field: 'question order', verdict: 'applied', reason: 'form', from: '1:1.1;2:1.2', to: '1:;2:1.1,1.2' },
     ]);
   });
@@ -346,7 +348,7 @@ describe('planRoundChanges', () => {
       r.committeeId = 'other';
       r.allowLate = true;
     }, NOBODY);
-    expect(plan.changes).toEqual([
+    expect(plan.changes).toStrictEqual([
       { field: 'committee', verdict: 'refused', reason: 'setting', from: 'c', to: 'other' },
       { field: 'allow late', verdict: 'refused', reason: 'setting', from: 'false', to: 'true' },
     ]);
@@ -359,7 +361,9 @@ describe('planRoundChanges', () => {
       edited((r) => r.agenda[0]?.questions.push({ ...EXTRA }), stored('cancelled')),
       NOBODY,
     );
-    expect(plan.changes).toEqual([{ field: 'question 1.3', verdict: 'refused', reason: 'finished', to: '추가 의견' }]);
+    expect(plan.changes).toStrictEqual([
+      { field: 'question 1.3', verdict: 'refused', reason: 'finished', to: '추가 의견' },
+    ]);
     expect(plan.revision).toBeNull();
   });
 
@@ -369,7 +373,7 @@ describe('planRoundChanges', () => {
       edited((r) => (r.title = '새 제목'), stored('closed')),
       NOBODY,
     );
-    expect(plan.changes.map((c) => c.verdict)).toEqual(['applied']);
+    expect(plan.changes.map((c) => c.verdict)).toStrictEqual(['applied']);
     expect(plan.revision?.title).toBe('새 제목');
   });
 
@@ -390,18 +394,40 @@ describe('planRoundChanges', () => {
       }, withTwo),
       SOMEONE,
     );
-    expect(plan.changes.map((c) => [c.field, c.verdict])).toEqual([
+    expect(plan.changes.map((c) => [c.field, c.verdict])).toStrictEqual([
       ['question 1.1 prompt', 'applied'],
       ['agenda 2', 'refused'],
       ['question 1.2', 'refused'],
       ['question 2.1', 'refused'],
     ]);
-    expect(plan.revision?.agenda).toEqual([
+    expect(plan.revision?.agenda).toStrictEqual([
       {
         ...AGENDA[0],
         questions: [{ ...AGENDA[0]?.questions[0], prompt: '성과를 평가하여 주십시오' }, AGENDA[0]?.questions[1]],
       },
       second,
     ]);
+  });
+
+  it('GIVEN answers exist and the file drops a scale with its labels while rewording the prompt THEN the stored range stays, without labels', () => {
+    const plan = changesOf((r) => {
+      const q = question(r, '1.2');
+      q.prompt = '만족도(수정)';
+      delete q.scale;
+    }, SOMEONE);
+    expect(plan.changes.map((c) => [c.field, c.verdict])).toStrictEqual([
+      ['question 1.2 prompt', 'applied'],
+      ['question 1.2 scale label (min)', 'applied'],
+      ['question 1.2 scale label (max)', 'applied'],
+      ['question 1.2 scale', 'refused'],
+    ]);
+    expect(plan.revision?.agenda[0]?.questions[1]).toStrictEqual({
+      id: '1.2',
+      prompt: '만족도(수정)',
+      kind: 'scale',
+      scale: { min: 1, max: 5 },
+      required: true,
+      maxLength: 500,
+    });
   });
 });
