@@ -131,4 +131,38 @@ describe('parseAgendaText', () => {
       { line: 2, code: 'authoring.agenda.bad-scale', min: 3, max: 3 },
     ]);
   });
+
+  it('GIVEN markers in capitals, with spaces inside and without the space in 필수아님 THEN they are still markers', () => {
+    const paste = '# A\nQ1 (MULTIPLE: a/ b)\nQ2 (SCALE: 1-5)\nQ3 ( optional )\nQ4 (필수아님)';
+    const questions = items(parseAgendaText(paste))[0]?.questions ?? [];
+    expect(questions.map((q) => [q.prompt, q.kind, q.required])).toEqual([
+      ['Q1', 'multi_choice', true],
+      ['Q2', 'scale', true],
+      ['Q3', 'long_text', false],
+      ['Q4', 'long_text', false],
+    ]);
+    expect(questions[0]?.options).toEqual(['a', 'b']);
+  });
+
+  it('GIVEN parentheses that only contain a marker word among others THEN they stay in the prompt', () => {
+    const paste = '# A\nQ1 (not optional)\nQ2 (optional here)\nQ3 (short answer)\nQ4 (very short)';
+    const questions = items(parseAgendaText(paste))[0]?.questions ?? [];
+    expect(questions.map((q) => [q.prompt, q.kind, q.required])).toEqual([
+      ['Q1 (not optional)', 'long_text', true],
+      ['Q2 (optional here)', 'long_text', true],
+      ['Q3 (short answer)', 'long_text', true],
+      ['Q4 (very short)', 'long_text', true],
+    ]);
+  });
+
+  it('GIVEN two-digit numbering, a marker without a space and `>` inside a line THEN the number and marker go, the line stays a question', () => {
+    const paste = '# A\n10. 열 번째\n①둘\n비용 > 편익 여부\n> 첫 줄\n> 둘째 줄';
+    const [item] = items(parseAgendaText(paste));
+    expect(item?.questions.map((q) => q.prompt)).toEqual(['열 번째', '둘', '비용 > 편익 여부']);
+    expect(item?.questions[2]?.help).toBe('첫 줄\n둘째 줄');
+  });
+
+  it('GIVEN only a question and no item THEN that is the one problem, not also an empty paste', () => {
+    expect(problems(parseAgendaText('질문'))).toEqual([{ line: 1, code: 'authoring.agenda.question-before-item' }]);
+  });
 });
