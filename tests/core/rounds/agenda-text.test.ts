@@ -145,13 +145,14 @@ describe('parseAgendaText', () => {
   });
 
   it('GIVEN parentheses that only contain a marker word among others THEN they stay in the prompt', () => {
-    const paste = '# A\nQ1 (not optional)\nQ2 (optional here)\nQ3 (short answer)\nQ4 (very short)';
+    const paste = '# A\nQ1 (not optional)\nQ2 (optional here)\nQ3 (short answer)\nQ4 (very short)\nQ5 (단답)형';
     const questions = items(parseAgendaText(paste))[0]?.questions ?? [];
     expect(questions.map((q) => [q.prompt, q.kind, q.required])).toEqual([
       ['Q1 (not optional)', 'long_text', true],
       ['Q2 (optional here)', 'long_text', true],
       ['Q3 (short answer)', 'long_text', true],
       ['Q4 (very short)', 'long_text', true],
+      ['Q5 (단답)형', 'long_text', true],
     ]);
   });
 
