@@ -121,9 +121,13 @@ function readMarker(body: string): Marker | null {
   return null;
 }
 
-/** Options of a choice: split on ` / ` when present, else on `/` (so `및/또는 / 단독` keeps `및/또는`). */
+/**
+ * Options of a choice: split on ` / ` when present, else on `/` (so `및/또는 / 단독`
+ * keeps `및/또는`). A slash with space on both sides separates even right after
+ * another one (`가 / / 나`: an empty option the caller drops, not `/ 나`).
+ */
 export function splitOptions(list: string): string[] {
-  const separator = /\s\/\s/u.test(list) ? /\s+\/\s+/u : /\//u;
+  const separator = /\s\/\s/u.test(list) ? /(?<=\s)\/(?=\s)/u : /\//u;
   return list.split(separator).map((option) => option.trim());
 }
 

@@ -70,6 +70,11 @@ describe('parseAgendaText', () => {
     expect(item?.questions[0]?.options).toEqual(['및/또는', '단독']);
   });
 
+  it('GIVEN an empty option between two slashes THEN it is left out, not read as an option starting with a slash', () => {
+    const [item] = items(parseAgendaText('# A\n형태 (선택: 가 / / 나)'));
+    expect(item?.questions[0]?.options).toEqual(['가', '나']);
+  });
+
   it('GIVEN `>` lines THEN under a title they describe the item, under a question they are its help', () => {
     const paste = '# 안건\n> 설명 1\n> 설명 2\n질문\n> 작성 요령';
     const [item] = items(parseAgendaText(paste));
