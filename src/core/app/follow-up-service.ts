@@ -251,9 +251,15 @@ export async function runAction(ctx: AppContext, command: StaffCommand, actor: s
 
 /**
  * The overdue actions `status` shows: of one round, or of every round when
- * none is named; each judged on its committee's date. Empty when none.
+ * none is named, of the committees `mayRead` allows (staff of one committee
+ * do not see another's actions); each judged on its committee's date. Empty
+ * when none.
  */
-export async function overdueLines(ctx: AppContext, roundId?: string): Promise<{ locale: Locale; lines: string[] }> {
+export async function overdueLines(
+  ctx: AppContext,
+  mayRead: (committee: Committee) => boolean,
+  roundId?: string,
+): Promise<{ locale: Locale; lines: string[] }> {
   const actions = await ctx.store.listActions(roundId);
   const now = ctx.now();
   const overdue: Array<{ action: FollowUpAction; round: Round; committee: Committee }> = [];
@@ -262,7 +268,7 @@ export async function overdueLines(ctx: AppContext, roundId?: string): Promise<{
     if (!rounds.has(action.roundId)) rounds.set(action.roundId, await ctx.store.getRound(action.roundId));
     const round = rounds.get(action.roundId);
     const committee = round ? ctx.committees.get(round.committeeId) : undefined;
-    if (!round || !committee) continue;
+    if (!round || !committee || !mayRead(committee)) continue;
     if (overdueActions([action], localDateOf(now, committee.timeZone)).length > 0)
       overdue.push({ action, round, committee });
   }

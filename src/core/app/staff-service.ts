@@ -367,7 +367,7 @@ export class StaffService implements StaffApi {
       });
       if (open.length === 0) {
         // No round running, but follow-up actions of earlier rounds may be overdue.
-        const overdue = await overdueLines(this.ctx);
+        const overdue = await overdueLines(this.ctx, (c) => this.#mayRead(caller, c));
         const none = t(this.ctx.defaultLocale(), 'staff.status.none');
         return ok({ text: [none, ...overdue.lines].join('\n'), ephemeral: true });
       }
@@ -400,8 +400,9 @@ export class StaffService implements StaffApi {
         .join(', ');
       lines.push(t(locale, 'staff.uncertain', { items, roundId: round.id }));
     }
-    // `status` alone lists the overdue actions of every round; `status ROUND` those of the round.
-    lines.push(...(await overdueLines(this.ctx, roundId === undefined ? undefined : round.id)).lines);
+    // `status` alone lists the overdue actions of every round the caller may read; `status ROUND` those of the round.
+    const mayRead = (c: Committee) => this.#mayRead(caller, c);
+    lines.push(...(await overdueLines(this.ctx, mayRead, roundId === undefined ? undefined : round.id)).lines);
     return ok({ text: lines.join('\n'), ephemeral: true, status: view, rounds: [roundFacts(round, committee)] });
   }
 

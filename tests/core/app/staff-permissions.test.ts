@@ -89,6 +89,23 @@ describe('staff of one committee, the rounds and roster of another', () => {
     expect(statusA.status?.roundId).toBe('2024-1');
   });
 
+  it("GIVEN an overdue follow-up action of A's closed round WHEN staff of B ask for status alone THEN it is not listed; A's staff see it", async () => {
+    const t = app();
+    await t.app.runStaffCommand(staffA, { verb: 'open', roundId: '2024-1' });
+    await t.app.runStaffCommand(staffA, { verb: 'close', roundId: '2024-1' });
+    const added = await t.app.runStaffCommand(staffA, {
+      verb: 'action',
+      roundId: '2024-1',
+      actionOp: 'add',
+      actionInput: { text: '비공개 조치 내용', due: '2024-01-31' },
+    });
+    expect(added.error).toBeUndefined();
+    expect((await t.app.runStaffCommand(staffA, { verb: 'status' })).text).toContain('비공개 조치 내용');
+    const statusB = await t.app.runStaffCommand(staffB, { verb: 'status' });
+    expect(statusB.error).toBeUndefined();
+    expect(statusB.text).not.toContain('비공개 조치 내용');
+  });
+
   it("GIVEN staff of B THEN A's roster can neither be listed nor changed; B's own can", async () => {
     const t = app();
     const listed = await t.app.runStaffCommand(staffB, { verb: 'members', committeeId: A });
