@@ -7,7 +7,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { RosterView } from '../../core/app/roster-api.ts';
-import { t } from '../../core/i18n/catalogue.ts';
+import { type MessageKey, t } from '../../core/i18n/catalogue.ts';
 import { LOCALES, type Locale } from '../../core/model.ts';
 import { clip } from '../../core/text/split-text.ts';
 import { type Block, button, plainSections } from './slack-blocks.ts';
@@ -100,43 +100,48 @@ function textInput(blockId: string, label: string, max: number, extra: { hint?: 
   };
 }
 
-/** The modal to add a person (or change the member they are): the picker, then name, role and zone. */
-export function memberModal(meta: RosterMeta): types.ModalView {
+/** A roster modal: the frame both share (meta carried along, Close), its own title, submit and blocks. */
+function rosterModal(
+  meta: RosterMeta,
+  callbackId: string,
+  keys: { title: MessageKey; submit: MessageKey },
+  blocks: Block[],
+): types.ModalView {
   const { locale } = meta;
   return {
     type: 'modal',
-    callback_id: VIEW_ROSTER_MEMBER,
+    callback_id: callbackId,
     private_metadata: JSON.stringify(meta),
-    title: plain(t(locale, 'roster.ui.add'), SLACK_VIEW.title),
-    submit: plain(t(locale, 'roster.ui.save'), SLACK_VIEW.button),
+    title: plain(t(locale, keys.title), SLACK_VIEW.title),
+    submit: plain(t(locale, keys.submit), SLACK_VIEW.button),
     close: plain(t(locale, 'roster.ui.close'), SLACK_VIEW.button),
-    blocks: [
-      ...plainSections(t(locale, 'roster.ui.pickToAdd', { committee: meta.committeeName })),
-      { ...userInput(meta), hint: plain(t(locale, 'roster.ui.user.hint'), 2000) },
-      textInput(ROSTER_BLOCK.name, t(locale, 'roster.ui.name'), MAX.name, { hint: t(locale, 'roster.ui.name.hint') }),
-      textInput(ROSTER_BLOCK.role, t(locale, 'roster.ui.role'), MAX.role, {
-        placeholder: t(locale, 'roster.ui.role.placeholder'),
-      }),
-      textInput(ROSTER_BLOCK.timeZone, t(locale, 'roster.ui.timeZone'), MAX.timeZone, {
-        hint: t(locale, 'roster.ui.timeZone.hint', { zone: meta.timeZone }),
-        placeholder: meta.timeZone,
-      }),
-    ],
+    blocks,
   };
+}
+
+/** The modal to add a person (or change the member they are): the picker, then name, role and zone. */
+export function memberModal(meta: RosterMeta): types.ModalView {
+  const { locale } = meta;
+  return rosterModal(meta, VIEW_ROSTER_MEMBER, { title: 'roster.ui.add', submit: 'roster.ui.save' }, [
+    ...plainSections(t(locale, 'roster.ui.pickToAdd', { committee: meta.committeeName })),
+    { ...userInput(meta), hint: plain(t(locale, 'roster.ui.user.hint'), 2000) },
+    textInput(ROSTER_BLOCK.name, t(locale, 'roster.ui.name'), MAX.name, { hint: t(locale, 'roster.ui.name.hint') }),
+    textInput(ROSTER_BLOCK.role, t(locale, 'roster.ui.role'), MAX.role, {
+      placeholder: t(locale, 'roster.ui.role.placeholder'),
+    }),
+    textInput(ROSTER_BLOCK.timeZone, t(locale, 'roster.ui.timeZone'), MAX.timeZone, {
+      hint: t(locale, 'roster.ui.timeZone.hint', { zone: meta.timeZone }),
+      placeholder: meta.timeZone,
+    }),
+  ]);
 }
 
 /** The modal to remove a member: the picker alone. */
 export function removeModal(meta: RosterMeta): types.ModalView {
-  const { locale } = meta;
-  return {
-    type: 'modal',
-    callback_id: VIEW_ROSTER_REMOVE,
-    private_metadata: JSON.stringify(meta),
-    title: plain(t(locale, 'roster.ui.remove'), SLACK_VIEW.title),
-    submit: plain(t(locale, 'roster.ui.confirmRemove'), SLACK_VIEW.button),
-    close: plain(t(locale, 'roster.ui.close'), SLACK_VIEW.button),
-    blocks: [...plainSections(t(locale, 'roster.ui.pickToRemove', { committee: meta.committeeName })), userInput(meta)],
-  };
+  return rosterModal(meta, VIEW_ROSTER_REMOVE, { title: 'roster.ui.remove', submit: 'roster.ui.confirmRemove' }, [
+    ...plainSections(t(meta.locale, 'roster.ui.pickToRemove', { committee: meta.committeeName })),
+    userInput(meta),
+  ]);
 }
 
 /** What was done, in place of the modal (it only closes). */
