@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseStaffCommand } from '../../../src/core/app/parse-staff-command.ts';
+import { parseStaffCommand, STAFF_USAGE } from '../../../src/core/app/parse-staff-command.ts';
+
+const actionUsage = { ok: false, error: { code: 'COMMAND.USAGE', params: { usage: STAFF_USAGE.action } } };
 
 describe('parsing synthesis and action commands', () => {
   it('GIVEN synthesis with a round and an item THEN the command names both; without the item or with more THEN usage', () => {
@@ -50,5 +52,26 @@ describe('parsing synthesis and action commands', () => {
     ]) {
       expect(parseStaffCommand(text)).toMatchObject({ ok: false, error: { code: 'COMMAND.USAGE' } });
     }
+  });
+
+  it('GIVEN action numbers of one to six digits THEN that action; GIVEN seven digits, a leading zero or a letter around the digits THEN usage', () => {
+    for (const [typed, number] of [
+      ['12', 12],
+      ['999999', 999_999],
+    ] as const) {
+      expect(parseStaffCommand(`action 2024-1 done ${typed}`)).toEqual({
+        ok: true,
+        value: { verb: 'action', roundId: '2024-1', actionOp: 'done', actionNumber: number },
+      });
+    }
+    for (const typed of ['1000000', '03', 'x3', '3x']) {
+      expect(parseStaffCommand(`action 2024-1 done ${typed}`)).toEqual(actionUsage);
+    }
+  });
+
+  it('GIVEN list followed by another word, or an unknown op THEN COMMAND.USAGE with the whole action usage', () => {
+    expect(parseStaffCommand('action 2024-1 list 3')).toEqual(actionUsage);
+    expect(parseStaffCommand('action 2024-1 finish 3')).toEqual(actionUsage);
+    expect(parseStaffCommand('action 2024-1 edit')).toEqual(actionUsage);
   });
 });

@@ -36,8 +36,8 @@ describe('parseStaffCommand', () => {
     expect(parseStaffCommand(`${verb} 2024-1 extra`)).toEqual(usageError(verb));
   });
 
-  it('GIVEN "status" alone THEN it is status of no particular round', () => {
-    expect(parseStaffCommand('status')).toEqual({ ok: true, value: { verb: 'status' } });
+  it('GIVEN "status" alone THEN it is status of no particular round: the command carries no round id at all', () => {
+    expect(parseStaffCommand('status')).toStrictEqual({ ok: true, value: { verb: 'status' } });
   });
 
   it('GIVEN "status 2024-1" THEN it is status of round 2024-1', () => {
@@ -137,6 +137,23 @@ describe('parseStaffCommand', () => {
       expect(parseStaffCommand('reload')).toEqual({ ok: true, value: { verb: 'reload' } });
       expect(parseStaffCommand('reload 2024-1')).toEqual(usageError('reload'));
       expect(parseStaffCommand('reload 2024-1 now')).toEqual(usageError('reload'));
+    });
+  });
+
+  describe('members', () => {
+    it('GIVEN "members" alone THEN it is every committee of the caller: no committee id at all', () => {
+      expect(parseStaffCommand('members')).toStrictEqual({ ok: true, value: { verb: 'members' } });
+    });
+
+    it('GIVEN "members" and a word THEN the word is a committee id, not a round id', () => {
+      expect(parseStaffCommand('members regional-coprosperity')).toStrictEqual({
+        ok: true,
+        value: { verb: 'members', committeeId: 'regional-coprosperity' },
+      });
+    });
+
+    it('GIVEN "members" with two words THEN COMMAND.USAGE with the members usage', () => {
+      expect(parseStaffCommand('members regional-coprosperity extra')).toEqual(usageError('members'));
     });
   });
 
