@@ -10,6 +10,8 @@ import {
   reminderView,
 } from '../../../src/core/app/views.ts';
 import type { Answer, Committee, Invitation, Round } from '../../../src/core/model.ts';
+import type { MaterialView } from '../../../src/core/ports/messenger.ts';
+import { formatMoney } from '../../../src/core/summary/format.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
 import { silentLogger } from '../../../src/core/ports/logger.ts';
 import { seedConfig } from '../../fakes/app-harness.ts';
@@ -98,6 +100,28 @@ describe('receipt view', () => {
   it('GIVEN a round closed early, before its deadline THEN editing is over', () => {
     const s = setup(new Date(CLOSES.getTime() - 24 * HOUR), { status: 'closed' });
     expect(receiptView(s.ctx, s.committee, s.member, s.round, [], s.ctx.now()).canEdit).toBe(false);
+  });
+
+  it('GIVEN a submission THEN the receipt gives the times in the member’s zone and each item’s title and prompts', () => {
+    const s = setup(new Date(CLOSES.getTime() - HOUR));
+    const at = new Date('2024-02-14T01:30:00Z');
+    expect(receiptView(s.ctx, s.committee, s.member, s.round, [answer('1.2', '기타 의견')], at)).toEqual({
+      roundId: s.round.id,
+      roundTitle: s.round.title,
+      submittedAt: at,
+      submittedAtLocal: '2024. 2. 14.(수) 10:30',
+      editableUntilLocal: '2024. 2. 15.(목) 18:00',
+      canEdit: true,
+      items: [
+        {
+          title: '안건',
+          answers: [
+            { questionId: '1.1', prompt: '의견', answer: '' },
+            { questionId: '1.2', prompt: '기타', answer: '기타 의견' },
+          ],
+        },
+      ],
+    });
   });
 
   it('GIVEN answers THEN each question shows its stored text, and an unanswered one is empty', () => {
@@ -190,5 +214,88 @@ describe('progress view', () => {
       invitation('c', { deliveryState: 'pending', removedAt: CLOSES }),
     ]);
     expect([view.total, view.done]).toEqual([2, true]);
+  });
+});
+
+describe('invitation view: the letter', () => {
+  const file = (title: string, itemIndex?: number): MaterialView => ({
+    kind: 'file',
+    title,
+    name: `${title}.pdf`,
+    size: 10,
+    delivery: 'attached',
+    ...(itemIndex === undefined ? {} : { itemIndex }),
+  });
+
+  it('GIVEN the seed office, honorarium and a purpose THEN the letter names the sender, purpose, honorarium, contact and each item’s question count', () => {
+    const s = setup(new Date('2024-02-08T00:00:00Z'), { description: '의견 수렴' });
+    const r = {
+      ...s.round,
+      agenda: [...s.round.agenda, { id: '2', title: '안건 2', questions: [textQuestion('2.1', '의견')] }],
+    };
+    const materials = [file('자료')];
+    expect(invitationView(s.ctx, s.committee, s.member, r, materials)).toEqual({
+      materials,
+      roundId: r.id,
+      roundTitle: r.title,
+      committeeName: s.committee.name,
+      closesAt: CLOSES,
+      closesAtLocal: '2024. 2. 15.(목) 18:00',
+      timeZone: 'Asia/Seoul',
+      businessDaysLeft: 4,
+      questionCount: 3,
+      agendaTitles: ['안건', '안건 2'],
+      agendaQuestionCounts: [2, 1],
+      abroad: false,
+      sender: '서울특별시 행정국 대외협력과',
+      purpose: '의견 수렴',
+      honorarium: formatMoney(100_000, 'KRW', 'ko'),
+      contact: '대외협력과 성춘향 주무관(☎ 02-2133-0002)',
+    });
+  });
+
+  it('GIVEN no office, no honorarium, a blank purpose and no materials THEN those fields are absent, not empty', () => {
+    const s = setup(new Date('2024-02-08T00:00:00Z'), { description: '' });
+    const committee: Committee = { ...s.committee, honorarium: { amount: 0, currency: 'KRW' } };
+    delete committee.office;
+    const view = invitationView(s.ctx, committee, s.member, s.round, []);
+    for (const key of ['materials', 'sender', 'purpose', 'honorarium', 'contact'])
+      expect(Object.keys(view)).not.toContain(key);
+  });
+
+  it('GIVEN a member living in Berlin THEN the deadline is in their zone and language and they are abroad', () => {
+    const s = setup(new Date('2024-02-08T00:00:00Z'));
+    const member = { ...s.member, timeZone: 'Europe/Berlin', locale: 'en' as const };
+    const view = invitationView(s.ctx, s.committee, member, s.round);
+    expect([view.timeZone, view.abroad, view.closesAtLocal]).toEqual([
+      'Europe/Berlin',
+      true,
+      s.ctx.when(CLOSES, 'Europe/Berlin', 'en'),
+    ]);
+    expect(questionnaireView(s.ctx, s.committee, member, s.round, invitation('m'), [])).toMatchObject({
+      locale: 'en',
+      closesAtLocal: s.ctx.when(CLOSES, 'Europe/Berlin', 'en'),
+    });
+  });
+
+  it('GIVEN materials of the whole round, of item 1 and of item 2 THEN the first item lists the round’s and its own, the second its own, a third none', () => {
+    const s = setup(new Date(CLOSES.getTime() - HOUR));
+    const items = ['1', '2', '3'].map((id) => ({ id, title: id, questions: [textQuestion(`${id}.1`, id)] }));
+    const all = [file('전체'), file('하나', 1), file('둘', 2)];
+    const view = questionnaireView(
+      s.ctx,
+      s.committee,
+      s.member,
+      { ...s.round, agenda: items },
+      invitation('m'),
+      [],
+      all,
+    );
+    expect(view.items.map((item) => item.materials?.map((m) => m.title))).toEqual([
+      ['전체', '하나'],
+      ['둘'],
+      undefined,
+    ]);
+    expect(Object.keys(view.items[2] ?? {})).not.toContain('materials');
   });
 });
