@@ -356,3 +356,20 @@ describe('summary and export', () => {
     ]);
   });
 });
+
+describe('report', () => {
+  it('GIVEN a closed round THEN report renders the result document, docx unless another format is named', async () => {
+    const formats: string[] = [];
+    const { t } = await opened({
+      renderReport: async (_report, format, name) => {
+        formats.push(format);
+        return { name: `${name}.${format}`, mimeType: 'application/octet-stream', content: Buffer.from('') };
+      },
+    });
+    await command(t, 'close', ROUND);
+    const docx = await t.app.runStaffCommand(staff, { verb: 'report', roundId: ROUND });
+    expect(docx.files?.map((f) => f.name)).toEqual([`jamun-${ROUND}-report.docx`]);
+    await t.app.runStaffCommand(staff, { verb: 'report', roundId: ROUND, reportFormat: 'pdf' });
+    expect(formats).toEqual(['docx', 'pdf']);
+  });
+});
