@@ -12,7 +12,7 @@
  *   added in chat; the file member is left out (one person, one member).
  * Pure: no store, no clock.
  */
-import type { Committee, Member, Platform, RosterEntry } from '../model.ts';
+import { type Committee, type Member, PLATFORMS, type Platform, type RosterEntry } from '../model.ts';
 
 /** A file edit and a chat edit of the same member, as reported. */
 export interface RosterConflict {
@@ -26,11 +26,8 @@ export interface RosterConflict {
 /** A member in one canonical form, so two equal members compare equal whatever their key order. */
 function canonical(member: Member | null | undefined): string {
   if (!member) return 'null';
-  const platforms = Object.fromEntries(
-    Object.entries(member.platforms)
-      .filter(([, id]) => id !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
+  // Every platform in one fixed order, a missing id as null.
+  const platforms = PLATFORMS.map((platform) => member.platforms[platform] ?? null);
   return JSON.stringify([
     member.id,
     member.name,

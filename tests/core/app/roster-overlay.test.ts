@@ -77,6 +77,11 @@ describe('sameMember', () => {
     expect(sameMember(kang, reordered)).toBe(true);
     expect(sameMember(kang, null)).toBe(false);
     expect(sameMember(null, undefined)).toBe(true);
+    const everywhere: Member = { ...kang, platforms: { slack: 'U1', discord: '1', local: 'kang' } };
+    const otherOrder: Member = { ...kang, platforms: { local: 'kang', discord: '1', slack: 'U1' } };
+    expect(sameMember(everywhere, otherOrder)).toBe(true);
+    expect(sameMember(otherOrder, everywhere)).toBe(true);
+    expect(sameMember(kang, { ...kang, platforms: { slack: 'U1', discord: undefined } })).toBe(true);
     for (const change of [
       { id: 'x' },
       { name: 'x' },
