@@ -209,11 +209,11 @@ describe('preview: answering', () => {
       ok: true,
       value: { roundId: PREVIEW, late: false, message: notStored },
     });
-    expect(await t.app.decline(staff, PREVIEW)).toEqual({ ok: true, value: { message: notStored } });
+    expect(await t.app.decline(staff, PREVIEW, '')).toEqual({ ok: true, value: { message: notStored } });
     expect(await t.app.markAsked(staff, PREVIEW, '1.1')).toEqual({ ok: true, value: undefined });
     for (const refused of [
       await t.app.submit(kang, PREVIEW),
-      await t.app.decline(kang, PREVIEW),
+      await t.app.decline(kang, PREVIEW, ''),
       await t.app.markAsked(kang, PREVIEW, '1.1'),
     ])
       expect(refused).toMatchObject({ ok: false, error: { code: 'STAFF.FORBIDDEN' } });
