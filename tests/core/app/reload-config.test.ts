@@ -93,6 +93,22 @@ describe('reloading the configuration', () => {
     expect(await t.store.getRound(ROUND)).toEqual(before);
   });
 
+  it('GIVEN a member removed in chat and renamed in the file WHEN staff reload THEN the report ends with the roster conflict, each on its own line', async () => {
+    let snapshot = seedConfig();
+    const t = await openRound(async () => ({ ok: true, value: snapshot }));
+    await t.app.removeMember(staff, 'regional-coprosperity', member);
+    snapshot = seedConfig();
+    const kangInFile = snapshot.committees[0]?.members[0];
+    if (kangInFile) kangInFile.name = '강도영(파일)';
+    const reply = await t.app.runStaffCommand(staff, { verb: 'reload' });
+    expect(reply.text.split('\n')).toEqual([
+      '설정을 다시 읽었습니다(위원회 1개, 회차 1개).',
+      '진행 중인 회차에 반영할 변경 사항은 없습니다.',
+      '위원 명단: 위원회 파일과 대화에서의 변경이 겹칩니다.',
+      '위원 강도영: 위원회 파일도 고쳐졌으나 대화에서 변경한 내용이 쓰입니다. 파일을 맞추어 주시기 바랍니다.',
+    ]);
+  });
+
   it('GIVEN a member of the committee WHEN they run reload THEN it is refused and audited', async () => {
     const t = await openRound(async () => ({ ok: true, value: seedConfig() }));
     const reply = await t.app.runStaffCommand(member, { verb: 'reload' });
