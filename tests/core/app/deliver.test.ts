@@ -121,13 +121,37 @@ describe('OutboxParts', () => {
     await store.claimOutbox('post#cut', 'local', START);
     await store.settleOutbox('post#cut', { state: 'uncertain' }, START);
     const parts = new OutboxParts(ctx, 'post', 'local');
-    await parts.part('busy', file, async () => sent);
-    await parts.part('cut', file, async () => sent);
+    expect(await parts.part('busy', file, async () => sent)).toEqual({
+      ok: false,
+      permanent: false,
+      reason: 'platform_error',
+      detail: 'in_flight',
+    });
+    expect(await parts.part('cut', file, async () => sent)).toEqual({
+      ok: false,
+      permanent: true,
+      reason: 'platform_error',
+      detail: 'uncertain',
+    });
     expect(parts.missing).toEqual([
       { partId: 'busy', label: file, reason: 'platform_error: in_flight', permanent: false },
       { partId: 'cut', label: file, reason: 'platform_error: uncertain', permanent: true },
     ]);
     expect(parts.sentNow).toEqual([]);
+  });
+
+  it('GIVEN a part recorded as sent without its reference THEN it counts as there, with empty ids, and is not sent again', async () => {
+    const { store, ctx } = setup();
+    await store.claimOutbox('post#bare', 'local', START);
+    await store.settleOutbox('post#bare', { state: 'sent' }, START);
+    const parts = new OutboxParts(ctx, 'post', 'local');
+    let sends = 0;
+    const delivery = await parts.part('bare', file, async () => {
+      sends += 1;
+      return sent;
+    });
+    expect(delivery).toEqual({ ok: true, ref: { channelId: '', messageId: '' } });
+    expect([sends, parts.sentNow, parts.missing]).toEqual([0, [], []]);
   });
 });
 
