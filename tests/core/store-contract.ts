@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Committee, Invitation, Round } from '../../src/core/model.ts';
 import type { NewJob, Store } from '../../src/core/ports/store.ts';
 import { krCalendar } from '../fakes/kr-calendar.ts';
+import { claimOrderContract } from './store-contract-claim-order.ts';
 import { followUpContract } from './store-contract-follow-ups.ts';
 import { roundDraftContract } from './store-contract-round-drafts.ts';
 import { rosterContract } from './store-contract-roster.ts';
@@ -89,6 +90,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
     });
 
     followUpContract(() => store);
+    claimOrderContract(() => store);
     roundDraftContract(() => store);
     rosterContract(() => store);
 

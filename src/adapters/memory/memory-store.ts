@@ -22,6 +22,7 @@ import type {
   Store,
   SummaryRecord,
 } from '../../core/ports/store.ts';
+import { claimOrder } from '../../core/ports/store.ts';
 import { MemoryFollowUps } from './memory-follow-ups.ts';
 import { MemoryRoundDrafts } from './memory-round-drafts.ts';
 import { MemoryRoster } from './memory-roster.ts';
@@ -278,7 +279,7 @@ export class MemoryStore implements Store {
           (job.state === 'pending' && job.dueAt.getTime() <= t) ||
           (job.state === 'running' && job.lockedUntil !== undefined && job.lockedUntil.getTime() <= t),
       )
-      .sort(jobOrder)
+      .sort(claimOrder)
       .slice(0, Math.max(0, limit));
     for (const job of due) {
       job.state = 'running';

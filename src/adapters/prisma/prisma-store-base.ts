@@ -29,6 +29,8 @@ import type {
   SummaryRecord,
   SynthesisWrite,
 } from '../../core/ports/store.ts';
+import { claimOrder } from '../../core/ports/store.ts';
+import { claimableJobIds } from './job-claim.ts';
 import { PrismaFollowUps } from './prisma-follow-ups.ts';
 import { PrismaRoundDrafts } from './prisma-round-drafts.ts';
 import { PrismaRoster } from './prisma-roster.ts';
@@ -78,9 +80,9 @@ export abstract class PrismaStoreBase implements Store {
   // the transaction isolation levels and createMany options offered.
   readonly #agendas = new Map<string, Round['agenda']>();
   /**
-   * Appended to the claim's inner SELECT: empty on SQLite (one writer at a
-   * time), `FOR UPDATE SKIP LOCKED` on PostgreSQL, so concurrent claimers
-   * take disjoint jobs without waiting for each other.
+   * Appended to each SELECT of the claim's rows (job-claim.ts): empty on
+   * SQLite (one writer at a time), `FOR UPDATE SKIP LOCKED` on PostgreSQL, so
+   * concurrent claimers take disjoint jobs without waiting for each other.
    */
   protected abstract readonly claimLock: Prisma.Sql;
 
@@ -191,17 +193,11 @@ export abstract class PrismaStoreBase implements Store {
     // no two callers (processes, instances) claim a job twice.
     const claimed = await this.prisma.$queryRaw<{ id: string }[]>`
       UPDATE "Job" SET "state" = 'running', "lockedUntil" = ${lockedUntil}, "claimant" = ${claimant ?? null}, "updatedAt" = ${now}
-      WHERE "id" IN (
-        SELECT "id" FROM "Job"
-        WHERE ("state" = 'pending' AND "dueAt" <= ${now}) OR ("state" = 'running' AND "lockedUntil" <= ${now})
-        ORDER BY "dueAt", "key" LIMIT ${limit} ${this.claimLock})
+      WHERE "id" IN (${claimableJobIds(now, limit, this.claimLock)})
       RETURNING "id"`;
     if (claimed.length === 0) return [];
-    const rows = await this.prisma.job.findMany({
-      where: { id: { in: claimed.map((row) => row.id) } },
-      orderBy: [{ dueAt: 'asc' }, { key: 'asc' }],
-    });
-    return rows.map(jobFromRow);
+    const rows = await this.prisma.job.findMany({ where: { id: { in: claimed.map((row) => row.id) } } });
+    return rows.map(jobFromRow).sort(claimOrder);
   }
 
   async createRound(round: Round): Promise<boolean> {

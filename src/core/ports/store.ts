@@ -32,6 +32,32 @@ import type {
   SynthesisRevision,
 } from '../model.ts';
 
+/**
+ * Job kinds `claimDueJobs` takes before any other due job, in this order: a
+ * member who submits during a 10,000-member fan-out gets the receipt within
+ * seconds instead of after every invitation due before it. This starves
+ * nothing: these jobs come only from members' and staff's actions (one
+ * receipt per submission, one notice per member per change of a round; a
+ * failing one is retried a few times with growing delays), never from running
+ * jobs, so invitations and reminders wait at most for that backlog.
+ */
+export const CLAIM_FIRST: readonly JobKind[] = ['receipt', 'notice'];
+
+/** Where a kind comes in the claim: its place in CLAIM_FIRST, or after all of them. */
+function claimRank(kind: JobKind): number {
+  const rank = CLAIM_FIRST.indexOf(kind);
+  return rank === -1 ? CLAIM_FIRST.length : rank;
+}
+
+/** The order `claimDueJobs` takes jobs in: by `claimRank`, then due time, then key. */
+export function claimOrder(a: Pick<Job, 'kind' | 'dueAt' | 'key'>, b: Pick<Job, 'kind' | 'dueAt' | 'key'>): number {
+  return (
+    claimRank(a.kind) - claimRank(b.kind) ||
+    a.dueAt.getTime() - b.dueAt.getTime() ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
 /** A job to create. `key` is unique; creating an existing key is a no-op. */
 export interface NewJob {
   key: string;
@@ -237,7 +263,8 @@ export interface Store {
   /**
    * Atomically takes up to `limit` pending jobs due at or before `now` and
    * marks them running with a lease, recording `claimant` (the process);
-   * expired leases count as pending again.
+   * expired leases count as pending again. Takes and returns them in
+   * `claimOrder`: the kinds of CLAIM_FIRST ahead of every other due job.
    */
   claimDueJobs(now: Date, limit: number, leaseMs: number, claimant?: string): Promise<Job[]>;
   /**
