@@ -14,6 +14,7 @@ import type { ConfigSource } from '../../src/core/ports/config-source.ts';
 import { silentLogger, type Logger } from '../../src/core/ports/logger.ts';
 import type { Messenger } from '../../src/core/ports/messenger.ts';
 import type { Store } from '../../src/core/ports/store.ts';
+import type { RoundCodec } from '../../src/core/ports/round-codec.ts';
 import type { ReportRenderer } from '../../src/core/report/report-model.ts';
 import { renderReportFile } from '../../src/adapters/report/render-report.ts';
 import { roundCodec } from '../../src/config/round-codec.ts';
@@ -61,6 +62,8 @@ export interface TestAppOptions {
   onWorkDue?: () => void;
   /** Renders `/jamun report` documents (default: the real renderers of `src/adapters/report/`). */
   renderReport?: ReportRenderer;
+  /** Reads round forms and files (default: the real codec of `src/config/round-codec.ts`). */
+  roundCodec?: RoundCodec;
 }
 
 const SEED_OPENING = new Date('2024-02-08T00:00:00Z');
@@ -82,7 +85,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     ...(options.configSource ? { configSource: options.configSource } : {}),
     ...(options.onWorkDue ? { onWorkDue: options.onWorkDue } : {}),
     renderReport: options.renderReport ?? renderReportFile,
-    roundCodec,
+    roundCodec: options.roundCodec ?? roundCodec,
   });
   return { app, store, clock, committees, rounds };
 }

@@ -65,10 +65,9 @@ export function authoringCommittees(ctx: AppContext, actor: Actor): AuthoringCom
   return staffCommittees(ctx, actor).map((c) => ({ id: c.id, name: c.name, locale: c.locale }));
 }
 
+/** The form field a rule's path is about; the form's own fields (FIELD_PATHS) are checked before and never come here. */
 function fieldOfPath(path: string): FormField {
-  if (path === 'id' || path === 'committee' || path === 'title' || path === 'description') return path;
-  if (path === 'window.opens' || path === 'window') return 'opens';
-  if (path === 'window.closes') return 'closes';
+  if (path === 'committee' || path === 'description') return path;
   if (path.startsWith('reminders')) return 'reminders';
   return 'agenda';
 }
@@ -318,8 +317,9 @@ export async function formForEdit(
   };
 }
 
+/** A size over the limit (or the limit itself), in MiB. */
 function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 export async function importDraftFile(
