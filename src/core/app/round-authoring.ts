@@ -289,8 +289,8 @@ export async function editable(
   const definition = ctx.definitions.get(roundId);
   const stored = await ctx.store.getRound(roundId);
   const committee = ctx.committees.get(stored?.committeeId ?? definition?.committeeId ?? '');
-  if (!committee || (!definition && !stored))
-    return refusal(ctx.defaultLocale(), domainError('ROUND.NOT_FOUND', { roundId }));
+  // A committee is found only through a stored round or a definition.
+  if (!committee) return refusal(ctx.defaultLocale(), domainError('ROUND.NOT_FOUND', { roundId }));
   if (!ctx.isStaffOf(committee, actor)) return forbidden(ctx, actor, verb, roundId);
   if (stored || !definition) {
     return refusal(
