@@ -2,7 +2,8 @@
  * Child process of the summary bench through the production path: SQLite →
  * compile → Markdown + CSV files + the chat digest, as staff's `summary`
  * command posts it (here to the in-process messenger, which renders the chat
- * digest as the platforms do; the files are built whole, as an upload takes them).
+ * digest as the platforms do; the files are written to disk and posted by
+ * path, as the core gives them to every messenger).
  *
  * `fill DB MEMBERS QUESTIONS CHARS`: opens a round, has every member submit
  * every answer, closes it (the database a real round leaves behind).

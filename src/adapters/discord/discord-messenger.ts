@@ -5,6 +5,7 @@
  * failures come back as `Delivery` values, never as throws.
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Client, Message, SendableChannels } from 'discord.js';
 import type { Logger } from '../../core/ports/logger.ts';
 import type {
@@ -20,8 +21,9 @@ import type {
   PlatformProfile,
   SettledSend,
   StaffMessage,
+  UploadFile,
 } from '../../core/ports/messenger.ts';
-import { HEADER_PART, sendEveryPart } from '../../core/ports/messenger.ts';
+import { HEADER_PART, sendEveryPart, uploadBody, uploadSize } from '../../core/ports/messenger.ts';
 import { renderSummaryChat } from '../../core/summary/render-chat.ts';
 import { splitFile } from '../../core/summary/split-file.ts';
 import { splitText } from '../../core/text/split-text.ts';
@@ -49,7 +51,7 @@ const NONCE_TRUSTED_MS = DISCORD_MESSAGE.nonceWindowMs / 2;
 interface OutgoingPost {
   content: string;
   components?: ButtonRow[];
-  files?: OutgoingFile[];
+  files?: UploadFile[];
   /** What the post is, for the part ledger (a summary's file is named to staff if it is missing). */
   label?: PartLabel;
 }
@@ -60,7 +62,7 @@ function partIdOf(post: OutgoingPost, index: number): string {
   return post.label?.kind === 'file' ? `file-${post.label.name}` : `part-${index}`;
 }
 
-/** The messages a staff message becomes, in order. */
+/** The messages a staff message becomes, in order, without a summary's files. */
 function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
   switch (message.kind) {
     case 'text':
@@ -70,22 +72,37 @@ function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
         (content) => ({ content }),
       );
     case 'summary': {
-      // Each file (or part of one, within the upload limit) is its own message, so one that Discord refuses is
-      // named to staff and the rest still arrive.
       const { header, sections } = renderSummaryChat(message.summary, discordFormatter);
-      return [
-        { content: header },
-        ...sections.map((content) => ({ content })),
-        ...message.files
-          .flatMap((file) => splitFile(file, DISCORD_ATTACHMENT_BYTES))
-          .map((file) => ({
-            content: discordFormatter.escape(file.name),
-            files: [file],
-            label: { kind: 'file' as const, name: file.name },
-          })),
-      ];
+      return [{ content: header }, ...sections.map((content) => ({ content }))];
     }
   }
+}
+
+/**
+ * The messages a staff message becomes, then a summary's files: each file
+ * (or part of one, within the upload limit) is its own message, so one that
+ * Discord refuses is named to staff and the rest still arrive. A file is read
+ * (and split) only when its turn comes, and only when it must be split: one
+ * on disk that fits goes as its path.
+ */
+async function* staffPosts(message: StaffMessage): AsyncGenerator<OutgoingPost> {
+  yield* renderStaffPosts(message);
+  if (message.kind !== 'summary') return;
+  for (const file of message.files) {
+    const pieces =
+      uploadSize(file) <= DISCORD_ATTACHMENT_BYTES ? [file] : splitFile(await inMemory(file), DISCORD_ATTACHMENT_BYTES);
+    for (const piece of pieces)
+      yield {
+        content: discordFormatter.escape(piece.name),
+        files: [piece],
+        label: { kind: 'file' as const, name: piece.name },
+      };
+  }
+}
+
+/** A file's bytes: read from disk for one that is there. */
+async function inMemory(file: UploadFile): Promise<OutgoingFile> {
+  return 'content' in file ? file : { name: file.name, mimeType: file.mimeType, content: await readFile(file.path) };
 }
 
 /**
@@ -193,7 +210,9 @@ export class DiscordMessenger implements Messenger {
       const channel = await this.#staffChannel(channelId);
       if (!channel) return this.#noChannel(channelId, message.kind);
       let first: Delivery | undefined;
-      for (const [index, post] of renderStaffPosts(message).entries()) {
+      let next = 0;
+      for await (const post of staffPosts(message)) {
+        const index = next++;
         const label: PartLabel = post.label ?? { kind: 'message', index };
         const sent = await parts.part(partIdOf(post, index), label, () =>
           this.#sendPart(channel, post, idempotencyKey, index),
@@ -254,7 +273,7 @@ export class DiscordMessenger implements Messenger {
     return channel.send({
       content: post.content,
       components: post.components ?? [],
-      files: (post.files ?? []).map((f) => ({ attachment: f.content, name: f.name, contentType: f.mimeType })),
+      files: (post.files ?? []).map((f) => ({ attachment: uploadBody(f), name: f.name, contentType: f.mimeType })),
       allowedMentions: NO_MENTIONS,
       nonce: nonceFor(idempotencyKey, index),
       enforceNonce: true,

@@ -14,13 +14,13 @@ import type {
   MemberMessage,
   MessageRef,
   Messenger,
-  OutgoingFile,
   PartLedger,
   PlatformProfile,
   SettledSend,
   StaffMessage,
+  UploadFile,
 } from '../../core/ports/messenger.ts';
-import { HEADER_PART, sendEveryPart } from '../../core/ports/messenger.ts';
+import { HEADER_PART, sendEveryPart, uploadBody } from '../../core/ports/messenger.ts';
 import { memberMessages } from './blocks-member.ts';
 import { plainTextMessages, simpleStaffMessages, summaryMessages } from './blocks-staff.ts';
 import type { SlackMessage } from './slack-blocks.ts';
@@ -253,13 +253,14 @@ export class SlackMessenger implements Messenger {
   }
 
   /** Uploads files (`filesUploadV2`: getUploadURLExternal, upload, completeUploadExternal). Throws on failure. */
-  async uploadFiles(channelId: string, files: OutgoingFile[], comment: string, threadTs?: string): Promise<void> {
+  async uploadFiles(channelId: string, files: UploadFile[], comment: string, threadTs?: string): Promise<void> {
     if (files.length === 0) return;
     await this.#client.filesUploadV2({
       channel_id: channelId,
       ...(comment ? { initial_comment: comment } : {}),
       ...(threadTs ? { thread_ts: threadTs } : {}),
-      file_uploads: files.map((file) => ({ file: file.content, filename: file.name, title: file.name })),
+      // A file on disk goes as its path, which the client reads as it uploads.
+      file_uploads: files.map((file) => ({ file: uploadBody(file), filename: file.name, title: file.name })),
     });
   }
 
@@ -278,7 +279,7 @@ export class SlackMessenger implements Messenger {
   }
 
   /** One file as a part; its ref is the file id. */
-  async #uploadOne(channelId: string, file: OutgoingFile, comment: string, threadTs?: string): Promise<Delivery> {
+  async #uploadOne(channelId: string, file: UploadFile, comment: string, threadTs?: string): Promise<Delivery> {
     try {
       await this.uploadFiles(channelId, [file], comment, threadTs);
       return { ok: true, ref: { channelId, messageId: file.name } };

@@ -4,8 +4,9 @@
 import type { Committee, Round } from '../model.ts';
 import { calendarNotice } from './calendar-notice.ts';
 import { t } from '../i18n/catalogue.ts';
-import { HEADER_PART, type Messenger, type OutgoingFile } from '../ports/messenger.ts';
+import { HEADER_PART, type DiskFile, type Messenger, type OutgoingFile } from '../ports/messenger.ts';
 import { compileSummary, renderSummaryCsv, renderSummaryJson, renderSummaryMarkdownFile } from '../summary/index.ts';
+import { SUMMARY_MIME, summaryFileName, withSummaryFiles } from '../summary/summary-files.ts';
 import type { CompiledSummary } from '../summary-model.ts';
 import { roundDates } from '../rounds/round-dates.ts';
 import { localDateOf } from '../time.ts';
@@ -38,12 +39,6 @@ export async function buildSummary(ctx: AppContext, round: Round, committee: Com
   });
 }
 
-const MIME: Record<ExportFormat, string> = {
-  md: 'text/markdown; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-};
-
 /** One export file of the summary. */
 export function exportFile(summary: CompiledSummary, format: ExportFormat): OutgoingFile {
   const content =
@@ -52,7 +47,7 @@ export function exportFile(summary: CompiledSummary, format: ExportFormat): Outg
       : format === 'md'
         ? renderSummaryMarkdownFile(summary, { audience: 'staff' })
         : Buffer.from(renderSummaryJson(summary));
-  return { name: `jamun-${summary.roundId}.${format}`, mimeType: MIME[format], content };
+  return { name: summaryFileName(summary, format), mimeType: SUMMARY_MIME[format], content };
 }
 
 /** How posting a summary went. */
@@ -81,7 +76,19 @@ export async function postSummary(
   options: { final: boolean },
 ): Promise<SummaryPosting> {
   const summary = await buildSummary(ctx, round, committee);
-  const files = [exportFile(summary, 'md'), exportFile(summary, 'csv')];
+  // The Markdown and CSV are written to disk and uploaded from there, never held whole in memory.
+  return withSummaryFiles(summary, (files) => postWithFiles(ctx, round, committee, version, options, summary, files));
+}
+
+async function postWithFiles(
+  ctx: AppContext,
+  round: Round,
+  committee: Committee,
+  version: string,
+  options: { final: boolean },
+  summary: CompiledSummary,
+  files: DiskFile[],
+): Promise<SummaryPosting> {
   const channels = ctx.staffChannels(committee);
   let posted = 0;
   let retryable = false;

@@ -121,18 +121,45 @@ export interface ProgressView {
   done: boolean;
 }
 
-/** A file posted with a staff message (exports). */
+/** A file posted with a message, its bytes in memory (exports, agenda materials). */
 export interface OutgoingFile {
   name: string;
   mimeType: string;
   content: Buffer;
 }
 
+/**
+ * A file on disk to upload: a large export (a summary's Markdown and CSV) is
+ * written there line by line and never held whole in memory. The adapter hands
+ * the platform client the path, which reads it as it uploads; whoever wrote
+ * the file deletes it after the post.
+ */
+export interface DiskFile {
+  name: string;
+  mimeType: string;
+  path: string;
+  /** Its size in bytes. */
+  size: number;
+}
+
+/** What an upload takes: bytes, or a file on disk. */
+export type UploadFile = OutgoingFile | DiskFile;
+
+/** The size of an upload in bytes. */
+export function uploadSize(file: UploadFile): number {
+  return 'content' in file ? file.content.length : file.size;
+}
+
+/** What a platform client is given to upload it: the bytes, or the path (the Slack and Discord clients read a path themselves). */
+export function uploadBody(file: UploadFile): Buffer | string {
+  return 'content' in file ? file.content : file.path;
+}
+
 /** A message to the staff channel. */
 export type StaffMessage =
   | { kind: 'text'; locale: Locale; text: string }
   | { kind: 'progress'; locale: Locale; view: ProgressView }
-  | { kind: 'summary'; locale: Locale; summary: CompiledSummary; files: OutgoingFile[] };
+  | { kind: 'summary'; locale: Locale; summary: CompiledSummary; files: UploadFile[] };
 
 /** Platform reference of a sent message, enough to edit it later. */
 export interface MessageRef {

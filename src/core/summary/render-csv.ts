@@ -5,7 +5,7 @@
  */
 import { t } from '../i18n/catalogue.ts';
 import type { CompiledSummary } from '../summary-model.ts';
-import { encodeLines } from './encode-lines.ts';
+import { encodeLines, writeLines } from './encode-lines.ts';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -52,14 +52,19 @@ function* csvRows(summary: CompiledSummary): Generator<string[]> {
   }
 }
 
+/** The CSV's lines, each with its CRLF. */
+function* csvLines(summary: CompiledSummary): Generator<string> {
+  for (const row of csvRows(summary)) yield `${row.map(csvCell).join(',')}\r\n`;
+}
+
 /** The answers of the summary as CSV bytes (BOM, header row, CRLF line ends). */
 export function renderSummaryCsv(summary: CompiledSummary): Buffer {
   // Written row by row into one buffer of the exact size (encode-lines.ts): a round of 500 members × 20 long
   // answers is ~36 MB, which as a list of lines or one string would be held two or three times over.
-  return encodeLines(
-    function* lines() {
-      for (const row of csvRows(summary)) yield `${row.map(csvCell).join(',')}\r\n`;
-    },
-    { separator: '', prefix: BOM },
-  );
+  return encodeLines(() => csvLines(summary), { separator: '', prefix: BOM });
+}
+
+/** The same CSV written to a file at `path`, chunk by chunk; resolves to its size in bytes. */
+export function writeSummaryCsvFile(summary: CompiledSummary, path: string): Promise<number> {
+  return writeLines(path, csvLines(summary), { separator: '', prefix: BOM });
 }

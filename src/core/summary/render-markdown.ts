@@ -8,7 +8,7 @@ import type { Locale } from '../model.ts';
 import { formatOfficialDate } from '../time.ts';
 import { formatHonorariumLine, formatNumber } from './format.ts';
 import { overviewLines, summaryTitle } from './overview.ts';
-import { encodeLines } from './encode-lines.ts';
+import { encodeLines, writeLines } from './encode-lines.ts';
 import { escapeMarkdownInline, escapeMarkdownLines } from './markdown-escape.ts';
 import type { CompiledSummary, SummaryAnswer, SummaryQuestion, SummaryTally } from '../summary-model.ts';
 
@@ -119,4 +119,13 @@ export function renderSummaryMarkdown(summary: CompiledSummary, options: Markdow
 /** The same document as a UTF-8 file, written line by line into one buffer (see encode-lines.ts). */
 export function renderSummaryMarkdownFile(summary: CompiledSummary, options: MarkdownOptions): Buffer {
   return encodeLines(() => markdownLines(summary, options), { separator: '\n' });
+}
+
+/** The same document written to a file at `path`, chunk by chunk (see encode-lines.ts); resolves to its size in bytes. */
+export function writeSummaryMarkdownFile(
+  summary: CompiledSummary,
+  options: MarkdownOptions,
+  path: string,
+): Promise<number> {
+  return writeLines(path, markdownLines(summary, options), { separator: '\n' });
 }

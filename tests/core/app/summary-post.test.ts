@@ -3,17 +3,24 @@
  * second attempt sends only what is missing, and staff are told in words,
  * once, what could not be sent.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
 import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
 import { AppContext } from '../../../src/core/app/app-context.ts';
 import { roundFromDefinition } from '../../../src/core/app/schedule-round.ts';
-import { postSummary } from '../../../src/core/app/summary-service.ts';
+import { exportFile, postSummary } from '../../../src/core/app/summary-service.ts';
 import { t } from '../../../src/core/i18n/catalogue.ts';
 import type { Committee, Round } from '../../../src/core/model.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
 import { type Logger, silentLogger } from '../../../src/core/ports/logger.ts';
-import { type Delivery, HEADER_PART, type PartLedger, type StaffMessage } from '../../../src/core/ports/messenger.ts';
+import {
+  type Delivery,
+  HEADER_PART,
+  type PartLedger,
+  type StaffMessage,
+  type UploadFile,
+} from '../../../src/core/ports/messenger.ts';
 import { kst, seedConfig } from '../../fakes/app-harness.ts';
 
 const MD = 'jamun-2024-1.md';
@@ -26,6 +33,8 @@ class PartsMessenger extends LocalMessenger {
   readonly calls: string[] = [];
   /** Thread replies after the header (a long summary). */
   replies = 0;
+  /** Each file as it was posted, with its bytes read then. */
+  readonly uploads: Array<{ file: UploadFile; bytes: Buffer }> = [];
 
   override async postToStaff(
     channelId: string,
@@ -44,7 +53,10 @@ class PartsMessenger extends LocalMessenger {
     if (!header.ok) return header;
     for (let index = 1; index <= this.replies; index += 1)
       await parts.part(`reply-${index}`, { kind: 'message', index }, send(`reply-${index}`));
-    for (const file of message.files) await parts.part(file.name, { kind: 'file', name: file.name }, send(file.name));
+    for (const file of message.files) {
+      this.uploads.push({ file, bytes: 'path' in file ? readFileSync(file.path) : file.content });
+      await parts.part(file.name, { kind: 'file', name: file.name }, send(file.name));
+    }
     return header;
   }
 }
@@ -92,6 +104,15 @@ describe('posting the summary part by part', () => {
       }),
     ]);
     expect(records[0]?.messageId).toBe(s.messenger.messagesIn('staff')[0]?.id);
+  });
+
+  it('GIVEN the summary is posted THEN the files are on disk while they are sent, the export bytes, and gone after the post', async () => {
+    const s = setup();
+    const posting = await postSummary(s.ctx, s.round, s.committee, 'auto', { final: false });
+    const expected = [exportFile(posting.summary, 'md'), exportFile(posting.summary, 'csv')];
+    expect(s.messenger.uploads.map(({ file }) => 'path' in file)).toEqual([true, true]);
+    expect(s.messenger.uploads.map(({ bytes }) => bytes)).toEqual(expected.map((file) => file.content));
+    expect(s.messenger.uploads.map(({ file }) => 'path' in file && existsSync(file.path))).toEqual([false, false]);
   });
 
   it('GIVEN the CSV upload is refused THEN the post counts, nothing is retried, and staff are told once which file is missing and why, audited', async () => {
