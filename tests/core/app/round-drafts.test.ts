@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
 import { roundFromForm } from '../../../src/config/round-from-form.ts';
 import type { RoundDefinition } from '../../../src/core/model.ts';
+import { t as text } from '../../../src/core/i18n/catalogue.ts';
 import { createTestApp } from '../../fakes/app-harness.ts';
 
 const staff = { platform: 'local' as const, userId: 'staff-son' };
@@ -115,7 +116,70 @@ describe('round drafts', () => {
     const t = await app();
     const saved = await t.app.saveRoundDraft(typedRound('2024-1', '초안 제목'), 'chat', staff);
     expect(saved.ok && saved.value.text).toContain('회차 파일에도 같은 id(2024-1)가 있습니다');
+    expect(saved.ok && saved.value.text.split('\n')).toEqual([
+      text('ko', 'authoring.draft.created', { title: '초안 제목', items: 2, questions: 3, roundId: '2024-1' }),
+      text('ko', 'authoring.draft.file-conflict', { roundId: '2024-1' }),
+    ]);
     const show = await t.app.runStaffCommand(staff, { verb: 'show', roundId: '2024-1' });
     expect(show.text).toContain('초안 제목');
+  });
+});
+
+describe('round drafts: what the audit keeps', () => {
+  const shape = (title: string) => ({
+    title,
+    window: { opens: '2024-02-08T09:00', closes: '2024-02-15T18:00' },
+    items: 2,
+    questions: 3,
+    prompts: ['사업 평가의견', '만족도', '성과목표 제안'],
+  });
+
+  it('GIVEN a draft created, then replaced THEN each save is audited at its time with its source, the shape after, and before only on replacing', async () => {
+    const t = await app();
+    await t.app.saveRoundDraft(typedRound(), 'chat', staff);
+    t.clock.advance(60_000);
+    const again = await t.app.saveRoundDraft(typedRound('chat-1', '고친 제목'), 'import', staff);
+    expect(again).toEqual({
+      ok: true,
+      value: {
+        created: false,
+        text: text('ko', 'authoring.draft.replaced', { title: '고친 제목', items: 2, questions: 3, roundId: 'chat-1' }),
+      },
+    });
+    expect(await t.store.listAudit('chat-1')).toEqual([
+      {
+        at: new Date('2024-02-08T00:00:00Z'),
+        actor: 'local:staff-son',
+        action: 'round.draft.created',
+        roundId: 'chat-1',
+        detail: { source: 'chat', after: shape('제2차 서면자문') },
+      },
+      {
+        at: new Date('2024-02-08T00:01:00Z'),
+        actor: 'local:staff-son',
+        action: 'round.draft.replaced',
+        roundId: 'chat-1',
+        detail: { source: 'import', before: shape('제2차 서면자문'), after: shape('고친 제목') },
+      },
+    ]);
+  });
+
+  it('GIVEN a member, or the id of a round already opened THEN the refusal is audited with the verb, and the existing round is named', async () => {
+    const t = await app();
+    await t.app.saveRoundDraft(typedRound(), 'chat', kang);
+    expect(await t.store.listAudit('chat-1')).toEqual([
+      {
+        at: t.clock.now(),
+        actor: 'local:m-kang',
+        action: 'staff.refused',
+        roundId: 'chat-1',
+        detail: { verb: 'draft' },
+      },
+    ]);
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: '2024-1' });
+    expect(await t.app.saveRoundDraft(typedRound('2024-1', '다른 제목'), 'chat', staff)).toEqual({
+      ok: false,
+      error: { code: 'DRAFT.ROUND_EXISTS', params: { roundId: '2024-1', roundTitle: '다른 제목' } },
+    });
   });
 });
