@@ -309,7 +309,13 @@ describe('summary and export', () => {
       text: text('ko', 'staff.summaryPosted', { title: TITLE, submitted: 1, invited: 7 }),
       ephemeral: true,
     });
-    expect(local.messagesIn('staff').filter((m) => m.kind === 'summary')).toHaveLength(1);
+    // A new version each time staff ask: it may include late answers.
+    expect(
+      local
+        .messagesIn('staff')
+        .filter((m) => m.kind === 'summary')
+        .map((m) => m.idempotencyKey),
+    ).toEqual([`summary:${ROUND}:local:manual-${t.clock.now().toISOString()}`]);
     expect(await auditOf(t, 'round.summary')).toEqual([['local:staff-son', { posted: 1 }]]);
     t.clock.advance(60_000);
     await command(t, 'summary', ROUND);
