@@ -85,6 +85,23 @@ describe('AppContext', () => {
     expect(ctx.defaultLocale()).toBe('en');
   });
 
+  it('GIVEN no roster change in chat THEN no conflict; GIVEN one made over a file member the file has changed since THEN the chat member is used and that one conflict named', async () => {
+    const store = createMemoryStore();
+    const ctx = context({ store });
+    expect(ctx.rosterConflicts()).toEqual([]);
+    await store.saveRosterEntry({
+      committeeId: 'regional',
+      member: { ...kang(), role: '위원장' },
+      fileBase: { ...kang(), name: 'Kang (before)' },
+      by: 'cli',
+      at: NOW,
+    });
+    await ctx.refreshRoster();
+    expect(ctx.rosterConflicts()).toEqual([{ committeeId: 'regional', memberId: 'm-kang', kind: 'file-changed' }]);
+    expect(ctx.member('regional', 'm-kang')?.role).toBe('위원장');
+    expect(ctx.fileCommittee('regional')?.members[0]).toEqual(kang());
+  });
+
   it('GIVEN committees THEN the default locale is the first one’s; GIVEN none THEN Korean', () => {
     expect(context({ committees: [committee([], { locale: 'en' }), committee([], { id: 'b' })] }).defaultLocale()).toBe(
       'en',
