@@ -25,6 +25,9 @@ describe('failureText', () => {
   it('GIVEN a platform error with a detail THEN the detail follows in brackets, trimmed', () => {
     expect(failureText('platform_error: HTTP 502', 'ko')).toBe('메신저 오류 (HTTP 502)');
     expect(failureText('network_error:ECONNRESET ', 'en')).toBe('network error (ECONNRESET)');
+    expect(failureText('network_error: connect ECONNREFUSED 10.0.0.1:443', 'en')).toBe(
+      'network error (connect ECONNREFUSED 10.0.0.1:443)',
+    );
   });
 
   it('GIVEN an empty reason, or a code the catalogue does not know (even one an object has) THEN nothing, or the reason as it is', () => {
