@@ -53,6 +53,8 @@ export interface TestAppOptions {
   store?: Store;
   logger?: Logger;
   mutateCommittee?: (committee: Committee) => void;
+  /** More committees, made from the seed one (after `mutateCommittee`). */
+  extraCommittees?: (seed: Committee) => Committee[];
   mutateRound?: (round: RoundDefinition) => void;
   /** This process's claimant id and which other claimants count as gone (a crashed process). */
   claimants?: Claimants;
@@ -71,6 +73,8 @@ const SEED_OPENING = new Date('2024-02-08T00:00:00Z');
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const { committees, rounds } = seedConfig();
   for (const c of committees) options.mutateCommittee?.(c);
+  const [seedCommittee] = committees;
+  if (options.extraCommittees && seedCommittee) committees.push(...options.extraCommittees(seedCommittee));
   for (const r of rounds) options.mutateRound?.(r);
   const clock = new ManualClock(options.now ?? SEED_OPENING);
   const store = options.store ?? createMemoryStore();

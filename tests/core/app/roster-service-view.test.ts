@@ -150,6 +150,26 @@ describe('committee ids and conflicts', () => {
   });
 });
 
+describe('conflicts of two committees', () => {
+  it("GIVEN a conflict in the seed committee THEN another committee's roster does not show it", async () => {
+    const store = createMemoryStore();
+    await (await app(store)).app.removeMember(staff, COMMITTEE, kang);
+    const t = await createTestApp({
+      messengers: [new LocalMessenger()],
+      store,
+      mutateCommittee: (c) => {
+        const first = c.members[0];
+        if (first) first.name = '강도영(파일)';
+      },
+      extraCommittees: (seed) => [{ ...structuredClone(seed), id: 'other', name: '다른위원회' }],
+    });
+    const seedView = await t.app.rosterView(staff, COMMITTEE);
+    expect(seedView.ok && seedView.value.conflicts).toHaveLength(1);
+    const otherView = await t.app.rosterView(staff, 'other');
+    expect(otherView.ok && otherView.value.conflicts).toEqual([]);
+  });
+});
+
 describe('a roster changed by another instance', () => {
   it('GIVEN a member added on one instance THEN another instance lists them, changes them and removes them', async () => {
     const store = createMemoryStore();

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
+import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
 import { roundCodec } from '../../../src/config/round-codec.ts';
 import type { RoundForm } from '../../../src/core/app/authoring-api.ts';
 import type { Committee } from '../../../src/core/model.ts';
@@ -286,6 +287,26 @@ describe('drafts at the command line', () => {
     expect(await t.app.deleteDraft(staff, 'gone-1')).toMatchObject({
       ok: false,
       error: { code: 'DRAFT.NOT_FOUND', params: { roundId: 'gone-1' } },
+    });
+  });
+});
+
+describe('drafts saved by another instance', () => {
+  it('GIVEN a draft saved on one instance THEN another, started before, edits, exports and numbers past it; staff deletion is audited as them', async () => {
+    const store = createMemoryStore();
+    const here = await createTestApp({ messengers: [new LocalMessenger()], store });
+    const there = await createTestApp({ messengers: [new LocalMessenger()], store });
+    must(await here.app.listDrafts(staff));
+    expect(must(await there.app.draftFromForm(staff, form())).roundId).toBe('2024-2');
+    expect((await here.app.roundFile('2024-2')).ok).toBe(true);
+    expect(must(await there.app.draftFromForm(staff, form())).roundId).toBe('2024-3');
+    expect(must(await here.app.draftFromForm(staff, form())).roundId).toBe('2024-4');
+    must(await there.app.draftFromForm(staff, form({ id: 'e-1', title: '저기서' })));
+    expect(must(await here.app.formForEdit(staff, 'e-1')).view.form.title).toBe('저기서');
+    must(await here.app.deleteDraft(staff, '2024-3'));
+    expect((await store.listAudit('2024-3')).at(-1)).toMatchObject({
+      actor: 'local:staff-son',
+      action: 'round.draft.deleted',
     });
   });
 });
