@@ -77,6 +77,34 @@ describe('reminder view', () => {
     expect(reminderView(late.ctx, late.committee, late.member, late.round, []).hoursLeft).toBe(0);
   });
 
+  it('GIVEN the morning two days before the deadline THEN the whole view: the deadline in the committee zone, business days and hours left, not abroad', () => {
+    const s = setup(new Date('2024-02-13T00:00:00Z'));
+    expect(reminderView(s.ctx, s.committee, s.member, s.round, [answer('1.1', '의견')])).toEqual({
+      roundId: s.round.id,
+      roundTitle: s.round.title,
+      closesAt: CLOSES,
+      closesAtLocal: '2024. 2. 15.(목) 18:00',
+      timeZone: 'Asia/Seoul',
+      businessDaysLeft: 3,
+      hoursLeft: 57,
+      answeredCount: 1,
+      questionCount: 2,
+      committeeName: s.committee.name,
+      abroad: false,
+    });
+  });
+
+  it('GIVEN a member in Berlin THEN the reminder is in their zone and language, and they are abroad', () => {
+    const s = setup(new Date('2024-02-13T00:00:00Z'));
+    const member = { ...s.member, timeZone: 'Europe/Berlin', locale: 'en' as const };
+    const view = reminderView(s.ctx, s.committee, member, s.round, []);
+    expect([view.timeZone, view.abroad, view.closesAtLocal]).toEqual([
+      'Europe/Berlin',
+      true,
+      s.ctx.when(CLOSES, 'Europe/Berlin', 'en'),
+    ]);
+  });
+
   it('GIVEN one answered and one blank answer THEN one answer counts, out of two questions', () => {
     const s = setup(new Date(CLOSES.getTime() - 24 * HOUR));
     const view = reminderView(s.ctx, s.committee, s.member, s.round, [answer('1.1', '의견'), answer('1.2', '  ')]);
