@@ -91,6 +91,16 @@ describe('createJamunApp', () => {
     expect((await t.store.getRound(ROUND))?.title).not.toBe('새 제목');
   });
 
+  it('GIVEN a platform event delivered twice within its window THEN it is new only the first time; after the window it is new again', async () => {
+    const t = await createTestApp({ messengers: [new LocalMessenger()] });
+    expect(await t.app.firstSeen('ev-1', 60_000)).toBe(true);
+    t.clock.advance(59_000);
+    expect(await t.app.firstSeen('ev-1', 60_000)).toBe(false);
+    expect(await t.app.firstSeen('ev-2', 60_000)).toBe(true);
+    t.clock.advance(1_000);
+    expect(await t.app.firstSeen('ev-1', 60_000)).toBe(true);
+  });
+
   it('GIVEN a round still open THEN its report is refused until it closes', async () => {
     const t = await opened();
     const report = await t.app.report(ROUND, { note: 'x' });
