@@ -5,7 +5,6 @@
  * failures come back as `Delivery` values, never as throws.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Client, Message, SendableChannels } from 'discord.js';
 import type { Logger } from '../../core/ports/logger.ts';
 import type {
@@ -23,9 +22,9 @@ import type {
   StaffMessage,
   UploadFile,
 } from '../../core/ports/messenger.ts';
-import { HEADER_PART, sendEveryPart, uploadBody, uploadSize } from '../../core/ports/messenger.ts';
+import { HEADER_PART, sendEveryPart, uploadBody } from '../../core/ports/messenger.ts';
 import { renderSummaryChat } from '../../core/summary/render-chat.ts';
-import { splitFile } from '../../core/summary/split-file.ts';
+import { splitDiskFile, splitFile } from '../../core/summary/split-file.ts';
 import { splitText } from '../../core/text/split-text.ts';
 import { renderProgress } from '../../core/text/render-views.ts';
 import type { ButtonRow } from './components-invitation.ts';
@@ -81,16 +80,16 @@ function renderStaffPosts(message: StaffMessage): OutgoingPost[] {
 /**
  * The messages a staff message becomes, then a summary's files: each file
  * (or part of one, within the upload limit) is its own message, so one that
- * Discord refuses is named to staff and the rest still arrive. A file is read
- * (and split) only when its turn comes, and only when it must be split: one
- * on disk that fits goes as its path.
+ * Discord refuses is named to staff and the rest still arrive. A file on disk
+ * that fits goes as its path; one that does not is read a part at a time, as
+ * each part's turn comes.
  */
 async function* staffPosts(message: StaffMessage): AsyncGenerator<OutgoingPost> {
   yield* renderStaffPosts(message);
   if (message.kind !== 'summary') return;
   for (const file of message.files) {
     const pieces =
-      uploadSize(file) <= DISCORD_ATTACHMENT_BYTES ? [file] : splitFile(await inMemory(file), DISCORD_ATTACHMENT_BYTES);
+      'content' in file ? splitFile(file, DISCORD_ATTACHMENT_BYTES) : splitDiskFile(file, DISCORD_ATTACHMENT_BYTES);
     for (const piece of pieces)
       yield {
         content: discordFormatter.escape(piece.name),
@@ -98,11 +97,6 @@ async function* staffPosts(message: StaffMessage): AsyncGenerator<OutgoingPost> 
         label: { kind: 'file' as const, name: piece.name },
       };
   }
-}
-
-/** A file's bytes: read from disk for one that is there. */
-async function inMemory(file: UploadFile): Promise<OutgoingFile> {
-  return 'content' in file ? file : { name: file.name, mimeType: file.mimeType, content: await readFile(file.path) };
 }
 
 /**

@@ -145,11 +145,6 @@ export interface DiskFile {
 /** What an upload takes: bytes, or a file on disk. */
 export type UploadFile = OutgoingFile | DiskFile;
 
-/** The size of an upload in bytes. */
-export function uploadSize(file: UploadFile): number {
-  return 'content' in file ? file.content.length : file.size;
-}
-
 /** What a platform client is given to upload it: the bytes, or the path (the Slack and Discord clients read a path themselves). */
 export function uploadBody(file: UploadFile): Buffer | string {
   return 'content' in file ? file.content : file.path;

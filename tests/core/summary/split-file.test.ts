@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { splitFile } from '../../../src/core/summary/split-file.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { OutgoingFile, UploadFile } from '../../../src/core/ports/messenger.ts';
+import { splitDiskFile, splitFile } from '../../../src/core/summary/split-file.ts';
 
 const BOM = '\ufeff';
 
@@ -116,5 +120,64 @@ describe('splitFile', () => {
   it('GIVEN a limit smaller than one character THEN the file is still cut, one byte at least a part', () => {
     const parts = splitFile({ name: 'r.md', mimeType: 'text/markdown', content: Buffer.from('가') }, 2);
     expect(parts.map((part) => [...part.content])).toEqual([[0xea], [0xb0, 0x80]]);
+  });
+});
+
+describe('splitDiskFile', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'jamun-split-test-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** The file written to disk and split from there, and split in memory, as names and bytes. */
+  function bothWays(file: OutgoingFile, maxBytes: number): { disk: UploadFile[]; memory: OutgoingFile[] } {
+    const path = join(folder, file.name);
+    writeFileSync(path, file.content);
+    const onDisk = { name: file.name, mimeType: file.mimeType, path, size: file.content.length };
+    return { disk: [...splitDiskFile(onDisk, maxBytes)], memory: splitFile(file, maxBytes) };
+  }
+
+  /** Whether the parts are the same names, types and bytes (compared natively: deep equality walks megabytes byte by byte). */
+  function same(disk: UploadFile[], memory: OutgoingFile[]): boolean {
+    return (
+      disk.length === memory.length &&
+      disk.every((part, i) => {
+        const other = memory[i];
+        return (
+          other !== undefined &&
+          'content' in part &&
+          part.name === other.name &&
+          part.mimeType === other.mimeType &&
+          part.content.equals(other.content)
+        );
+      })
+    );
+  }
+
+  it('GIVEN a file on disk within the limit THEN it is given as it is, by its path', () => {
+    const { disk } = bothWays({ name: 'fits.md', mimeType: 'text/markdown', content: Buffer.from('# r\n') }, 100);
+    expect(disk).toEqual([{ name: 'fits.md', mimeType: 'text/markdown', path: join(folder, 'fits.md'), size: 4 }]);
+  });
+
+  it('GIVEN Markdown and a CSV with quoted line breaks on disk THEN the parts are those of the same bytes in memory', () => {
+    const markdown = Array.from({ length: 200 }, (_, i) => `줄 ${i} 의견입니다`).join('\n');
+    const records = Array.from({ length: 100 }, (_, i) => `1.${i},위원${i},"첫 줄\r\n둘째 줄 ""인용"", 쉼표 ${i}"`);
+    for (const file of [
+      { name: 'r.md', mimeType: 'text/markdown', content: Buffer.from(markdown) },
+      { name: 'r.csv', mimeType: 'text/csv', content: csv(['질문,작성자,답변', ...records]) },
+    ]) {
+      const { disk, memory } = bothWays(file, 400);
+      expect(memory.length).toBeGreaterThan(5);
+      expect(same(disk, memory)).toBe(true);
+    }
+  });
+
+  it('GIVEN a CSV record of 3 MiB whose quoted cell holds line breaks THEN it is cut at its lines under the header and the record after it follows whole', () => {
+    const long = Array.from({ length: 160_000 }, (_, i) => `줄 ${i} ""인용""`).join('\n');
+    const content = csv(['h', `"${long}"`, 'after']);
+    expect(content.length).toBeGreaterThan(3 * 1024 * 1024);
+    const { disk, memory } = bothWays({ name: 'big.csv', mimeType: 'text/csv', content }, 512 * 1024);
+    expect(same(disk, memory)).toBe(true);
+    const bodies = memory.map((part) => part.content.toString('utf8').slice(`${BOM}h\r\n`.length));
+    expect(bodies.at(-1)).toBe('after\r\n');
+    expect(bodies.join('')).toBe(`"${long}"\r\nafter\r\n`);
   });
 });
