@@ -21,7 +21,7 @@ import {
   type StaffMessage,
   type UploadFile,
 } from '../../../src/core/ports/messenger.ts';
-import { kst, seedConfig } from '../../fakes/app-harness.ts';
+import { createTestApp, kst, seedConfig } from '../../fakes/app-harness.ts';
 
 const MD = 'jamun-2024-1.md';
 const CSV = 'jamun-2024-1.csv';
@@ -208,5 +208,19 @@ describe('posting the summary part by part', () => {
     later.messenger.failures.set(HEADER_PART, { ok: false, permanent: false, reason: 'network_error' });
     const b = await postSummary(later.ctx, later.round, later.committee, 'auto', { final: false });
     expect([b.posted, b.retryable]).toEqual([0, true]);
+  });
+});
+
+describe('the summary staff ask for', () => {
+  it('GIVEN the CSV fails for now WHEN staff ask for the summary THEN it is the last attempt: staff are told at once which file is missing', async () => {
+    const messenger = new PartsMessenger();
+    messenger.failures.set(CSV, { ok: false, permanent: false, reason: 'rate_limited' });
+    const app = await createTestApp({ messengers: [messenger], now: kst('2024-02-08 09:00') });
+    const staff = { platform: 'local' as const, userId: 'staff-son' };
+    await app.app.runStaffCommand(staff, { verb: 'open', roundId: '2024-1' });
+    await app.app.runStaffCommand(staff, { verb: 'close', roundId: '2024-1' });
+    await app.app.runStaffCommand(staff, { verb: 'summary', roundId: '2024-1' });
+    const missing = t('ko', 'staff.parts.file', { file: CSV, reason: '전송 한도 초과' });
+    expect(messenger.messagesIn('staff').filter((m) => m.kind === 'text' && m.text.includes(missing))).toHaveLength(1);
   });
 });
