@@ -5,19 +5,11 @@
  * unreadable) is told to staff in words, once.
  */
 import { describe, expect, it } from 'vitest';
-import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
 import { inviteJobKey } from '../../../src/core/app/schedule-round.ts';
 import type { Material } from '../../../src/core/model.ts';
-import {
-  type Delivery,
-  HEADER_PART,
-  type MemberAddress,
-  type MemberMessage,
-  type PartLedger,
-  sendEveryPart,
-} from '../../../src/core/ports/messenger.ts';
 import { createTestApp, runUntil, type TestApp } from '../../fakes/app-harness.ts';
 import { materialFile } from '../../fakes/materials.ts';
+import { type Failure, PartsMessenger } from '../../fakes/parts-messenger.ts';
 
 const ROUND = '2024-1';
 const SECOND = 1000;
@@ -26,39 +18,8 @@ const reference = materialFile('reference.pdf', 500, 2);
 const moved: Material = { ...materialFile('moved.pdf', 200, 3).material, path: '/nowhere/moved.pdf' };
 const rateLimited = { ok: false, permanent: false, reason: 'rate_limited' } as const;
 
-/** The local messenger that uploads each file of an invitation as its own part, as the real ones do. */
-class FilesMessenger extends LocalMessenger {
-  /** Every upload tried, as `<user>:<file>`, in order. */
-  readonly uploads: string[] = [];
-  /** Answers to give the next uploads of `<user>:<file>`, one each, before they succeed. */
-  readonly failing = new Map<string, Array<Extract<Delivery, { ok: false }>>>();
-
-  override async sendToMember(
-    to: MemberAddress,
-    message: MemberMessage,
-    key: string,
-    parts: PartLedger = sendEveryPart,
-  ): Promise<Delivery> {
-    const first = await parts.part(HEADER_PART, { kind: 'message', index: 0 }, () =>
-      super.sendToMember(to, message, key),
-    );
-    if (!first.ok || message.kind !== 'invitation') return first;
-    for (const file of message.files ?? [])
-      await parts.part(`file-${file.name}`, { kind: 'file', name: file.name }, async () => {
-        this.uploads.push(`${to.userId}:${file.name}`);
-        return (
-          this.failing.get(`${to.userId}:${file.name}`)?.shift() ?? {
-            ok: true,
-            ref: { channelId: this.dmChannelOf(to.userId), messageId: `file-${file.name}` },
-          }
-        );
-      });
-    return first;
-  }
-}
-
-async function openedWith(materials: Material[], failing: Record<string, Array<Extract<Delivery, { ok: false }>>>) {
-  const local = new FilesMessenger();
+async function openedWith(materials: Material[], failing: Record<string, Failure[]>) {
+  const local = new PartsMessenger();
   for (const [upload, answers] of Object.entries(failing)) local.failing.set(upload, answers);
   const t = await createTestApp({ messengers: [local], mutateRound: (r) => void (r.materials = materials) });
   const opened = t.clock.now();
@@ -68,9 +29,9 @@ async function openedWith(materials: Material[], failing: Record<string, Array<E
 
 const kangJob = async (t: TestApp) =>
   (await t.store.listJobs(ROUND)).find((j) => j.key === inviteJobKey(ROUND, 'm-kang'));
-const uploadsOf = (local: FilesMessenger, userId: string) =>
+const uploadsOf = (local: PartsMessenger, userId: string) =>
   local.uploads.filter((u) => u.startsWith(`${userId}:`)).map((u) => u.slice(userId.length + 1));
-const staffTexts = (local: LocalMessenger) =>
+const staffTexts = (local: PartsMessenger) =>
   local
     .messagesIn('staff')
     .filter((m) => m.kind === 'text')

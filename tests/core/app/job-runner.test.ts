@@ -277,6 +277,24 @@ describe('invitation jobs that have nothing to send', () => {
     expect(await inviteJob(t, 'm-kim')).toMatchObject({ state: 'skipped', lastError: 'member inactive' });
   });
 
+  it('GIVEN a round of a committee gone from the configuration THEN its member jobs are skipped as gone, not failed', async () => {
+    const messenger = new CountingMessenger(() => new Date(0));
+    const t = await createTestApp({ messengers: [messenger] });
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+    const seed = await t.store.getRound(ROUND);
+    if (!seed) throw new Error('the seed round did not open');
+    await t.store.createRound({ ...seed, id: 'orphan', committeeId: 'gone' });
+    await t.store.createInvitations([{ roundId: 'orphan', memberId: 'm-kang', deliveryState: 'pending', late: false }]);
+    await t.store.enqueueJobs([
+      { key: 'invite:orphan:m-kang', kind: 'invite', roundId: 'orphan', memberId: 'm-kang', dueAt: t.clock.now() },
+    ]);
+    await t.app.runDueJobs();
+    expect(messenger.tries.get('invitation:m-kang')).toHaveLength(1);
+    expect((await t.store.listJobs('orphan')).map((j) => [j.state, j.lastError])).toEqual([
+      ['skipped', 'member or round gone'],
+    ]);
+  });
+
   it('GIVEN a member gone from the configuration THEN the job is skipped as gone', async () => {
     const messenger = new CountingMessenger(() => new Date(0));
     const t = await createTestApp({ messengers: [messenger] });
