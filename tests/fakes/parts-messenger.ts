@@ -9,7 +9,6 @@ import {
   HEADER_PART,
   type MemberAddress,
   type MemberMessage,
-  type OutgoingFile,
   type PartLedger,
   sendEveryPart,
   type StaffMessage,
@@ -50,7 +49,12 @@ export class PartsMessenger extends LocalMessenger {
     return first;
   }
 
-  async #upload(parts: PartLedger, to: string, channelId: string, files: readonly OutgoingFile[]): Promise<void> {
+  async #upload(
+    parts: PartLedger,
+    to: string,
+    channelId: string,
+    files: ReadonlyArray<{ name: string }>,
+  ): Promise<void> {
     for (const file of files)
       await parts.part(`file-${file.name}`, { kind: 'file', name: file.name }, async () => {
         this.uploads.push(`${to}:${file.name}`);
