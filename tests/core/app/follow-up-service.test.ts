@@ -6,9 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
+import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
+import { createJamunApp } from '../../../src/core/app/create-app.ts';
 import type { StaffCommand } from '../../../src/core/app/inbound.ts';
 import type { ActionInput } from '../../../src/core/follow-up/validate-follow-up.ts';
-import { createTestApp, kst, type TestApp } from '../../fakes/app-harness.ts';
+import { ManualClock } from '../../../src/core/ports/clock.ts';
+import { silentLogger } from '../../../src/core/ports/logger.ts';
+import { formatOfficialDay } from '../../../src/core/time.ts';
+import { createTestApp, kst, seedConfig, type TestApp } from '../../fakes/app-harness.ts';
 
 const ROUND = '2024-1';
 const TITLE = "'24년 제1차 지역상생발전위원회 서면자문";
@@ -259,5 +264,28 @@ describe('overdue actions in status', () => {
     const status = await moved.app.runAsOperator({ verb: 'status' });
     expect(status.error).toBeUndefined();
     expect(status.text).not.toContain('기한이 지난');
+  });
+  it('GIVEN an overdue action of an English committee configured after a Korean one THEN status writes its lines in English', async () => {
+    const { committees, rounds } = seedConfig();
+    const [korean, round] = [committees[0], rounds[0]];
+    if (!korean || !round) throw new Error('no seed');
+    const english = { ...structuredClone(korean), id: 'english', locale: 'en' as const };
+    const app = createJamunApp({
+      store: createMemoryStore(),
+      messengers: [new LocalMessenger()],
+      committees: [korean, english],
+      rounds: [{ ...structuredClone(round), id: '2024-E', committeeId: 'english' }],
+      clock: new ManualClock(kst('2024-02-08 09:00')),
+      logger: silentLogger,
+    });
+    await app.runAsOperator({ verb: 'open', roundId: '2024-E' });
+    await app.runAsOperator({ verb: 'close', roundId: '2024-E' });
+    const actionInput = { text: 'Reflect in the plan', department: 'Cooperation', due: '2024-02-01' };
+    await app.runAsOperator({ verb: 'action', roundId: '2024-E', actionOp: 'add', actionInput });
+    const lines = (await app.runAsOperator({ verb: 'status' })).text.split('\n');
+    expect(lines.slice(1)).toEqual([
+      '1 overdue follow-up action',
+      `• "${TITLE}" 1. Reflect in the plan (due ${formatOfficialDay('2024-02-01', 'en')}, Cooperation)`,
+    ]);
   });
 });
