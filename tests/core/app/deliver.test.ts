@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
-import { deliverOnce } from '../../../src/core/app/deliver.ts';
+import { deliverOnce, deliverToMember, UNCERTAIN_NOTE } from '../../../src/core/app/deliver.ts';
 import { failureText } from '../../../src/core/app/failure-text.ts';
 import { OutboxParts } from '../../../src/core/app/outbox-parts.ts';
 import { t } from '../../../src/core/i18n/catalogue.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
-import type { Delivery } from '../../../src/core/ports/messenger.ts';
+import type { Delivery, MemberAddress, MemberMessage, Messenger } from '../../../src/core/ports/messenger.ts';
 
 const START = new Date('2024-02-08T00:00:00Z');
 const MINUTE = 60_000;
@@ -91,6 +91,60 @@ describe('deliverOnce', () => {
       throw 'plain text';
     });
     expect(thrownText).toMatchObject({ delivery: { detail: 'plain text' } });
+  });
+});
+
+describe('member DMs and cut sends', () => {
+  const address = { memberId: 'm-kang', userId: 'U1', name: '강도영', locale: 'ko' as const, timeZone: 'Asia/Seoul' };
+  const message = { kind: 'text', text: '안내' } as unknown as MemberMessage;
+
+  it('GIVEN a messenger that cannot settle cut sends THEN a member DM is still sent once through it', async () => {
+    const { store, ctx } = setup();
+    const calls: string[] = [];
+    const messenger = {
+      platform: 'local',
+      sendToMember: async (to: MemberAddress, _message: MemberMessage, key: string) => {
+        calls.push(`${to.userId}:${key}`);
+        return sent;
+      },
+    } as unknown as Messenger;
+    expect(await deliverToMember(ctx, { messenger, address }, message, 'dm-1')).toEqual({ sent: true, delivery: sent });
+    expect(calls).toEqual(['U1:dm-1']);
+    expect((await store.getOutbox('dm-1'))?.state).toBe('sent');
+  });
+
+  it('GIVEN another process took the cut send to ask the platform THEN this one neither asks, sends nor touches its entry: a duplicate, uncertain', async () => {
+    const { store, ctx } = setup();
+    await store.claimOutbox('k', 'local', START);
+    await store.settleOutbox('k', { state: 'uncertain' }, START);
+    // The other process wins the entry just before this one asks for it.
+    const reclaim = store.reclaimUncertainOutbox.bind(store);
+    store.reclaimUncertainOutbox = async (key, at) => {
+      await reclaim(key, at, { claimant: 'host:2:other', leaseUntil: new Date(START.getTime() + 10 * MINUTE) });
+      return null;
+    };
+    let asked = 0;
+    let sends = 0;
+    const outcome = await deliverOnce(
+      ctx,
+      'k',
+      'local',
+      async () => {
+        sends += 1;
+        return sent;
+      },
+      async () => {
+        asked += 1;
+        return { settled: true, delivery: sent };
+      },
+    );
+    expect(outcome).toMatchObject({ sent: false, duplicate: true, state: 'uncertain' });
+    expect([asked, sends]).toEqual([0, 0]);
+    expect(await store.getOutbox('k')).toMatchObject({ state: 'sending', claimant: 'host:2:other' });
+  });
+
+  it('GIVEN a send cut by a crash THEN its job note is the one stored rows already carry (status matches it to name the member)', () => {
+    expect(UNCERTAIN_NOTE).toBe('uncertain: send was interrupted');
   });
 });
 
