@@ -1,13 +1,15 @@
 /**
  * Agenda materials as the core handles them, platform by platform: which
  * files a messenger takes (the rest go by their link, or not at all), the
- * bytes read just before sending, and the staff post naming what did not go.
+ * bytes read just before sending, the staff post naming what did not go,
+ * and the materials a member's questionnaire lists.
  */
 import { describe, expect, it } from 'vitest';
 import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
 import { createMemoryStore } from '../../../src/adapters/memory/memory-store.ts';
 import { AppContext } from '../../../src/core/app/app-context.ts';
 import { materialViews, readAttachedFiles, tellStaffMaterialsMissing } from '../../../src/core/app/materials.ts';
+import { MemberService } from '../../../src/core/app/member-service.ts';
 import type { Material, RoundDefinition } from '../../../src/core/model.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
 import type { Messenger } from '../../../src/core/ports/messenger.ts';
@@ -21,6 +23,8 @@ const agenda = [
   { id: 'b', title: 'Second item', questions: [] },
 ];
 const kang = { ...member('m-kang', 'Kang'), platforms: { local: 'u-kang' } };
+/** A member on a platform this bot has no messenger for. */
+const lee = { ...member('m-lee', 'Lee'), platforms: { slack: 'U-lee' } };
 
 function setup(materials: Material[] | undefined, messengers: Messenger[] = [new LocalMessenger()]) {
   const store = createMemoryStore();
@@ -36,7 +40,7 @@ function setup(materials: Material[] | undefined, messengers: Messenger[] = [new
     reminders: { slots: [], graceMinutes: 60 },
     ...(materials ? { materials } : {}),
   };
-  const staffCommittee = committee([kang], { locale: 'en', staffChannels: { local: 'staff' } });
+  const staffCommittee = committee([kang, lee], { locale: 'en', staffChannels: { local: 'staff' } });
   const ctx = new AppContext({
     store,
     messengers,
@@ -202,5 +206,24 @@ describe('telling staff what did not reach a member', () => {
     await tellStaffMaterialsMissing(ctx, r, c, kang, 'invite:R1:m-kang', missing);
     await tellStaffMaterialsMissing(ctx, r, c, kang, 'invite:R1:m-kang', missing);
     expect(local.messagesIn('staff')).toHaveLength(1);
+  });
+});
+
+describe('the materials with the questionnaire', () => {
+  it('GIVEN a round with a link THEN a member on a platform the bot runs sees it with the first item; one on a platform it does not run sees none', async () => {
+    const { ctx, store, round: r } = setup([{ kind: 'link', title: 'site', url: 'https://example.org' }]);
+    await store.createRound({ ...r, status: 'open' });
+    await store.createInvitations(
+      ['m-kang', 'm-lee'].map((memberId) => ({ roundId: 'R1', memberId, deliveryState: 'delivered', late: false })),
+    );
+    const service = new MemberService(ctx);
+    const kangs = await service.questionnaire({ platform: 'local', userId: 'u-kang' }, 'R1');
+    const lees = await service.questionnaire({ platform: 'slack', userId: 'U-lee' }, 'R1');
+    if (!kangs.ok || !lees.ok) throw new Error('no questionnaire');
+    expect(kangs.value.items.map((i) => i.materials)).toEqual([
+      [{ kind: 'link', title: 'site', url: 'https://example.org' }],
+      undefined,
+    ]);
+    expect(lees.value.items.map((i) => i.materials)).toEqual([undefined, undefined]);
   });
 });
