@@ -74,11 +74,9 @@ async function refuse(
   return err('STAFF.FORBIDDEN');
 }
 
-/** Each member's latest delivered or failed invitation of this committee's rounds. */
+/** Each member's latest delivered or failed invitation of this committee's rounds (the store lists them oldest first). */
 async function lastDeliveries(ctx: AppContext, committee: Committee): Promise<Map<string, Invitation>> {
-  const rounds = (await ctx.store.listRounds())
-    .filter((r) => r.committeeId === committee.id && r.status !== 'draft')
-    .sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
+  const rounds = (await ctx.store.listRounds()).filter((r) => r.committeeId === committee.id && r.status !== 'draft');
   const last = new Map<string, Invitation>();
   for (const round of rounds) {
     for (const invitation of await ctx.store.listInvitations(round.id)) {

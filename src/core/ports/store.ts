@@ -222,6 +222,7 @@ export interface Store {
   /** Inserts a round with its agenda snapshot. Returns false when the id exists (nothing changes). */
   createRound(round: Round): Promise<boolean>;
   getRound(roundId: string): Promise<Round | null>;
+  /** Every round, by opening time (then id), oldest first. */
   listRounds(): Promise<Round[]>;
   updateRound(roundId: string, patch: RoundPatch): Promise<void>;
   /**

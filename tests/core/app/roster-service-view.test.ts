@@ -96,6 +96,27 @@ describe('the roster view', () => {
   });
 });
 
+describe('the latest round decides', () => {
+  it('GIVEN an earlier round whose DM failed and a later one whose DM failed THEN the latest outcome of each member counts', async () => {
+    const t = await app();
+    await t.app.runStaffCommand(staff, { verb: 'open', roundId: '2024-1' });
+    await t.app.runDueJobs();
+    const opened = await t.store.getRound('2024-1');
+    if (!opened) throw new Error('not opened');
+    const day = 86_400_000;
+    for (const [id, shift, memberId] of [
+      ['later', day, 'm-kang'],
+      ['earlier', -day, 'm-kim'],
+    ] as const) {
+      await t.store.createRound({ ...opened, id, opensAt: new Date(opened.opensAt.getTime() + shift) });
+      await t.store.createInvitations([
+        { roundId: id, memberId, deliveryState: 'failed', failureReason: 'dm_closed', late: false },
+      ]);
+    }
+    expect(await reachById(t)).toMatchObject({ 'm-kang': 'closed', 'm-kim': 'works' });
+  });
+});
+
 describe('the roster as text', () => {
   it('GIVEN a member removed and one without a role THEN the header counts both kinds and the line says no role', async () => {
     const t = await app(undefined, (c) => {
@@ -116,6 +137,7 @@ describe('the roster as text', () => {
     const t = await app();
     const reply = await t.app.runAsOperator({ verb: 'members' });
     expect(reply.error).toBeUndefined();
+    expect((await t.app.runAsOperator({ verb: 'members', committeeId: COMMITTEE })).text).toBe(reply.text);
     expect(reply.roster?.committeeId).toBe(COMMITTEE);
     expect(reply.text.split('\n')[0]).toBe('「지역상생발전위원회」 위원 명단: 7명(해촉 0명)');
     expect((await t.store.listAudit()).filter((a) => a.action === 'staff.refused')).toEqual([]);
