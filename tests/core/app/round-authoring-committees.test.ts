@@ -77,6 +77,16 @@ describe('two committees', () => {
     ]);
   });
 
+  it('GIVEN staff of the Paris committee only upload a round file of the seed committee THEN it is refused and nothing stored', async () => {
+    const t = await app();
+    const refused = await t.app.importDraftFile(parisOnly, {
+      name: 's.yaml',
+      bytes: new TextEncoder().encode(seedYaml),
+    });
+    expect(refused).toMatchObject({ ok: false, locale: 'en', error: { code: 'STAFF.FORBIDDEN' } });
+    expect(await t.store.listRoundDrafts()).toEqual([]);
+  });
+
   it('GIVEN a round file of the Paris committee uploaded without fields THEN the answer is in English', async () => {
     const t = await app();
     const yaml = seedYaml.replace('id: 2024-1', 'id: p-9').replace(`committee: ${SEED}`, `committee: ${PARIS}`);

@@ -162,8 +162,10 @@ describe('what an edit keeps and shows', () => {
     const after = (await t.store.getRoundDraft('2024-1'))?.definition;
     expect(after?.materials).toEqual(before?.materials);
     expect(after?.report).toEqual(before?.report);
-    const bare = must(await t.app.draftFromForm(staff, form({ id: 'bare' })));
-    expect(must(await t.app.formForEdit(staff, bare.roundId)).view.form).not.toHaveProperty('description');
+    const bare = must(await t.app.draftFromForm(staff, form({ id: 'bare', allowLate: true })));
+    const bareForm = must(await t.app.formForEdit(staff, bare.roundId)).view.form;
+    expect(bareForm).not.toHaveProperty('description');
+    expect(bareForm.allowLate).toBe(true);
   });
 
   it('GIVEN round files with what the form cannot show THEN the edit says so, one note per kind', async () => {
@@ -320,6 +322,10 @@ describe('round files exported', () => {
     await t.app.runStaffCommand(staff, { verb: 'open', roundId: '2024-1' });
     const opened = await t.store.getRound('2024-1');
     if (!opened) throw new Error('not opened');
+    const openedFile = await t.app.roundFile('2024-1');
+    expect(openedFile.ok && JSON.parse(openedFile.value.text).report).toEqual(
+      JSON.parse(JSON.stringify(definition?.report)),
+    );
     await t.store.createRound({ ...opened, id: 'ad-hoc', title: '따로', description: '설명', allowLate: true });
     const exported = await t.app.roundFile('ad-hoc');
     expect(exported.ok && JSON.parse(exported.value.text)).toEqual(
