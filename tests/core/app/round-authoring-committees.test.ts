@@ -83,7 +83,7 @@ describe('two committees', () => {
       name: 's.yaml',
       bytes: new TextEncoder().encode(seedYaml),
     });
-    expect(refused).toMatchObject({ ok: false, locale: 'en', error: { code: 'STAFF.FORBIDDEN' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'STAFF.FORBIDDEN' } });
     expect(await t.store.listRoundDrafts()).toEqual([]);
   });
 
