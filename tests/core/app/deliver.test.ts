@@ -9,7 +9,8 @@ import { failureText } from '../../../src/core/app/failure-text.ts';
 import { OutboxParts } from '../../../src/core/app/outbox-parts.ts';
 import { t } from '../../../src/core/i18n/catalogue.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
-import type { Delivery, MemberAddress, MemberMessage, Messenger } from '../../../src/core/ports/messenger.ts';
+import type { CutSend, Delivery, MemberAddress, MemberMessage, Messenger } from '../../../src/core/ports/messenger.ts';
+import { recordingLogger } from '../../fakes/recording-logger.ts';
 
 const START = new Date('2024-02-08T00:00:00Z');
 const MINUTE = 60_000;
@@ -94,6 +95,17 @@ describe('deliverOnce', () => {
   });
 });
 
+/** A send claimed at START and cut by a crash: uncertain. */
+async function cut(store: ReturnType<typeof createMemoryStore>) {
+  await store.claimOutbox('k', 'local', START);
+  await store.settleOutbox('k', { state: 'uncertain' }, START);
+}
+
+/** A send that must not happen: the cut one is only settled with the platform. */
+const nothingSent = async (): Promise<Delivery> => {
+  throw new Error('sent a cut send again');
+};
+
 describe('member DMs and cut sends', () => {
   const address = { memberId: 'm-kang', userId: 'U1', name: '강도영', locale: 'ko' as const, timeZone: 'Asia/Seoul' };
   const message = { kind: 'text', text: '안내' } as unknown as MemberMessage;
@@ -115,8 +127,7 @@ describe('member DMs and cut sends', () => {
 
   it('GIVEN another process took the cut send to ask the platform THEN this one neither asks, sends nor touches its entry: a duplicate, uncertain', async () => {
     const { store, ctx } = setup();
-    await store.claimOutbox('k', 'local', START);
-    await store.settleOutbox('k', { state: 'uncertain' }, START);
+    await cut(store);
     // The other process wins the entry just before this one asks for it.
     const reclaim = store.reclaimUncertainOutbox.bind(store);
     store.reclaimUncertainOutbox = async (key, at) => {
@@ -141,6 +152,52 @@ describe('member DMs and cut sends', () => {
     expect(outcome).toMatchObject({ sent: false, duplicate: true, state: 'uncertain' });
     expect([asked, sends]).toEqual([0, 0]);
     expect(await store.getOutbox('k')).toMatchObject({ state: 'sending', claimant: 'host:2:other' });
+  });
+
+  it('GIVEN a cut send the platform can settle THEN it is asked with when the send started and now, and the answer is recorded and audited by the system', async () => {
+    const { store, clock, ctx } = setup();
+    await cut(store);
+    clock.advance(MINUTE);
+    const asked: CutSend[] = [];
+    const outcome = await deliverOnce(ctx, 'k', 'local', nothingSent, async (c) => {
+      asked.push(c);
+      return { settled: true, delivery: sent };
+    });
+    expect(outcome).toEqual({ sent: true, delivery: sent });
+    expect(asked).toEqual([{ startedAt: START, now: new Date(START.getTime() + MINUTE) }]);
+    expect(await store.getOutbox('k')).toMatchObject({ state: 'sent', messageId: 'm1' });
+    expect(await store.listAudit()).toEqual([
+      {
+        at: new Date(START.getTime() + MINUTE),
+        actor: 'system',
+        action: 'outbox.settled',
+        detail: { key: 'k', delivered: true },
+      },
+    ]);
+  });
+
+  it('GIVEN the platform cannot tell, or its check throws THEN the entry is uncertain again with the reason, the operator warned, nothing sent', async () => {
+    const { store, ctx } = setup();
+    await cut(store);
+    const cannot = await deliverOnce(ctx, 'k', 'local', nothingSent, async () => ({
+      settled: false,
+      detail: 'history unavailable',
+    }));
+    expect(cannot).toMatchObject({ sent: false, duplicate: true, state: 'uncertain' });
+    expect(await store.getOutbox('k')).toMatchObject({ state: 'uncertain', error: 'history unavailable' });
+    const logger = recordingLogger();
+    const thrown = await deliverOnce({ ...ctx, logger }, 'k', 'local', nothingSent, async () => {
+      throw new Error('history API down');
+    });
+    expect(thrown).toMatchObject({ sent: false, duplicate: true, state: 'uncertain' });
+    expect(await store.getOutbox('k')).toMatchObject({ state: 'uncertain', error: 'history API down' });
+    expect(logger.entries).toEqual([
+      {
+        level: 'warn',
+        context: { key: 'k', detail: 'history API down' },
+        message: 'the platform cannot tell whether a cut send arrived',
+      },
+    ]);
   });
 
   it('GIVEN a send cut by a crash THEN its job note is the one stored rows already carry (status matches it to name the member)', () => {
