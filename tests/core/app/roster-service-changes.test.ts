@@ -135,6 +135,16 @@ describe('what the profile gives', () => {
   });
 });
 
+describe('a member added', () => {
+  it('GIVEN a member added in chat THEN the app knows them at once: their own commands answer without a restart', async () => {
+    const t = await app();
+    const newLee = { platform: 'local' as const, userId: 'new-lee' };
+    expect(await t.app.openRounds(newLee)).toMatchObject({ ok: false, error: { code: 'MEMBER.UNKNOWN' } });
+    await t.app.setMember(staff, COMMITTEE, { ...newLee, name: '이신규' });
+    expect(await t.app.openRounds(newLee)).toEqual({ ok: true, value: [] });
+  });
+});
+
 describe('member ids', () => {
   it('GIVEN platform ids with characters an id cannot hold, or ids already taken THEN each new member gets a distinct id', async () => {
     const t = await app();

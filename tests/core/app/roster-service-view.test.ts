@@ -143,10 +143,14 @@ describe('the roster as text', () => {
     expect((await t.store.listAudit()).filter((a) => a.action === 'staff.refused')).toEqual([]);
   });
 
-  it('GIVEN someone who is not staff THEN the refusal is audited at the time it happened', async () => {
+  it('GIVEN someone who is not staff, naming a committee or not THEN refused, audited at the time it happened', async () => {
     const t = await app();
     await t.app.rosterView(kang, COMMITTEE);
-    expect((await t.store.listAudit()).map((a) => [a.at, a.action])).toEqual([[t.clock.now(), 'staff.refused']]);
+    expect(await t.app.rosterView(kang)).toEqual({ ok: false, error: { code: 'STAFF.FORBIDDEN', params: {} } });
+    expect((await t.store.listAudit()).map((a) => [a.at, a.action, a.detail])).toEqual([
+      [t.clock.now(), 'staff.refused', { verb: 'members', committeeId: COMMITTEE }],
+      [t.clock.now(), 'staff.refused', { verb: 'members' }],
+    ]);
   });
 });
 
