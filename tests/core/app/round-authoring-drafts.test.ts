@@ -305,6 +305,10 @@ describe('drafts saved by another instance', () => {
     expect(must(await here.app.draftFromForm(staff, form())).roundId).toBe('2024-4');
     must(await there.app.draftFromForm(staff, form({ id: 'e-1', title: '저기서' })));
     expect(must(await here.app.formForEdit(staff, 'e-1')).view.form.title).toBe('저기서');
+    expect(must(await there.app.draftFromForm(staff, form())).roundId).toBe('2024-5');
+    const { agendaText: _, ...fields } = form();
+    const table = { name: 'q.csv', bytes: new TextEncoder().encode('안건,질문\n가 안건,첫 질문\n') };
+    expect(must(await here.app.importDraftFile(staff, table, fields))).toMatchObject({ roundId: '2024-6' });
     must(await here.app.deleteDraft(staff, '2024-3'));
     expect((await store.listAudit('2024-3')).at(-1)).toMatchObject({
       actor: 'local:staff-son',
