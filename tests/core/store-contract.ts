@@ -190,6 +190,36 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         expect((await store.listInvitationsOfMember('m1')).map((i) => i.roundId)).toEqual(['r1', 'r2']);
       });
 
+      it('GIVEN delivered, pending, failed and removed invitations in two rounds THEN the tally of one round counts by state, leaves the removed out and lists the failed in member order with their reason', async () => {
+        await store.createInvitations([
+          invitation('m5'),
+          invitation('m4'),
+          invitation('m3'),
+          invitation('m2'),
+          invitation('m1'),
+          invitation('m6'),
+          invitation('m1', 'r2'),
+        ]);
+        await store.updateInvitation('r1', 'm1', { deliveryState: 'delivered', deliveredAt: at(1) });
+        await store.updateInvitation('r1', 'm4', { deliveryState: 'failed', failureReason: 'uncertain' });
+        await store.updateInvitation('r1', 'm2', { deliveryState: 'failed', failureReason: 'dm_closed' });
+        await store.updateInvitation('r1', 'm3', { deliveryState: 'failed' });
+        await store.updateInvitation('r1', 'm6', { deliveryState: 'failed', removedAt: at(2) });
+        await store.updateInvitation('r1', 'm5', { removedAt: at(2) });
+        expect(await store.tallyInvitations('r1')).toEqual({
+          total: 4,
+          delivered: 1,
+          pending: 0,
+          failed: [
+            { memberId: 'm2', failureReason: 'dm_closed' },
+            { memberId: 'm3' },
+            { memberId: 'm4', failureReason: 'uncertain' },
+          ],
+        });
+        expect(await store.tallyInvitations('r2')).toEqual({ total: 1, delivered: 0, pending: 1, failed: [] });
+        expect(await store.tallyInvitations('r9')).toEqual({ total: 0, delivered: 0, pending: 0, failed: [] });
+      });
+
       it('GIVEN a patch with a field set to undefined THEN that field is cleared', async () => {
         await store.createInvitations([{ ...invitation('m1'), lastAskedQuestionId: '1.1' }]);
         await store.updateInvitation('r1', 'm1', { lastAskedQuestionId: undefined, failureReason: 'dm_closed' });

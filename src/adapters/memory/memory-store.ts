@@ -11,6 +11,7 @@ import type {
   AuditEvent,
   Heartbeat,
   InvitationPatch,
+  InvitationTally,
   JobOutcome,
   NewJob,
   OperationsSnapshot,
@@ -165,6 +166,23 @@ export class MemoryStore implements Store {
       (invitation) => invitation.memberId === memberId,
       (a, b) => byString(a.roundId, b.roundId),
     );
+  }
+
+  async tallyInvitations(roundId: string): Promise<InvitationTally> {
+    const active = (await this.listInvitations(roundId)).filter((i) => !i.removedAt);
+    const count = (state: Invitation['deliveryState']) => active.filter((i) => i.deliveryState === state).length;
+    return {
+      total: active.length,
+      delivered: count('delivered'),
+      pending: count('pending'),
+      failed: active
+        .filter((i) => i.deliveryState === 'failed')
+        .map((i) =>
+          i.failureReason === undefined
+            ? { memberId: i.memberId }
+            : { memberId: i.memberId, failureReason: i.failureReason },
+        ),
+    };
   }
 
   private sortedInvitations(

@@ -14,6 +14,7 @@ import type {
   AuditEvent,
   Heartbeat,
   InvitationPatch,
+  InvitationTally,
   JobOutcome,
   NewFollowUpAction,
   NewJob,
@@ -287,6 +288,29 @@ export abstract class PrismaStoreBase implements Store {
     return (await this.prisma.invitation.findMany({ where: { roundId }, orderBy: { memberId: 'asc' } })).map(
       invitationFromRow,
     );
+  }
+
+  async tallyInvitations(roundId: string): Promise<InvitationTally> {
+    const where = { roundId, removedAt: null };
+    const [groups, failed] = await Promise.all([
+      this.prisma.invitation.groupBy({ by: ['deliveryState'], where, _count: { _all: true } }),
+      this.prisma.invitation.findMany({
+        where: { ...where, deliveryState: 'failed' },
+        select: { memberId: true, failureReason: true },
+        orderBy: { memberId: 'asc' },
+      }),
+    ]);
+    const count = (state: string) => groups.find((g) => g.deliveryState === state)?._count._all ?? 0;
+    return {
+      total: groups.reduce((sum, g) => sum + g._count._all, 0),
+      delivered: count('delivered'),
+      pending: count('pending'),
+      failed: failed.map((row) =>
+        row.failureReason === null
+          ? { memberId: row.memberId }
+          : { memberId: row.memberId, failureReason: row.failureReason },
+      ),
+    };
   }
 
   async listInvitationsOfMember(memberId: string) {

@@ -292,7 +292,7 @@ export class JobRunner {
     const round = await this.ctx.store.getRound(roundId);
     if (!round) return;
     const committee = this.ctx.committee(round.committeeId);
-    const view = progressView(this.ctx, committee, round, await this.ctx.store.listInvitations(roundId));
+    const view = progressView(this.ctx, committee, round, await this.ctx.store.tallyInvitations(roundId));
     const message = { kind: 'progress' as const, locale: committee.locale, view };
     for (const { messenger, channelId } of this.ctx.staffChannels(committee)) {
       const { key, existing } = await this.#progressPost(`progress:${roundId}:${messenger.platform}`);

@@ -11,6 +11,7 @@ import type {
   ReceiptView,
   ReminderView,
 } from '../ports/messenger.ts';
+import type { InvitationTally } from '../ports/store.ts';
 import { formatMoney } from '../summary/format.ts';
 import { memberContactText, senderOf } from '../text/office-text.ts';
 import { localDateOf } from '../time.ts';
@@ -162,22 +163,19 @@ export function progressView(
   ctx: AppContext,
   committee: Committee,
   round: Round,
-  invitations: Invitation[],
+  tally: InvitationTally,
 ): ProgressView {
-  const active = invitations.filter((i) => !i.removedAt);
   const locale = committee.locale;
   return {
     roundId: round.id,
     roundTitle: round.title,
-    total: active.length,
-    delivered: active.filter((i) => i.deliveryState === 'delivered').length,
-    pending: active.filter((i) => i.deliveryState === 'pending').length,
-    failed: active
-      .filter((i) => i.deliveryState === 'failed')
-      .map((i) => ({
-        memberName: ctx.member(committee.id, i.memberId)?.name ?? i.memberId,
-        reason: failureText(i.failureReason, locale),
-      })),
-    done: active.every((i) => i.deliveryState !== 'pending'),
+    total: tally.total,
+    delivered: tally.delivered,
+    pending: tally.pending,
+    failed: tally.failed.map((i) => ({
+      memberName: ctx.member(committee.id, i.memberId)?.name ?? i.memberId,
+      reason: failureText(i.failureReason, locale),
+    })),
+    done: tally.pending === 0,
   };
 }

@@ -215,6 +215,20 @@ export interface RosterEntryWrite {
   at: Date;
 }
 
+/**
+ * How a round's invitations stand, counted in the store: the staff progress
+ * of a fan-out reads this every few seconds, and reading every invitation of
+ * a 10,000-member round that often would hold the event loop. Members removed
+ * from the round are not counted.
+ */
+export interface InvitationTally {
+  total: number;
+  delivered: number;
+  pending: number;
+  /** Failed invitations with their stored reason, in member id order. */
+  failed: Array<{ memberId: string; failureReason?: string }>;
+}
+
 export interface Store {
   /** Upserts the committee and its members from config. Members no longer listed become inactive. */
   syncCommittee(committee: Committee): Promise<void>;
@@ -243,6 +257,8 @@ export interface Store {
   createInvitations(invitations: Invitation[]): Promise<void>;
   getInvitation(roundId: string, memberId: string): Promise<Invitation | null>;
   listInvitations(roundId: string): Promise<Invitation[]>;
+  /** Counts of a round's invitations by delivery state (see InvitationTally). */
+  tallyInvitations(roundId: string): Promise<InvitationTally>;
   /** Invitations of one member across rounds, for "which round is this DM about". */
   listInvitationsOfMember(memberId: string): Promise<Invitation[]>;
   updateInvitation(roundId: string, memberId: string, patch: InvitationPatch): Promise<void>;
