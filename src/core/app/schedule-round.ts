@@ -81,6 +81,17 @@ export function openingJobs(
   members: Member[],
   now: Date,
 ): NewJob[] {
+  return [...memberOpeningJobs(ctx, round, committee, members, now), closeJob(round)];
+}
+
+/** The jobs of these members in a freshly opened round: the invitation and the reminders. */
+export function memberOpeningJobs(
+  ctx: AppContext,
+  round: Round,
+  committee: Committee,
+  members: Member[],
+  now: Date,
+): NewJob[] {
   const inviteAt = round.opensAt.getTime() > now.getTime() ? round.opensAt : now;
   return [
     ...members.map(
@@ -93,8 +104,12 @@ export function openingJobs(
       }),
     ),
     ...reminderJobs(ctx, round, committee, members),
-    { key: closeJobKey(round.id, round.closesAt), kind: 'close', roundId: round.id, dueAt: round.closesAt },
   ];
+}
+
+/** The job that closes the round at its deadline. */
+export function closeJob(round: Round): NewJob {
+  return { key: closeJobKey(round.id, round.closesAt), kind: 'close', roundId: round.id, dueAt: round.closesAt };
 }
 
 /** One notice job per member about a change of the round (`version` keeps each change's notices apart). */

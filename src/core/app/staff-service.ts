@@ -4,6 +4,8 @@
  */
 import { titled } from './titled.ts';
 import { isAnswered } from '../answers/validate-answer.ts';
+import { forEachChunk } from '../cooperate.ts';
+import type { NewJob } from '../ports/store.ts';
 import { err, ok, type Result } from '../errors.ts';
 import { describeError, type MessageKey, t } from '../i18n/catalogue.ts';
 import type { Actor, Committee, Invitation, Member, Round } from '../model.ts';
@@ -14,8 +16,10 @@ import { actorLabel, type AppContext } from './app-context.ts';
 import type { RoundFacts, StaffApi, StaffCommand, StaffReply, StatusView } from './inbound.ts';
 import { STAFF_USAGE } from './parse-staff-command.ts';
 import {
+  closeJob,
   closeJobKey,
   inviteJobKey,
+  memberOpeningJobs,
   noticeJobs,
   openingJobs,
   reminderJobs,
@@ -31,6 +35,9 @@ import { reloadFromSource } from './reload-config.ts';
 import { reportReply } from './report-service.ts';
 import { overdueLines, runAction, runSynthesis } from './follow-up-service.ts';
 import { rosterText, rosterView } from './roster-service.ts';
+
+/** Members whose opening rows are built in one turn of the event loop (a few milliseconds of work). */
+const OPEN_BUILD_SLICE = 1_000;
 
 /** Who runs a command: a platform user (checked) or the operator at the CLI (trusted). */
 export type StaffCaller = { kind: 'user'; actor: Actor } | { kind: 'operator' };
@@ -261,11 +268,8 @@ export class StaffService implements StaffApi {
     const members = committee.members.filter((m) => m.active);
     // One transaction: a crash leaves the round fully queued, or not opened at all.
     this.ctx.logger.info({ roundId, members: members.length }, 'opening round');
-    const created = await this.ctx.store.openRound(
-      opened,
-      this.#invitationsOf(committee, members, roundId),
-      openingJobs(this.ctx, opened, committee, members, now),
-    );
+    const { invitations, jobs } = await this.#openingRows(opened, committee, members, now);
+    const created = await this.ctx.store.openRound(opened, invitations, jobs);
     if (!created) return err('ROUND.ALREADY_OPEN', { roundId, roundTitle: round.title });
     this.ctx.logger.info({ roundId, members: members.length }, 'round opened');
     await this.ctx.store.audit({ at: now, actor, action: 'round.open', roundId, detail: { members: members.length } });
@@ -279,6 +283,27 @@ export class StaffService implements StaffApi {
       text: [openedText, ...calendarNotice(calendar, from, to, committee.locale)].join('\n'),
       ephemeral: false,
     });
+  }
+
+  /**
+   * The invitations and jobs of an opening, built a slice of members at a
+   * time with the event loop turning between slices: for 10,000 members the
+   * rows took one turn of about 70 ms of CPU.
+   */
+  async #openingRows(
+    round: Round,
+    committee: Committee,
+    members: Member[],
+    now: Date,
+  ): Promise<{ invitations: Invitation[]; jobs: NewJob[] }> {
+    const invitations: Invitation[] = [];
+    const jobs: NewJob[] = [];
+    await forEachChunk(members, OPEN_BUILD_SLICE, (slice) => {
+      invitations.push(...this.#invitationsOf(committee, slice, round.id));
+      jobs.push(...memberOpeningJobs(this.ctx, round, committee, slice, now));
+    });
+    jobs.push(closeJob(round));
+    return { invitations, jobs };
   }
 
   #invitationsOf(committee: Committee, members: Member[], roundId: string): Invitation[] {

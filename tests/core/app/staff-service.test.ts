@@ -280,6 +280,43 @@ describe('open', () => {
     expect((await t.store.listJobs(ROUND)).filter((j) => j.kind === 'invite')).toHaveLength(7);
   });
 
+  it('GIVEN 2,500 members (three slices of opening rows) WHEN opened THEN the event loop turned while the rows were built, and each member has one invitation, one invitation job and the reminders of one; the round one close job', async () => {
+    const { t } = await app({
+      mutateCommittee: (c) => {
+        const [first] = c.members;
+        c.members = Array.from({ length: 2_500 }, (_, i) => ({
+          ...structuredClone(first!),
+          id: `m-${i}`,
+          name: `위원 ${i}`,
+          platforms: { local: `u-${i}` },
+        }));
+      },
+    });
+    let turns = 0;
+    let counting = true;
+    const count = (): void => {
+      turns += 1;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const reply = await t.app.runStaffCommand(staff, { verb: 'open', roundId: ROUND });
+    counting = false;
+    expect(reply.text).toContain('2500명');
+    expect(turns).toBeGreaterThanOrEqual(2);
+    const invitations = await t.store.listInvitations(ROUND);
+    expect(new Set(invitations.map((i) => i.memberId)).size).toBe(2_500);
+    expect(invitations).toHaveLength(2_500);
+    const jobs = await t.store.listJobs(ROUND);
+    const perKind = (kind: string) => jobs.filter((j) => j.kind === kind);
+    expect(new Set(perKind('invite').map((j) => j.memberId)).size).toBe(2_500);
+    expect(perKind('invite')).toHaveLength(2_500);
+    expect(perKind('close')).toHaveLength(1);
+    const reminders = perKind('remind');
+    const ofFirst = reminders.filter((j) => j.memberId === 'm-0').length;
+    expect(ofFirst).toBeGreaterThan(0);
+    expect(reminders).toHaveLength(ofFirst * 2_500);
+  });
+
   it('GIVEN an open THEN the log says it began and ended, with the number of members (the crash trials wait on these lines)', async () => {
     const logger = recordingLogger();
     const { t } = await app({ logger });
