@@ -61,7 +61,8 @@ export class AppContext {
   #fileCommittees: readonly Committee[] = [];
   #rosterEntries: readonly RosterEntry[] = [];
   #rosterConflicts: RosterConflict[] = [];
-  #rosterVersion = '';
+  /** The roster entries the lookups were built with; the constructor builds them with none. */
+  #rosterVersion = rosterVersion([]);
   /** Every round definition not yet opened or opened: round files and stored drafts (a stored draft wins an id both have). */
   readonly definitions = new Map<string, RoundDefinition>();
   #fileRounds: readonly RoundDefinition[] = [];
@@ -104,7 +105,7 @@ export class AppContext {
   async refreshRoster(): Promise<void> {
     const entries = await this.store.listRosterEntries();
     // Every scheduler tick reads them: rebuild the lookups only when an entry changed.
-    const version = JSON.stringify(entries.map((e) => [e.committeeId, e.member, e.fileBase]));
+    const version = rosterVersion(entries);
     if (version === this.#rosterVersion) return;
     this.#rosterVersion = version;
     this.#rosterEntries = entries;
@@ -262,4 +263,9 @@ export class AppContext {
 /** `platform:userId`, the actor as written in the audit log. */
 export function actorLabel(actor: Actor): string {
   return `${actor.platform}:${actor.userId}`;
+}
+
+/** What the committee lookups depend on of the chat's roster entries: equal strings, equal lookups. */
+function rosterVersion(entries: readonly RosterEntry[]): string {
+  return JSON.stringify(entries.map((e) => [e.committeeId, e.member, e.fileBase]));
 }

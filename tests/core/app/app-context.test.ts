@@ -102,6 +102,22 @@ describe('AppContext', () => {
     expect(ctx.fileCommittee('regional')?.members[0]).toEqual(kang());
   });
 
+  it('GIVEN no roster change in chat WHEN the roster is refreshed THEN the lookups built at start are kept (for 10,000 members a rebuild held the event loop for tens of milliseconds); GIVEN a change THEN they are rebuilt once', async () => {
+    const store = createMemoryStore();
+    const ctx = context({ store });
+    const kangAsSlack = { platform: 'slack' as const, userId: 'U1' };
+    const atStart = ctx.membersOf(kangAsSlack);
+    await ctx.refreshRoster();
+    expect(ctx.membersOf(kangAsSlack)).toBe(atStart);
+    await store.saveRosterEntry({ committeeId: 'regional', member: kang(), fileBase: kang(), by: 'cli', at: NOW });
+    await ctx.refreshRoster();
+    const rebuilt = ctx.membersOf(kangAsSlack);
+    expect(rebuilt).not.toBe(atStart);
+    expect(rebuilt).toEqual(atStart);
+    await ctx.refreshRoster();
+    expect(ctx.membersOf(kangAsSlack)).toBe(rebuilt);
+  });
+
   it('GIVEN committees THEN the default locale is the first one’s; GIVEN none THEN Korean', () => {
     expect(context({ committees: [committee([], { locale: 'en' }), committee([], { id: 'b' })] }).defaultLocale()).toBe(
       'en',
