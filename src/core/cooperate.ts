@@ -81,12 +81,19 @@ export async function runInLanes<T>(
 export interface LaneOptions {
   concurrency: number;
   batch: number;
+  /**
+   * `pull` is asked again when fewer than this many pulled items wait for a
+   * lane (default: `concurrency`). Low keeps few items claimed ahead of the
+   * lanes, so an item that comes due later (a receipt during a fan-out) is
+   * pulled soon instead of after everything already waiting.
+   */
+  refillBelow?: number;
 }
 
 /**
  * `runInLanes` over items that keep coming: `pull(room)` gives up to `room`
  * items, none when nothing is left for now. It is asked again as soon as
- * fewer than `concurrency` items wait, while the lanes run, so a lane that
+ * fewer than `refillBelow` (by default `concurrency`) items wait, while the lanes run, so a lane that
  * stays busy (one member whose platform call hangs or is retried) never holds
  * the other lanes or the next items. Ends when everything pulled has run and
  * a pull made after that gives nothing. Returns how many items ran. A throw
@@ -98,8 +105,9 @@ export async function runLanesFrom<T>(
   laneOf: (item: T) => string | null,
   work: (item: T) => Promise<void>,
 ): Promise<number> {
-  const { concurrency, batch } = options;
-  if (concurrency < 1 || batch < 1) throw new Error(`lanes and batch must be positive, got ${concurrency}, ${batch}`);
+  const { concurrency, batch, refillBelow = concurrency } = options;
+  if (concurrency < 1 || batch < 1 || refillBelow < 1)
+    throw new Error(`lanes, batch and refill mark must be positive, got ${concurrency}, ${batch}, ${refillBelow}`);
   const waiting: T[] = [];
   /** Active lanes, each with the items queued behind the one it runs. */
   const lanes = new Map<string, T[]>();
@@ -152,7 +160,7 @@ export async function runLanesFrom<T>(
 
   let dry = false;
   for (;;) {
-    if (!dry && waiting.length < concurrency) {
+    if (!dry && waiting.length < refillBelow) {
       const pulled = await pull(batch);
       if (pulled.length === 0) {
         if (held === 0) break;
@@ -167,7 +175,7 @@ export async function runLanesFrom<T>(
       dry = false;
       continue;
     }
-    if (!dry && waiting.length < concurrency) continue;
+    if (!dry && waiting.length < refillBelow) continue;
     if (!laneEnded) await new Promise<void>((resolve) => (wake = resolve));
     wake = undefined;
     laneEnded = false;

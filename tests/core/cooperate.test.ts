@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachChunk, pacer, runInLanes } from '../../src/core/cooperate.ts';
+import { forEachChunk, pacer, runInLanes, runLanesFrom } from '../../src/core/cooperate.ts';
 
 /** A promise with its resolver, to hold work open until the test lets it finish. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -147,5 +147,57 @@ describe('pacer', () => {
     );
     clearInterval(timer);
     expect(ticksSeen).toBeGreaterThan(0);
+  });
+});
+
+describe('runLanesFrom: how far ahead items are pulled', () => {
+  /** 40 items from a source, 4 lanes that each hold their item until released, one released per turn. */
+  async function drain(options: { batch: number; refillBelow?: number }) {
+    const total = 40;
+    const gates: Array<() => void> = [];
+    let next = 0;
+    let pulled = 0;
+    let started = 0;
+    let mostWaiting = 0;
+    const ran: number[] = [];
+    const pull = async (room: number): Promise<number[]> => {
+      const items: number[] = [];
+      while (items.length < room && next < total) items.push(next++);
+      pulled += items.length;
+      mostWaiting = Math.max(mostWaiting, pulled - started);
+      return items;
+    };
+    const work = async (item: number): Promise<void> => {
+      started += 1;
+      await new Promise<void>((resolve) => gates.push(resolve));
+      ran.push(item);
+    };
+    const done = runLanesFrom(pull, { concurrency: 4, ...options }, (item) => `m${item}`, work);
+    for (let turn = 0; turn < 10_000 && ran.length < total; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gates.shift()?.();
+    }
+    expect(await done).toBe(total);
+    expect([...ran].sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i));
+    return mostWaiting;
+  }
+
+  it('GIVEN busy lanes, batches of 3 and a refill mark of 2 THEN at most 1 + 3 items ever wait for a lane, and every item runs once', async () => {
+    expect(await drain({ batch: 3, refillBelow: 2 })).toBe(4);
+  });
+
+  it('GIVEN no refill mark THEN items are pulled until as many wait as there are lanes: up to 3 + 3', async () => {
+    expect(await drain({ batch: 3 })).toBe(6);
+  });
+
+  it('GIVEN a refill mark below 1 THEN it is refused', async () => {
+    await expect(
+      runLanesFrom(
+        async () => [],
+        { concurrency: 2, batch: 1, refillBelow: 0 },
+        () => 'a',
+        async () => {},
+      ),
+    ).rejects.toThrow('lanes, batch and refill mark must be positive, got 2, 1, 0');
   });
 });

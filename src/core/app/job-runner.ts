@@ -23,9 +23,17 @@ import { type MissingPart, OutboxParts } from './outbox-parts.ts';
 /** Transient failures are retried this many times, with growing delays. */
 const MAX_ATTEMPTS = 5;
 const LEASE_MS = 5 * 60_000;
-const BATCH = 50;
 /** Jobs of different members in flight at once: enough to keep the platforms' buckets full. */
 const CONCURRENCY = 16;
+/**
+ * Jobs claimed at a time, and claimed again when fewer than REFILL_BELOW
+ * wait for a lane: few jobs are held ahead of the lanes, so a receipt that
+ * comes due during a paced fan-out (the store hands receipts out first) waits
+ * for a handful of sends, not for the 50 claimed before it (about a minute
+ * at Slack's 50 DM opens a minute).
+ */
+const BATCH = 8;
+const REFILL_BELOW = 4;
 /** Real time between staff progress updates during a fan-out. */
 const PROGRESS_INTERVAL_MS = 3_000;
 /** Progress posts tried per round and platform when crashes cut earlier ones (see #progressPost). */
@@ -67,7 +75,7 @@ export class JobRunner {
         await this.#updateProgress(false);
         return this.ctx.store.claimDueJobs(this.ctx.now(), room, LEASE_MS, this.ctx.claimants.self);
       },
-      { concurrency: CONCURRENCY, batch: BATCH },
+      { concurrency: CONCURRENCY, batch: BATCH, refillBelow: REFILL_BELOW },
       (job) => job.memberId ?? null,
       (job) => this.#runOne(job),
     );

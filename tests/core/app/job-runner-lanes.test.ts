@@ -11,7 +11,7 @@ import type { Delivery, MemberAddress, MemberMessage } from '../../../src/core/p
 import { createTestApp } from '../../fakes/app-harness.ts';
 
 const ROUND = '2024-1';
-/** More than one claim of jobs (the runner claims 50 at a time). */
+/** More than one claim of jobs (the runner claims 8 at a time). */
 const MEMBERS = 130;
 const HANGING = 'm-7';
 
@@ -74,5 +74,66 @@ describe('a member whose invitation hangs', () => {
     expect(invitations).toHaveLength(MEMBERS);
     expect(new Set(invitations.map((m) => m.channelId)).size).toBe(MEMBERS);
     expect((await t.store.listInvitations(ROUND)).filter((i) => i.deliveryState === 'delivered')).toHaveLength(MEMBERS);
+  });
+});
+
+/** The local messenger whose every send waits until the test releases it, one at a time (a paced platform). */
+class GatedMessenger extends LocalMessenger {
+  readonly #gates: Array<() => void> = [];
+  get held(): number {
+    return this.#gates.length;
+  }
+  releaseOne(): void {
+    this.#gates.shift()?.();
+  }
+  override async sendToMember(to: MemberAddress, message: MemberMessage, key: string): Promise<Delivery> {
+    await new Promise<void>((resolve) => this.#gates.push(resolve));
+    return super.sendToMember(to, message, key);
+  }
+}
+
+describe('a receipt that comes due during a fan-out', () => {
+  it('GIVEN 80 invitations going out one send at a time and every lane busy WHEN a receipt comes due THEN it is claimed within a few sends, not after every invitation claimed before it; everyone is invited once', async () => {
+    const messenger = new GatedMessenger();
+    const t = await createTestApp({
+      messengers: [messenger],
+      mutateCommittee: (committee) => {
+        const template = committee.members[0] as Member;
+        committee.members = Array.from({ length: 80 }, (_, i) => ({
+          ...template,
+          id: `m-${i}`,
+          name: `위원 ${i}`,
+          platforms: { local: `u-${i}` },
+        }));
+      },
+    });
+    await t.app.runAsOperator({ verb: 'open', roundId: ROUND });
+    const claimed: string[] = [];
+    const claim = t.store.claimDueJobs.bind(t.store);
+    t.store.claimDueJobs = async (...args) => {
+      const jobs = await claim(...args);
+      claimed.push(...jobs.map((job) => job.key));
+      return jobs;
+    };
+    const run = t.app.runDueJobs();
+    await turnsUntil(() => messenger.held === 16);
+    await t.store.enqueueJobs([
+      { key: 'receipt:test', kind: 'receipt', roundId: ROUND, memberId: 'm-79', dueAt: t.clock.now() },
+    ]);
+    let sendsBefore = 0;
+    while (!claimed.includes('receipt:test') && sendsBefore < 80) {
+      messenger.releaseOne();
+      sendsBefore += 1;
+      await turnsUntil(() => messenger.held === 16 || claimed.includes('receipt:test'), 1_000);
+    }
+    expect(sendsBefore).toBeLessThanOrEqual(6);
+    for (let turn = 0; turn < 100_000 && messenger.held + (await t.store.tallyInvitations(ROUND)).pending > 0; turn++) {
+      messenger.releaseOne();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await run;
+    const invitations = messenger.all().filter((m) => m.kind === 'invitation');
+    expect(new Set(invitations.map((m) => m.channelId)).size).toBe(80);
+    expect(invitations).toHaveLength(80);
   });
 });
