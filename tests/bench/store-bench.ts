@@ -98,6 +98,7 @@ export async function runSaveBench(total = 10_000): Promise<SuiteResult> {
         'saves: 50 at once / serial (same run)': (parallel.result.perSecond / serial.result.perSecond).toFixed(2),
         'event loop p50/p99/max ms (serial)': `${serial.p50}/${serial.p99}/${serial.max}`,
         'event loop p50/p99/max ms (50 at once)': `${parallel.p50}/${parallel.p99}/${parallel.max}`,
+        'CPU held between timer turns p99/max ms (serial; 50 at once)': `${serial.held.p99}/${serial.held.max}; ${parallel.held.p99}/${parallel.held.max}`,
       },
       targets: [
         {
@@ -149,9 +150,11 @@ export async function runOpenBench(members = 10_000): Promise<SuiteResult> {
         'open reply': open.result.text.split('\n')[0] ?? '',
         'open: ms': Math.round(openMs),
         'open: event loop p50/p99/max ms': `${open.p50}/${open.p99}/${open.max}`,
+        'open: CPU held between timer turns p99/max ms': `${open.held.p99}/${open.held.max}`,
         'fan-out (local messenger, no rate limit): ms': Math.round(fanoutMs),
         'fan-out: invitations per second': Math.round(members / (fanoutMs / 1000)),
         'fan-out: event loop p50/p99/max ms': `${fanout.p50}/${fanout.p99}/${fanout.max}`,
+        'fan-out: CPU held between timer turns p99/max ms': `${fanout.held.p99}/${fanout.held.max}`,
         'members invited': perMember.size,
         duplicates,
       },
