@@ -522,7 +522,9 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         const invitations = ['m1', 'm2'].map(
           (memberId): Invitation => ({ roundId: 'r1', memberId, deliveryState: 'pending', late: false }),
         );
-        expect(await store.openRound(sampleRound(), invitations, [job('i1', 0), job('i2', 0)])).toBe(true);
+        const opened: Round = { ...sampleRound(), description: '목적', status: 'open', openedAt: at(1) };
+        expect(await store.openRound(opened, invitations, [job('i1', 0), job('i2', 0)])).toBe(true);
+        expect(await store.getRound('r1')).toEqual(opened);
         expect((await store.listInvitations('r1')).map((i) => i.memberId)).toEqual(['m1', 'm2']);
         expect((await store.listJobs('r1')).map((j) => j.key)).toEqual(['i1', 'i2']);
         expect(await store.openRound({ ...sampleRound(), title: 'x' }, [], [job('i3', 0)])).toBe(false);

@@ -13,7 +13,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Prisma, PrismaClient, type Round as RoundRow } from '../../generated/prisma/client.ts';
-import type { Committee, Invitation } from '../../core/model.ts';
+import type { Committee, Invitation, Round } from '../../core/model.ts';
 import type {
   AnswerWrite,
   AuditEvent,
@@ -26,8 +26,8 @@ import type {
 } from '../../core/ports/store.ts';
 import { ensureDatabaseFolder, isPostgresUrl, migrationScripts, sqliteFilePath } from './migration-files.ts';
 import { migrateDatabase } from './migrate.ts';
-import { jobToCreate, PrismaStoreBase } from './prisma-store-base.ts';
-import { forEachChunk, pacer, WRITE_CHUNK } from '../../core/cooperate.ts';
+import { PrismaStoreBase } from './prisma-store-base.ts';
+import { pacer } from '../../core/cooperate.ts';
 import {
   answerFromSqlite,
   invitationFromSqlite,
@@ -36,6 +36,7 @@ import {
   roundRowFromSqlite,
 } from './sqlite-rows.ts';
 import { bindable, ConnectionGate, GroupCommit, gatedConnection, SqliteDirect } from './sqlite-direct.ts';
+import { openRoundDirect } from './sqlite-open.ts';
 import { committeeSettings, invitationPatchToData } from './row-mapping.ts';
 import { pacedStore } from './paced-store.ts';
 import { auditWrites, inboundEventWrites, listAnswersDirect } from './sqlite-inbound.ts';
@@ -104,22 +105,6 @@ function splitStatements(sql: string): string[] {
         .trim(),
     )
     .filter((statement) => statement !== '');
-}
-
-/** A unique-key violation of a direct statement as Prisma reports it (P2002), so callers treat both alike. */
-function asPrismaError<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw new Prisma.PrismaClientKnownRequestError(String((error as Error).message), {
-        code: 'P2002',
-        clientVersion: Prisma.prismaVersion.client,
-      });
-    }
-    throw error;
-  }
 }
 
 /** One member's answer save. */
@@ -217,51 +202,9 @@ class SqliteStore extends PrismaStoreBase {
     await this.sql.writeInSlices(invitations, (invitation) => insert.run(...invitationValues(invitation)));
   }
 
-  /**
-   * The opening rows as prepared statements on Prisma's connection, so they
-   * join the open's transaction: Prisma's createMany compiled every slice of
-   * 250 rows synchronously, holding the event loop for 0.1–3 s on a loaded
-   * machine; prepared inserts of a slice take milliseconds.
-   */
-  protected override async insertOpeningRows(
-    _tx: unknown,
-    invitations: Invitation[],
-    jobs: NewJob[],
-    now: Date,
-  ): Promise<void> {
-    // A plain insert: a second invitation of one member fails the open, as Prisma's createMany did.
-    const insertInvitation = this.sql.statement(
-      `INSERT INTO "Invitation" ("roundId", "memberId", "platform", "deliveryState", "failureReason", "channelRef",
-         "messageRef", "deliveredAt", "submittedAt", "declinedAt", "declineReason", "late", "removedAt", "lastAskedQuestionId")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertJob = this.sql.statement(
-      `INSERT INTO "Job" ("id", "key", "kind", "roundId", "memberId", "dueAt", "state", "attempts", "payload",
-         "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    await forEachChunk(invitations, WRITE_CHUNK, (slice) => {
-      for (const invitation of slice) asPrismaError(() => insertInvitation.run(...invitationValues(invitation)));
-    });
-    await forEachChunk(jobs, WRITE_CHUNK, (slice) => {
-      for (const job of slice) {
-        const row = jobToCreate(job, now);
-        asPrismaError(() =>
-          insertJob.run(
-            row.id ?? null,
-            row.key,
-            row.kind,
-            row.roundId,
-            row.memberId ?? null,
-            bindable(row.dueAt as Date),
-            row.state,
-            row.attempts,
-            row.payload,
-            bindable(row.createdAt as Date),
-            bindable(row.updatedAt as Date),
-          ),
-        );
-      }
-    });
+  /** The open on the prepared path (see sqlite-open.ts). */
+  override async openRound(round: Round, invitations: Invitation[], jobs: NewJob[]): Promise<boolean> {
+    return openRoundDirect(this.sql, round, invitations, jobs);
   }
 
   #invitationInsert() {

@@ -56,6 +56,11 @@ export type RoundWithAgenda = RoundRow & { agendaItems: (AgendaItemRow & { quest
 
 /** The nested create of a round with its agenda snapshot. */
 export function roundToCreate(round: Round, createdAt: Date): Prisma.RoundCreateInput {
+  return { ...roundRowOf(round, createdAt), agendaItems: { create: agendaToCreate(round.agenda) } };
+}
+
+/** The round's own row, without its agenda. */
+export function roundRowOf(round: Round, createdAt: Date): RoundRow {
   return {
     id: round.id,
     committeeId: round.committeeId,
@@ -72,7 +77,6 @@ export function roundToCreate(round: Round, createdAt: Date): Prisma.RoundCreate
     summarisedAt: round.summarisedAt ?? null,
     cancelledAt: round.cancelledAt ?? null,
     createdAt,
-    agendaItems: { create: agendaToCreate(round.agenda) },
   };
 }
 
@@ -87,7 +91,22 @@ export function agendaToCreate(agenda: Round['agenda']): Prisma.AgendaItemCreate
   }));
 }
 
-function questionToCreate(question: Question, position: number): Prisma.QuestionCreateWithoutItemInput {
+/** The agenda as flat rows of its two tables (the SQLite store's prepared open). */
+export function agendaRows(
+  roundId: string,
+  agenda: Round['agenda'],
+): { items: AgendaItemRow[]; questions: QuestionRow[] } {
+  const items: AgendaItemRow[] = [];
+  const questions: QuestionRow[] = [];
+  for (const [itemIndex, item] of agenda.entries()) {
+    items.push({ roundId, id: item.id, position: itemIndex, title: item.title, description: item.description ?? null });
+    for (const [index, question] of item.questions.entries())
+      questions.push({ roundId, itemId: item.id, ...questionToCreate(question, index) });
+  }
+  return { items, questions };
+}
+
+function questionToCreate(question: Question, position: number): Omit<QuestionRow, 'roundId' | 'itemId'> {
   return {
     id: question.id,
     position,
