@@ -42,6 +42,9 @@ export interface AppDeps {
   roundCodec?: RoundCodec;
 }
 
+/** Deadline texts remembered by `when` before the memory starts again (a few per round and zone). */
+const WHEN_TEXTS_KEPT = 1_000;
+
 /** A member of a committee, as resolved from a platform user. */
 export interface MemberRef {
   committee: Committee;
@@ -70,6 +73,7 @@ export class AppContext {
   readonly messengers = new Map<Platform, Messenger>();
   readonly #calendars = new Map<string, BusinessCalendar>();
   readonly #membersByUser = new Map<string, MemberRef[]>();
+  readonly #whenTexts = new Map<string, string>();
   readonly #onWorkDue: () => void;
   readonly #holidays: HolidaySource | undefined;
 
@@ -217,9 +221,19 @@ export class AppContext {
     return member.timeZone ?? committee.timeZone;
   }
 
-  /** A deadline or time as people read it, in a zone and language. */
+  /**
+   * A deadline or time as people read it, in a zone and language. Remembered:
+   * a fan-out writes the same deadline into every member's invitation.
+   */
   when(at: Date, zone: string, locale: Locale): string {
-    return formatOfficialDate(at, zone, locale);
+    const key = `${at.getTime()} ${zone} ${locale}`;
+    let text = this.#whenTexts.get(key);
+    if (text === undefined) {
+      if (this.#whenTexts.size >= WHEN_TEXTS_KEPT) this.#whenTexts.clear();
+      text = formatOfficialDate(at, zone, locale);
+      this.#whenTexts.set(key, text);
+    }
+    return text;
   }
 
   /** The messenger and address that reach this member, or null when none is configured. */

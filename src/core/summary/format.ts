@@ -7,9 +7,17 @@ import type { Locale } from '../model.ts';
 
 const NUMBER_LOCALES: Record<Locale, string> = { ko: 'ko-KR', en: 'en-US' };
 
+/** One formatter per locale: building an Intl.NumberFormat costs about 20 µs, using one well under 1 µs. */
+const NUMBER_FORMATS = new Map<Locale, Intl.NumberFormat>();
+
 /** A number with the locale's thousands separators (`600,000`). */
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(NUMBER_LOCALES[locale], { maximumFractionDigits: 2 }).format(value);
+  let format = NUMBER_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_LOCALES[locale], { maximumFractionDigits: 2 });
+    NUMBER_FORMATS.set(locale, format);
+  }
+  return format.format(value);
 }
 
 /** An amount of money as people in `locale` write it: `100,000원`, `100,000 KRW`. */

@@ -118,6 +118,27 @@ describe('AppContext', () => {
     expect(ctx.membersOf(kangAsSlack)).toBe(rebuilt);
   });
 
+  it('GIVEN one instant asked in two zones and two languages, again, and after 1,500 other instants THEN each answer is that zone’s and language’s official text', () => {
+    const ctx = context();
+    const at = new Date('2024-02-15T09:00:00Z');
+    const asked = () => [
+      ctx.when(at, 'Asia/Seoul', 'ko'),
+      ctx.when(at, 'Asia/Seoul', 'en'),
+      ctx.when(at, 'Europe/Berlin', 'ko'),
+      ctx.when(new Date(at.getTime() + 60_000), 'Asia/Seoul', 'ko'),
+    ];
+    const expected = [
+      '2024. 2. 15.(목) 18:00',
+      'Thu 15 Feb 2024 18:00',
+      '2024. 2. 15.(목) 10:00',
+      '2024. 2. 15.(목) 18:01',
+    ];
+    expect(asked()).toEqual(expected);
+    expect(asked()).toEqual(expected);
+    for (let i = 1; i <= 1_500; i++) ctx.when(new Date(at.getTime() + i * 86_400_000), 'Asia/Seoul', 'ko');
+    expect(asked()).toEqual(expected);
+  });
+
   it('GIVEN committees THEN the default locale is the first one’s; GIVEN none THEN Korean', () => {
     expect(context({ committees: [committee([], { locale: 'en' }), committee([], { id: 'b' })] }).defaultLocale()).toBe(
       'en',
