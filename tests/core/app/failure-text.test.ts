@@ -14,7 +14,7 @@ const WORDS: Array<[reason: string, ko: string, en: string]> = [
   ['network_error', '네트워크 오류', 'network error'],
   ['no_platform', '연결된 메신저 계정 없음', 'no messenger account configured'],
   ['exhausted', '여러 차례 다시 보냈으나 전달 실패', 'failed after several retries'],
-  ['unreadable', '파일을 읽을 수 없음(자료 경로 확인 필요)', 'the file could not be read (check its path)'],
+  ['unreadable', '읽을 수 없음(자료 경로 확인 필요)', 'could not be read (check its path)'],
 ];
 
 describe('failureText', () => {

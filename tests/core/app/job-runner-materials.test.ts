@@ -118,7 +118,7 @@ describe('an invitation with a file that can no longer be read', () => {
     expect(await kangJob(t)).toMatchObject({ state: 'done', attempts: 1 });
     expect(staffTexts(local)).toHaveLength(7);
     expect(staffTexts(local)[0]).toContain(
-      '• moved.pdf 파일을 첨부하지 못하였습니다: 파일을 읽을 수 없음(자료 경로 확인 필요)',
+      '• moved.pdf 파일을 첨부하지 못하였습니다: 읽을 수 없음(자료 경로 확인 필요)',
     );
     expect((await materialsAudit(t)).find(([memberId]) => memberId === 'm-kang')).toEqual([
       'm-kang',

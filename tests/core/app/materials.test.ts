@@ -186,7 +186,7 @@ describe('telling staff what did not reach a member', () => {
       '• the file a.pdf could not be attached: rate limited',
       '• the file b.pdf could not be attached: platform error (in_flight)',
       '• the file #2 could not be attached: posting was interrupted; it may or may not be there',
-      '• the file c.pdf could not be attached: unreadable',
+      '• the file c.pdf could not be attached: could not be read (check its path)',
     ]);
     expect(await store.listAudit('R1')).toEqual([
       {

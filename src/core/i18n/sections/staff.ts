@@ -63,7 +63,7 @@ export const staffTexts = defineSection({
     'staff.failure.rate_limited': '전송 한도 초과',
     'staff.failure.platform_error': '메신저 오류',
     'staff.failure.network_error': '네트워크 오류',
-    'staff.failure.unreadable': '파일을 읽을 수 없음(자료 경로 확인 필요)',
+    'staff.failure.unreadable': '읽을 수 없음(자료 경로 확인 필요)',
   },
   en: {
     'staff.progress': 'Sending "{roundTitle}": {delivered}/{total} delivered',
@@ -126,6 +126,6 @@ export const staffTexts = defineSection({
     'staff.failure.rate_limited': 'rate limited',
     'staff.failure.platform_error': 'platform error',
     'staff.failure.network_error': 'network error',
-    'staff.failure.unreadable': 'the file could not be read (check its path)',
+    'staff.failure.unreadable': 'could not be read (check its path)',
   },
 });
