@@ -100,6 +100,23 @@ export function runUntil(t: TestApp, until: Date): Promise<number> {
 }
 
 /** Seoul wall-clock time as an instant: `kst('2024-02-13 10:00')`. */
+/**
+ * A `mutateCommittee` that replaces the seed's members by `count` copies of
+ * the first, `m-0`…, named `위원 0`…, on the local messenger as `u-0`….
+ */
+export function localMembers(count: number): (committee: Committee) => void {
+  return (committee) => {
+    const [template] = committee.members;
+    if (!template) throw new Error('the seed committee has no member to copy');
+    committee.members = Array.from({ length: count }, (_, i) => ({
+      ...structuredClone(template),
+      id: `m-${i}`,
+      name: `위원 ${i}`,
+      platforms: { local: `u-${i}` },
+    }));
+  };
+}
+
 export function kst(local: string): Date {
   return new Date(`${local.replace(' ', 'T')}:00+09:00`);
 }

@@ -6,9 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
-import type { Member } from '../../../src/core/model.ts';
 import type { Delivery, MemberAddress, MemberMessage } from '../../../src/core/ports/messenger.ts';
-import { createTestApp } from '../../fakes/app-harness.ts';
+import { createTestApp, localMembers } from '../../fakes/app-harness.ts';
 
 const ROUND = '2024-1';
 /** More than one claim of jobs (the runner claims 8 at a time). */
@@ -41,15 +40,7 @@ describe('a member whose invitation hangs', () => {
     const messenger = new HangingMessenger();
     const t = await createTestApp({
       messengers: [messenger],
-      mutateCommittee: (committee) => {
-        const template = committee.members[0] as Member;
-        committee.members = Array.from({ length: MEMBERS }, (_, i) => ({
-          ...template,
-          id: `m-${i}`,
-          name: `위원 ${i}`,
-          platforms: { local: `u-${i}` },
-        }));
-      },
+      mutateCommittee: localMembers(MEMBERS),
     });
     await t.app.runAsOperator({ verb: 'open', roundId: ROUND });
     const invited = () =>
@@ -97,15 +88,7 @@ describe('a receipt that comes due during a fan-out', () => {
     const messenger = new GatedMessenger();
     const t = await createTestApp({
       messengers: [messenger],
-      mutateCommittee: (committee) => {
-        const template = committee.members[0] as Member;
-        committee.members = Array.from({ length: 80 }, (_, i) => ({
-          ...template,
-          id: `m-${i}`,
-          name: `위원 ${i}`,
-          platforms: { local: `u-${i}` },
-        }));
-      },
+      mutateCommittee: localMembers(80),
     });
     await t.app.runAsOperator({ verb: 'open', roundId: ROUND });
     const claimed: string[] = [];

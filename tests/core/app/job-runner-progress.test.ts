@@ -6,8 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LocalMessenger, type LocalMessage } from '../../../src/adapters/local/local-messenger.ts';
-import type { Member } from '../../../src/core/model.ts';
-import { createTestApp, runUntil } from '../../fakes/app-harness.ts';
+import { createTestApp, localMembers, runUntil } from '../../fakes/app-harness.ts';
 
 const ROUND = '2024-1';
 const SECOND = 1000;
@@ -88,15 +87,7 @@ describe('the progress post during a long fan-out', () => {
     };
     const t = await createTestApp({
       messengers: [local],
-      mutateCommittee: (committee) => {
-        const template = committee.members[0] as Member;
-        committee.members = Array.from({ length: 130 }, (_, i) => ({
-          ...template,
-          id: `m-${i}`,
-          name: `위원 ${i}`,
-          platforms: { local: `u-${i}` },
-        }));
-      },
+      mutateCommittee: localMembers(130),
     });
     await t.app.runAsOperator({ verb: 'open', roundId: ROUND });
     await t.app.runDueJobs();

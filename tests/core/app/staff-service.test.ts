@@ -14,7 +14,14 @@ import type { RoundDefinition } from '../../../src/core/model.ts';
 import { ManualClock } from '../../../src/core/ports/clock.ts';
 import { silentLogger } from '../../../src/core/ports/logger.ts';
 import type { Store } from '../../../src/core/ports/store.ts';
-import { createTestApp, kst, seedConfig, type TestApp, type TestAppOptions } from '../../fakes/app-harness.ts';
+import {
+  createTestApp,
+  kst,
+  localMembers,
+  seedConfig,
+  type TestApp,
+  type TestAppOptions,
+} from '../../fakes/app-harness.ts';
 import { recordingLogger } from '../../fakes/recording-logger.ts';
 
 const ROUND = '2024-1';
@@ -282,15 +289,7 @@ describe('open', () => {
 
   it('GIVEN 2,500 members (three slices of opening rows) WHEN opened THEN the event loop turned while the rows were built, and each member has one invitation, one invitation job and the reminders of one; the round one close job', async () => {
     const { t } = await app({
-      mutateCommittee: (c) => {
-        const [first] = c.members;
-        c.members = Array.from({ length: 2_500 }, (_, i) => ({
-          ...structuredClone(first!),
-          id: `m-${i}`,
-          name: `위원 ${i}`,
-          platforms: { local: `u-${i}` },
-        }));
-      },
+      mutateCommittee: localMembers(2_500),
     });
     let turns = 0;
     let counting = true;
