@@ -268,9 +268,9 @@ export abstract class PrismaStoreBase implements Store {
   /**
    * The invitations and jobs of an opening round, inside its transaction `tx`,
    * in slices with the event loop turning between them. The SQLite store
-   * writes them with prepared statements on the same connection instead.
+   * opens a round without Prisma (sqlite-open.ts); this is PostgreSQL's way.
    */
-  protected async insertOpeningRows(
+  private async insertOpeningRows(
     tx: Prisma.TransactionClient,
     invitations: Invitation[],
     jobs: NewJob[],
