@@ -190,6 +190,43 @@ describe('runLanesFrom: how far ahead items are pulled', () => {
     expect(await drain({ batch: 3 })).toBe(6);
   });
 
+  it('GIVEN no lane, no batch or no refill mark THEN each is refused; one of each runs every item', async () => {
+    const none = async (): Promise<string[]> => [];
+    const refused = (concurrency: number, batch: number, refillBelow: number) =>
+      runLanesFrom(
+        none,
+        { concurrency, batch, refillBelow },
+        () => 'a',
+        async () => {},
+      );
+    await expect(refused(0, 1, 1)).rejects.toThrow('got 0, 1, 1');
+    await expect(refused(1, 0, 1)).rejects.toThrow('got 1, 0, 1');
+    const items = ['a', 'b', 'c'];
+    const ran: string[] = [];
+    const pull = async (room: number): Promise<string[]> => items.splice(0, room);
+    expect(
+      await runLanesFrom(
+        pull,
+        { concurrency: 1, batch: 1, refillBelow: 1 },
+        (i) => i,
+        async (i) => void ran.push(i),
+      ),
+    ).toBe(3);
+    expect(ran).toEqual(['a', 'b', 'c']);
+  });
+
+  it('GIVEN work that throws for two items THEN every other item still runs and the first error is thrown at the end', async () => {
+    const items = [1, 2, 3, 4, 5];
+    const ran: number[] = [];
+    const pull = async (room: number): Promise<number[]> => items.splice(0, room);
+    const work = async (item: number): Promise<void> => {
+      if (item === 2 || item === 4) throw new Error(`failed ${item}`);
+      ran.push(item);
+    };
+    await expect(runLanesFrom(pull, { concurrency: 1, batch: 5 }, (i) => `m${i}`, work)).rejects.toThrow('failed 2');
+    expect(ran).toEqual([1, 3, 5]);
+  });
+
   it('GIVEN a refill mark below 1 THEN it is refused', async () => {
     await expect(
       runLanesFrom(

@@ -116,6 +116,16 @@ describe('AppContext', () => {
     expect(rebuilt).toEqual(atStart);
     await ctx.refreshRoster();
     expect(ctx.membersOf(kangAsSlack)).toBe(rebuilt);
+    // One entry changed, none added: rebuilt again, with the change.
+    await store.saveRosterEntry({
+      committeeId: 'regional',
+      member: { ...kang(), name: 'Kang B.' },
+      fileBase: kang(),
+      by: 'cli',
+      at: NOW,
+    });
+    await ctx.refreshRoster();
+    expect(ctx.membersOf(kangAsSlack).map((ref) => ref.member.name)).toEqual(['Kang B.']);
   });
 
   it('GIVEN one instant asked in two zones and two languages, again, and after 1,500 other instants THEN each answer is that zone’s and language’s official text', () => {
