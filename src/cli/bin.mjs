@@ -16,6 +16,8 @@ if (args.length === 1 && ['--help', '-h', 'help'].includes(args[0])) {
   const { readFileSync } = await import('node:fs');
   process.stdout.write(readFileSync(new URL('./help.txt', import.meta.url), 'utf8'));
 } else {
+  const { setRuntimeFlags } = await import('./runtime-flags.mjs');
+  setRuntimeFlags();
   const { main } = await loadMain(args[0] === 'start');
   process.exitCode = await main(process.argv);
 }

@@ -6,6 +6,7 @@
  * so compare ratios within one run.
  */
 import { cpus, loadavg } from 'node:os';
+import { setRuntimeFlags } from '../../src/cli/runtime-flags.mjs';
 import { runAckBench } from './ack-bench.ts';
 import { runCliBench } from './cli-bench.ts';
 import { runCompileBench, runSummaryStoreBench } from './core-bench.ts';
@@ -15,6 +16,9 @@ import { runStartupBench } from './startup-bench.ts';
 import { postgresTestUrl } from '../adapters/prisma/postgres-test-db.ts';
 import { runOpenBench, runSaveBench } from './store-bench.ts';
 import { formatTarget, type SuiteResult, type Target, withLoopDelay, loopTarget } from './targets.ts';
+
+// The V8 flags of `jamun` (bin.mjs): the store sections run Prisma in this process.
+setRuntimeFlags();
 
 const args = process.argv.slice(2);
 const membersFlag = args.indexOf('--members');

@@ -13,6 +13,7 @@
  */
 import { LocalMessenger } from '../../src/adapters/local/local-messenger.ts';
 import { createPrismaStore } from '../../src/adapters/prisma/prisma-store.ts';
+import { setRuntimeFlags } from '../../src/cli/runtime-flags.mjs';
 import { createJamunApp } from '../../src/core/app/create-app.ts';
 import { ManualClock } from '../../src/core/ports/clock.ts';
 import { silentLogger } from '../../src/core/ports/logger.ts';
@@ -23,6 +24,7 @@ const [members = 500, questions = 20, answerChars = 1500] = sizes.map(Number);
 const committee = { ...syntheticCommittee(members), staffChannels: { local: 'staff-channel' } };
 const def = syntheticRound(questions);
 const clock = new ManualClock(new Date('2024-02-08T01:00:00Z'));
+setRuntimeFlags(); // as `jamun` runs (bin.mjs)
 const store = await createPrismaStore(`file:${databaseFile}`);
 const local = new LocalMessenger();
 const app = createJamunApp({
