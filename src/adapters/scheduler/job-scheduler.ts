@@ -40,6 +40,19 @@ export interface JobScheduler {
   idle(): Promise<void>;
 }
 
+/** node-cron's own messages (a tick missed while the event loop was held, …) through the bot's logger. */
+function cronLogger(logger: Logger): Parameters<typeof cron.setLogger>[0] {
+  const context = (error?: Error | string): Record<string, unknown> =>
+    error === undefined ? { source: 'node-cron' } : { source: 'node-cron', err: String(error) };
+  const text = (message: string | Error): string => (message instanceof Error ? message.message : message);
+  return {
+    debug: (message, error) => logger.debug(context(error), text(message)),
+    info: (message) => logger.info(context(), message),
+    warn: (message) => logger.warn(context(), message),
+    error: (message, error) => logger.error(context(error), text(message)),
+  };
+}
+
 export function createJobScheduler(options: SchedulerOptions): JobScheduler {
   const { app, logger } = options;
   let task: ScheduledTask | undefined;
@@ -95,7 +108,16 @@ export function createJobScheduler(options: SchedulerOptions): JobScheduler {
       if (!cron.validate(options.cronExpression)) throw new Error(`Invalid cron expression: ${options.cronExpression}`);
       const uncertain = await app.recoverInterruptedSends();
       if (uncertain > 0) logger.warn({ uncertain }, 'sends interrupted by a previous stop were marked uncertain');
-      task = cron.schedule(options.cronExpression, () => run(), { name: 'jamun-jobs', noOverlap: true });
+      // The tick only asks for a run and returns: run() already keeps runs from overlapping (a tick
+      // during a run asks for one more after it). Returning the run's promise made node-cron print
+      // "task still running" to stderr at every tick of a long fan-out, past the bot's logger.
+      task = cron.schedule(
+        options.cronExpression,
+        () => {
+          void run();
+        },
+        { name: 'jamun-jobs', logger: cronLogger(logger) },
+      );
       if (options.heartbeat) {
         await beat(false);
         beating = setInterval(() => void beat(false), options.heartbeatMs ?? 30_000);

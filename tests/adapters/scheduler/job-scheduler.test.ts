@@ -2,7 +2,7 @@
  * The durable scheduler: catch-up after downtime, no double sends across
  * ticks or processes, interrupted sends never repeated.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
 import { createJobScheduler, type JobScheduler } from '../../../src/adapters/scheduler/job-scheduler.ts';
 import { createJamunApp } from '../../../src/core/app/create-app.ts';
@@ -113,6 +113,51 @@ describe('the job scheduler', () => {
     await stopping;
     scheduler = undefined;
     expect(events).toEqual(['beat', 'run', 'run done', 'beat stopped']);
+  });
+
+  it('GIVEN ticks during a long run THEN nothing reaches the console, the ticks ask for one more run after it, never a second at once', async () => {
+    let finish: (ran: number) => void = () => {};
+    const held = new Promise<number>((resolve) => {
+      finish = resolve;
+    });
+    let runs = 0;
+    let concurrent = 0;
+    let mostAtOnce = 0;
+    const app = {
+      recoverInterruptedSends: async () => 0,
+      runDueJobs: async () => {
+        runs += 1;
+        concurrent += 1;
+        mostAtOnce = Math.max(mostAtOnce, concurrent);
+        const ran = runs === 1 ? await held : 0;
+        concurrent -= 1;
+        return ran;
+      },
+    };
+    const printed: unknown[][] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void printed.push(args));
+    const error = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args));
+    const logged: string[] = [];
+    const logger = {
+      ...silentLogger,
+      warn: (_: Record<string, unknown>, message: string) => void logged.push(message),
+    };
+    try {
+      // Every second: the start-up run is held over two ticks.
+      scheduler = createJobScheduler({ app, logger, cronExpression: '* * * * * *' });
+      await scheduler.start();
+      await new Promise((resolve) => setTimeout(resolve, 2_300));
+      expect(runs).toBe(1);
+      finish(5);
+      await scheduler.idle();
+      expect(runs).toBe(2);
+      expect(mostAtOnce).toBe(1);
+      expect(printed).toEqual([]);
+      expect(logged.filter((m) => m.includes('still running'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
   });
 
   it('GIVEN an invalid cron expression THEN start refuses with a clear error', async () => {
