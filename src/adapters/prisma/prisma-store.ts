@@ -40,6 +40,7 @@ import { openRoundDirect } from './sqlite-open.ts';
 import { committeeSettings, invitationPatchToData } from './row-mapping.ts';
 import { pacedStore } from './paced-store.ts';
 import { auditWrites, inboundEventWrites, listAnswersDirect } from './sqlite-inbound.ts';
+import { BACKSTOP_PAGES, WalCheckpointer } from './wal-checkpointer.ts';
 
 /** How long a connection waits for another process's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -85,12 +86,15 @@ export async function createPrismaStore(databaseUrl: string): Promise<Store> {
   } else {
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-    await prisma.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 10000');
+    // Checkpoints run on a worker thread (wal-checkpointer.ts); this connection's own is a backstop.
+    await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}`);
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
+  const checkpointer = inMemory ? null : new WalCheckpointer(db.name);
+  checkpointer?.start();
   // Every call waits for a transaction holding the connection to end first: direct statements cannot wait.
-  return pacedStore(new SqliteStore(prisma, new SqliteDirect(db, gate)), pacer(), gate);
+  return pacedStore(new SqliteStore(prisma, new SqliteDirect(db, gate), checkpointer), pacer(), gate);
 }
 
 /** Statements of a Prisma-generated migration (no semicolons inside statements). */
@@ -121,6 +125,7 @@ class SqliteStore extends PrismaStoreBase {
   constructor(
     prisma: PrismaClient,
     private readonly sql: SqliteDirect,
+    private readonly checkpointer: WalCheckpointer | null,
   ) {
     super(prisma);
     this.#answerWrites = new GroupCommit(sql, (save) => this.#writeAnswers(save));
@@ -131,6 +136,11 @@ class SqliteStore extends PrismaStoreBase {
   readonly #answerWrites: GroupCommit<AnswerSave, unknown[]>;
   readonly #seenEvents: ReturnType<typeof inboundEventWrites>;
   readonly #auditRows: ReturnType<typeof auditWrites>;
+
+  override async close(): Promise<void> {
+    await this.checkpointer?.close();
+    await super.close();
+  }
 
   override async listAnswers(roundId: string, memberId?: string) {
     return listAnswersDirect(this.sql, roundId, memberId);
