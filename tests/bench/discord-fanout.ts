@@ -23,10 +23,20 @@ import { startDiscordKitOn } from '../adapters/discord/discord-test-kit.ts';
 import { createTestApp, seedConfig } from '../fakes/app-harness.ts';
 import { FakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { nextSnowflake } from '../fakes/discord/fake-discord-state.ts';
+import type { RateLimitSettings } from '../fakes/discord/fake-rate-limits.ts';
 
 const GLOBAL_PER_SECOND = 50;
 const DM_BUCKET = { limit: 25, windowMs: 1000 };
 const ROUND = '2024-1';
+
+/** Discord's limits as stated above, for every bench that runs a fan-out against the fake Discord. */
+export const DISCORD_LIMITS: RateLimitSettings = {
+  globalPerSecond: GLOBAL_PER_SECOND,
+  buckets: [
+    { name: 'dm-open', method: 'POST', pattern: /^\/users\/@me\/channels$/, ...DM_BUCKET },
+    { name: 'channel-messages', method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, limit: 5, windowMs: 5000 },
+  ],
+};
 
 /** The fastest a fixed-window limit of `perWindow` allows for `requests` (the first window starts at 0). */
 function floorMs(requests: number, perWindow: number, windowMs: number): number {
@@ -37,19 +47,7 @@ export async function runDiscordFanoutBench(members = 1000): Promise<Record<stri
   const staffChannel = seedConfig().committees[0]?.staffChannels.discord ?? '';
   const fake = await FakeDiscord.start({
     guild: { channels: [{ id: staffChannel, name: 'staff' }] },
-    limits: {
-      globalPerSecond: GLOBAL_PER_SECOND,
-      buckets: [
-        { name: 'dm-open', method: 'POST', pattern: /^\/users\/@me\/channels$/, ...DM_BUCKET },
-        {
-          name: 'channel-messages',
-          method: 'POST',
-          pattern: /^\/channels\/(\d+)\/messages$/,
-          limit: 5,
-          windowMs: 5000,
-        },
-      ],
-    },
+    limits: DISCORD_LIMITS,
   });
   const kit = await startDiscordKitOn(fake, { rest: { retries: 3, timeoutMs: 60_000 } });
   // The production store: SQLite on a file.

@@ -363,6 +363,7 @@ export async function handleRest(ctx: RestContext, req: IncomingMessage, res: Se
       refuse(invalid);
       return;
     }
+    interaction.answeredAt = Date.now();
     interaction.callbacks.push({ type, ...(data ? { data } : {}) });
     if (type === 4 || type === 5) {
       const message = newMessage(state, interaction.channelId, { json: data, files: body.files }, interaction.id);

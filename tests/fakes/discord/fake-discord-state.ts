@@ -73,6 +73,8 @@ export interface FakeInteraction {
   messages: FakeMessage[];
   /** When the fake dispatched it (ms): the initial response must come within 3 s. */
   createdAt: number;
+  /** When the initial response (the first accepted callback) arrived (ms), for ack latency. */
+  answeredAt?: number;
 }
 
 let snowflakeCounter = 1_250_000_000_000_000_000n;
