@@ -149,7 +149,10 @@ export class DiscordMessenger implements Messenger {
       let last: Delivery | undefined;
       for (const [index, content] of dm.chunks.entries()) {
         const isLast = index === dm.chunks.length - 1;
-        const post = { content, ...(isLast ? { components: dm.components } : {}) };
+        const post = {
+          content,
+          ...(isLast ? { components: dm.components, ...(dm.file ? { files: [dm.file] } : {}) } : {}),
+        };
         last = await parts.part(partIdOf(post, index), { kind: 'message', index }, () =>
           this.#sendPart(channel, post, idempotencyKey, index),
         );

@@ -57,6 +57,41 @@ describe('Discord messenger', () => {
     for (const payload of kit.fake.messagePayloads()) expect(payload.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('GIVEN a receipt of 20 answers of 1,500 characters WHEN it is sent THEN it is two DMs, its first part and a note, with the whole attached as text and the buttons under the note', async () => {
+    const to = member();
+    const answers = Array.from({ length: 20 }, (_, i) => ({
+      questionId: `1.${i + 1}`,
+      prompt: `질문 ${i + 1}`,
+      answer: `${i + 1}번 의견 **강조** ${'가'.repeat(1_480)}`,
+    }));
+    const base = receiptWith('');
+    if (base.kind !== 'receipt') throw new Error('not a receipt');
+    const receipt: MemberMessage = { ...base, view: { ...base.view, items: [{ title: '안건 1', answers }] } };
+    const delivery = await kit.adapter.messenger.sendToMember(to, receipt, 'receipt:long');
+    expect(delivery.ok).toBe(true);
+    const messages = kit.fake.dmMessages(to.userId);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]?.content).toContain('1번 의견');
+    expect(messages[1]?.content).toMatch(/^제출하신 의견이 길어\(\d+개 메시지 분량\)/);
+    expect(messages[1]?.content).toContain('jamun-receipt.txt');
+    expect(JSON.stringify(messages[1]?.components)).toContain('custom_id');
+    expect(messages[0]?.files).toEqual([]);
+    const [file] = messages[1]?.files ?? [];
+    expect(file?.name).toBe('jamun-receipt.txt');
+    const text = file?.text ?? '';
+    for (const a of answers) expect(text).toContain(a.answer);
+  });
+
+  it('GIVEN a receipt of four messages at most THEN it is sent whole, without a file', async () => {
+    const to = member();
+    await kit.adapter.messenger.sendToMember(to, receiptWith('의견 '.repeat(1_500)), 'receipt:four');
+    const messages = kit.fake.dmMessages(to.userId);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.length).toBeLessThanOrEqual(4);
+    expect(messages.flatMap((m) => m.files)).toEqual([]);
+    expect(messages.map((m) => m.content).join('')).not.toContain('jamun-receipt.txt');
+  });
+
   it('GIVEN an invitation WHEN it is sent THEN it carries a Discord timestamp and Answer/Decline buttons', async () => {
     const to = member();
     await kit.adapter.messenger.sendToMember(to, contractInvitation, 'invite:buttons');

@@ -40,6 +40,8 @@ export const discordTexts = defineSection({
       '입력 창에는 질문이 줄여서 표시되므로 위에 질문 전문을 먼저 안내하여 드립니다. 내용을 확인하신 후 아래 "{button}" 버튼을 눌러 작성하여 주시기 바랍니다.',
     'discord.reply.asFile':
       '답변이 길어({count}개 메시지 분량) 여기에는 첫 부분만 표시하였습니다. 전체 내용은 첨부한 파일(jamun-reply.txt)로 확인하여 주시기 바랍니다.',
+    'discord.receipt.asFile':
+      '제출하신 의견이 길어({count}개 메시지 분량) 여기에는 첫 부분만 표시하였습니다. 제출하신 의견 전체는 첨부한 파일({file})로 확인하여 주시기 바랍니다.',
     'discord.cmd.reload': '위원회·회차 설정을 다시 읽어 진행 중인 회차에 반영합니다',
     'discord.cmd.report': '결과 보고 문서를 개인 메시지(DM)로 받습니다',
     'discord.report.dmFailed':
@@ -92,6 +94,8 @@ export const discordTexts = defineSection({
       'The form shows the questions shortened, so here they are in full. Once you have read them, please press "{button}" below.',
     'discord.reply.asFile':
       'The answer is long ({count} messages), so only its first part is shown here. Please read the whole in the attached file (jamun-reply.txt).',
+    'discord.receipt.asFile':
+      'Your answers are long ({count} messages), so only the first part is shown here. Please find all of them in the attached file ({file}).',
     'discord.cmd.reload': 'Read the committee and round files again and apply them to running rounds',
     'discord.cmd.report': 'Get the result report by direct message',
     'discord.report.dmFailed':
