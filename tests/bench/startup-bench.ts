@@ -2,8 +2,9 @@
  * Start-up and idle cost of the real `jamun start` (`node src/cli/bin.mjs
  * start`, as `npm start` runs it) against both fakes at once, on a database
  * migrated beforehand (`jamun db migrate`): wall time from spawn to "jamun is
- * running", the CPU that took, the resident memory once settled, and the CPU
- * it burns over 15 s of idling. Figures of the child are read from
+ * running", the CPU that took, the resident memory from 5 s to 45 s after
+ * (the largest reading), and the CPU it burns over 15 s of idling once the
+ * start-up is over (from 30 s on; see IDLE_FROM_MS). Figures of the child are read from
  * /proc/PID (Linux), so the fakes in this process are not counted.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,6 +23,12 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Time given to the bot after "running" before its memory is read (connections settle, first tick). */
 const SETTLE_MS = 5_000;
 const IDLE_MS = 15_000;
+/**
+ * The idle CPU is read from this long after "running": in the first 20 s or so V8's memory reducer
+ * collects the start-up's garbage once (about 0.15 s of CPU on its helper threads, and the RSS drops by
+ * 10-15 MB), which is start-up, not something that ticks. That first window is reported beside it.
+ */
+const IDLE_FROM_MS = 30_000;
 const RUNS = 3;
 
 /** User + system CPU seconds and resident MB of a live process, from /proc. */
@@ -41,6 +48,8 @@ interface StartRun {
   readyMs: number;
   readyCpu: number;
   rssMb: number;
+  /** CPU over IDLE_MS from SETTLE_MS on: the start-up's last garbage collection falls here. */
+  settlingCpu: number;
   idleCpu: number;
 }
 
@@ -77,12 +86,18 @@ async function oneStart(variables: Record<string, string>): Promise<StartRun> {
     await sleep(SETTLE_MS);
     const settled = processFigures(pid);
     await sleep(IDLE_MS);
+    const settling = processFigures(pid);
+    await sleep(IDLE_FROM_MS - SETTLE_MS - IDLE_MS);
+    const idleFrom = processFigures(pid);
+    await sleep(IDLE_MS);
     const idle = processFigures(pid);
     return {
       readyMs,
       readyCpu: atReady.cpuSeconds,
-      rssMb: Math.max(settled.rssMb, idle.rssMb),
-      idleCpu: idle.cpuSeconds - settled.cpuSeconds,
+      // The largest of the readings: before and after the start-up's garbage is collected.
+      rssMb: Math.max(settled.rssMb, settling.rssMb, idleFrom.rssMb, idle.rssMb),
+      settlingCpu: settling.cpuSeconds - settled.cpuSeconds,
+      idleCpu: idle.cpuSeconds - idleFrom.cpuSeconds,
     };
   } finally {
     if (!exited) {
@@ -138,10 +153,14 @@ export async function runStartupBench(): Promise<SuiteResult> {
         'load average (1 min) / cores': `${loadavg()[0]?.toFixed(1)} / ${cpus().length}`,
         'runs (medians below)': RUNS,
         'time to "jamun is running", each run (s)': runs.map((r) => (r.readyMs / 1000).toFixed(2)).join(', '),
-        [`RSS after ${SETTLE_MS / 1000} s and ${(SETTLE_MS + IDLE_MS) / 1000} s, each run (MB)`]: runs
+        [`largest RSS from ${SETTLE_MS / 1000} s to ${(IDLE_FROM_MS + IDLE_MS) / 1000} s, each run (MB)`]: runs
           .map((r) => r.rssMb.toFixed(0))
           .join(', '),
-        'idle CPU over 15 s, each run (s)': runs.map((r) => r.idleCpu.toFixed(2)).join(', '),
+        [`CPU from ${SETTLE_MS / 1000} s to ${(SETTLE_MS + IDLE_MS) / 1000} s (V8's start-up collection), each run (s)`]:
+          runs.map((r) => r.settlingCpu.toFixed(2)).join(', '),
+        [`idle CPU from ${IDLE_FROM_MS / 1000} s to ${(IDLE_FROM_MS + IDLE_MS) / 1000} s, each run (s)`]: runs
+          .map((r) => r.idleCpu.toFixed(2))
+          .join(', '),
       },
       targets: [
         {
@@ -162,7 +181,7 @@ export async function runStartupBench(): Promise<SuiteResult> {
         { name: 'jamun start: idle RSS, both adapters', value: rssMb, floor: 150, unit: 'MB', higherIsBetter: false },
         {
           // "Near zero": at most a hundredth of a core while nothing happens.
-          name: 'jamun start: idle CPU over 15 s',
+          name: 'jamun start: idle CPU over 15 s (from 30 s after ready)',
           value: idleCpu,
           floor: 0.15,
           unit: 's',
