@@ -1,8 +1,10 @@
 /**
  * Size limits on SQLite: a committee of 10,000 members syncs and opens a
- * round (no statement carries an unbounded id list), and the open runs in
- * slices that let the event loop turn (other work is not held for the whole
- * open). No timings are asserted; `npm run bench` measures them.
+ * round (no statement carries an unbounded id list), the open runs in slices
+ * that let the event loop turn (other work is not held for the whole open),
+ * the round fans out once to each member and its summary compiles; a
+ * deployment holds five such committees. No timings are asserted;
+ * `npm run bench` measures them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,4 +81,57 @@ describe('a committee of 10,000 members on SQLite', () => {
     expect(turnsDuringOpen).toBeGreaterThan(40);
     await store.close();
   }, 120_000);
+
+  it('GIVEN the round of 10,000 opened WHEN every invitation goes out and 100 members answer THEN each member got one invitation and the summary compiles and posts the counts', async () => {
+    const store = await createPrismaStore(`file:${join(folder, 'fan-out.db')}`);
+    const committee = { ...syntheticCommittee(10_000), staffChannels: { local: 'staff-channel' } };
+    const def = syntheticRound(4);
+    const local = new LocalMessenger();
+    const app = createJamunApp({
+      store,
+      messengers: [local],
+      committees: [committee],
+      rounds: [def],
+      clock: new ManualClock(new Date('2024-02-08T01:00:00Z')),
+      logger: silentLogger,
+    });
+    await app.runAsOperator({ verb: 'open', roundId: def.id });
+    while ((await app.runDueJobs()) > 0);
+    const invited = local.all().filter((m) => m.kind === 'invitation');
+    expect(invited).toHaveLength(10_000);
+    expect(new Set(invited.map((m) => m.channelId)).size).toBe(10_000);
+    const ids = def.agenda.flatMap((item) => item.questions.map((q) => q.id));
+    for (const member of committee.members.slice(0, 100)) {
+      const answers = ids.map((questionId) => ({ questionId, value: `${member.id} ${questionId} 의견` }));
+      const submitted = await app.submit({ platform: 'local', userId: member.platforms.local ?? '' }, def.id, answers);
+      expect(submitted.ok).toBe(true);
+    }
+    expect((await app.runAsOperator({ verb: 'close', roundId: def.id })).error).toBeFalsy();
+    const posted = await app.runAsOperator({ verb: 'summary', roundId: def.id });
+    expect(posted.error).toBeFalsy();
+    const staffPosts = local.all().filter((m) => m.channelId === 'staff-channel');
+    const digest = staffPosts.map((m) => m.text).join('\n');
+    expect(digest).toContain('위원 10,000명 중 100명 의견 제출');
+    expect(digest).toContain('미제출: 9,900명');
+    expect(staffPosts.flatMap((m) => m.files).length).toBeGreaterThanOrEqual(2);
+    await store.close();
+  }, 300_000);
+
+  it('GIVEN five committees of 10,000 (50,000 members in one deployment) WHEN they sync THEN every member is stored once', async () => {
+    const store = await createPrismaStore(`file:${join(folder, 'deployment.db')}`);
+    for (let c = 0; c < 5; c += 1) {
+      const committee = syntheticCommittee(10_000);
+      await store.syncCommittee({
+        ...committee,
+        id: `committee-${c}`,
+        members: committee.members.map((m) => ({ ...m, id: `c${c}-${m.id}`, platforms: { local: `c${c}-${m.id}` } })),
+      });
+    }
+    await store.close();
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(folder, 'deployment.db'), { readonly: true });
+    const counts = db.prepare('SELECT committeeId, COUNT(*) AS n FROM Member GROUP BY committeeId').all();
+    db.close();
+    expect(counts).toEqual(Array.from({ length: 5 }, (_, c) => ({ committeeId: `committee-${c}`, n: 10_000 })));
+  }, 300_000);
 });
