@@ -18,10 +18,10 @@ import { dt } from './discord-texts.ts';
  * whole fan-out). A longer one is its first message and a note, with the
  * whole attached as a text file, as a long interaction reply is.
  */
-export const MAX_RECEIPT_MESSAGES = 4;
+const MAX_RECEIPT_MESSAGES = 4;
 
 /** Name of the text file a long receipt is attached as. */
-export const RECEIPT_FILE = 'jamun-receipt.txt';
+const RECEIPT_FILE = 'jamun-receipt.txt';
 
 /** Messages to send in order; the buttons (and the file, if any) go with the last one. */
 export interface DiscordDm {
