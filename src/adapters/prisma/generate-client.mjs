@@ -6,13 +6,15 @@
  * is missing. `prisma generate` never runs that engine, and no binary may be
  * downloaded here, so the engine variables point at a placeholder file.
  * This build script (not the app) is allowed to read and set process.env.
+ * It then writes each client's query compiler as a .wasm file beside it (the
+ * end of this file says why).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 // SQLite's client, and PostgreSQL's from the schema generated beside it (prisma/postgres).
@@ -56,4 +58,39 @@ if (result.error || result.status !== 0) {
     `[generate-client] prisma generate failed (${why}). The Prisma client in src/generated/prisma is missing or stale; fix the error above and run \`node src/adapters/prisma/generate-client.mjs\`.`,
   );
   process.exit(1);
+}
+
+// Each generated client loads Prisma's query compiler (WebAssembly, ~3.3 MB) by importing a module that holds it
+// as a base64 string: V8 keeps that module's 4.4 MB source and the 4.4 MB string for the life of the bot, 9 MB
+// of its ~145 MB at rest. The module is written beside the client as a .wasm file instead and read from there.
+const clients = [
+  { dir: join(repoRoot, 'src', 'generated', 'prisma'), provider: 'sqlite' },
+  { dir: join(repoRoot, 'src', 'generated', 'prisma-postgres'), provider: 'postgresql' },
+];
+for (const { dir, provider } of clients) {
+  const specifier = `@prisma/client/runtime/query_compiler_fast_bg.${provider}.wasm-base64.mjs`;
+  const classFile = join(dir, 'internal', 'class.ts');
+  const loads = [`    const { wasm } = await import("${specifier}")`, '    return await decodeBase64AsWasm(wasm)'].join(
+    '\n',
+  );
+  const generated = readFileSync(classFile, 'utf8');
+  if (!generated.includes(loads)) {
+    console.error(
+      `[generate-client] ${classFile} no longer loads the query compiler as jamun expects (Prisma changed its generated code): update generate-client.mjs.`,
+    );
+    process.exit(1);
+  }
+  const { wasm } = await import(pathToFileURL(createRequire(join(repoRoot, 'package.json')).resolve(specifier)).href);
+  writeFileSync(join(dir, 'query-compiler.wasm'), Buffer.from(wasm, 'base64'));
+  writeFileSync(
+    classFile,
+    generated.replace(
+      loads,
+      [
+        '    // jamun (generate-client.mjs): read from a .wasm file, not held as a base64 string.',
+        "    const { readFile } = await import('node:fs/promises')",
+        "    return new WebAssembly.Module(await readFile(new URL('../query-compiler.wasm', import.meta.url)))",
+      ].join('\n'),
+    ),
+  );
 }
