@@ -152,6 +152,9 @@ export class WalCheckpointer {
     if (this.#worker) return this.#worker;
     const worker = new Worker(new URL('./wal-checkpoint-worker.mjs', import.meta.url), {
       workerData: { file: this.#file },
+      // Plain JavaScript: not the process's own flags (`--import tsx` under the sources loads a TypeScript
+      // loader into the thread for nothing, 40 MB and its own loader thread).
+      execArgv: [],
     });
     worker.unref();
     worker.on('message', (reply: WorkerReply) => {
