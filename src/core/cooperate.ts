@@ -94,11 +94,11 @@ export interface LaneOptions {
  * `runInLanes` over items that keep coming: `pull(room)` gives up to `room`
  * items, none when nothing is left for now. It is asked again as soon as
  * fewer than `refillBelow` (by default `concurrency`) items wait, while the
- * lanes run, so a lane that
- * stays busy (one member whose platform call hangs or is retried) never holds
- * the other lanes or the next items. Ends when everything pulled has run and
- * a pull made after that gives nothing. Returns how many items ran. A throw
- * of `work` does not stop the other lanes; the first one is thrown at the end.
+ * lanes run, so a lane that stays busy (one member whose platform call hangs
+ * or is retried) never holds the other lanes or the next items. Ends when
+ * everything pulled has run and a pull made after that gives nothing.
+ * Returns how many items ran. A throw of `work` does not stop the other
+ * lanes; the first one is thrown at the end.
  */
 export async function runLanesFrom<T>(
   pull: (room: number) => Promise<readonly T[]>,
