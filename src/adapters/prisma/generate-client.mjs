@@ -23,9 +23,10 @@ const configPaths = [
   join(repoRoot, 'prisma', 'postgres', 'prisma.config.ts'),
 ];
 
+const requireFromRepo = createRequire(join(repoRoot, 'package.json'));
 let prismaCli;
 try {
-  prismaCli = createRequire(join(repoRoot, 'package.json')).resolve('prisma/build/index.js');
+  prismaCli = requireFromRepo.resolve('prisma/build/index.js');
 } catch {
   console.error('[generate-client] The `prisma` package is not installed: run `npm install` first.');
   process.exit(1);
@@ -80,7 +81,7 @@ for (const { dir, provider } of clients) {
     );
     process.exit(1);
   }
-  const { wasm } = await import(pathToFileURL(createRequire(join(repoRoot, 'package.json')).resolve(specifier)).href);
+  const { wasm } = await import(pathToFileURL(requireFromRepo.resolve(specifier)).href);
   writeFileSync(join(dir, 'query-compiler.wasm'), Buffer.from(wasm, 'base64'));
   writeFileSync(
     classFile,

@@ -30,6 +30,7 @@ import { PrismaStoreBase } from './prisma-store-base.ts';
 import { pacer } from '../../core/cooperate.ts';
 import {
   answerFromSqlite,
+  INVITATION_INSERT,
   invitationFromSqlite,
   invitationValues,
   outboxFromSqlite,
@@ -218,12 +219,7 @@ class SqliteStore extends PrismaStoreBase {
   }
 
   #invitationInsert() {
-    return this.sql.statement(
-      `INSERT INTO "Invitation" ("roundId", "memberId", "platform", "deliveryState", "failureReason", "channelRef",
-         "messageRef", "deliveredAt", "submittedAt", "declinedAt", "declineReason", "late", "removedAt", "lastAskedQuestionId")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT ("roundId", "memberId") DO NOTHING`,
-    );
+    return this.sql.statement(`${INVITATION_INSERT} ON CONFLICT ("roundId", "memberId") DO NOTHING`);
   }
 
   override async getInvitation(roundId: string, memberId: string) {

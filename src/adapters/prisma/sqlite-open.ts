@@ -12,7 +12,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { jobToCreate } from './prisma-store-base.ts';
 import { agendaRows, roundRowOf } from './row-mapping.ts';
 import { bindable, type SqliteDirect } from './sqlite-direct.ts';
-import { invitationValues } from './sqlite-rows.ts';
+import { INVITATION_INSERT, invitationValues } from './sqlite-rows.ts';
 
 type Column = Date | boolean | string | number | null | undefined;
 
@@ -72,11 +72,7 @@ async function insertOpeningRows(
   now: Date,
 ): Promise<void> {
   // A plain insert: a second invitation of one member fails the open, as Prisma's createMany did.
-  const insertInvitation = sql.statement(
-    `INSERT INTO "Invitation" ("roundId", "memberId", "platform", "deliveryState", "failureReason", "channelRef",
-       "messageRef", "deliveredAt", "submittedAt", "declinedAt", "declineReason", "late", "removedAt", "lastAskedQuestionId")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insertInvitation = sql.statement(INVITATION_INSERT);
   const insertJob = sql.statement(
     `INSERT INTO "Job" ("id", "key", "kind", "roundId", "memberId", "dueAt", "state", "attempts", "payload",
        "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

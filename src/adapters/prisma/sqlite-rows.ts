@@ -64,7 +64,12 @@ export function outboxFromSqlite(row: unknown): OutboxEntry {
   });
 }
 
-/** An invitation's values in the column order of the Invitation insert. */
+/** The insert of one invitation row; `invitationValues` gives its values in this order. */
+export const INVITATION_INSERT = `INSERT INTO "Invitation" ("roundId", "memberId", "platform", "deliveryState",
+  "failureReason", "channelRef", "messageRef", "deliveredAt", "submittedAt", "declinedAt", "declineReason", "late",
+  "removedAt", "lastAskedQuestionId") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** An invitation's values in the column order of INVITATION_INSERT. */
 export function invitationValues(invitation: Invitation): SqlValue[] {
   return [
     invitation.roundId,
