@@ -15,9 +15,9 @@ import {
 } from 'discord.js';
 import type { Locale } from '../../core/model.ts';
 import type { OutgoingFile } from '../../core/ports/messenger.ts';
-import { splitText } from '../../core/text/split-text.ts';
-import { DISCORD_MESSAGE_LIMIT, NO_MENTIONS } from './discord-formatter.ts';
+import { NO_MENTIONS } from './discord-formatter.ts';
 import { dt } from './discord-texts.ts';
+import { textFile, withinMessages } from './long-text.ts';
 
 /** What to answer. */
 export interface InteractionAnswer {
@@ -29,13 +29,6 @@ export interface InteractionAnswer {
   /** The reader's language, for the note on a reply sent as a file; default Korean. */
   locale?: Locale;
 }
-
-/**
- * Messages one answer may take. A longer one (a `show` of a long round) is its
- * first message, a note, and the whole as a text file, rather than dozens of
- * follow-ups each counted against the interaction's rate limit.
- */
-const MAX_MESSAGES = 4;
 
 /**
  * Discord wants an answer within 3 s; defer well before. Quick work (a
@@ -77,20 +70,17 @@ export async function answerInteraction(
   await send(interaction, answer, deferred);
 }
 
-/** `answer` within `MAX_MESSAGES`: when longer, its first message and a note, the whole attached as text. */
-function withinMessages(answer: InteractionAnswer): { answer: InteractionAnswer; chunks: string[] } {
-  const chunks = splitText(answer.text, DISCORD_MESSAGE_LIMIT);
-  if (chunks.length <= MAX_MESSAGES) return { answer, chunks };
-  const whole: OutgoingFile = { name: 'jamun-reply.txt', mimeType: 'text/plain', content: Buffer.from(answer.text) };
-  const note = dt(answer.locale ?? 'ko', 'discord.reply.asFile', { count: chunks.length });
-  return {
-    answer: { ...answer, files: [...(answer.files ?? []), whole] },
-    chunks: [chunks[0] ?? '', note],
-  };
+/** `answer` within a few messages: when longer, its first message and a note, the whole attached as text. */
+function withinReplyMessages(answer: InteractionAnswer): { answer: InteractionAnswer; chunks: string[] } {
+  const { chunks, cut } = withinMessages(answer.text, (count) =>
+    dt(answer.locale ?? 'ko', 'discord.reply.asFile', { count }),
+  );
+  if (!cut) return { answer, chunks };
+  return { answer: { ...answer, files: [...(answer.files ?? []), textFile('jamun-reply.txt', answer.text)] }, chunks };
 }
 
 async function send(interaction: RepliableInteraction, given: InteractionAnswer, deferred: boolean): Promise<void> {
-  const { answer, chunks } = withinMessages(given);
+  const { answer, chunks } = withinReplyMessages(given);
   const flags = answer.ephemeral ? MessageFlags.Ephemeral : undefined;
   const files = answer.files?.map((f) => ({ attachment: f.content, name: f.name, contentType: f.mimeType })) ?? [];
   // Files ride on the last chunk only when it is private; else they follow, privately, on their own.

@@ -10,17 +10,13 @@ import { splitText } from '../../core/text/split-text.ts';
 import { type ButtonRow, invitationButtons, receiptButtons, reminderButtons } from './components-invitation.ts';
 import { DISCORD_MESSAGE_LIMIT, discordFormatter } from './discord-formatter.ts';
 import { dt } from './discord-texts.ts';
+import { textFile, withinMessages } from './long-text.ts';
 
 /**
- * Messages a receipt may take. A receipt quotes every answer: 20 answers of
- * 1,500 characters were 20 DMs, which Discord lets a channel have 5 of in
- * 5 s, so each such receipt held a send lane for 20 s (and 16 of them the
- * whole fan-out). A longer one is its first message and a note, with the
- * whole attached as a text file, as a long interaction reply is.
+ * A receipt quotes every answer: 20 answers of 1,500 characters were 20 DMs, which Discord lets a channel have
+ * 5 of in 5 s, so each such receipt held a send lane for 20 s (and 16 of them the whole fan-out). A long one
+ * goes as a long interaction reply does (long-text.ts), the whole attached in plain text under this name.
  */
-const MAX_RECEIPT_MESSAGES = 4;
-
-/** Name of the text file a long receipt is attached as. */
 const RECEIPT_FILE = 'jamun-receipt.txt';
 
 /** Messages to send in order; the buttons (and the file, if any) go with the last one. */
@@ -56,19 +52,13 @@ export function renderMemberDm(message: MemberMessage): DiscordDm {
     case 'notice':
       break;
   }
-  const chunks = splitText(parts.join('\n\n'), DISCORD_MESSAGE_LIMIT);
-  if (message.kind !== 'receipt' || chunks.length <= MAX_RECEIPT_MESSAGES) return { chunks, components };
+  const text = parts.join('\n\n');
+  if (message.kind !== 'receipt') return { chunks: splitText(text, DISCORD_MESSAGE_LIMIT), components };
+  const { chunks, cut } = withinMessages(text, (count) =>
+    dt(message.locale, 'discord.receipt.asFile', { count, file: RECEIPT_FILE }),
+  );
+  if (!cut) return { chunks, components };
   const plain = renderMemberMessage(message, plainFormatter);
-  return {
-    chunks: [
-      chunks[0] ?? '',
-      dt(message.locale, 'discord.receipt.asFile', { count: chunks.length, file: RECEIPT_FILE }),
-    ],
-    components,
-    file: {
-      name: RECEIPT_FILE,
-      mimeType: 'text/plain; charset=utf-8',
-      content: Buffer.from(plain.title === '' ? plain.body : `${plain.title}\n\n${plain.body}`),
-    },
-  };
+  const whole = plain.title === '' ? plain.body : `${plain.title}\n\n${plain.body}`;
+  return { chunks, components, file: textFile(RECEIPT_FILE, whole) };
 }
