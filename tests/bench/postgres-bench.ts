@@ -8,14 +8,12 @@
  * (no rate limit: the store's cost shows), an idle scheduler tick, and
  * duplicates. Reports, never asserts.
  */
-import { LocalMessenger } from '../../src/adapters/local/local-messenger.ts';
+import type { LocalMessenger } from '../../src/adapters/local/local-messenger.ts';
 import { createPrismaStore } from '../../src/adapters/prisma/prisma-store.ts';
-import { createJamunApp } from '../../src/core/app/create-app.ts';
-import { ManualClock } from '../../src/core/ports/clock.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
 import { emptyPostgresDatabase } from '../adapters/prisma/postgres-test-db.ts';
 import { type Bench, openBench, saves } from './store-bench.ts';
 import type { SuiteResult } from './targets.ts';
+import { syntheticApp } from './synthetic-round.ts';
 
 const SAVES = 2_000;
 const IDLE_TICKS = 20;
@@ -66,15 +64,7 @@ async function oneInstance(members: number, databaseUrl?: string): Promise<Recor
 async function twoInstances(members: number, databaseUrl: string): Promise<Record<string, number>> {
   const first: Bench = await openBench(members, 4, databaseUrl);
   const store = await createPrismaStore(databaseUrl);
-  const local = new LocalMessenger();
-  const second = createJamunApp({
-    store,
-    messengers: [local],
-    committees: [first.committee],
-    rounds: [first.def],
-    clock: new ManualClock(new Date('2024-02-08T01:00:00Z')),
-    logger: silentLogger,
-  });
+  const { app: second, local } = syntheticApp(store, first.committee, first.def);
   try {
     await first.app.runAsOperator({ verb: 'open', roundId: first.def.id });
     const start = performance.now();

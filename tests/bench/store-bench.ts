@@ -6,14 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LocalMessenger } from '../../src/adapters/local/local-messenger.ts';
+import type { LocalMessenger } from '../../src/adapters/local/local-messenger.ts';
 import { createPrismaStore } from '../../src/adapters/prisma/prisma-store.ts';
-import { createJamunApp, type JamunApp } from '../../src/core/app/create-app.ts';
+import type { JamunApp } from '../../src/core/app/create-app.ts';
 import type { Committee, RoundDefinition } from '../../src/core/model.ts';
-import { ManualClock } from '../../src/core/ports/clock.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
 import type { Store } from '../../src/core/ports/store.ts';
-import { syntheticCommittee, syntheticRound } from './synthetic-round.ts';
+import { syntheticApp, syntheticCommittee, syntheticRound } from './synthetic-round.ts';
 import { loopTarget, type SuiteResult, withLoopDelay } from './targets.ts';
 
 export interface Bench {
@@ -31,15 +29,7 @@ export async function openBench(members: number, questions: number, databaseUrl?
   const store = await createPrismaStore(databaseUrl ?? `file:${path.join(dir, 'bench.db')}`);
   const committee = syntheticCommittee(members);
   const def = syntheticRound(questions);
-  const local = new LocalMessenger();
-  const app = createJamunApp({
-    store,
-    messengers: [local],
-    committees: [committee],
-    rounds: [def],
-    clock: new ManualClock(new Date('2024-02-08T01:00:00Z')),
-    logger: silentLogger,
-  });
+  const { app, local } = syntheticApp(store, committee, def);
   return {
     app,
     store,

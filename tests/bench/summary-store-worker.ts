@@ -1,40 +1,14 @@
-/**
- * Child process of the summary bench through the production path: SQLite →
- * compile → Markdown + CSV files + the chat digest, as staff's `summary`
- * command posts it (here to the in-process messenger, which renders the chat
- * digest as the platforms do; the files are written to disk and posted by
- * path, as the core gives them to every messenger).
- *
- * `fill DB MEMBERS QUESTIONS CHARS`: opens a round, has every member submit
- * every answer, closes it (the database a real round leaves behind).
- * `post DB MEMBERS QUESTIONS CHARS`: a fresh process opens that database and
- * posts the summary; prints its figures as JSON with the peak RSS of this
- * process, which therefore holds only what the summary path needs.
- */
-import { LocalMessenger } from '../../src/adapters/local/local-messenger.ts';
 import { createPrismaStore } from '../../src/adapters/prisma/prisma-store.ts';
 import { setRuntimeFlags } from '../../src/cli/runtime-flags.mjs';
-import { createJamunApp } from '../../src/core/app/create-app.ts';
-import { ManualClock } from '../../src/core/ports/clock.ts';
-import { silentLogger } from '../../src/core/ports/logger.ts';
-import { syntheticCommittee, syntheticRound } from './synthetic-round.ts';
+import { syntheticApp, syntheticCommittee, syntheticRound } from './synthetic-round.ts';
 
 const [mode, databaseFile, ...sizes] = process.argv.slice(2);
 const [members = 500, questions = 20, answerChars = 1500] = sizes.map(Number);
 const committee = { ...syntheticCommittee(members), staffChannels: { local: 'staff-channel' } };
 const def = syntheticRound(questions);
-const clock = new ManualClock(new Date('2024-02-08T01:00:00Z'));
 setRuntimeFlags(); // as `jamun` runs (bin.mjs)
 const store = await createPrismaStore(`file:${databaseFile}`);
-const local = new LocalMessenger();
-const app = createJamunApp({
-  store,
-  messengers: [local],
-  committees: [committee],
-  rounds: [def],
-  clock,
-  logger: silentLogger,
-});
+const { app, local } = syntheticApp(store, committee, def);
 
 const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);
 

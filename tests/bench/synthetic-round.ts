@@ -1,5 +1,10 @@
 /** A synthetic committee and round of any size, for the benchmarks. */
+import { LocalMessenger } from '../../src/adapters/local/local-messenger.ts';
+import { createJamunApp, type JamunApp } from '../../src/core/app/create-app.ts';
 import type { Committee, Member, RoundDefinition } from '../../src/core/model.ts';
+import { ManualClock } from '../../src/core/ports/clock.ts';
+import { silentLogger } from '../../src/core/ports/logger.ts';
+import type { Store } from '../../src/core/ports/store.ts';
 import { krCalendar } from '../fakes/kr-calendar.ts';
 
 export const OPENS = new Date('2024-02-08T00:00:00Z');
@@ -46,4 +51,26 @@ export function syntheticRound(questions: number): RoundDefinition {
     allowLate: false,
     reminders: { slots: [], graceMinutes: 120 },
   };
+}
+
+/**
+ * The app over `store` for `committee` and `def` on a local messenger, with a manual clock an hour after
+ * OPENS (2024-02-08 10:00 KST) and no logs.
+ */
+export function syntheticApp(
+  store: Store,
+  committee: Committee,
+  def: RoundDefinition,
+): { app: JamunApp; local: LocalMessenger; clock: ManualClock } {
+  const local = new LocalMessenger();
+  const clock = new ManualClock(new Date(OPENS.getTime() + 3_600_000));
+  const app = createJamunApp({
+    store,
+    messengers: [local],
+    committees: [committee],
+    rounds: [def],
+    clock,
+    logger: silentLogger,
+  });
+  return { app, local, clock };
 }

@@ -10,12 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LocalMessenger } from '../../../src/adapters/local/local-messenger.ts';
 import { createPrismaStore } from '../../../src/adapters/prisma/prisma-store.ts';
-import { createJamunApp } from '../../../src/core/app/create-app.ts';
-import { ManualClock } from '../../../src/core/ports/clock.ts';
-import { silentLogger } from '../../../src/core/ports/logger.ts';
-import { syntheticCommittee, syntheticRound } from '../../bench/synthetic-round.ts';
+import { syntheticApp, syntheticCommittee, syntheticRound } from '../../bench/synthetic-round.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'jamun-large-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -59,14 +55,7 @@ describe('a committee of 10,000 members on SQLite', () => {
     const store = await createPrismaStore(`file:${join(folder, 'open.db')}`);
     const committee = syntheticCommittee(10_000);
     const def = syntheticRound(4);
-    const app = createJamunApp({
-      store,
-      messengers: [new LocalMessenger()],
-      committees: [committee],
-      rounds: [def],
-      clock: new ManualClock(new Date('2024-02-08T01:00:00Z')),
-      logger: silentLogger,
-    });
+    const { app } = syntheticApp(store, committee, def);
     const turns = loopTurns();
     const reply = await app.runAsOperator({ verb: 'open', roundId: def.id });
     const turnsDuringOpen = turns.stop();
@@ -86,15 +75,7 @@ describe('a committee of 10,000 members on SQLite', () => {
     const store = await createPrismaStore(`file:${join(folder, 'fan-out.db')}`);
     const committee = { ...syntheticCommittee(10_000), staffChannels: { local: 'staff-channel' } };
     const def = syntheticRound(4);
-    const local = new LocalMessenger();
-    const app = createJamunApp({
-      store,
-      messengers: [local],
-      committees: [committee],
-      rounds: [def],
-      clock: new ManualClock(new Date('2024-02-08T01:00:00Z')),
-      logger: silentLogger,
-    });
+    const { app, local } = syntheticApp(store, committee, def);
     await app.runAsOperator({ verb: 'open', roundId: def.id });
     while ((await app.runDueJobs()) > 0);
     const invited = local.all().filter((m) => m.kind === 'invitation');
