@@ -7,13 +7,12 @@
  * latency figures and targets read from the acks' times.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { DateTime } from 'luxon';
-import { CONFIG_DIR } from '../fakes/app-harness.ts';
+import { openRoundConfig } from '../fakes/open-round-config.ts';
 import { cleanEnv } from '../fakes/run-cli.ts';
 import { processFigures } from './startup-bench.ts';
 import type { Target } from './targets.ts';
@@ -37,34 +36,19 @@ const PROFILE_DIR = process.env.ACK_PROFILE;
  * platform id line (`slack: U…` or `discord: '…'`).
  */
 export function benchConfig(dir: string, platformLine: (i: number) => string): string {
-  const target = path.join(dir, 'config');
-  cpSync(CONFIG_DIR, target, { recursive: true });
-  const committeeFile = path.join(target, 'committees', 'regional-coprosperity.yaml');
-  const committee = readFileSync(committeeFile, 'utf8');
   const members = Array.from(
     { length: BURST + FANOUT },
     (_, i) => `  - id: m-${i}\n    name: 위원${i}\n    ${platformLine(i)}\n`,
   ).join('');
-  const membersAt = committee.search(/^members:/m);
-  if (membersAt < 0) throw new Error(`no members: in ${committeeFile}`);
-  writeFileSync(committeeFile, `${committee.slice(0, membersAt)}members:\n${members}`);
-  const roundFile = path.join(target, 'rounds', `${ROUND}.yaml`);
-  const now = DateTime.now().setZone('Asia/Seoul');
-  const local = (d: DateTime): string => d.toFormat('yyyy-LL-dd HH:mm');
   const agendaItem = (id: string): string =>
     `  - id: '${id}'\n    title: 안건 ${id}\n    questions:\n${Array.from(
       { length: QUESTIONS_PER_PAGE },
       (_, q) => `      - prompt: 안건 ${id}의 질문 ${q + 1}에 대한 의견\n`,
     ).join('')}`;
-  const round = readFileSync(roundFile, 'utf8')
-    .replace(/opens: .+/, `opens: ${local(now.minus({ hours: 1 }))}`)
-    .replace(/closes: .+/, `closes: ${local(now.plus({ days: 7 }))}`);
-  const agendaAt = round.search(/^agenda:/m);
-  writeFileSync(
-    roundFile,
-    `${round.slice(0, agendaAt)}reminders:\n  slots: []\n\nagenda:\n${agendaItem('1')}${agendaItem('2')}`,
-  );
-  return target;
+  return openRoundConfig(dir, ROUND, members, (round) => {
+    const agendaAt = round.search(/^agenda:/m);
+    return `${round.slice(0, agendaAt)}reminders:\n  slots: []\n\nagenda:\n${agendaItem('1')}${agendaItem('2')}`;
+  });
 }
 
 /** What member `memberId` types for question `questionId`: ANSWER_CHARS characters, different for each. */

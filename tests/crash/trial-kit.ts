@@ -3,12 +3,10 @@
  * open now, the database read directly (as the truth of what is queued), the
  * platform seen through a fake, and `jamun round status` as staff read it.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DateTime } from 'luxon';
-import { CONFIG_DIR } from '../fakes/app-harness.ts';
+import { openRoundConfig } from '../fakes/open-round-config.ts';
 import { type CliProcess, cleanEnv, runCli } from '../fakes/run-cli.ts';
 
 export const ROUND = '2024-1';
@@ -29,25 +27,10 @@ export const trialMembers: TrialMember[] = Array.from({ length: MEMBERS }, (_, i
 
 /** A copy of `config/` with 200 members and the seed round open from an hour ago for 7 days, no reminders. */
 export function trialConfig(dir: string): string {
-  const target = path.join(dir, 'config');
-  cpSync(CONFIG_DIR, target, { recursive: true });
-  const committeeFile = path.join(target, 'committees', 'regional-coprosperity.yaml');
-  const committee = readFileSync(committeeFile, 'utf8');
   const members = trialMembers
     .map((m) => `  - id: ${m.id}\n    name: ${m.name}\n    slack: ${m.slack}\n    discord: '${m.discord}'\n`)
     .join('');
-  // The top-level `members:` key (a line of its own; `for_members:` elsewhere is not it).
-  const membersAt = committee.search(/^members:/m);
-  if (membersAt < 0) throw new Error(`no members: in ${committeeFile}`);
-  writeFileSync(committeeFile, `${committee.slice(0, membersAt)}members:\n${members}`);
-  const roundFile = path.join(target, 'rounds', `${ROUND}.yaml`);
-  const now = DateTime.now().setZone('Asia/Seoul');
-  const local = (d: DateTime): string => d.toFormat('yyyy-LL-dd HH:mm');
-  const round = readFileSync(roundFile, 'utf8')
-    .replace(/opens: .+/, `opens: ${local(now.minus({ hours: 1 }))}`)
-    .replace(/closes: .+/, `closes: ${local(now.plus({ days: 7 }))}`);
-  writeFileSync(roundFile, `${round}\nreminders:\n  slots: []\n`);
-  return target;
+  return openRoundConfig(dir, ROUND, members, (round) => `${round}\nreminders:\n  slots: []\n`);
 }
 
 /** What the database says about the round. */
