@@ -23,11 +23,11 @@ import { roundCodec } from '../config/round-codec.ts';
  * Opens the store, or ends the command with one line naming DATABASE_URL and
  * the file (exit 5): checked first, so nothing is created where it should not be.
  */
-async function openStore(databaseUrl: string): Promise<Store> {
+async function openStore(databaseUrl: string, logger: Logger): Promise<Store> {
   const problem = databaseProblem(databaseUrl);
   if (problem) throw new CliFailure(EXIT.io, problem);
   try {
-    return await createPrismaStore(databaseUrl);
+    return await createPrismaStore(databaseUrl, logger);
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new CliFailure(
@@ -65,7 +65,7 @@ export async function openApp(
   const config = options.config ?? configuration(output, options.configDir ?? env.configDir);
   if (!config) return null;
   const logger = options.logger ?? createPinoLogger(env.logLevel);
-  const store = await openStore(env.databaseUrl);
+  const store = await openStore(env.databaseUrl, logger);
   const app = createJamunApp({
     store,
     messengers: options.messengers ?? [],

@@ -40,6 +40,7 @@ import { bindable, ConnectionGate, GroupCommit, gatedConnection, SqliteDirect } 
 import { openRoundDirect } from './sqlite-open.ts';
 import { committeeSettings, invitationPatchToData } from './row-mapping.ts';
 import { pacedStore } from './paced-store.ts';
+import { type Logger, silentLogger } from '../../core/ports/logger.ts';
 import { auditWrites, inboundEventWrites, listAnswersDirect } from './sqlite-inbound.ts';
 import { BACKSTOP_PAGES, WalCheckpointer } from './wal-checkpointer.ts';
 
@@ -49,9 +50,10 @@ const BUSY_TIMEOUT_MS = 5_000;
 /**
  * Opens the store on `databaseUrl` (`file:./data/jamun.db`, or
  * `file::memory:` for tests), creating the file and applying migrations;
- * a `postgres://` URL opens the PostgreSQL store.
+ * a `postgres://` URL opens the PostgreSQL store. `logger` hears of
+ * background work that failed (a checkpoint of the SQLite log).
  */
-export async function createPrismaStore(databaseUrl: string): Promise<Store> {
+export async function createPrismaStore(databaseUrl: string, logger: Logger = silentLogger): Promise<Store> {
   if (isPostgresUrl(databaseUrl)) {
     // Loaded on demand: a SQLite deployment never loads pg.
     const { createPostgresStore } = await import('./postgres-store.ts');
@@ -92,7 +94,15 @@ export async function createPrismaStore(databaseUrl: string): Promise<Store> {
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
-  const checkpointer = inMemory ? null : new WalCheckpointer(db.name);
+  const checkpointer = inMemory
+    ? null
+    : new WalCheckpointer(db.name, {
+        onError: (error) =>
+          logger.warn(
+            { err: error.message },
+            `SQLite log not copied on the worker thread; retrying in a second (the bot's connection copies it past ${BACKSTOP_PAGES} pages)`,
+          ),
+      });
   checkpointer?.start();
   // Every call waits for a transaction holding the connection to end first: direct statements cannot wait.
   return pacedStore(new SqliteStore(prisma, new SqliteDirect(db, gate), checkpointer), pacer(), gate);
